@@ -1,0 +1,131 @@
+/**
+ * `npm start`: builds the dashboard when needed, starts everything on embedded defaults, prints the URLs
+ * and a live sync line per chain (height, blocks/s, ETA). Ctrl-C stops every process it started.
+ */
+import './log-to-file'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import pg from 'pg'
+import { ConfigError, loadConfig } from '../common/config'
+import { redact } from '../common/postgres'
+import { startStack, type Stack } from './stack'
+
+const root = resolve(import.meta.dirname, '..')
+const tty = process.stdout.isTTY
+
+function newestMtime(dir: string): number {
+  let t = 0
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'dist' || e.name === 'node_modules') continue
+    const p = join(dir, e.name)
+    t = Math.max(t, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)
+  }
+  return t
+}
+
+async function buildDashboardIfStale() {
+  const index = join(root, 'dashboard/dist/index.html')
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(root, 'dashboard'))) return
+  console.log('building dashboard (vite)...')
+  const { build } = await import('vite')
+  await build({ root: join(root, 'dashboard'), logLevel: 'warn' })
+}
+
+const status = (line: string) => {
+  if (tty) process.stdout.write(`\r\x1b[2K${line}`)
+  else console.log(line)
+}
+
+async function main() {
+  let config
+  try {
+    config = loadConfig()
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message)
+      process.exit(2)
+    }
+    throw e
+  }
+  await buildDashboardIfStale()
+  let stack: Stack | undefined
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    status(`stopping (${signal})...`)
+    progress.stopped = true
+    await progress.client?.end().catch(() => {})
+    await stack?.stop()
+    console.log('\nstopped cleanly')
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  stack = await startStack(config, {
+    onProgress: (m) => status(m),
+    onIndexerLine: (line) => {
+      // surface warnings and errors of the indexer; the full log is in DATA_DIR/logs/indexer.log
+      try {
+        const j = JSON.parse(line)
+        if (typeof j.level === 'number' && j.level >= 40) console.log(`\n[indexer] ${j.msg}${j.err ? ': ' + (j.err.message ?? '') : ''}`)
+      } catch {
+        if (/error|fatal/i.test(line)) console.log(`\n[indexer] ${line}`)
+      }
+    },
+  })
+  stack.indexer.exited.then((code) => {
+    if (!stopping) {
+      console.error(`\nindexer exited with code ${code}; see ${join(config.dataDir, 'logs/indexer.log')}`)
+      void stop('indexer exit')
+    }
+  })
+  const { api, db, devnet } = stack
+  console.log(`\n\ndepin-index is up`)
+  console.log(`  dashboard   ${api.url}/`)
+  console.log(`  GraphQL     ${api.url}/graphql`)
+  console.log(`  health      ${api.url}/healthz`)
+  console.log(`  database    ${redact(db.url)}${db.embedded ? ` (embedded, data in ${join(config.dataDir, 'pg')})` : ''}`)
+  for (const n of devnet?.nodes ?? []) console.log(`  devnet      ${n.name}, chain id ${n.chainId}: ${n.node.httpUrl} (ws ${n.node.wsUrl})`)
+  console.log(`  logs        ${join(config.dataDir, 'logs')}\n`)
+  await progressLoop(stack, progress)
+}
+
+const progress: { stopped: boolean; client?: pg.Client } = { stopped: false }
+
+/** One line per chain: height/head, blocks/s over the last interval, ETA. */
+async function progressLoop(stack: Stack, state: typeof progress) {
+  const client = new pg.Client({ connectionString: stack.db.url })
+  client.on('error', () => {}) // the server going away on shutdown is expected
+  state.client = client
+  await client.connect()
+  const { HeadTracker } = await import('../api/heads')
+  const heads = HeadTracker.fromConfig(stack.config)
+  const samples = new Map<number, { t: number; h: number }[]>()
+  while (!state.stopped) {
+    await new Promise((r) => setTimeout(r, 1000))
+    if (state.stopped) break
+    const rows = (await client.query('SELECT id, chain, height FROM chain_cursor').catch(() => ({ rows: [] as any[] }))).rows
+    const parts: string[] = []
+    for (const c of stack.config.chains) {
+      const row = rows.find((r) => Number(r.id) === c.chain.chainId)
+      const head = await heads.head(c.chain.chainId)
+      const height = row?.height ?? 0
+      const s = samples.get(c.chain.chainId) ?? []
+      s.push({ t: Date.now(), h: height })
+      while (s.length > 10) s.shift()
+      samples.set(c.chain.chainId, s)
+      const rate = s.length > 1 ? ((s[s.length - 1].h - s[0].h) * 1000) / (s[s.length - 1].t - s[0].t) : 0
+      const behind = head != null ? Math.max(0, head - height) : null
+      const eta = behind == null ? '?' : behind <= 1 ? 'synced' : rate > 0 ? `ETA ${Math.ceil(behind / rate)}s` : 'ETA ?'
+      parts.push(`${c.chain.id} (${c.chain.chainId}) height ${height}/${head ?? '?'} ${rate.toFixed(0)} blocks/s ${eta}`)
+    }
+    status(parts.join(' | '))
+  }
+}
+
+main().catch((e) => {
+  console.error(`\nstart failed: ${e instanceof Error ? e.message : e}`)
+  if (e?.cause) console.error(`  cause: ${e.cause.message ?? e.cause}`)
+  process.exit(1)
+})

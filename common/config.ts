@@ -1,0 +1,113 @@
+/**
+ * All runtime configuration, read from the environment once and validated with zod.
+ * A bad value fails at start with the variable named. Every variable is listed in README.md.
+ */
+import { resolve } from 'node:path'
+import { z } from 'zod'
+import { chains, type ChainDef } from '../indexer/registry'
+
+const port = z.coerce.number().int().min(1).max(65535)
+const block = z.coerce.number().int().min(0)
+const url = (protocols: string[]) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol)
+    } catch {
+      return false
+    }
+  }, `must be a URL with protocol ${protocols.join(' or ')}`)
+
+const baseSchema = z.object({
+  PORT: port.default(4350),
+  HOST: z.string().default('127.0.0.1'),
+  DEVNET_PORT: port.default(8545),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  DATA_DIR: z.string().default('.data'),
+  EMBEDDED_PG_PORT: port.default(5433),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  SIM_SEED: z.coerce.number().int().default(42),
+  SIM_DAYS: z.coerce.number().int().min(1).max(3650).default(45),
+  SIM_BLOCK_TIME_MS: z.coerce.number().int().min(100).default(2000),
+  SIM_LIVE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  RPC_RATE_LIMIT: z.coerce.number().int().positive().optional(),
+})
+
+export interface ChainConfig {
+  chain: ChainDef
+  /** RPC endpoint (http(s):// or ws(s)://); undefined = the local devnet */
+  rpcUrl?: string
+  startBlock?: number
+  endBlock?: number
+  finality?: number
+}
+
+export type Config = z.infer<typeof baseSchema> & {
+  chains: ChainConfig[]
+  /** true when at least one chain uses the local devnet */
+  usesDevnet: boolean
+  dataDir: string
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly issues: string[]) {
+    super(`Invalid configuration:\n  ${issues.join('\n  ')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+/** Environment variable names of one chain: RPC_<SLUG>_URL, START_BLOCK_<SLUG>, END_BLOCK_<SLUG>, FINALITY_<SLUG>. */
+export function chainEnvNames(chain: ChainDef) {
+  const slug = chain.id.toUpperCase().replace(/-/g, '_')
+  return {
+    rpc: `RPC_${slug}_URL`,
+    start: `START_BLOCK_${slug}`,
+    end: `END_BLOCK_${slug}`,
+    finality: `FINALITY_${slug}`,
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const issues: string[] = []
+  const base = baseSchema.safeParse(env)
+  if (!base.success) {
+    for (const i of base.error.issues) issues.push(`${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`)
+  }
+  const chainConfigs: ChainConfig[] = []
+  for (const chain of chains) {
+    const names = chainEnvNames(chain)
+    const schema = z.object({
+      [names.rpc]: url(['http:', 'https:', 'ws:', 'wss:']).optional(),
+      [names.start]: block.optional(),
+      [names.end]: block.optional(),
+      [names.finality]: z.coerce.number().int().min(1).max(10000).optional(),
+    })
+    const r = schema.safeParse(env)
+    if (!r.success) {
+      for (const i of r.error.issues) issues.push(`${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`)
+      continue
+    }
+    const v = r.data as Record<string, any>
+    const c: ChainConfig = { chain, rpcUrl: v[names.rpc], startBlock: v[names.start], endBlock: v[names.end], finality: v[names.finality] }
+    if (c.startBlock != null && c.endBlock != null && c.endBlock < c.startBlock) {
+      issues.push(`${names.end}: must be >= ${names.start} (${c.endBlock} < ${c.startBlock})`)
+    }
+    chainConfigs.push(c)
+  }
+  if (issues.length || !base.success) throw new ConfigError(issues)
+  return {
+    ...base.data,
+    chains: chainConfigs,
+    usesDevnet: chainConfigs.some((c) => c.rpcUrl == null),
+    dataDir: resolve(base.data.DATA_DIR),
+  }
+}
+
+/** The devnet port of a chain: DEVNET_PORT for the first chain, the next ports for further chains. */
+export function devnetPortOf(config: Config, chain: ChainDef): number {
+  return config.DEVNET_PORT + chains.findIndex((c) => c.chainId === chain.chainId)
+}
+
+/** The RPC URL the indexer uses for a chain: the configured one, or the devnet's WebSocket endpoint. */
+export function rpcUrlOf(config: Config, c: ChainConfig): string {
+  return c.rpcUrl ?? `ws://127.0.0.1:${devnetPortOf(config, c.chain)}`
+}

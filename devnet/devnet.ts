@@ -1,0 +1,76 @@
+/**
+ * The local devnet: one EVM node per registry chain (Arbitrum One on DEVNET_PORT, further chains on the
+ * next ports) with emitters at the real contract addresses, driven by the seeded economic simulation.
+ */
+import { join } from 'node:path'
+import type { Config } from '../common/config'
+import { devnetPortOf } from '../common/config'
+import { componentLogger } from '../common/logger'
+import { startDevnetNode, type DevnetNode } from './node'
+import { ChainSimulator, loadGenesis } from './simulator/chain'
+
+const log = componentLogger('devnet')
+
+export interface Devnet {
+  nodes: { chainId: number; name: string; node: DevnetNode; sim: ChainSimulator }[]
+  /** keeps producing blocks every SIM_BLOCK_TIME_MS until stop() */
+  startLive(): void
+  stop(): Promise<void>
+}
+
+export interface DevnetOptions {
+  config: Config
+  /** override "now" (unix seconds) for reproducible tests */
+  now?: number
+  /** history block spacing, seconds (default 900) */
+  historyBlockSeconds?: number
+  onProgress?: (msg: string) => void
+}
+
+export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
+  const { config } = opts
+  const stateDir = join(config.dataDir, 'devnet')
+  const now = opts.now ?? Math.floor(Date.now() / 1000)
+  const nodes: Devnet['nodes'] = []
+  for (const c of config.chains.filter((c) => c.rpcUrl == null)) {
+    const g = loadGenesis(stateDir, { chainId: c.chain.chainId, seed: config.SIM_SEED, historyDays: config.SIM_DAYS }, now)
+    const port = devnetPortOf(config, c.chain)
+    const node = await startDevnetNode({ port, chainId: c.chain.chainId, initialDate: new Date(g.genesis * 1000), stateDir })
+    const sim = new ChainSimulator({ rpc: node.rpc, chainId: c.chain.chainId, seed: g.seed, genesis: g.genesis, stateDir, historyBlockSeconds: opts.historyBlockSeconds ?? 900 })
+    await sim.init()
+    const replayed = await sim.replay((d, t) => opts.onProgress?.(`devnet ${c.chain.name}: rebuilding block ${d}/${t}`))
+    log.info({ chain: c.chain.id, chainId: c.chain.chainId, port, replayed }, 'devnet node up')
+    await sim.catchUp(now, (t) => opts.onProgress?.(`devnet ${c.chain.name}: simulating ${new Date(t * 1000).toISOString().slice(0, 10)}`))
+    nodes.push({ chainId: c.chain.chainId, name: c.chain.name, node, sim })
+  }
+  let timer: NodeJS.Timeout | undefined
+  let stopped = false
+  let busy: Promise<void> = Promise.resolve()
+  return {
+    nodes,
+    startLive() {
+      const tick = () => {
+        if (stopped) return
+        busy = (async () => {
+          for (const n of nodes) {
+            try {
+              await n.sim.mine(Math.floor(Date.now() / 1000), true)
+            } catch (e) {
+              if (!stopped) log.error({ err: e, chainId: n.chainId }, 'devnet block production failed')
+            }
+          }
+        })()
+        busy.finally(() => {
+          if (!stopped) timer = setTimeout(tick, config.SIM_BLOCK_TIME_MS)
+        })
+      }
+      timer = setTimeout(tick, config.SIM_BLOCK_TIME_MS)
+    },
+    async stop() {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      await busy.catch(() => {})
+      await Promise.all(nodes.map((n) => n.node.stop()))
+    },
+  }
+}

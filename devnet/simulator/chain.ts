@@ -1,0 +1,130 @@
+/**
+ * Drives one devnet chain: installs the emitters, produces blocks from the economic model, and keeps
+ * a journal of block timestamps so that a restart rebuilds the identical chain (same hashes) before
+ * going on. That is what lets a second `npm start` resume indexing instead of starting over.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { componentLogger } from '../../common/logger'
+import { encodeRecords, installEmitters } from '../emitter'
+import type { Rpc } from '../rpc'
+import { LIVEPEER_ADDRESSES, LivepeerModel, type EmittedLog } from './livepeer'
+
+const log = componentLogger('devnet')
+
+export interface ChainSimOptions {
+  rpc: Rpc
+  chainId: number
+  seed: number
+  /** genesis time, unix seconds */
+  genesis: number
+  stateDir: string
+  /** spacing of simulated history blocks, seconds */
+  historyBlockSeconds: number
+}
+
+export interface DevnetGenesis {
+  chainId: number
+  seed: number
+  genesis: number
+  historyDays: number
+}
+
+/** Reads or creates the genesis record of a devnet; a different seed or chain needs a fresh data folder. */
+export function loadGenesis(stateDir: string, want: Omit<DevnetGenesis, 'genesis'>, now: number): DevnetGenesis {
+  mkdirSync(stateDir, { recursive: true })
+  const file = join(stateDir, `genesis-${want.chainId}.json`)
+  if (existsSync(file)) {
+    const g = JSON.parse(readFileSync(file, 'utf8')) as DevnetGenesis
+    if (g.seed !== want.seed) {
+      throw new Error(`SIM_SEED is ${want.seed} but the devnet in ${stateDir} was made with seed ${g.seed}: keep the seed, or delete the data folder (DATA_DIR) to start over`)
+    }
+    return g
+  }
+  const day = 86_400
+  const g = { ...want, genesis: Math.floor(now / day) * day - want.historyDays * day }
+  writeFileSync(file, JSON.stringify(g, null, 2))
+  return g
+}
+
+export class ChainSimulator {
+  private model: LivepeerModel
+  private lastTimestamp: number
+  private journal: string
+  private sender = ''
+  private nonce = 0
+  blocks = 0
+  logs = 0
+
+  constructor(private readonly o: ChainSimOptions) {
+    this.model = new LivepeerModel(o.seed, o.genesis)
+    this.lastTimestamp = o.genesis
+    this.journal = join(o.stateDir, `journal-${o.chainId}.txt`)
+  }
+
+  async init(): Promise<void> {
+    await installEmitters(this.o.rpc, Object.values(LIVEPEER_ADDRESSES))
+    await this.o.rpc.call('evm_setAutomine', [false])
+    this.sender = (await this.o.rpc.call<string[]>('eth_accounts'))[0]
+    const head = await this.o.rpc.blockNumber()
+    if (head !== 0) throw new Error(`devnet chain ${this.o.chainId} is at block ${head}, expected a fresh node`)
+  }
+
+  /** Replays the journal: rebuilds blocks already produced by an earlier run. Returns their count. */
+  async replay(onProgress?: (done: number, total: number) => void): Promise<number> {
+    if (!existsSync(this.journal)) return 0
+    const stamps = readFileSync(this.journal, 'utf8').split('\n').filter(Boolean).map(Number)
+    for (let i = 0; i < stamps.length; i++) {
+      await this.mine(stamps[i], false)
+      if (onProgress && i % 200 === 0) onProgress(i, stamps.length)
+    }
+    return stamps.length
+  }
+
+  /** Produces history blocks up to `until` (unix seconds). */
+  async catchUp(until: number, onProgress?: (t: number) => void): Promise<void> {
+    let n = 0
+    while (this.lastTimestamp + this.o.historyBlockSeconds <= until) {
+      await this.mine(this.lastTimestamp + this.o.historyBlockSeconds, true)
+      if (onProgress && ++n % 200 === 0) onProgress(this.lastTimestamp)
+    }
+  }
+
+  /** Produces one block at `t` (unix seconds, later than the last block). */
+  async mine(t: number, record: boolean): Promise<void> {
+    if (t <= this.lastTimestamp && this.blocks > 0) t = this.lastTimestamp + 1
+    const logs = this.model.step(this.lastTimestamp, t)
+    await this.send(logs)
+    await this.o.rpc.call('evm_mine', [t])
+    this.lastTimestamp = t
+    this.blocks += 1
+    this.logs += logs.length
+    if (record) appendFileSync(this.journal, `${t}\n`)
+  }
+
+  get timestamp() {
+    return this.lastTimestamp
+  }
+
+  /** One transaction per contract, in first-emission order, so each log comes from its contract's address. */
+  private async send(logs: EmittedLog[]): Promise<void> {
+    const byAddress = new Map<string, EmittedLog[]>()
+    for (const l of logs) {
+      const list = byAddress.get(l.address) ?? []
+      list.push(l)
+      byAddress.set(l.address, list)
+    }
+    // explicit nonces and zero gas price: the node may handle a JSON-RPC batch in any order, and the
+    // chain must come out identical when the journal is replayed
+    const calls = [...byAddress].map(([to, ls]) => ({
+      method: 'eth_sendTransaction',
+      params: [{
+        from: this.sender, to, data: encodeRecords(ls), nonce: '0x' + (this.nonce++).toString(16), gasPrice: '0x0',
+        gas: '0x' + (100_000 + ls.length * 8_000).toString(16),
+      }],
+    }))
+    await this.o.rpc.batch(calls)
+  }
+}
+
+export { log as devnetLog }

@@ -1,0 +1,88 @@
+import {PrimaryColumn as PrimaryColumn_} from "typeorm"
+import {Entity as Entity_, Column as Column_, Index as Index_, StringColumn as StringColumn_, DateTimeColumn as DateTimeColumn_, BigIntColumn as BigIntColumn_, FloatColumn as FloatColumn_, IntColumn as IntColumn_} from "@subsquid/typeorm-store"
+
+/**
+ * Rollup of one network over one hour or one UTC day. Updated in the batch transaction, so reorgs roll it back.
+ */
+@Index_(["network", "interval", "periodStart"], {unique: true})
+@Entity_()
+export class NetworkStat {
+    constructor(props?: Partial<NetworkStat>) {
+        Object.assign(this, props)
+    }
+
+    /**
+     * <network>-<interval>-<periodStart ISO>
+     */
+    @PrimaryColumn_({type: 'varchar'})
+    id!: string
+
+    @StringColumn_({nullable: false})
+    network!: string
+
+    @StringColumn_({nullable: false})
+    category!: string
+
+    /**
+     * HOUR | DAY
+     */
+    @StringColumn_({nullable: false})
+    interval!: string
+
+    @DateTimeColumn_({nullable: false})
+    periodStart!: Date
+
+    /**
+     * fees in fee-asset base units (sum of FEE_PAID)
+     */
+    @BigIntColumn_({nullable: false})
+    feesNative!: bigint
+
+    /**
+     * fees valued at the last price known at each fee's block
+     */
+    @FloatColumn_({nullable: false})
+    feesUsd!: number
+
+    /**
+     * part of feesNative for which no price was known yet
+     */
+    @BigIntColumn_({nullable: false})
+    feesUnpricedNative!: bigint
+
+    @IntColumn_({nullable: false})
+    feeCount!: number
+
+    @BigIntColumn_({nullable: false})
+    feesSettledNative!: bigint
+
+    /**
+     * incentives in token base units (sum of REWARD_EMITTED)
+     */
+    @BigIntColumn_({nullable: false})
+    rewardsNative!: bigint
+
+    @IntColumn_({nullable: false})
+    rewardCount!: number
+
+    @BigIntColumn_({nullable: false})
+    protocolTakeNative!: bigint
+
+    @BigIntColumn_({nullable: false})
+    mintedNative!: bigint
+
+    @BigIntColumn_({nullable: false})
+    burnedNative!: bigint
+
+    @BigIntColumn_({nullable: false})
+    bondedNative!: bigint
+
+    @BigIntColumn_({nullable: false})
+    unbondedNative!: bigint
+
+    @IntColumn_({nullable: false})
+    eventCount!: number
+
+    @IntColumn_({nullable: false})
+    lastBlock!: number
+}

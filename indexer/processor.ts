@@ -1,0 +1,31 @@
+/** Builds the Subsquid EVM processor of one chain from configuration and the registry. */
+import { EvmBatchProcessor } from '@subsquid/evm-processor'
+import type { ChainConfig } from '../common/config'
+import { startBlockOf, watchedOnChain } from './registry'
+
+export interface ProcessorOptions {
+  chain: ChainConfig
+  rpcUrl: string
+  /** devnet: start at block 0 and poll fast */
+  devnet: boolean
+  rateLimit?: number
+}
+
+export function createProcessor(opts: ProcessorOptions) {
+  const { chain } = opts.chain
+  const addresses = [...watchedOnChain(chain).keys()]
+  const from = opts.chain.startBlock ?? (opts.devnet ? 0 : startBlockOf(chain))
+  const finality = opts.chain.finality ?? (opts.devnet ? 5 : chain.finalityConfirmations)
+  const processor = new EvmBatchProcessor()
+    .setRpcEndpoint({ url: opts.rpcUrl, rateLimit: opts.rateLimit, requestTimeout: 30_000 })
+    .setRpcDataIngestionSettings({ headPollInterval: opts.devnet ? 200 : 1000, newHeadTimeout: 60_000 })
+    .setFinalityConfirmation(finality)
+    .setBlockRange({ from, to: opts.chain.endBlock })
+    .setFields({
+      block: { timestamp: true, hash: true },
+      log: { address: true, topics: true, data: true, transactionHash: true, logIndex: true },
+    })
+    // every log of the watched addresses: unknown topics are quarantined rather than silently skipped
+    .addLog({ address: addresses })
+  return { processor, from, finality, addresses }
+}

@@ -1,0 +1,161 @@
+/**
+ * Livepeer (compute: video transcoding and AI inference) on Arbitrum One.
+ * Addresses, start blocks and event signatures: livepeer/protocol deployments and livepeer/subgraph
+ * networks.yaml (arbitrum-one) @ 2eac27f, livepeer/arbitrum-lpt-bridge deployments/arbitrumMainnet.
+ * Event meanings follow the Livepeer subgraph and DefiLlama's fees/livepeer adapter (docs/methodology.md).
+ */
+import * as BondingManager from '../abi/BondingManager'
+import * as LivepeerToken from '../abi/LivepeerToken'
+import * as Minter from '../abi/Minter'
+import * as RoundsManager from '../abi/RoundsManager'
+import * as TicketBroker from '../abi/TicketBroker'
+import { FactKind } from '../model'
+import { arbitrumOne } from './chains'
+import type { NetworkDef, TokenDef } from './types'
+
+const SUBGRAPH = 'github.com/livepeer/subgraph @ 2eac27f: networks.yaml (arbitrum-one), src/mappings/*.ts'
+
+export const LPT: TokenDef = { symbol: 'LPT', address: '0x289ba1701C2F088cf0faf8B3705246331cB8A839', decimals: 18 }
+export const ETH: TokenDef = { symbol: 'ETH', address: null, decimals: 18 }
+
+/** The on-chain Treasury that receives TreasuryReward (LIP-89/90). */
+export const LIVEPEER_TREASURY = '0xf82C1FF415F1fCf582554fDba790E27019c8E8C4'
+
+const lpt = (kind: FactKind, amount: bigint, actor?: string, counterparty?: string) => ({
+  kind, asset: LPT.symbol, amount, decimals: LPT.decimals, actor, counterparty, provenance: 'onchain' as const,
+})
+const eth = (kind: FactKind, amount: bigint, actor?: string, counterparty?: string) => ({
+  kind, asset: ETH.symbol, amount, decimals: ETH.decimals, actor, counterparty, provenance: 'onchain' as const,
+})
+
+export const livepeer: NetworkDef = {
+  id: 'livepeer',
+  name: 'Livepeer',
+  category: 'compute',
+  categories: ['compute', 'ai'],
+  chain: arbitrumOne,
+  token: LPT,
+  feeAsset: ETH,
+  source: SUBGRAPH,
+  contracts: [
+    {
+      name: 'TicketBroker',
+      address: '0xa8bB618B1520E284046F3dFc448851A1Ff26e41B',
+      proxy: true,
+      startBlock: 5856357,
+      source: SUBGRAPH,
+      confidence: 'high',
+      events: [
+        {
+          name: 'WinningTicketRedeemed',
+          abi: TicketBroker.events.WinningTicketRedeemed,
+          meaning: 'A winning probabilistic-micropayment ticket was redeemed: faceValue (ETH wei) is the fee paid by a broadcaster/gateway (sender) to an orchestrator (recipient).',
+          facts: (a: TicketBroker.WinningTicketRedeemedEventArgs) => [eth(FactKind.FEE_PAID, a.faceValue, a.recipient, a.sender)],
+        },
+        {
+          name: 'WinningTicketTransfer',
+          abi: TicketBroker.events.WinningTicketTransfer,
+          meaning: 'ETH actually moved to the orchestrator fee pool for a winning ticket; below faceValue when deposit and reserve ran short.',
+          facts: (a: TicketBroker.WinningTicketTransferEventArgs) => [eth(FactKind.FEE_SETTLED, a.amount, a.recipient, a.sender)],
+        },
+        { name: 'DepositFunded', abi: TicketBroker.events.DepositFunded, meaning: 'Broadcaster tops up its ticket deposit (ETH held by the Minter).' },
+        { name: 'ReserveFunded', abi: TicketBroker.events.ReserveFunded, meaning: 'Broadcaster funds its reserve (collateral).' },
+        { name: 'Withdrawal', abi: TicketBroker.events.Withdrawal, meaning: 'Broadcaster withdraws remaining deposit and reserve.' },
+      ],
+    },
+    {
+      name: 'BondingManager',
+      address: '0x35Bcf3c30594191d53231E4FF333E8A770453e40',
+      proxy: true,
+      startBlock: 5856381,
+      source: SUBGRAPH,
+      confidence: 'high',
+      events: [
+        {
+          name: 'Reward',
+          abi: BondingManager.events.Reward,
+          meaning: 'Orchestrator called reward() for the round: LPT inflation credited to its pool (orchestrator and delegators), after the treasury cut.',
+          facts: (a: BondingManager.RewardEventArgs) => [lpt(FactKind.REWARD_EMITTED, a.amount, a.transcoder)],
+        },
+        {
+          name: 'TreasuryReward',
+          abi: BondingManager.events.TreasuryReward,
+          meaning: 'Part of the round reward diverted to the on-chain Treasury (LIP-89/90); gross issuance = Reward + TreasuryReward.',
+          facts: (a: BondingManager.TreasuryRewardEventArgs) => [lpt(FactKind.PROTOCOL_TAKE, a.amount, a.transcoder, a.treasury)],
+        },
+        {
+          name: 'Bond',
+          abi: BondingManager.events.Bond,
+          meaning: 'Delegator bonds additionalAmount LPT to newDelegate (or re-delegates with 0 additional).',
+          facts: (a: BondingManager.BondEventArgs) => [lpt(FactKind.STAKE_BOND, a.additionalAmount, a.newDelegate, a.delegator)],
+        },
+        {
+          name: 'Unbond',
+          abi: BondingManager.events.Unbond,
+          meaning: 'Delegator starts unbonding amount LPT from delegate.',
+          facts: (a: BondingManager.UnbondEventArgs) => [lpt(FactKind.STAKE_UNBOND, a.amount, a.delegate, a.delegator)],
+        },
+        {
+          name: 'Rebond',
+          abi: BondingManager.events.Rebond,
+          meaning: 'An unbonding lock is bonded again.',
+          facts: (a: BondingManager.RebondEventArgs) => [lpt(FactKind.STAKE_BOND, a.amount, a.delegate, a.delegator)],
+        },
+        {
+          name: 'TranscoderUpdate',
+          abi: BondingManager.events.TranscoderUpdate,
+          meaning: 'Orchestrator registers or updates its commission: rewardCut and feeShare in parts per million.',
+          facts: (a: BondingManager.TranscoderUpdateEventArgs) => [lpt(FactKind.NODE_UPDATE, 0n, a.transcoder)],
+        },
+        { name: 'EarningsClaimed', abi: BondingManager.events.EarningsClaimed, meaning: 'Delegator claims accrued LPT rewards and ETH fees over a round range.' },
+        { name: 'WithdrawFees', abi: BondingManager.events.WithdrawFees, meaning: 'ETH fee earnings paid out of the Minter.' },
+        { name: 'WithdrawStake', abi: BondingManager.events.WithdrawStake, meaning: 'Unbonded LPT withdrawn to the wallet.' },
+        { name: 'TranscoderActivated', abi: BondingManager.events.TranscoderActivated, meaning: 'Orchestrator enters the active set.' },
+        { name: 'TranscoderDeactivated', abi: BondingManager.events.TranscoderDeactivated, meaning: 'Orchestrator leaves the active set.' },
+      ],
+    },
+    {
+      name: 'RoundsManager',
+      address: '0xdd6f56DcC28D3F5f27084381fE8Df634985cc39f',
+      proxy: true,
+      startBlock: 5856394,
+      source: SUBGRAPH,
+      confidence: 'high',
+      events: [{ name: 'NewRound', abi: RoundsManager.events.NewRound, meaning: 'Round initialised (about one day).' }],
+    },
+    {
+      name: 'Minter',
+      address: '0xc20DE37170B45774e6CD3d2304017fc962f27252',
+      proxy: false,
+      startBlock: 6253359,
+      source: SUBGRAPH,
+      confidence: 'high',
+      events: [
+        { name: 'SetCurrentRewardTokens', abi: Minter.events.SetCurrentRewardTokens, meaning: 'LPT mintable this round and the inflation rate, set at round initialisation.' },
+      ],
+    },
+    {
+      name: 'LivepeerToken',
+      address: LPT.address!,
+      proxy: false,
+      startBlock: 5856156,
+      source: 'github.com/livepeer/arbitrum-lpt-bridge: deployments/arbitrumMainnet/LivepeerToken.json',
+      confidence: 'high',
+      events: [
+        {
+          name: 'Mint',
+          abi: LivepeerToken.events.Mint,
+          meaning: 'LPT minted (by the Minter, per round). Sum of Mint = gross issuance.',
+          facts: (a: LivepeerToken.MintEventArgs) => [lpt(FactKind.SUPPLY_MINT, a.amount, a.to)],
+        },
+        {
+          name: 'Burn',
+          abi: LivepeerToken.events.Burn,
+          meaning: 'LPT burned.',
+          facts: (a: LivepeerToken.BurnEventArgs) => [lpt(FactKind.SUPPLY_BURN, a.amount, a.burner)],
+        },
+        { name: 'Transfer', abi: LivepeerToken.events.Transfer, meaning: 'ERC-20 transfer (mints and burns also emit Mint/Burn, which carry the supply facts).' },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,87 @@
+/** Shapes of the network registry. One entry per network; see docs/networks.md. */
+import type { FactKind } from '../model'
+
+export type Provenance = 'onchain' | 'inferred' | 'config'
+export type Confidence = 'high' | 'medium' | 'low'
+
+/** A decodable event: what @subsquid/evm-typegen generates per ABI event. */
+export interface AbiEvent {
+  topic: string
+  decode(log: { topics: string[]; data: string }): Record<string, unknown>
+}
+
+export interface ChainDef {
+  /** slug used in env names (RPC_<SLUG>_URL) and ids */
+  id: string
+  name: string
+  chainId: number
+  /** blocks after which a block is treated as final (Subsquid setFinalityConfirmation) */
+  finalityConfirmations: number
+  /** native asset */
+  nativeSymbol: string
+}
+
+/** A normalized fact before it gets chain references attached. */
+export interface FactDraft {
+  kind: FactKind
+  asset: string
+  amount: bigint
+  decimals: number
+  actor?: string | null
+  counterparty?: string | null
+  provenance: Provenance
+}
+
+export interface EventDef {
+  name: string
+  abi: AbiEvent
+  /** economic meaning, shown in docs/networks.md */
+  meaning: string
+  /** turns decoded args into facts; absent = raw event only */
+  facts?: (args: any) => FactDraft[]
+}
+
+export interface ContractDef {
+  name: string
+  /** checksummed address; logs come from proxies, so this is the proxy where there is one */
+  address: string
+  proxy: boolean
+  /** first block with events of interest on the real chain */
+  startBlock: number
+  source: string
+  confidence: Confidence
+  events: EventDef[]
+}
+
+export interface TokenDef {
+  symbol: string
+  address: string | null
+  decimals: number
+}
+
+export interface NetworkDef {
+  id: string
+  name: string
+  category: string
+  categories: string[]
+  chain: ChainDef
+  token: TokenDef
+  feeAsset: TokenDef
+  contracts: ContractDef[]
+  source: string
+}
+
+/** A USD price feed whose events the indexer reads on the same chain as the networks it prices. */
+export interface PriceFeedDef {
+  asset: string
+  quote: 'USD'
+  chain: ChainDef
+  /** the aggregator emits AnswerUpdated (not the proxy); it rotates on phase upgrades */
+  aggregator: string
+  proxy: string
+  decimals: number
+  startBlock: number
+  source: string
+  confidence: Confidence
+  events: EventDef[]
+}

@@ -1,0 +1,88 @@
+/**
+ * Hourly and daily rollups per network. Pure: facts, prices and events of a batch in, per-period deltas
+ * out; merged into the stored rows inside the batch transaction (so a reorg rolls them back with it).
+ */
+import { NetworkStat, type EconomicFact, type PricePoint, type RawEvent } from '../model'
+import { AMOUNT_COLUMNS, COUNTED, FACT_TO_COLUMN, INTERVALS, USD_VALUED, periodStart, toDecimal, type Interval } from '../metrics'
+
+export type LastPrices = Map<string, PricePoint>
+
+export const statId = (network: string, interval: Interval, start: Date) => `${network}-${interval}-${start.toISOString()}`
+
+export function emptyStat(network: string, category: string, interval: Interval, start: Date): NetworkStat {
+  const s = new NetworkStat({
+    id: statId(network, interval, start), network, category, interval, periodStart: start,
+    feesUsd: 0, feeCount: 0, rewardCount: 0, eventCount: 0, lastBlock: 0, feesUnpricedNative: 0n,
+  })
+  for (const c of AMOUNT_COLUMNS) s[c] = 0n
+  return s
+}
+
+const order = (x: { blockNumber: number; logIndex: number }) => x.blockNumber * 1_000_000 + x.logIndex
+
+/**
+ * Computes deltas for a batch. `lastPrices` holds the last known price per asset before the batch and is
+ * advanced in place, so consecutive batches chain correctly.
+ */
+export function rollupBatch(
+  rawEvents: RawEvent[],
+  facts: EconomicFact[],
+  prices: PricePoint[],
+  lastPrices: LastPrices,
+  categoryOf: (network: string) => string,
+): Map<string, NetworkStat> {
+  const deltas = new Map<string, NetworkStat>()
+  const touch = (network: string, interval: Interval, t: Date) => {
+    const start = periodStart(t, interval)
+    const id = statId(network, interval, start)
+    let s = deltas.get(id)
+    if (!s) deltas.set(id, (s = emptyStat(network, categoryOf(network), interval, start)))
+    return s
+  }
+  type Item = { p: PricePoint } | { f: EconomicFact } | { e: RawEvent }
+  const items: Item[] = [...prices.map((p) => ({ p })), ...facts.map((f) => ({ f })), ...rawEvents.map((e) => ({ e }))]
+  const key = (i: Item) => ('p' in i ? order(i.p) : 'f' in i ? order(i.f) : order(i.e))
+  items.sort((a, b) => key(a) - key(b))
+  for (const item of items) {
+    if ('p' in item) {
+      lastPrices.set(item.p.asset, item.p)
+      continue
+    }
+    if ('e' in item) {
+      for (const interval of INTERVALS) {
+        const s = touch(item.e.network, interval, item.e.timestamp)
+        s.eventCount += 1
+        s.lastBlock = Math.max(s.lastBlock, item.e.blockNumber)
+      }
+      continue
+    }
+    const f = item.f
+    const column = FACT_TO_COLUMN[f.kind]
+    if (!column) continue
+    for (const interval of INTERVALS) {
+      const s = touch(f.network, interval, f.timestamp)
+      s[column] += f.amount
+      const counter = COUNTED[f.kind]
+      if (counter) s[counter] += 1
+      if (USD_VALUED.includes(f.kind)) {
+        const price = lastPrices.get(f.asset)
+        if (price) s.feesUsd += toDecimal(f.amount, f.decimals) * price.price
+        else s.feesUnpricedNative += f.amount
+      }
+    }
+  }
+  return deltas
+}
+
+/** Adds a delta to the stored row (or starts from the delta when there is none). */
+export function mergeStat(stored: NetworkStat | undefined, delta: NetworkStat): NetworkStat {
+  if (!stored) return delta
+  for (const c of AMOUNT_COLUMNS) stored[c] = BigInt(stored[c]) + delta[c]
+  stored.feesUnpricedNative = BigInt(stored.feesUnpricedNative) + delta.feesUnpricedNative
+  stored.feesUsd = Number(stored.feesUsd) + delta.feesUsd
+  stored.feeCount += delta.feeCount
+  stored.rewardCount += delta.rewardCount
+  stored.eventCount += delta.eventCount
+  stored.lastBlock = Math.max(stored.lastBlock, delta.lastBlock)
+  return stored
+}

@@ -1,0 +1,35 @@
+/** Writes one batch's output and its rollups through the Subsquid store (inside the batch transaction). */
+import type { Store } from '@subsquid/typeorm-store'
+import { In, LessThanOrEqual } from 'typeorm'
+import type { BatchOutput } from './handlers/batch'
+import { NetworkStat, PricePoint } from './model'
+import { networkById, priceFeeds } from './registry'
+import { mergeStat, rollupBatch, type LastPrices } from './rollup/rollup'
+
+/** Last price per asset at or before a block, from the database (correct after restarts and reorgs). */
+export async function loadLastPrices(store: Store, beforeBlock: number): Promise<LastPrices> {
+  const out: LastPrices = new Map()
+  for (const asset of new Set(priceFeeds.map((f) => f.asset))) {
+    const p = await store.findOne(PricePoint, {
+      where: { asset, blockNumber: LessThanOrEqual(beforeBlock) },
+      order: { blockNumber: 'DESC', logIndex: 'DESC' },
+    })
+    if (p) out.set(asset, p)
+  }
+  return out
+}
+
+export async function writeBatch(store: Store, out: BatchOutput, firstBlock: number): Promise<void> {
+  const lastPrices = await loadLastPrices(store, firstBlock - 1)
+  const deltas = rollupBatch(out.rawEvents, out.facts, out.prices, lastPrices, (n) => networkById(n)?.category ?? 'unknown')
+  if (out.rawEvents.length) await store.insert(out.rawEvents)
+  if (out.facts.length) await store.insert(out.facts)
+  if (out.prices.length) await store.insert(out.prices)
+  if (out.quarantined.length) await store.upsert(out.quarantined)
+  if (deltas.size) {
+    const ids = [...deltas.keys()]
+    const stored = new Map((await store.findBy(NetworkStat, { id: In(ids) })).map((s) => [s.id, s]))
+    await store.upsert([...deltas.values()].map((d) => mergeStat(stored.get(d.id), d)))
+  }
+  if (out.cursor) await store.upsert(out.cursor)
+}
