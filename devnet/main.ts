@@ -9,7 +9,7 @@ for (const n of devnet.nodes) {
   console.log(`\n${n.name} (chain id ${n.chainId}): ${n.node.httpUrl} ${n.node.wsUrl} — ${n.sim.blocks} blocks, ${n.sim.logs} logs in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
 }
 if (config.SIM_LIVE) devnet.startLive()
-else await devnet.stop()
+// with SIM_LIVE=false the node keeps serving the history without new blocks
 const stop = async () => {
   await devnet.stop()
   process.exit(0)

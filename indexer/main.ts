@@ -5,7 +5,7 @@
  */
 import { loadConfig, rpcUrlOf } from '../common/config'
 import { componentLogger } from '../common/logger'
-import { redact } from '../common/postgres'
+import { redact, waitForDatabase } from '../common/postgres'
 import { handleBlocks } from './handlers/batch'
 import { Network } from './model'
 import { createProcessor } from './processor'
@@ -37,6 +37,7 @@ async function main() {
   const config = loadConfig()
   const url = process.env.DATABASE_URL
   if (!url) throw new Error('DATABASE_URL must be set for the indexer (npm start sets it)')
+  await waitForDatabase(url, 120_000)
   const applied = await applyMigrations(url)
   if (applied.length) log.info({ applied }, 'migrations applied')
   await registerNetworks(url)

@@ -102,6 +102,11 @@ export class ChainSimulator {
     if (record) appendFileSync(this.journal, `${t}\n`)
   }
 
+  /** Re-reads the sender's nonce from the chain (after a test reverts to a snapshot). */
+  async resyncNonce(): Promise<void> {
+    this.nonce = Number(await this.o.rpc.call<string>('eth_getTransactionCount', [this.sender, 'latest']))
+  }
+
   get timestamp() {
     return this.lastTimestamp
   }

@@ -1,0 +1,110 @@
+import type { ChainStatus } from '../api'
+import { compact, duration, int, token, usd } from '../format'
+import { useNow } from '../hooks'
+import type { Totals } from '../model'
+
+interface CardProps {
+  label: string
+  testId: string
+  value: number
+  display: string
+  sub?: React.ReactNode
+  accent: string
+}
+
+function MetricCard({ label, testId, value, display, sub, accent }: CardProps) {
+  return (
+    <article className="card metric" style={{ '--accent': accent } as React.CSSProperties}>
+      <h2 className="card-label">{label}</h2>
+      <p className="card-value" data-testid={testId} data-value={String(value)} title={String(value)}>
+        {display}
+      </p>
+      {sub && <p className="card-sub">{sub}</p>}
+    </article>
+  )
+}
+
+export function MetricCards({ totals, feeAsset, token: tokenSymbol }: { totals: Totals; feeAsset: string; token: string }) {
+  const perDay = (n: number) => (totals.days ? n / totals.days : 0)
+  return (
+    <>
+      <MetricCard
+        label={`Fees (${feeAsset})`}
+        testId="card-fees-eth"
+        value={totals.fees}
+        display={token(totals.fees, feeAsset)}
+        accent="var(--c-fees)"
+        sub={<>avg {token(perDay(totals.fees), feeAsset)}/day · {int(totals.feeCount)} winning tickets</>}
+      />
+      <MetricCard
+        label="Fees (USD)"
+        testId="card-fees-usd"
+        value={totals.feesUsd}
+        display={usd(totals.feesUsd)}
+        accent="var(--c-usd)"
+        sub={<>avg {usd(perDay(totals.feesUsd))}/day · priced at each fee's block</>}
+      />
+      <MetricCard
+        label={`Rewards (${tokenSymbol})`}
+        testId="card-rewards-lpt"
+        value={totals.rewards}
+        display={token(totals.rewards, tokenSymbol)}
+        accent="var(--c-rewards)"
+        sub={<>avg {compact(perDay(totals.rewards))}/day · {int(totals.rewardCount)} reward calls</>}
+      />
+    </>
+  )
+}
+
+function syncState(s: ChainStatus): { label: string; tone: 'ok' | 'warn' | 'muted' } {
+  if (s.height == null) return { label: 'Starting', tone: 'muted' }
+  if (s.lag == null) return { label: 'Head unknown', tone: 'warn' }
+  if (s.lag <= 2) return { label: 'Synced', tone: 'ok' }
+  return { label: 'Catching up', tone: 'warn' }
+}
+
+/** Indexer progress on the network's chain; the age of the last block ticks between polls. */
+export function StatusCard({ status, fetchedAt }: { status?: ChainStatus; fetchedAt?: number }) {
+  const now = useNow(1000)
+  if (!status) {
+    return (
+      <article className="card status">
+        <h2 className="card-label">Indexer</h2>
+        <p className="card-value muted">–</p>
+        <p className="card-sub">no chain reported</p>
+      </article>
+    )
+  }
+  const st = syncState(status)
+  const age = status.lagSeconds != null && fetchedAt != null ? status.lagSeconds + Math.max(0, now - fetchedAt) / 1000 : null
+  const pct = status.height != null && status.head ? Math.min(100, (status.height / status.head) * 100) : 0
+  return (
+    <article className="card status">
+      <h2 className="card-label">
+        Indexer · {status.name}
+        <span className={`pill pill-${st.tone}`}>{st.label}</span>
+      </h2>
+      <p className="card-value">
+        <span data-testid="status-height" data-value={status.height == null ? '' : String(status.height)}>
+          {status.height == null ? '–' : int(status.height)}
+        </span>
+        <span className="of">
+          {' / '}
+          <span data-testid="status-head" data-value={status.head == null ? '' : String(status.head)}>
+            {status.head == null ? '?' : int(status.head)}
+          </span>
+        </span>
+      </p>
+      <div className="progress" role="progressbar" aria-label="Indexed share of the chain" aria-valuenow={Math.round(pct)} aria-valuemin={0} aria-valuemax={100}>
+        <div style={{ width: `${pct}%` }} />
+      </div>
+      <p className="card-sub">
+        lag{' '}
+        <span data-testid="status-lag" data-value={status.lag == null ? '' : String(status.lag)}>
+          {status.lag == null ? '?' : int(status.lag)}
+        </span>{' '}
+        {status.lag === 1 ? 'block' : 'blocks'} · last block {age == null ? '–' : `${duration(age)} ago`}
+      </p>
+    </article>
+  )
+}

@@ -1,0 +1,75 @@
+/** Number and date formatting for cards, axes, tooltips and tables (en-US, UTC days). */
+
+const cache = new Map<string, Intl.NumberFormat>()
+function nf(opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify(opts)
+  let f = cache.get(key)
+  if (!f) cache.set(key, (f = new Intl.NumberFormat('en-US', opts)))
+  return f
+}
+
+/** Compact amount without unit: 0.0042, 1.23, 55.31, 12.3K, 415.2K, 1.2M. */
+export function compact(n: number): string {
+  if (!Number.isFinite(n)) return '–'
+  const a = Math.abs(n)
+  if (a === 0) return '0'
+  if (a < 1) return nf({ maximumSignificantDigits: 3 }).format(n)
+  if (a < 1000) return nf({ maximumFractionDigits: 2 }).format(n)
+  return nf({ notation: 'compact', maximumFractionDigits: 1 }).format(n)
+}
+
+/** Compact amount with a token symbol: `1.23 ETH`, `415.2K LPT`. */
+export function token(n: number, symbol: string): string {
+  return `${compact(n)} ${symbol}`
+}
+
+/** Compact US dollars: `$950`, `$12.3K`, `$1.2M`. */
+export function usd(n: number): string {
+  if (!Number.isFinite(n)) return '–'
+  const a = Math.abs(n)
+  if (a < 1000) return nf({ style: 'currency', currency: 'USD', maximumFractionDigits: a < 10 ? 2 : 0 }).format(n)
+  return nf({ style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 }).format(n)
+}
+
+/** Full amount for tables: grouped, fixed fraction digits. */
+export function fixed(n: number, digits: number): string {
+  return nf({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n)
+}
+
+export function usdFull(n: number): string {
+  return nf({ style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n)
+}
+
+export function int(n: number): string {
+  return nf({ maximumFractionDigits: 0 }).format(n)
+}
+
+const dayShort = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' })
+const dayLong = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' })
+
+/** `Nov 3` (UTC day). */
+export function dayLabel(iso: string): string {
+  return dayShort.format(new Date(iso))
+}
+
+/** `Mon, Nov 3, 2025` (UTC day). */
+export function dayLongLabel(iso: string): string {
+  return dayLong.format(new Date(iso))
+}
+
+/** `YYYY-MM-DD` of a UTC period start. */
+export function dayKey(iso: string): string {
+  return new Date(iso).toISOString().slice(0, 10)
+}
+
+/** `4s`, `2m 05s`, `1h 03m`, `2d 4h`. */
+export function duration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '–'
+  const s = Math.floor(seconds)
+  if (s < 60) return `${s}s`
+  const m = Math.floor(s / 60)
+  if (m < 60) return `${m}m ${String(s % 60).padStart(2, '0')}s`
+  const h = Math.floor(m / 60)
+  if (h < 48) return `${h}h ${String(m % 60).padStart(2, '0')}m`
+  return `${Math.floor(h / 24)}d ${h % 24}h`
+}

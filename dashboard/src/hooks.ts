@@ -1,0 +1,92 @@
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { fetchDashboard, type DashboardData } from './api'
+
+export const POLL_MS = 5000
+
+export interface DashboardState {
+  data?: DashboardData
+  /** last failure; cleared by the next success */
+  error?: Error
+  /** Date.now() of the last successful fetch */
+  fetchedAt?: number
+  loading: boolean
+  retry(): void
+}
+
+/**
+ * Polls the API: one request, then the next POLL_MS after it settles (never two in flight).
+ * Paused while the tab is hidden, refreshed as soon as it shows again. Keeps the last good data on failure.
+ */
+export function useDashboardData(): DashboardState {
+  const [state, setState] = useState<Omit<DashboardState, 'retry'>>({ loading: true })
+  const tickRef = useRef<() => void>(() => {})
+  useEffect(() => {
+    let stopped = false
+    let inFlight = false
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const schedule = () => {
+      clearTimeout(timer)
+      if (!stopped) timer = setTimeout(tick, POLL_MS)
+    }
+    const tick = async () => {
+      clearTimeout(timer)
+      if (stopped || inFlight) return
+      if (document.visibilityState === 'hidden') return // resumed by visibilitychange
+      inFlight = true
+      try {
+        const data = await fetchDashboard()
+        if (!stopped) setState({ data, fetchedAt: Date.now(), loading: false })
+      } catch (e) {
+        if (!stopped) setState((s) => ({ ...s, loading: false, error: e instanceof Error ? e : new Error(String(e)) }))
+      } finally {
+        inFlight = false
+        schedule()
+      }
+    }
+    tickRef.current = () => void tick()
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void tick()
+    }
+    document.addEventListener('visibilitychange', onVisible)
+    void tick()
+    return () => {
+      stopped = true
+      clearTimeout(timer)
+      document.removeEventListener('visibilitychange', onVisible)
+    }
+  }, [])
+  return { ...state, retry: () => tickRef.current() }
+}
+
+/** Date.now(), re-rendering the caller every `ms`. */
+export function useNow(ms = 1000): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), ms)
+    return () => clearInterval(t)
+  }, [ms])
+  return now
+}
+
+const queries = new Map<string, { mql: MediaQueryList; subscribe: (cb: () => void) => () => void }>()
+
+/** Live result of a CSS media query. */
+export function useMediaQuery(query: string): boolean {
+  let q = queries.get(query)
+  if (!q) {
+    const mql = window.matchMedia(query)
+    q = {
+      mql,
+      subscribe: (cb) => {
+        mql.addEventListener('change', cb)
+        return () => mql.removeEventListener('change', cb)
+      },
+    }
+    queries.set(query, q)
+  }
+  const { mql, subscribe } = q
+  return useSyncExternalStore(subscribe, () => mql.matches)
+}
+
+/** true while the OS/browser prefers a dark colour scheme. */
+export const usePrefersDark = () => useMediaQuery('(prefers-color-scheme: dark)')

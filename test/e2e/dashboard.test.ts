@@ -1,0 +1,302 @@
+/**
+ * End to end: the whole stack in-process (embedded Postgres, devnet with 20 simulated days, indexer, API),
+ * the built dashboard in headless Chromium, and what it shows checked against the API's own answers.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Stack } from '../../cli/stack'
+import { launchChromium } from '../helpers/chromium'
+import { freePort } from '../helpers/ports'
+
+const root = resolve(import.meta.dirname, '../..')
+const dashboardDir = join(root, 'dashboard')
+
+interface DayRow {
+  periodStart: string
+  fees: number
+  feesUsd: number
+  rewards: number
+}
+interface ChainStatus {
+  height: number | null
+  head: number | null
+  lag: number | null
+}
+
+let stack: Stack | undefined
+let browser: Browser | undefined
+let dataDir: string | undefined
+let apiUrl = ''
+let savedEnv: Record<string, string | undefined> = {}
+
+async function gql<T>(query: string): Promise<T> {
+  const res = await fetch(`${apiUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  })
+  const body = (await res.json()) as { data?: T; errors?: { message: string }[] }
+  if (!res.ok || body.errors?.length || !body.data) throw new Error(`GraphQL ${res.status}: ${JSON.stringify(body.errors ?? body)}`)
+  return body.data
+}
+
+const statsQuery = `{ networkStats(network: "livepeer", interval: DAY, limit: 30) { periodStart fees feesUsd rewards } }`
+const statusQuery = `{ indexerStatus { height head lag } }`
+const apiStats = async () => (await gql<{ networkStats: DayRow[] }>(statsQuery)).networkStats
+const apiStatus = async () => (await gql<{ indexerStatus: ChainStatus[] }>(statusQuery)).indexerStatus[0]
+
+const dayOf = (iso: string) => new Date(iso).toISOString().slice(0, 10)
+const sum = (rows: DayRow[], k: 'fees' | 'feesUsd' | 'rewards') => rows.reduce((s, r) => s + r[k], 0)
+
+function expectClose(actual: number, expected: number, what: string) {
+  const tol = 1e-9 * Math.max(1, Math.abs(expected))
+  expect(Math.abs(actual - expected), `${what}: page ${actual} vs API ${expected}`).toBeLessThanOrEqual(tol)
+}
+
+function newestMtime(dir: string): number {
+  let t = 0
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'dist' || e.name === 'node_modules') continue
+    const p = join(dir, e.name)
+    t = Math.max(t, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)
+  }
+  return t
+}
+
+/** Builds dashboard/dist when it is missing or older than its sources (the API snapshots dist at start). */
+async function buildDashboardIfNeeded() {
+  const index = join(dashboardDir, 'dist/index.html')
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(dashboardDir)) return
+  const { build } = await import('vite')
+  await build({ root: dashboardDir, logLevel: 'warn' })
+}
+
+async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs: number, everyMs = 250): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  let last: unknown
+  while (Date.now() < deadline) {
+    try {
+      const v = await fn()
+      if (v !== undefined) return v
+    } catch (e) {
+      last = e
+    }
+    await new Promise((r) => setTimeout(r, everyMs))
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${last}` : ''}`)
+}
+
+async function dataValue(page: Page, testId: string): Promise<number> {
+  const v = await page.getByTestId(testId).getAttribute('data-value')
+  expect(v, `${testId} has a data-value`).not.toBeNull()
+  expect(v, `${testId} data-value is set`).not.toBe('')
+  return Number(v)
+}
+
+/** Opens the dashboard and waits until both charts have drawn their bars. */
+async function openDashboard(context: BrowserContext, feeBars: number, rewardBars: number): Promise<Page> {
+  const page = await context.newPage()
+  await page.goto(apiUrl + '/')
+  await page.getByTestId('card-fees-eth').waitFor()
+  await page.waitForFunction(
+    ([f, r]) =>
+      document.querySelectorAll('[data-testid="chart-fees"] svg .recharts-bar-rectangle').length === f &&
+      document.querySelectorAll('[data-testid="chart-rewards"] svg .recharts-bar-rectangle').length === r,
+    [feeBars, rewardBars] as const,
+    { timeout: 20_000 },
+  )
+  return page
+}
+
+describe('dashboard (end to end)', () => {
+  let stats: DayRow[] = []
+  let heightBefore = 0
+  const pageErrors: string[] = []
+
+  beforeAll(async () => {
+    const t0 = Date.now()
+    await buildDashboardIfNeeded()
+    dataDir = mkdtempSync(join(tmpdir(), 'depin-e2e-dashboard-'))
+    const overrides: Record<string, string> = {
+      PORT: String(await freePort()),
+      DEVNET_PORT: String(await freePort()),
+      EMBEDDED_PG_PORT: String(await freePort()),
+      DATA_DIR: dataDir,
+      SIM_DAYS: '20',
+      SIM_LIVE: 'false',
+      LOG_LEVEL: 'warn',
+    }
+    // startStack spawns the indexer with process.env, not with `config` (it would dial the default DEVNET_PORT),
+    // and the in-process loggers read LOG_LEVEL when first imported: so the overrides go into process.env too,
+    // before the stack's modules are loaded
+    savedEnv = Object.fromEntries(Object.keys(overrides).map((k) => [k, process.env[k]]))
+    Object.assign(process.env, overrides)
+    const { loadConfig } = await import('../../common/config')
+    const { startStack } = await import('../../cli/stack')
+    const config = loadConfig({ ...process.env, ...overrides })
+    const [s, b] = await Promise.all([startStack(config), launchChromium()])
+    stack = s
+    browser = b
+    apiUrl = stack.api.url
+    let last: ChainStatus | undefined
+    const caught = await until(
+      'the indexer to catch up',
+      async () => {
+        const st = (last = await apiStatus())
+        return st.height != null && st.height > 0 && st.lag === 0 ? st : undefined
+      },
+      120_000,
+    ).catch((e) => {
+      throw new Error(`${e.message}; last indexerStatus ${JSON.stringify(last)}; indexer log in ${join(dataDir!, 'logs/indexer.log')} (KEEP_TEST_DATA=1 keeps it)`)
+    })
+    heightBefore = caught.height!
+    stats = await apiStats()
+    console.log(`stack up and indexed in ${((Date.now() - t0) / 1000).toFixed(1)} s: height ${heightBefore}, ${stats.length} days`)
+  })
+
+  afterAll(async () => {
+    await browser?.close().catch(() => {})
+    await stack?.stop()
+    if (dataDir && !process.env.KEEP_TEST_DATA) rmSync(dataDir, { recursive: true, force: true })
+    for (const [k, v] of Object.entries(savedEnv)) {
+      if (v === undefined) delete process.env[k]
+      else process.env[k] = v
+    }
+  })
+
+  it('shows the API numbers in cards, charts and tables', async () => {
+    expect(stats.length, 'the simulated history yields daily rows').toBeGreaterThan(5)
+    const feeDays = stats.filter((r) => r.fees > 0).length
+    const rewardDays = stats.filter((r) => r.rewards > 0).length
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' })
+    const page = await openDashboard(context, feeDays, rewardDays)
+    page.on('pageerror', (e) => pageErrors.push(e.message))
+
+    // cards: raw values equal the sums over the API's rows
+    expectClose(await dataValue(page, 'card-fees-eth'), sum(stats, 'fees'), 'fees ETH')
+    expectClose(await dataValue(page, 'card-fees-usd'), sum(stats, 'feesUsd'), 'fees USD')
+    expectClose(await dataValue(page, 'card-rewards-lpt'), sum(stats, 'rewards'), 'rewards LPT')
+    // displayed in compact form
+    await expect(page.getByTestId('card-fees-eth').textContent()).resolves.toMatch(/^[\d.,]+[KM]? ETH$/)
+    await expect(page.getByTestId('card-fees-usd').textContent()).resolves.toMatch(/^\$[\d.,]+[KM]?$/)
+    await expect(page.getByTestId('card-rewards-lpt').textContent()).resolves.toMatch(/^[\d.,]+[KM]? LPT$/)
+
+    // indexer status: within the polling window
+    const pageHeight = await dataValue(page, 'status-height')
+    const apiHeight = (await apiStatus()).height!
+    expect(pageHeight).toBeGreaterThanOrEqual(heightBefore)
+    expect(pageHeight).toBeLessThanOrEqual(apiHeight)
+    expect(await dataValue(page, 'status-head')).toBeGreaterThanOrEqual(pageHeight)
+    expect(await dataValue(page, 'status-lag')).toBeGreaterThanOrEqual(0)
+
+    // one bar per day with fees (a zero day draws no rectangle), date axis labels like "Nov 3"
+    expect(await page.locator('[data-testid="chart-fees"] .recharts-bar-rectangle').count()).toBe(feeDays)
+    expect(await page.locator('[data-testid="chart-rewards"] .recharts-bar-rectangle').count()).toBe(rewardDays)
+    expect(await page.locator('[data-testid="chart-fees"] .recharts-line-curve').count()).toBe(1)
+    const ticks = await page.locator('[data-testid="chart-fees"] .recharts-xAxis .recharts-cartesian-axis-tick-value').allTextContents()
+    expect(ticks.length).toBeGreaterThan(2)
+    for (const t of ticks) expect(t).toMatch(/^[A-Z][a-z]{2} \d{1,2}$/)
+
+    await page.waitForTimeout(700) // let the entrance animation finish before the screenshot
+    await page.screenshot({ path: '/tmp/dashboard.png', fullPage: true })
+
+    // tables: hidden until toggled, then one row per API day with the API's values
+    expect(await page.getByTestId('table-fees').count()).toBe(0)
+    await page.getByTestId('toggle-table-fees').click()
+    await page.getByTestId('toggle-table-rewards').click()
+    const tables = await page.evaluate(() => {
+      const read = (testId: string, cols: string[]) =>
+        [...document.querySelectorAll(`[data-testid="${testId}"] tbody tr[data-day]`)].map((tr) => ({
+          day: tr.getAttribute('data-day')!,
+          values: Object.fromEntries(cols.map((c) => [c, tr.querySelector(`td[data-col="${c}"]`)?.getAttribute('data-value') ?? null])),
+        }))
+      return { fees: read('table-fees', ['fees', 'usd']), rewards: read('table-rewards', ['rewards']) }
+    })
+    const byDay = new Map(stats.map((r) => [dayOf(r.periodStart), r]))
+    expect(tables.fees.map((r) => r.day)).toEqual(stats.map((r) => dayOf(r.periodStart)))
+    expect(tables.rewards.map((r) => r.day)).toEqual(stats.map((r) => dayOf(r.periodStart)))
+    for (const row of tables.fees) {
+      const api = byDay.get(row.day)!
+      expectClose(Number(row.values.fees), api.fees, `fees table ${row.day} ETH`)
+      expectClose(Number(row.values.usd), api.feesUsd, `fees table ${row.day} USD`)
+    }
+    for (const row of tables.rewards) expectClose(Number(row.values.rewards), byDay.get(row.day)!.rewards, `rewards table ${row.day} LPT`)
+    await page.getByTestId('toggle-table-fees').click()
+    expect(await page.getByTestId('table-fees').count()).toBe(0)
+
+    // polling: the API going away shows a banner on the next poll while the last data stays on screen
+    await page.route('**/graphql', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"errors":[{"message":"down for the test"}]}' }))
+    await page.getByTestId('error').waitFor({ timeout: 12_000 })
+    await expect(page.getByTestId('error').textContent()).resolves.toContain('503')
+    expect(await page.getByTestId('card-fees-eth').count()).toBe(1)
+    await page.unroute('**/graphql')
+    await page.getByTestId('error').waitFor({ state: 'detached', timeout: 12_000 })
+
+    expect(pageErrors).toEqual([])
+    await context.close()
+  })
+
+  it('shows the error state when /graphql fails', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } })
+    const page = await context.newPage()
+    page.on('pageerror', (e) => pageErrors.push(e.message))
+    await page.route('**/graphql', (route) =>
+      route.fulfill({ status: 500, contentType: 'application/json', body: '{"errors":[{"message":"internal error"}]}' }),
+    )
+    await page.goto(apiUrl + '/')
+    const error = page.getByTestId('error')
+    await error.waitFor({ timeout: 10_000 })
+    expect(await error.isVisible()).toBe(true)
+    expect(await error.textContent()).toContain('500')
+    expect(await page.getByTestId('card-fees-eth').count()).toBe(0)
+    await page.screenshot({ path: '/tmp/dashboard-error.png' })
+    await context.close()
+  })
+
+  it('shows the loading and empty states', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } })
+    const page = await context.newPage()
+    page.on('pageerror', (e) => pageErrors.push(e.message))
+    let release!: () => void
+    const held = new Promise<void>((r) => (release = r))
+    await page.route('**/graphql', async (route) => {
+      await held
+      const res = await route.fetch()
+      const body = await res.json()
+      body.data.networkStats = []
+      await route.fulfill({ response: res, json: body })
+    })
+    await page.goto(apiUrl + '/')
+    await page.getByTestId('loading').waitFor({ timeout: 10_000 })
+    release()
+    await page.getByTestId('empty').waitFor({ timeout: 10_000 })
+    expect(await page.getByTestId('empty').textContent()).toContain('No data indexed yet')
+    expect(await page.locator('.recharts-bar-rectangle').count()).toBe(0)
+    await context.close()
+  })
+
+  it('holds its layout on a 375 px wide phone', async () => {
+    const feeDays = stats.filter((r) => r.fees > 0).length
+    const rewardDays = stats.filter((r) => r.rewards > 0).length
+    const context = await browser!.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
+    const page = await openDashboard(context, feeDays, rewardDays)
+    page.on('pageerror', (e) => pageErrors.push(e.message))
+    // nothing wider than the screen: no horizontal scrolling
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+    await page.waitForTimeout(700)
+    await page.screenshot({ path: '/tmp/dashboard-mobile.png', fullPage: true })
+    await context.close()
+
+    // the dark theme, for a look at it (not asserted beyond rendering)
+    const dark = await browser!.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' })
+    const darkPage = await openDashboard(dark, feeDays, rewardDays)
+    await darkPage.waitForTimeout(700)
+    await darkPage.screenshot({ path: '/tmp/dashboard-dark.png', fullPage: true })
+    await dark.close()
+    expect(pageErrors).toEqual([])
+  })
+})

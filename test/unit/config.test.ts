@@ -1,0 +1,45 @@
+/** Bad configuration fails at start with the variable named. */
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig, rpcUrlOf } from '../../common/config'
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database and the devnet', () => {
+    const c = loadConfig({})
+    expect(c.PORT).toBe(4350)
+    expect(c.DEVNET_PORT).toBe(8545)
+    expect(c.DATABASE_URL).toBeUndefined()
+    expect(c.usesDevnet).toBe(true)
+    expect(rpcUrlOf(c, c.chains[0])).toBe('ws://127.0.0.1:8545')
+  })
+
+  it('takes a real RPC endpoint and block range per chain', () => {
+    const c = loadConfig({ RPC_ARBITRUM_ONE_URL: 'wss://arb.example/ws', START_BLOCK_ARBITRUM_ONE: '5856156', END_BLOCK_ARBITRUM_ONE: '6000000' })
+    expect(c.usesDevnet).toBe(false)
+    expect(c.chains[0]).toMatchObject({ rpcUrl: 'wss://arb.example/ws', startBlock: 5856156, endBlock: 6000000 })
+  })
+
+  const bad: [Record<string, string>, RegExp][] = [
+    [{ PORT: 'eighty' }, /^ {2}PORT: /m],
+    [{ PORT: '70000' }, /PORT: /],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL: must be a URL with protocol postgres: or postgresql:/],
+    [{ RPC_ARBITRUM_ONE_URL: 'not a url' }, /RPC_ARBITRUM_ONE_URL: must be a URL/],
+    [{ START_BLOCK_ARBITRUM_ONE: '-5' }, /START_BLOCK_ARBITRUM_ONE/],
+    [{ START_BLOCK_ARBITRUM_ONE: '10', END_BLOCK_ARBITRUM_ONE: '5' }, /END_BLOCK_ARBITRUM_ONE: must be >= START_BLOCK_ARBITRUM_ONE/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+  ]
+  for (const [env, message] of bad) {
+    it(`rejects ${JSON.stringify(env)} naming the setting`, () => {
+      expect(() => loadConfig(env)).toThrow(ConfigError)
+      expect(() => loadConfig(env)).toThrow(message)
+    })
+  }
+
+  it('reports every bad setting at once', () => {
+    try {
+      loadConfig({ PORT: 'x', DEVNET_PORT: 'y' })
+      expect.unreachable()
+    } catch (e) {
+      expect((e as ConfigError).issues.map((i) => i.split(':')[0])).toEqual(['PORT', 'DEVNET_PORT'])
+    }
+  })
+})
