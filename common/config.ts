@@ -36,6 +36,8 @@ export interface ChainConfig {
   chain: ChainDef
   /** RPC endpoint (http(s):// or ws(s)://); undefined = the local devnet */
   rpcUrl?: string
+  /** Subsquid Network gateway for historical blocks (the RPC then serves only recent/hot blocks) */
+  gatewayUrl?: string
   startBlock?: number
   endBlock?: number
   finality?: number
@@ -55,11 +57,12 @@ export class ConfigError extends Error {
   }
 }
 
-/** Environment variable names of one chain: RPC_<SLUG>_URL, START_BLOCK_<SLUG>, END_BLOCK_<SLUG>, FINALITY_<SLUG>. */
+/** Environment variable names of one chain: RPC_<SLUG>_URL, GATEWAY_<SLUG>_URL, START_BLOCK_<SLUG>, END_BLOCK_<SLUG>, FINALITY_<SLUG>. */
 export function chainEnvNames(chain: ChainDef) {
   const slug = chain.id.toUpperCase().replace(/-/g, '_')
   return {
     rpc: `RPC_${slug}_URL`,
+    gateway: `GATEWAY_${slug}_URL`,
     start: `START_BLOCK_${slug}`,
     end: `END_BLOCK_${slug}`,
     finality: `FINALITY_${slug}`,
@@ -77,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const names = chainEnvNames(chain)
     const schema = z.object({
       [names.rpc]: url(['http:', 'https:', 'ws:', 'wss:']).optional(),
+      [names.gateway]: url(['http:', 'https:']).optional(),
       [names.start]: block.optional(),
       [names.end]: block.optional(),
       [names.finality]: z.coerce.number().int().min(1).max(10000).optional(),
@@ -87,7 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       continue
     }
     const v = r.data as Record<string, any>
-    const c: ChainConfig = { chain, rpcUrl: v[names.rpc], startBlock: v[names.start], endBlock: v[names.end], finality: v[names.finality] }
+    const c: ChainConfig = { chain, rpcUrl: v[names.rpc], gatewayUrl: v[names.gateway], startBlock: v[names.start], endBlock: v[names.end], finality: v[names.finality] }
+    if (c.gatewayUrl && !c.rpcUrl) issues.push(`${names.gateway}: needs ${names.rpc} too (the gateway serves history, the RPC the chain head)`)
     if (c.startBlock != null && c.endBlock != null && c.endBlock < c.startBlock) {
       issues.push(`${names.end}: must be >= ${names.start} (${c.endBlock} < ${c.startBlock})`)
     }

@@ -27,5 +27,8 @@ export function createProcessor(opts: ProcessorOptions) {
     })
     // every log of the watched addresses: unknown topics are quarantined rather than silently skipped
     .addLog({ address: addresses })
+  // production history: a Subsquid Network gateway filters logs server-side; without it the RPC path
+  // walks every block header and fetches unfiltered eth_getLogs ranges
+  if (opts.chain.gatewayUrl) processor.setGateway(opts.chain.gatewayUrl)
   return { processor, from, finality, addresses }
 }

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
     [{ START_BLOCK_ARBITRUM_ONE: '-5' }, /START_BLOCK_ARBITRUM_ONE/],
     [{ START_BLOCK_ARBITRUM_ONE: '10', END_BLOCK_ARBITRUM_ONE: '5' }, /END_BLOCK_ARBITRUM_ONE: must be >= START_BLOCK_ARBITRUM_ONE/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ GATEWAY_ARBITRUM_ONE_URL: 'https://v2.archive.subsquid.io/network/arbitrum-one' }, /GATEWAY_ARBITRUM_ONE_URL: needs RPC_ARBITRUM_ONE_URL/],
   ]
   for (const [env, message] of bad) {
     it(`rejects ${JSON.stringify(env)} naming the setting`, () => {

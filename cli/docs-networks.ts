@@ -1,0 +1,50 @@
+/** Writes docs/networks.md from the registry (so the doc cannot drift): `tsx cli/docs-networks.ts`. */
+import { writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { categories, networks, priceFeeds } from '../indexer/registry'
+
+export function renderNetworksDoc(): string {
+  const out: string[] = [
+    '# Networks',
+    '',
+    'Generated from `indexer/registry/` by `tsx cli/docs-networks.ts`; a test fails when this file is stale.',
+    'Logs are emitted by proxies, so the addresses are the proxies where there is one. Events are decoded by topic0.',
+    '',
+    '## Categories',
+    '',
+    '| id | name | colour |',
+    '|---|---|---|',
+    ...categories.map((c) => `| ${c.id} | ${c.name} | \`${c.color}\` |`),
+    '',
+  ]
+  for (const n of networks) {
+    out.push(`## ${n.name} (\`${n.id}\`)`, '')
+    out.push(`- Category: ${n.category} (also ${n.categories.filter((c) => c !== n.category).join(', ') || '—'})`)
+    out.push(`- Chain: ${n.chain.name}, chain id ${n.chain.chainId}, finality ${n.chain.finalityConfirmations} blocks by default`)
+    out.push(`- Token: ${n.token.symbol} \`${n.token.address}\`, ${n.token.decimals} decimals; fees in ${n.feeAsset.symbol}`)
+    out.push(`- Source: ${n.source}`, '')
+    for (const c of n.contracts) {
+      out.push(`### ${c.name}`, '')
+      out.push(`\`${c.address}\` — ${c.proxy ? 'proxy' : 'not a proxy'}, start block ${c.startBlock.toLocaleString('en-US')}, confidence **${c.confidence}**`, '')
+      out.push(`Source: ${c.source}`, '')
+      out.push('| event | topic0 | facts | meaning |', '|---|---|---|---|')
+      for (const e of c.events) out.push(`| ${e.name} | \`${e.abi.topic}\` | ${e.facts ? 'yes' : 'raw only'} | ${e.meaning} |`)
+      out.push('')
+    }
+  }
+  out.push('## Price feeds', '')
+  out.push('| pair | chain | aggregator (emits AnswerUpdated) | proxy | decimals | confidence | source |', '|---|---|---|---|---|---|---|')
+  for (const f of priceFeeds) {
+    out.push(`| ${f.asset}/${f.quote} | ${f.chain.name} | \`${f.aggregator}\` | \`${f.proxy}\` | ${f.decimals} | ${f.confidence} | ${f.source} |`)
+  }
+  out.push('', 'The aggregator behind a Chainlink proxy changes on phase upgrades: before a long mainnet backfill, read',
+    '`proxy.aggregator()` and `phaseAggregators(i)` and add each aggregator with its block range.', '')
+  return out.join('\n')
+}
+
+export const NETWORKS_DOC = resolve(import.meta.dirname, '../docs/networks.md')
+
+if (process.argv[1] === import.meta.filename) {
+  writeFileSync(NETWORKS_DOC, renderNetworksDoc())
+  console.log(`wrote ${join('docs', 'networks.md')}`)
+}

@@ -1,0 +1,87 @@
+/** The GraphQL API over an indexed database: values equal the rollup tables, bad input gets GraphQL errors. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { HeadTracker } from '../../api/heads'
+import { startApi, type ApiServer } from '../../api/server'
+import { startFixture, type Fixture } from '../helpers/fixture'
+
+let fx: Fixture
+let api: ApiServer
+let head: number
+
+async function gql(query: string, variables?: Record<string, unknown>) {
+  const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })
+  return { status: res.status, body: (await res.json()) as { data?: any; errors?: { message: string; extensions?: any }[] } }
+}
+
+beforeAll(async () => {
+  fx = await startFixture({ SIM_DAYS: '6' })
+  const { node, sim } = fx.devnet.nodes[0]
+  head = await node.rpc.blockNumber()
+  for (let i = 0; i <= 5; i++) await sim.mine(sim.timestamp + 900, true)
+  expect((await fx.runIndexerTo(head)).code).toBe(0)
+  api = await startApi({ databaseUrl: fx.db.url, port: fx.config.PORT, host: '127.0.0.1', heads: HeadTracker.fromConfig(fx.config) })
+})
+afterAll(async () => {
+  await api?.stop()
+  await fx?.stop()
+})
+
+describe('GraphQL API', () => {
+  it('lists networks and categories from the registry', async () => {
+    const { body } = await gql('{ networks { id name category chainId tokenSymbol feeAsset } categories { id networks { id } } }')
+    expect(body.errors).toBeUndefined()
+    expect(body.data.networks).toEqual([{ id: 'livepeer', name: 'Livepeer', category: 'compute', chainId: 42161, tokenSymbol: 'LPT', feeAsset: 'ETH' }])
+    expect(body.data.categories.find((c: any) => c.id === 'compute').networks).toEqual([{ id: 'livepeer' }])
+  })
+
+  it('serves daily series equal to the stored rollups, exact in base units', async () => {
+    const { body } = await gql('{ networkStats(network: "livepeer", interval: DAY, limit: 100) { periodStart feesNative fees feesUsd rewardsNative rewards feeCount } }')
+    expect(body.errors).toBeUndefined()
+    const rows = (await fx.pool.query(`SELECT period_start, fees_native::text, fees_usd::float8, rewards_native::text, fee_count FROM network_stat WHERE network='livepeer' AND interval='DAY' ORDER BY period_start`)).rows
+    expect(body.data.networkStats).toHaveLength(rows.length)
+    body.data.networkStats.forEach((s: any, i: number) => {
+      expect(s.periodStart).toBe(rows[i].period_start.toISOString())
+      expect(s.feesNative).toBe(rows[i].fees_native)
+      expect(s.rewardsNative).toBe(rows[i].rewards_native)
+      expect(s.fees).toBeCloseTo(Number(BigInt(rows[i].fees_native)) / 1e18, 12)
+      expect(s.feesUsd).toBeCloseTo(rows[i].fees_usd, 6)
+      expect(s.feeCount).toBe(rows[i].fee_count)
+    })
+    // from/to bounds and limit keep the latest periods, oldest first
+    const last2 = await gql('query($to: DateTime) { networkStats(network: "livepeer", limit: 2, to: $to) { periodStart } }', { to: rows[rows.length - 2].period_start.toISOString() })
+    expect(last2.body.data.networkStats.map((s: any) => s.periodStart)).toEqual(rows.slice(-3, -1).map((r) => r.period_start.toISOString()))
+  })
+
+  it('reports indexer status and lag against the chain head', async () => {
+    const { body } = await gql('{ indexerStatus { chain chainId height head lag } _meta { chainId block { number hash } hasIndexingErrors quarantinedLogs } }')
+    expect(body.errors).toBeUndefined()
+    const chainHead = await fx.devnet.nodes[0].node.rpc.blockNumber()
+    expect(body.data.indexerStatus).toEqual([{ chain: 'arbitrum-one', chainId: 42161, height: head, head: chainHead, lag: chainHead - head }])
+    const hash = (await fx.devnet.nodes[0].node.rpc.call<{ hash: string }>('eth_getBlockByNumber', ['0x' + head.toString(16), false])).hash
+    expect(body.data._meta).toEqual({ chainId: 42161, block: { number: head, hash }, hasIndexingErrors: false, quarantinedLogs: 0 })
+  })
+
+  it('answers bad queries with GraphQL errors, not crashes', async () => {
+    const cases: [string, RegExp][] = [
+      ['{ networkStats(network: "nope") { fees } }', /unknown network "nope"/],
+      ['{ networkStats(network: "livepeer", from: "yesterday") { fees } }', /from: not a valid ISO 8601 date/],
+      ['{ networkStats(network: "livepeer", limit: 0) { fees } }', /limit must be between 1 and 10000/],
+      ['{ networkStats(network: "livepeer", interval: WEEKLY) { fees } }', /WEEKLY/],
+      ['{ networks { nonexistentField } }', /Cannot query field "nonexistentField"/],
+      ['{ networks { id ', /Syntax Error/],
+      ['{ _meta(chainId: 1) { chainId } }', /unknown chainId 1/],
+    ]
+    for (const [query, message] of cases) {
+      const { body } = await gql(query)
+      expect(body.errors?.[0]?.message, query).toMatch(message)
+    }
+    const health = await fetch(`${api.url}/healthz`)
+    expect(health.status).toBe(200)
+  })
+
+  it('serves GraphiQL to browsers', async () => {
+    const res = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } })
+    expect(res.status).toBe(200)
+    expect(await res.text()).toMatch(/graphiql/i)
+  })
+})
