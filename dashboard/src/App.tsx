@@ -75,7 +75,8 @@ function NetworkHeader({ view, fetchedAt, error }: { view?: View; fetchedAt?: nu
           {n && <span className="chip chip-plain">{n.tokenSymbol} · fees in {n.feeAsset}</span>}
           {view?.range && (
             <span className="hero-range">
-              Last {WINDOW_DAYS} days · {dayLabel(view.range[0])} – {dayLabel(view.range[1])} (UTC)
+              {view.spanDays >= WINDOW_DAYS ? `Last ${WINDOW_DAYS} days` : `${view.spanDays} ${view.spanDays === 1 ? 'day' : 'days'} indexed`} ·{' '}
+              {dayLabel(view.range[0])} – {dayLabel(view.range[1])} (UTC)
             </span>
           )}
         </div>
@@ -93,7 +94,7 @@ function Dashboard({ view, fetchedAt }: { view: View; fetchedAt?: number }) {
   const tokenSymbol = view.network?.tokenSymbol ?? 'LPT'
   const { totals, stats, chartRows } = view
   const hasPartial = chartRows.some((r) => r.partial)
-  const partialNote = hasPartial ? 'The lighter bar is the current UTC day, still in progress.' : undefined
+  const partialNote = hasPartial ? 'The faded bar is the current UTC day, still in progress.' : undefined
   const height = small ? 230 : 290
   return (
     <>

@@ -27,6 +27,7 @@ export function token(n: number, symbol: string): string {
 export function usd(n: number): string {
   if (!Number.isFinite(n)) return '–'
   const a = Math.abs(n)
+  if (a === 0) return '$0'
   if (a < 1000) return nf({ style: 'currency', currency: 'USD', maximumFractionDigits: a < 10 ? 2 : 0 }).format(n)
   return nf({ style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 }).format(n)
 }

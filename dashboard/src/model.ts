@@ -28,6 +28,8 @@ export interface View {
   chartRows: ChartRow[]
   /** first and last UTC day of the window */
   range?: [string, string]
+  /** calendar days from the first to the last day of the window */
+  spanDays: number
 }
 
 export function sum(rows: DayStat[], pick: (r: DayStat) => number): number {
@@ -72,5 +74,6 @@ export function deriveView(data: DashboardData): View {
     chartRows.push({ ...r, day, partial: day === openDay, gap: false })
   }
   const range: [string, string] | undefined = stats.length ? [stats[0].periodStart, stats[stats.length - 1].periodStart] : undefined
-  return { network, category, status, stats, totals, chartRows, range }
+  const spanDays = range ? Math.round((Date.parse(range[1]) - Date.parse(range[0])) / DAY_MS) + 1 : 0
+  return { network, category, status, stats, totals, chartRows, range, spanDays }
 }

@@ -75,9 +75,11 @@ export function StatusCard({ status, fetchedAt }: { status?: ChainStatus; fetche
       </article>
     )
   }
+  // the API caches the chain head for a second: it can trail a block the indexer has already written
+  const head = status.head != null && status.height != null ? Math.max(status.head, status.height) : status.head
   const st = syncState(status)
   const age = status.lagSeconds != null && fetchedAt != null ? status.lagSeconds + Math.max(0, now - fetchedAt) / 1000 : null
-  const pct = status.height != null && status.head ? Math.min(100, (status.height / status.head) * 100) : 0
+  const pct = status.height != null && head ? Math.min(100, (status.height / head) * 100) : 0
   return (
     <article className="card status">
       <h2 className="card-label">
@@ -90,8 +92,8 @@ export function StatusCard({ status, fetchedAt }: { status?: ChainStatus; fetche
         </span>
         <span className="of">
           {' / '}
-          <span data-testid="status-head" data-value={status.head == null ? '' : String(status.head)}>
-            {status.head == null ? '?' : int(status.head)}
+          <span data-testid="status-head" data-value={head == null ? '' : String(head)}>
+            {head == null ? '?' : int(head)}
           </span>
         </span>
       </p>

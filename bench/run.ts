@@ -1,0 +1,3 @@
+/** `npm run bench`: every benchmark in bench/, one after the other. */
+await import('./ingest')
+export {}
