@@ -109,8 +109,10 @@ export const resolvers = {
       return Promise.all(
         chains.map(async (chain) => {
           const c = byId.get(chain.chainId)
-          const head = await ctx.heads.head(chain.chainId)
           const height = c ? c.height : null
+          const rpcHead = await ctx.heads.head(chain.chainId)
+          // the head is cached for a second: never report it below what is already indexed
+          const head = rpcHead != null && height != null ? Math.max(rpcHead, height) : rpcHead
           return {
             chain: chain.id, chainId: chain.chainId, name: chain.name, height, hash: c?.hash ?? null, timestamp: c?.timestamp ?? null,
             head, lag: head != null && height != null ? Math.max(0, head - height) : null,

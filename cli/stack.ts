@@ -20,7 +20,7 @@ export interface Stack {
   config: Config
   db: Database
   devnet?: Devnet
-  indexer: IndexerProcess
+  indexer: SupervisedIndexer
   api: ApiServer
   stop(): Promise<void>
 }
@@ -37,7 +37,7 @@ export function spawnIndexer(opts: { databaseUrl: string; env?: NodeJS.ProcessEn
   const out = createWriteStream(opts.logFile, { flags: 'a' })
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'indexer/main.ts')], {
     cwd: root,
-    env: { ...process.env, ...opts.env, DATABASE_URL: opts.databaseUrl },
+    env: { ...process.env, ...opts.env, DATABASE_URL: opts.databaseUrl, DEPIN_SUPERVISED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
       // own process group: a terminal Ctrl-C reaches only the parent, which stops children in order
       detached: true,
@@ -63,7 +63,58 @@ export function spawnIndexer(opts: { databaseUrl: string; env?: NodeJS.ProcessEn
   }
 }
 
-export async function startStack(config: Config, opts: { onProgress?: (msg: string) => void; onIndexerLine?: (line: string) => void; now?: number } = {}): Promise<Stack> {
+export interface SupervisedIndexer {
+  /** number of restarts after unexpected exits */
+  restarts: number
+  /** pid of the running indexer process */
+  readonly pid: number | undefined
+  stop(): Promise<void>
+}
+
+/**
+ * Keeps the indexer running: an unexpected exit (RPC or database trouble the processor gave up on) is
+ * followed by a restart with exponential backoff (1 s doubling to 30 s, reset after 60 s of uptime).
+ * The processor resumes from its last committed block, so a restart loses nothing.
+ */
+export function superviseIndexer(opts: Parameters<typeof spawnIndexer>[0] & { onRestart?: (code: number | null, delayMs: number) => void }): SupervisedIndexer {
+  let stopped = false
+  let current = spawnIndexer(opts)
+  let delay = 1000
+  let timer: NodeJS.Timeout | undefined
+  const state: SupervisedIndexer = {
+    restarts: 0,
+    get pid() {
+      return current.child.pid
+    },
+    async stop() {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      await current.stop()
+    },
+  }
+  const watch = (p: IndexerProcess, startedAt: number) => {
+    p.exited.then((code) => {
+      if (stopped) return
+      if (Date.now() - startedAt > 60_000) delay = 1000
+      opts.onRestart?.(code, delay)
+      log.warn({ code, restartInMs: delay }, 'indexer exited; restarting')
+      timer = setTimeout(() => {
+        if (stopped) return
+        state.restarts += 1
+        current = spawnIndexer(opts)
+        watch(current, Date.now())
+      }, delay)
+      delay = Math.min(delay * 2, 30_000)
+    })
+  }
+  watch(current, Date.now())
+  return state
+}
+
+export async function startStack(
+  config: Config,
+  opts: { onProgress?: (msg: string) => void; onIndexerLine?: (line: string) => void; onIndexerRestart?: (code: number | null, delayMs: number) => void; now?: number } = {},
+): Promise<Stack> {
   const stops: (() => Promise<void>)[] = []
   const stopAll = async () => {
     for (const s of stops.reverse()) await s().catch((e) => log.warn({ err: e }, 'error while stopping'))
@@ -82,7 +133,9 @@ export async function startStack(config: Config, opts: { onProgress?: (msg: stri
       if (config.SIM_LIVE) devnet.startLive()
     }
     const logDir = join(config.dataDir, 'logs')
-    const indexer = spawnIndexer({ databaseUrl: db.url, logFile: join(logDir, 'indexer.log'), onLine: opts.onIndexerLine })
+    const indexer = superviseIndexer({
+      databaseUrl: db.url, env: config.env, logFile: join(logDir, 'indexer.log'), onLine: opts.onIndexerLine, onRestart: opts.onIndexerRestart,
+    })
     stops.push(() => indexer.stop())
     const api = await startApi({ databaseUrl: db.url, port: config.PORT, host: config.HOST, heads: HeadTracker.fromConfig(config) })
     stops.push(() => api.stop())

@@ -64,6 +64,8 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'))
   stack = await startStack(config, {
     onProgress: (m) => status(m),
+    onIndexerRestart: (code, delayMs) =>
+      console.error(`\nindexer exited with code ${code}; restarting in ${delayMs / 1000} s (see ${join(config.dataDir, 'logs/indexer.log')})`),
     onIndexerLine: (line) => {
       // surface warnings and errors of the indexer; the full log is in DATA_DIR/logs/indexer.log
       try {
@@ -73,12 +75,6 @@ async function main() {
         if (/error|fatal/i.test(line)) console.log(`\n[indexer] ${line}`)
       }
     },
-  })
-  stack.indexer.exited.then((code) => {
-    if (!stopping) {
-      console.error(`\nindexer exited with code ${code}; see ${join(config.dataDir, 'logs/indexer.log')}`)
-      void stop('indexer exit')
-    }
   })
   const { api, db, devnet } = stack
   console.log(`\n\ndepin-index is up`)

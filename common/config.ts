@@ -47,6 +47,8 @@ export type Config = z.infer<typeof baseSchema> & {
   chains: ChainConfig[]
   /** true when at least one chain uses the local devnet */
   usesDevnet: boolean
+  /** the settings this config was read from (known variables only), to hand to child processes */
+  env: Record<string, string>
   dataDir: string
 }
 
@@ -99,7 +101,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chainConfigs.push(c)
   }
   if (issues.length || !base.success) throw new ConfigError(issues)
+  const known = [...Object.keys(baseSchema.shape), ...chains.flatMap((c) => Object.values(chainEnvNames(c)))]
+  const source = Object.fromEntries(known.filter((k) => env[k] != null).map((k) => [k, String(env[k])]))
   return {
+    env: source,
     ...base.data,
     chains: chainConfigs,
     usesDevnet: chainConfigs.some((c) => c.rpcUrl == null),

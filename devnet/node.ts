@@ -21,7 +21,7 @@ export async function startDevnetNode(opts: { port: number; chainId: number; ini
   const logFile = createWriteStream(join(opts.stateDir, `node-${opts.chainId}.log`))
   const child = spawn(
     process.execPath,
-    [join(root, 'node_modules/hardhat/internal/cli/cli.js'), 'node', '--config', join(root, 'devnet/hardhat.config.cjs'), '--hostname', '127.0.0.1', '--port', String(opts.port)],
+    [join(root, 'devnet/hardhat-node.cjs'), 'node', '--config', join(root, 'devnet/hardhat.config.cjs'), '--hostname', '127.0.0.1', '--port', String(opts.port)],
     {
       cwd: root,
       env: {

@@ -6,6 +6,7 @@
 import { loadConfig, rpcUrlOf } from '../common/config'
 import { componentLogger } from '../common/logger'
 import { redact, waitForDatabase } from '../common/postgres'
+import { exitWithParent } from '../common/process'
 import { handleBlocks } from './handlers/batch'
 import { Network } from './model'
 import { createProcessor } from './processor'
@@ -34,6 +35,7 @@ async function registerNetworks(url: string) {
 }
 
 async function main() {
+  if (process.env.DEPIN_SUPERVISED === '1') exitWithParent()
   const config = loadConfig()
   const url = process.env.DATABASE_URL
   if (!url) throw new Error('DATABASE_URL must be set for the indexer (npm start sets it)')

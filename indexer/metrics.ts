@@ -2,6 +2,7 @@
  * Metric definitions: which normalized fact feeds which rollup column. The one place where this is
  * decided; docs/methodology.md describes the same table in words.
  */
+import { formatUnits } from 'viem'
 import { FactKind } from './model'
 
 /** Rollup columns that sum fact amounts (native base units). */
@@ -47,8 +48,7 @@ export function periodStart(t: Date, interval: Interval): Date {
   return new Date(Math.floor(t.getTime() / ms) * ms)
 }
 
-/** Converts base units to a decimal number (for USD valuation and display; sums stay exact in bigint). */
+/** Converts base units to the nearest decimal number (for USD valuation and display; sums stay exact in bigint). */
 export function toDecimal(amount: bigint, decimals: number): number {
-  const base = 10n ** BigInt(decimals)
-  return Number(amount / base) + Number(amount % base) / Number(base)
+  return Number(formatUnits(amount, decimals))
 }

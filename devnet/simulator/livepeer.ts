@@ -89,6 +89,8 @@ export class LivepeerModel {
         emit(A.BondingManager, 'BondingManager', 'Bond', { newDelegate: o.address, oldDelegate: ZERO, delegator: o.address, additionalAmount: o.stake, bondedAmount: o.stake })
       }
       this.price(to, emit, true)
+      // the first round starts with the chain, so the first day has reward calls too
+      this.newRound(this.roundStart, emit)
     }
     // Chainlink ETH/USD: one answer per hour (heartbeat), random walk with slight drift
     const hour = Math.floor(to / HOUR)

@@ -30,7 +30,6 @@ let stack: Stack | undefined
 let browser: Browser | undefined
 let dataDir: string | undefined
 let apiUrl = ''
-let savedEnv: Record<string, string | undefined> = {}
 
 async function gql<T>(query: string): Promise<T> {
   const res = await fetch(`${apiUrl}/graphql`, {
@@ -97,8 +96,9 @@ async function dataValue(page: Page, testId: string): Promise<number> {
 }
 
 /** Opens the dashboard and waits until both charts have drawn their bars. */
-async function openDashboard(context: BrowserContext, feeBars: number, rewardBars: number): Promise<Page> {
+async function openDashboard(context: BrowserContext, feeBars: number, rewardBars: number, errors: string[]): Promise<Page> {
   const page = await context.newPage()
+  page.on('pageerror', (e) => errors.push(e.message))
   await page.goto(apiUrl + '/')
   await page.getByTestId('card-fees-eth').waitFor()
   await page.waitForFunction(
@@ -129,13 +129,9 @@ describe('dashboard (end to end)', () => {
       SIM_LIVE: 'false',
       LOG_LEVEL: 'warn',
     }
-    // startStack spawns the indexer with process.env, not with `config` (it would dial the default DEVNET_PORT),
-    // and the in-process loggers read LOG_LEVEL when first imported: so the overrides go into process.env too,
-    // before the stack's modules are loaded
-    savedEnv = Object.fromEntries(Object.keys(overrides).map((k) => [k, process.env[k]]))
-    Object.assign(process.env, overrides)
     const { loadConfig } = await import('../../common/config')
     const { startStack } = await import('../../cli/stack')
+    // the indexer child gets these settings from config.env
     const config = loadConfig({ ...process.env, ...overrides })
     const [s, b] = await Promise.all([startStack(config), launchChromium()])
     stack = s
@@ -146,13 +142,22 @@ describe('dashboard (end to end)', () => {
     let last: ChainStatus | undefined
     let since = Date.now()
     let nudges = 0
+    let settledSince: number | undefined
     const caught = await until(
       'the indexer to catch up',
       async () => {
         const st = await apiStatus()
-        if (st.height !== last?.height) since = Date.now()
+        if (st.height !== last?.height) {
+          since = Date.now()
+          settledSince = undefined
+        }
         last = st
-        if (st.height != null && st.height > 0 && st.lag === 0) return st
+        // lag 0 held for longer than the API's 1 s head cache: the head it compares with is current
+        if (st.height != null && st.height > 0 && st.lag === 0) {
+          settledSince ??= Date.now()
+          return Date.now() - settledSince > 1500 ? st : undefined
+        }
+        settledSince = undefined
         if (st.height != null && st.lag != null && st.lag <= 10 && Date.now() - since > 2000 && nudges < 5) {
           nudges++
           since = Date.now()
@@ -173,10 +178,6 @@ describe('dashboard (end to end)', () => {
     await browser?.close().catch(() => {})
     await stack?.stop()
     if (dataDir && !process.env.KEEP_TEST_DATA) rmSync(dataDir, { recursive: true, force: true })
-    for (const [k, v] of Object.entries(savedEnv)) {
-      if (v === undefined) delete process.env[k]
-      else process.env[k] = v
-    }
   })
 
   it('shows the API numbers in cards, charts and tables', async () => {
@@ -184,8 +185,7 @@ describe('dashboard (end to end)', () => {
     const feeDays = stats.filter((r) => r.fees > 0).length
     const rewardDays = stats.filter((r) => r.rewards > 0).length
     const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' })
-    const page = await openDashboard(context, feeDays, rewardDays)
-    page.on('pageerror', (e) => pageErrors.push(e.message))
+    const page = await openDashboard(context, feeDays, rewardDays, pageErrors)
 
     // cards: raw values equal the sums over the API's rows
     expectClose(await dataValue(page, 'card-fees-eth'), sum(stats, 'fees'), 'fees ETH')
@@ -215,6 +215,19 @@ describe('dashboard (end to end)', () => {
     await page.waitForTimeout(700) // let the entrance animation finish before the screenshot
     await page.screenshot({ path: '/tmp/dashboard.png', fullPage: true })
 
+    // tooltip on hover: the day and its ETH amount
+    const hovered = stats.findIndex((r) => r.fees > 0)
+    const bar = page.locator('[data-testid="chart-fees"] .recharts-bar-rectangle').nth(hovered)
+    await bar.hover()
+    const tooltip = page.locator('[data-testid="chart-fees"] .chart-tooltip')
+    await tooltip.waitFor({ timeout: 5000 })
+    const day = new Date(stats[hovered].periodStart)
+    const tip = await tooltip.textContent()
+    expect(tip).toContain(day.toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' }))
+    expect(tip).toContain(stats[hovered].fees.toFixed(4))
+    await page.locator('[data-testid="chart-fees"]').screenshot({ path: '/tmp/dashboard-tooltip.png' })
+    await page.mouse.move(0, 0)
+
     // tables: hidden until toggled, then one row per API day with the API's values
     expect(await page.getByTestId('table-fees').count()).toBe(0)
     await page.getByTestId('toggle-table-fees').click()
@@ -227,6 +240,8 @@ describe('dashboard (end to end)', () => {
         }))
       return { fees: read('table-fees', ['fees', 'usd']), rewards: read('table-rewards', ['rewards']) }
     })
+    await page.getByTestId('table-fees').evaluate((e) => e.scrollIntoView({ block: 'center' }))
+    await page.screenshot({ path: '/tmp/dashboard-table.png' })
     const byDay = new Map(stats.map((r) => [dayOf(r.periodStart), r]))
     expect(tables.fees.map((r) => r.day)).toEqual(stats.map((r) => dayOf(r.periodStart)))
     expect(tables.rewards.map((r) => r.day)).toEqual(stats.map((r) => dayOf(r.periodStart)))
@@ -238,6 +253,15 @@ describe('dashboard (end to end)', () => {
     for (const row of tables.rewards) expectClose(Number(row.values.rewards), byDay.get(row.day)!.rewards, `rewards table ${row.day} LPT`)
     await page.getByTestId('toggle-table-fees').click()
     expect(await page.getByTestId('table-fees').count()).toBe(0)
+
+    // polling: a new block shows up without a reload
+    await stack!.devnet!.nodes[0].sim.mine(Math.floor(Date.now() / 1000), true)
+    await page.waitForFunction(
+      (h) => Number(document.querySelector('[data-testid="status-height"]')?.getAttribute('data-value')) > h,
+      pageHeight,
+      { timeout: 20_000 },
+    )
+    stats = await apiStats() // the block may have added fees to today's row
 
     // polling: the API going away shows a banner on the next poll while the last data stays on screen
     await page.route('**/graphql', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"errors":[{"message":"down for the test"}]}' }))
@@ -283,8 +307,10 @@ describe('dashboard (end to end)', () => {
     })
     await page.goto(apiUrl + '/')
     await page.getByTestId('loading').waitFor({ timeout: 10_000 })
+    await page.screenshot({ path: '/tmp/dashboard-loading.png' })
     release()
     await page.getByTestId('empty').waitFor({ timeout: 10_000 })
+    await page.screenshot({ path: '/tmp/dashboard-empty.png' })
     expect(await page.getByTestId('empty').textContent()).toContain('No data indexed yet')
     expect(await page.locator('.recharts-bar-rectangle').count()).toBe(0)
     await context.close()
@@ -294,8 +320,7 @@ describe('dashboard (end to end)', () => {
     const feeDays = stats.filter((r) => r.fees > 0).length
     const rewardDays = stats.filter((r) => r.rewards > 0).length
     const context = await browser!.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
-    const page = await openDashboard(context, feeDays, rewardDays)
-    page.on('pageerror', (e) => pageErrors.push(e.message))
+    const page = await openDashboard(context, feeDays, rewardDays, pageErrors)
     // nothing wider than the screen: no horizontal scrolling
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
     expect(overflow).toBeLessThanOrEqual(0)
@@ -305,7 +330,7 @@ describe('dashboard (end to end)', () => {
 
     // the dark theme, for a look at it (not asserted beyond rendering)
     const dark = await browser!.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' })
-    const darkPage = await openDashboard(dark, feeDays, rewardDays)
+    const darkPage = await openDashboard(dark, feeDays, rewardDays, pageErrors)
     await darkPage.waitForTimeout(700)
     await darkPage.screenshot({ path: '/tmp/dashboard-dark.png', fullPage: true })
     await dark.close()

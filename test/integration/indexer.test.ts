@@ -133,3 +133,41 @@ describe('reorgs', () => {
     expect(counts).toEqual({ raw: want.livepeerLogs, prices: want.priceLogs })
   })
 })
+
+describe('supervision', () => {
+  it('restarts a killed indexer, which resumes from its last committed block', async () => {
+    const { superviseIndexer } = await import('../../cli/stack')
+    const { sim } = fx.devnet.nodes[0]
+    const restarts: (number | null)[] = []
+    const sup = superviseIndexer({
+      databaseUrl: fx.db.url, logFile: `${fx.dataDir}/indexer-supervised.log`, env: fx.config.env,
+      onRestart: (code) => restarts.push(code),
+    })
+    const height = async () => (await fx.pool.query('SELECT height FROM chain_cursor')).rows[0].height as number
+    // hot blocks are processed when a new head arrives: keep the chain moving while waiting
+    const waitFor = async (cond: () => Promise<boolean>, what: string) => {
+      for (let i = 0; i < 300; i++) {
+        if (await cond()) return
+        if (i % 10 === 9) await sim.mine(sim.timestamp + 900, true)
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      throw new Error(`timed out waiting for ${what}`)
+    }
+    try {
+      const start = await height()
+      await waitFor(async () => (await height()) > start, 'first progress')
+      const firstPid = sup.pid
+      process.kill(firstPid!, 'SIGKILL')
+      await waitFor(async () => sup.restarts === 1 && sup.pid !== firstPid, 'a restart')
+      const before = await height()
+      await waitFor(async () => (await height()) > before, 'progress after the restart')
+      expect(restarts).toEqual([null]) // killed by a signal, no exit code
+    } finally {
+      await sup.stop()
+    }
+    const head = await fx.devnet.nodes[0].node.rpc.blockNumber()
+    const want = await recompute(fx.httpUrl, await height())
+    expect(await height()).toBeLessThanOrEqual(head)
+    expectEqualTotals(await dbDays(fx), want)
+  })
+})

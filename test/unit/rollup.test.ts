@@ -24,6 +24,9 @@ describe('toDecimal', () => {
   it('keeps precision for large base-unit amounts', () => {
     expect(toDecimal(1_234_567_890_123_456_789_012n, 18)).toBeCloseTo(1234.567890123456789012, 12)
     expect(toDecimal(5n, 18)).toBe(5e-18)
+    // nearest double, not an accumulation of two rounded parts
+    expect(toDecimal(1_725_328_667_000_000_000n, 18)).toBe(1.725328667)
+    expect(toDecimal(2_490_422_350_000_000_000n, 18)).toBe(2.49042235)
   })
 })
 

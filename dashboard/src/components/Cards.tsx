@@ -26,6 +26,16 @@ function MetricCard({ label, testId, value, display, sub, accent }: CardProps) {
 
 export function MetricCards({ totals, feeAsset, token: tokenSymbol }: { totals: Totals; feeAsset: string; token: string }) {
   const perDay = (n: number) => (totals.days ? n / totals.days : 0)
+  if (totals.days === 0) {
+    const none = 'no data yet'
+    return (
+      <>
+        <MetricCard label={`Fees (${feeAsset})`} testId="card-fees-eth" value={0} display="–" accent="var(--c-fees)" sub={none} />
+        <MetricCard label="Fees (USD)" testId="card-fees-usd" value={0} display="–" accent="var(--c-usd)" sub={none} />
+        <MetricCard label={`Rewards (${tokenSymbol})`} testId="card-rewards-lpt" value={0} display="–" accent="var(--c-rewards)" sub={none} />
+      </>
+    )
+  }
   return (
     <>
       <MetricCard

@@ -4,7 +4,7 @@ import { int } from '../format'
 
 export function LoadingState() {
   return (
-    <div data-testid="loading" aria-busy="true" aria-live="polite">
+    <div className="stack" data-testid="loading" aria-busy="true" aria-live="polite">
       <span className="sr-only">Loading data…</span>
       <div className="cards">
         {[0, 1, 2, 3].map((i) => (
