@@ -20,7 +20,8 @@ export interface Stack {
   config: Config
   db: Database
   devnet?: Devnet
-  indexer: SupervisedIndexer
+  /** one indexer process per chain, by chain slug */
+  indexers: Map<string, SupervisedIndexer>
   api: ApiServer
   stop(): Promise<void>
 }
@@ -113,7 +114,7 @@ export function superviseIndexer(opts: Parameters<typeof spawnIndexer>[0] & { on
 
 export async function startStack(
   config: Config,
-  opts: { onProgress?: (msg: string) => void; onIndexerLine?: (line: string) => void; onIndexerRestart?: (code: number | null, delayMs: number) => void; now?: number } = {},
+  opts: { onProgress?: (msg: string) => void; onIndexerLine?: (line: string) => void; onIndexerRestart?: (chain: string, code: number | null, delayMs: number) => void; now?: number } = {},
 ): Promise<Stack> {
   const stops: (() => Promise<void>)[] = []
   const stopAll = async () => {
@@ -133,13 +134,19 @@ export async function startStack(
       if (config.SIM_LIVE) devnet.startLive()
     }
     const logDir = join(config.dataDir, 'logs')
-    const indexer = superviseIndexer({
-      databaseUrl: db.url, env: config.env, logFile: join(logDir, 'indexer.log'), onLine: opts.onIndexerLine, onRestart: opts.onIndexerRestart,
-    })
-    stops.push(() => indexer.stop())
+    const indexers = new Map<string, SupervisedIndexer>()
+    for (const c of config.chains) {
+      const sup = superviseIndexer({
+        databaseUrl: db.url, env: { ...config.env, INDEXER_CHAIN: c.chain.id }, logFile: join(logDir, `indexer-${c.chain.id}.log`),
+        onLine: opts.onIndexerLine ? (line) => opts.onIndexerLine!(`[${c.chain.id}] ${line}`) : undefined,
+        onRestart: opts.onIndexerRestart ? (code, delay) => opts.onIndexerRestart!(c.chain.id, code, delay) : undefined,
+      })
+      indexers.set(c.chain.id, sup)
+      stops.push(() => sup.stop())
+    }
     const api = await startApi({ databaseUrl: db.url, port: config.PORT, host: config.HOST, heads: HeadTracker.fromConfig(config) })
     stops.push(() => api.stop())
-    return { config, db, devnet, indexer, api, stop: stopAll }
+    return { config, db, devnet, indexers, api, stop: stopAll }
   } catch (e) {
     await stopAll()
     throw e

@@ -64,15 +64,16 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'))
   stack = await startStack(config, {
     onProgress: (m) => status(m),
-    onIndexerRestart: (code, delayMs) =>
-      console.error(`\nindexer exited with code ${code}; restarting in ${delayMs / 1000} s (see ${join(config.dataDir, 'logs/indexer.log')})`),
+    onIndexerRestart: (chain, code, delayMs) =>
+      console.error(`\nindexer of ${chain} exited with code ${code}; restarting in ${delayMs / 1000} s (see ${join(config.dataDir, `logs/indexer-${chain}.log`)})`),
     onIndexerLine: (line) => {
-      // surface warnings and errors of the indexer; the full log is in DATA_DIR/logs/indexer.log
+      // surface warnings and errors of the indexers; full logs in DATA_DIR/logs/indexer-<chain>.log
+      const [, prefix, json] = /^(\[[^\]]+\]) (.*)$/.exec(line) ?? [, '', line]
       try {
-        const j = JSON.parse(line)
-        if (typeof j.level === 'number' && j.level >= 40) console.log(`\n[indexer] ${j.msg}${j.err ? ': ' + (j.err.message ?? '') : ''}`)
+        const j = JSON.parse(json)
+        if (typeof j.level === 'number' && j.level >= 40) console.log(`\n[indexer ${prefix}] ${j.msg}${j.err ? ': ' + (j.err.message ?? '') : ''}`)
       } catch {
-        if (/error|fatal/i.test(line)) console.log(`\n[indexer] ${line}`)
+        if (/error|fatal/i.test(json)) console.log(`\n[indexer ${prefix}] ${json}`)
       }
     },
   })

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path'
 import { z } from 'zod'
-import { chains, type ChainDef } from '../indexer/registry'
+import { allChains, chains, type ChainDef } from '../indexer/registry'
 
 const port = z.coerce.number().int().min(1).max(65535)
 const block = z.coerce.number().int().min(0)
@@ -112,9 +112,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 }
 
-/** The devnet port of a chain: DEVNET_PORT for the first chain, the next ports for further chains. */
+/** The devnet port of a chain: DEVNET_PORT + the chain's position in the registry (Arbitrum One first). */
 export function devnetPortOf(config: Config, chain: ChainDef): number {
-  return config.DEVNET_PORT + chains.findIndex((c) => c.chainId === chain.chainId)
+  return config.DEVNET_PORT + allChains.findIndex((c) => c.chainId === chain.chainId)
 }
 
 /** The RPC URL the indexer uses for a chain: the configured one, or the devnet's WebSocket endpoint. */

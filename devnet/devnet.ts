@@ -32,11 +32,18 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
   const stateDir = join(config.dataDir, 'devnet')
   const now = opts.now ?? Math.floor(Date.now() / 1000)
   const nodes: Devnet['nodes'] = []
-  for (const c of config.chains.filter((c) => c.rpcUrl == null)) {
-    const g = loadGenesis(stateDir, { chainId: c.chain.chainId, seed: config.SIM_SEED, historyDays: config.SIM_DAYS }, now)
-    const port = devnetPortOf(config, c.chain)
-    const node = await startDevnetNode({ port, chainId: c.chain.chainId, initialDate: new Date(g.genesis * 1000), stateDir })
-    const sim = new ChainSimulator({ rpc: node.rpc, chainId: c.chain.chainId, seed: g.seed, genesis: g.genesis, stateDir, historyBlockSeconds: opts.historyBlockSeconds ?? 900 })
+  const devnetChains = config.chains.filter((c) => c.rpcUrl == null)
+  // start the nodes side by side; simulate history chain by chain
+  const started = await Promise.all(
+    devnetChains.map(async (c) => {
+      const g = loadGenesis(stateDir, { chainId: c.chain.chainId, seed: config.SIM_SEED, historyDays: config.SIM_DAYS }, now)
+      const port = devnetPortOf(config, c.chain)
+      const node = await startDevnetNode({ port, chainId: c.chain.chainId, initialDate: new Date(g.genesis * 1000), stateDir })
+      return { c, g, port, node }
+    }),
+  )
+  for (const { c, g, port, node } of started) {
+    const sim = new ChainSimulator({ rpc: node.rpc, chain: c.chain, seed: g.seed, genesis: g.genesis, stateDir, historyBlockSeconds: opts.historyBlockSeconds ?? 900 })
     await sim.init()
     const replayed = await sim.replay((d, t) => opts.onProgress?.(`devnet ${c.chain.name}: rebuilding block ${d}/${t}`))
     log.info({ chain: c.chain.id, chainId: c.chain.chainId, port, replayed }, 'devnet node up')

@@ -10,10 +10,11 @@ import { exitWithParent } from '../common/process'
 import { handleBlocks } from './handlers/batch'
 import { Network } from './model'
 import { createProcessor } from './processor'
-import { networks, watchedOnChain } from './registry'
+import { chainById, chains, networks, watchedOnChain } from './registry'
+import type { StateCache } from './handlers/state'
 import { IndexerDatabase } from './store/database'
 import { applyMigrations, createDataSource } from './store/dataSource'
-import { writeBatch } from './writer'
+import { loadState, writeBatch } from './writer'
 
 const log = componentLogger('indexer')
 
@@ -43,13 +44,20 @@ async function main() {
   const applied = await applyMigrations(url)
   if (applied.length) log.info({ applied }, 'migrations applied')
   await registerNetworks(url)
-  const chainConfig = config.chains[0]
-  const chain = chainConfig.chain
+  // one process per chain: INDEXER_CHAIN names it (npm start runs one per chain of the registry)
+  const chainId = process.env.INDEXER_CHAIN ?? chains[0].id
+  const chain = chainById(chainId)
+  if (!chain) throw new Error(`INDEXER_CHAIN: unknown chain "${chainId}"; known: ${chains.map((c) => c.id).join(', ')}`)
+  const chainConfig = config.chains.find((c) => c.chain.chainId === chain.chainId)!
   const rpcUrl = rpcUrlOf(config, chainConfig)
   const { processor, from, finality, addresses } = createProcessor({
     chain: chainConfig, rpcUrl, devnet: chainConfig.rpcUrl == null, rateLimit: config.RPC_RATE_LIMIT,
   })
   const watched = watchedOnChain(chain)
+  const chainNetworks = networks.filter((n) => n.chain.chainId === chain.chainId).map((n) => n.id)
+  let state: StateCache | undefined
+  let lastHeight = -1
+  let attemptOpen = false
   log.info({ chain: chain.id, chainId: chain.chainId, rpc: redact(rpcUrl), from, to: chainConfig.endBlock, finality, addresses: addresses.length, db: redact(url) }, 'indexer starting')
   const db = new IndexerDatabase(url, { supportHotBlocks: true, stateSchema: `squid_processor_${chain.chainId}` })
   processor.run(db, async (ctx) => {
@@ -57,8 +65,15 @@ async function main() {
       header: { height: b.header.height, hash: b.header.hash, timestamp: b.header.timestamp },
       logs: b.logs.map((l) => ({ address: l.address, topics: l.topics, data: l.data, logIndex: l.logIndex, transactionHash: l.transactionHash })),
     }))
-    const out = handleBlocks(chain, watched, blocks)
-    await writeBatch(ctx.store, out, blocks[0]?.header.height ?? 0)
+    const first = blocks[0]?.header.height ?? lastHeight + 1
+    // a batch that does not continue the last one follows a rollback: the cached state may be ahead of the database
+    // (so is one whose previous attempt failed before finishing: the store retries serialization failures)
+    if (!state || first <= lastHeight || attemptOpen) state = await loadState(ctx.store, chainNetworks)
+    attemptOpen = true
+    const out = handleBlocks(chain, watched, blocks, state)
+    await writeBatch(ctx.store, out, first, state)
+    attemptOpen = false
+    if (blocks.length) lastHeight = blocks[blocks.length - 1].header.height
     if (out.quarantined.length) log.warn({ count: out.quarantined.length, first: out.quarantined[0].reason }, 'logs quarantined')
   })
 }

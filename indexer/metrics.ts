@@ -15,6 +15,9 @@ export type AmountColumn =
   | 'burnedNative'
   | 'bondedNative'
   | 'unbondedNative'
+  | 'feesRefundedNative'
+  | 'capacityAdded'
+  | 'capacityRemoved'
 
 export const FACT_TO_COLUMN: Record<FactKind, AmountColumn | null> = {
   [FactKind.FEE_PAID]: 'feesNative',
@@ -26,15 +29,28 @@ export const FACT_TO_COLUMN: Record<FactKind, AmountColumn | null> = {
   [FactKind.STAKE_BOND]: 'bondedNative',
   [FactKind.STAKE_UNBOND]: 'unbondedNative',
   [FactKind.NODE_UPDATE]: null,
+  [FactKind.FEE_REFUNDED]: 'feesRefundedNative',
+  [FactKind.NODE_REGISTERED]: 'capacityAdded',
+  [FactKind.NODE_DEREGISTERED]: 'capacityRemoved',
+  [FactKind.LEASE_OPENED]: null,
+  [FactKind.LEASE_CLOSED]: null,
 }
 
 export const AMOUNT_COLUMNS = [...new Set(Object.values(FACT_TO_COLUMN).filter((c): c is AmountColumn => c != null))]
 
-/** Fact kinds that are counted (number of occurrences) besides being summed. */
-export const COUNTED: Partial<Record<FactKind, 'feeCount' | 'rewardCount'>> = {
+export type CountColumn = 'feeCount' | 'rewardCount' | 'nodesRegistered' | 'nodesDeregistered' | 'leasesOpened' | 'leasesClosed'
+
+/** Fact kinds that are counted (number of occurrences), besides any sum. */
+export const COUNTED: Partial<Record<FactKind, CountColumn>> = {
   [FactKind.FEE_PAID]: 'feeCount',
   [FactKind.REWARD_EMITTED]: 'rewardCount',
+  [FactKind.NODE_REGISTERED]: 'nodesRegistered',
+  [FactKind.NODE_DEREGISTERED]: 'nodesDeregistered',
+  [FactKind.LEASE_OPENED]: 'leasesOpened',
+  [FactKind.LEASE_CLOSED]: 'leasesClosed',
 }
+
+export const COUNT_COLUMNS = [...new Set(Object.values(COUNTED))] as CountColumn[]
 
 /** Fees are valued in USD with the last price of the fee asset emitted at or before the fee's log. */
 export const USD_VALUED: FactKind[] = [FactKind.FEE_PAID]

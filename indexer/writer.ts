@@ -2,7 +2,8 @@
 import type { Store } from '@subsquid/typeorm-store'
 import { In, LessThanOrEqual } from 'typeorm'
 import type { BatchOutput } from './handlers/batch'
-import { NetworkStat, PricePoint } from './model'
+import { StateCache } from './handlers/state'
+import { NetworkState, NetworkStat, PricePoint } from './model'
 import { networkById, priceFeeds } from './registry'
 import { mergeStat, rollupBatch, type LastPrices } from './rollup/rollup'
 
@@ -19,7 +20,13 @@ export async function loadLastPrices(store: Store, beforeBlock: number): Promise
   return out
 }
 
-export async function writeBatch(store: Store, out: BatchOutput, firstBlock: number): Promise<void> {
+/** Loads the handler state of the given networks (at start, and after a rollback). */
+export async function loadState(store: Store, networks: string[]): Promise<StateCache> {
+  const rows = await store.findBy(NetworkState, { network: In(networks) })
+  return new StateCache(rows)
+}
+
+export async function writeBatch(store: Store, out: BatchOutput, firstBlock: number, state?: StateCache): Promise<void> {
   const lastPrices = await loadLastPrices(store, firstBlock - 1)
   const deltas = rollupBatch(out.rawEvents, out.facts, out.prices, lastPrices, (n) => networkById(n)?.category ?? 'unknown')
   if (out.rawEvents.length) await store.insert(out.rawEvents)
@@ -30,6 +37,13 @@ export async function writeBatch(store: Store, out: BatchOutput, firstBlock: num
     const ids = [...deltas.keys()]
     const stored = new Map((await store.findBy(NetworkStat, { id: In(ids) })).map((s) => [s.id, s]))
     await store.upsert([...deltas.values()].map((d) => mergeStat(stored.get(d.id), d)))
+  }
+  if (state) {
+    const changes = state.takeChanges()
+    const upserts = changes.filter(([, v]) => v != null).map(([id, v]) => new NetworkState({ id, network: v!.network, key: v!.key, value: v!.value }))
+    const deletes = changes.filter(([, v]) => v == null).map(([id]) => id)
+    if (upserts.length) await store.upsert(upserts)
+    if (deletes.length) await store.remove(NetworkState, deletes)
   }
   if (out.cursor) await store.upsert(out.cursor)
 }

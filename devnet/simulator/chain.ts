@@ -6,15 +6,18 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { componentLogger } from '../../common/logger'
+import { networks, priceFeeds, type ChainDef } from '../../indexer/registry'
 import { encodeRecords, installEmitters } from '../emitter'
 import type { Rpc } from '../rpc'
-import { LIVEPEER_ADDRESSES, LivepeerModel, type EmittedLog } from './livepeer'
+import { ChainlinkModel } from './chainlink'
+import { deriveSeed, type EmittedLog, type NetworkModel } from './model'
+import { models } from './models'
 
 const log = componentLogger('devnet')
 
 export interface ChainSimOptions {
   rpc: Rpc
-  chainId: number
+  chain: ChainDef
   seed: number
   /** genesis time, unix seconds */
   genesis: number
@@ -47,8 +50,20 @@ export function loadGenesis(stateDir: string, want: Omit<DevnetGenesis, 'genesis
   return g
 }
 
+/** The models of one chain: its price feeds first, then each network in registry order. */
+export function chainModels(chain: ChainDef, seed: number, genesis: number): NetworkModel[] {
+  const out: NetworkModel[] = []
+  const feeds = priceFeeds.filter((f) => f.chain.chainId === chain.chainId)
+  if (feeds.length) out.push(new ChainlinkModel(deriveSeed(seed, `chainlink:${chain.id}`), feeds))
+  for (const n of networks.filter((n) => n.chain.chainId === chain.chainId)) {
+    const factory = models[n.id]
+    if (factory) out.push(factory({ seed: deriveSeed(seed, n.id), genesis }))
+  }
+  return out
+}
+
 export class ChainSimulator {
-  private model: LivepeerModel
+  private models: NetworkModel[]
   private lastTimestamp: number
   private journal: string
   private sender = ''
@@ -57,17 +72,17 @@ export class ChainSimulator {
   logs = 0
 
   constructor(private readonly o: ChainSimOptions) {
-    this.model = new LivepeerModel(o.seed, o.genesis)
+    this.models = chainModels(o.chain, o.seed, o.genesis)
     this.lastTimestamp = o.genesis
-    this.journal = join(o.stateDir, `journal-${o.chainId}.txt`)
+    this.journal = join(o.stateDir, `journal-${o.chain.chainId}.txt`)
   }
 
   async init(): Promise<void> {
-    await installEmitters(this.o.rpc, Object.values(LIVEPEER_ADDRESSES))
+    await installEmitters(this.o.rpc, [...new Set(this.models.flatMap((m) => m.addresses))])
     await this.o.rpc.call('evm_setAutomine', [false])
     this.sender = (await this.o.rpc.call<string[]>('eth_accounts'))[0]
     const head = await this.o.rpc.blockNumber()
-    if (head !== 0) throw new Error(`devnet chain ${this.o.chainId} is at block ${head}, expected a fresh node`)
+    if (head !== 0) throw new Error(`devnet chain ${this.o.chain.chainId} is at block ${head}, expected a fresh node`)
   }
 
   /** Replays the journal: rebuilds blocks already produced by an earlier run. Returns their count. */
@@ -93,7 +108,7 @@ export class ChainSimulator {
   /** Produces one block at `t` (unix seconds, later than the last block). */
   async mine(t: number, record: boolean): Promise<void> {
     if (t <= this.lastTimestamp && this.blocks > 0) t = this.lastTimestamp + 1
-    const logs = this.model.step(this.lastTimestamp, t)
+    const logs = this.models.flatMap((m) => m.step(this.lastTimestamp, t))
     await this.send(logs)
     await this.o.rpc.call('evm_mine', [t])
     this.lastTimestamp = t

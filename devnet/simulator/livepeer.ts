@@ -5,11 +5,9 @@
  * orchestrators' reward calls and the treasury, and the Chainlink ETH/USD feed updating hourly.
  * Deterministic for a seed and a sequence of block timestamps.
  */
-import { ethUsdArbitrum } from '../../indexer/registry/prices'
 import { LIVEPEER_TREASURY, livepeer } from '../../indexer/registry/livepeer'
-import type { LogSpec } from '../emitter'
 import { encodeEvent } from './encode'
-import { Random } from './random'
+import { Random, type EmittedLog, type ModelContext, type NetworkModel } from './model'
 
 const addr = (name: string) => livepeer.contracts.find((c) => c.name === name)!.address
 export const LIVEPEER_ADDRESSES = {
@@ -18,17 +16,11 @@ export const LIVEPEER_ADDRESSES = {
   RoundsManager: addr('RoundsManager'),
   Minter: addr('Minter'),
   LivepeerToken: addr('LivepeerToken'),
-  EthUsdAggregator: ethUsdArbitrum.aggregator,
-}
-
-export interface EmittedLog extends LogSpec {
-  address: string
 }
 
 const ZERO = '0x0000000000000000000000000000000000000000'
 const E18 = 10n ** 18n
 const DAY = 86_400
-const HOUR = 3_600
 
 /** ETH amount (float) to wei with 1e-9 resolution */
 const wei = (eth: number) => BigInt(Math.round(eth * 1e9)) * 10n ** 9n
@@ -43,7 +35,8 @@ interface Orchestrator {
   reliability: number
 }
 
-export class LivepeerModel {
+export class LivepeerModel implements NetworkModel {
+  readonly addresses = Object.values(LIVEPEER_ADDRESSES)
   private rnd: Random
   private orchestrators: Orchestrator[] = []
   private broadcasters: string[] = []
@@ -51,15 +44,15 @@ export class LivepeerModel {
   private round = 3000n
   private roundStart = 0
   private pendingRewards: { at: number; orch: Orchestrator }[] = []
-  private ethUsd = 3000
-  private chainlinkRound = 18446744073709562000n
-  private lastPriceHour = -1
   private supply = 33_000_000n * E18
   private started = false
   private ticketNonce = 0n
   private unbondingLock = 0n
 
-  constructor(seed: number, private readonly genesis: number) {
+  private readonly genesis: number
+
+  constructor({ seed, genesis }: ModelContext) {
+    this.genesis = genesis
     this.rnd = new Random(seed)
     for (let i = 0; i < 14; i++) {
       this.orchestrators.push({
@@ -88,13 +81,9 @@ export class LivepeerModel {
         emit(A.BondingManager, 'BondingManager', 'TranscoderUpdate', { transcoder: o.address, rewardCut: o.rewardCut, feeShare: o.feeShare })
         emit(A.BondingManager, 'BondingManager', 'Bond', { newDelegate: o.address, oldDelegate: ZERO, delegator: o.address, additionalAmount: o.stake, bondedAmount: o.stake })
       }
-      this.price(to, emit, true)
       // the first round starts with the chain, so the first day has reward calls too
       this.newRound(this.roundStart, emit)
     }
-    // Chainlink ETH/USD: one answer per hour (heartbeat), random walk with slight drift
-    const hour = Math.floor(to / HOUR)
-    if (hour !== this.lastPriceHour) this.price(to, emit, false)
     // a new round at each UTC day boundary crossed
     while (Math.floor(to / DAY) * DAY > this.roundStart) {
       this.roundStart += DAY
@@ -120,15 +109,6 @@ export class LivepeerModel {
     // delegators bond and unbond
     for (let i = this.rnd.poisson((dt / DAY) * 6); i > 0; i--) this.stake(emit)
     return out
-  }
-
-  private price(t: number, emit: (a: string, c: string, e: string, x: Record<string, unknown>) => void, first: boolean) {
-    this.lastPriceHour = Math.floor(t / HOUR)
-    if (!first) this.ethUsd = Math.max(200, this.ethUsd * Math.exp(0.006 * this.rnd.normal() + 0.0001))
-    this.chainlinkRound += 1n
-    emit(LIVEPEER_ADDRESSES.EthUsdAggregator, 'ChainlinkAggregator', 'AnswerUpdated', {
-      current: BigInt(Math.round(this.ethUsd * 1e8)), roundId: this.chainlinkRound, updatedAt: BigInt(t),
-    })
   }
 
   private newRound(start: number, emit: (a: string, c: string, e: string, x: Record<string, unknown>) => void) {

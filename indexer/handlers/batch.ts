@@ -5,6 +5,7 @@
 import { ChainCursor, EconomicFact, PricePoint, QuarantinedLog, RawEvent } from '../model'
 import type { ChainDef, Watched } from '../registry'
 import { argsToJson, decodeLog } from './decode'
+import { StateCache } from './state'
 import type { BlockInput } from './types'
 
 export interface BatchOutput {
@@ -21,7 +22,7 @@ export const eventId = (chainId: number, height: number, logIndex: number) =>
 /** Limits that make a decoded value unusable as an amount (out-of-range, e.g. a corrupted log). */
 const MAX_AMOUNT = 2n ** 200n
 
-export function handleBlocks(chain: ChainDef, watched: Map<string, Watched>, blocks: BlockInput[]): BatchOutput {
+export function handleBlocks(chain: ChainDef, watched: Map<string, Watched>, blocks: BlockInput[], state = new StateCache()): BatchOutput {
   const out: BatchOutput = { rawEvents: [], facts: [], prices: [], quarantined: [], cursor: undefined }
   for (const block of blocks) {
     const { header } = block
@@ -61,7 +62,7 @@ export function handleBlocks(chain: ChainDef, watched: Map<string, Watched>, blo
       const { network, contract } = d.watched
       let drafts
       try {
-        drafts = d.event.facts?.(d.args) ?? []
+        drafts = d.event.facts?.(d.args, { block: { height: header.height, timestamp: header.timestamp }, txHash: log.transactionHash, state: state.access(network.id) }) ?? []
         for (const f of drafts) {
           if (f.amount < 0n || f.amount > MAX_AMOUNT) throw new Error(`amount out of range: ${f.amount}`)
         }
@@ -80,6 +81,7 @@ export function handleBlocks(chain: ChainDef, watched: Map<string, Watched>, blo
           new EconomicFact({
             id: `${id}-${i}`, network: network.id, category: network.category, kind: f.kind, asset: f.asset, amount: f.amount,
             decimals: f.decimals, actor: f.actor?.toLowerCase() ?? null, counterparty: f.counterparty?.toLowerCase() ?? null,
+            subject: f.subject ?? null, unit: f.unit ?? null,
             rawEvent: id, provenance: f.provenance, ...refs,
           }),
         ),

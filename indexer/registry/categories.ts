@@ -12,4 +12,5 @@ export const categories: CategoryDef[] = [
   { id: 'sensors', name: 'Sensors', color: '#10b981' },
   { id: 'ai', name: 'AI', color: '#ec4899' },
   { id: 'data', name: 'Data indexing', color: '#8b5cf6' },
+  { id: 'iot', name: 'IoT & device identity', color: '#14b8a6' },
 ]

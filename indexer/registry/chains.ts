@@ -9,4 +9,31 @@ export const arbitrumOne: ChainDef = {
   nativeSymbol: 'ETH',
 }
 
-export const chains: ChainDef[] = [arbitrumOne]
+export const polygon: ChainDef = {
+  id: 'polygon',
+  name: 'Polygon PoS',
+  chainId: 137,
+  // Polygon PoS has had reorgs of dozens of blocks before its 2023 finality upgrade; milestones now finalize in ~16 s
+  finalityConfirmations: 64,
+  nativeSymbol: 'POL',
+}
+
+export const base: ChainDef = {
+  id: 'base',
+  name: 'Base',
+  chainId: 8453,
+  finalityConfirmations: 10,
+  nativeSymbol: 'ETH',
+}
+
+export const iotex: ChainDef = {
+  id: 'iotex',
+  name: 'IoTeX',
+  chainId: 4689,
+  // IoTeX has instant finality (Roll-DPoS); a few blocks of margin for RPC nodes
+  finalityConfirmations: 3,
+  nativeSymbol: 'IOTX',
+}
+
+/** Every chain the registry knows, in a fixed order (devnet ports are assigned in this order). */
+export const allChains: ChainDef[] = [arbitrumOne, polygon, base, iotex]

@@ -1,14 +1,24 @@
 /** The network registry: every network, contract, event meaning and price feed the indexer knows. */
 import { categories } from './categories'
-import { chains } from './chains'
+import { allChains } from './chains'
 import { livepeer } from './livepeer'
 import { priceFeeds } from './prices'
 import type { ChainDef, ContractDef, EventDef, NetworkDef, PriceFeedDef } from './types'
 
 export * from './types'
-export { categories, chains, priceFeeds }
+export { allChains, categories, priceFeeds }
 
+/** Every indexed network. Adding one: a module in this folder, one line here (and its devnet model). */
 export const networks: NetworkDef[] = [livepeer]
+
+/** Chains with at least one network or price feed: one processor (and one devnet node) each. */
+export const chains: ChainDef[] = allChains.filter(
+  (c) => networks.some((n) => n.chain.chainId === c.chainId) || priceFeeds.some((f) => f.chain.chainId === c.chainId),
+)
+
+export function chainById(id: string): ChainDef | undefined {
+  return chains.find((c) => c.id === id)
+}
 
 export function networkById(id: string): NetworkDef | undefined {
   return networks.find((n) => n.id === id)
@@ -19,16 +29,21 @@ export type Watched =
   | { kind: 'contract'; network: NetworkDef; contract: ContractDef; byTopic: Map<string, EventDef> }
   | { kind: 'price'; feed: PriceFeedDef; byTopic: Map<string, EventDef> }
 
-/** All watched addresses of one chain, keyed by lower-case address (Subsquid delivers lower-case). */
-export function watchedOnChain(chain: ChainDef): Map<string, Watched> {
+/**
+ * All watched addresses of one chain, keyed by lower-case address (Subsquid delivers lower-case).
+ * `nets` and `feeds` default to the whole registry (tests pass a single network).
+ */
+export function watchedOnChain(chain: ChainDef, nets: NetworkDef[] = networks, feeds: PriceFeedDef[] = priceFeeds): Map<string, Watched> {
   const out = new Map<string, Watched>()
-  const topics = (events: EventDef[]) => new Map(events.map((e) => [e.abi.topic, e]))
-  for (const network of networks.filter((n) => n.chain.chainId === chain.chainId)) {
+  const topics = (events: EventDef[]) => new Map(events.map((e) => [e.abi.topic.toLowerCase(), e]))
+  for (const network of nets.filter((n) => n.chain.chainId === chain.chainId)) {
     for (const contract of network.contracts) {
-      out.set(contract.address.toLowerCase(), { kind: 'contract', network, contract, byTopic: topics(contract.events) })
+      const key = contract.address.toLowerCase()
+      if (out.has(key)) throw new Error(`${network.id} ${contract.name}: address ${contract.address} is already watched`)
+      out.set(key, { kind: 'contract', network, contract, byTopic: topics(contract.events) })
     }
   }
-  for (const feed of priceFeeds.filter((f) => f.chain.chainId === chain.chainId)) {
+  for (const feed of feeds.filter((f) => f.chain.chainId === chain.chainId)) {
     out.set(feed.aggregator.toLowerCase(), { kind: 'price', feed, byTopic: topics(feed.events) })
   }
   return out

@@ -29,7 +29,27 @@ export interface FactDraft {
   decimals: number
   actor?: string | null
   counterparty?: string | null
+  /** lease id, device id, token id: what the fact is about */
+  subject?: string | null
+  /** capacity unit of NODE_* facts */
+  unit?: string | null
   provenance: Provenance
+}
+
+/**
+ * Handler state that outlives a batch (e.g. a store's current price, open leases), stored in NetworkState
+ * inside the batch transaction so that a reorg rolls it back. Values must be JSON (bigints as strings).
+ */
+export interface StateAccess {
+  get<T = unknown>(key: string): T | undefined
+  set(key: string, value: unknown): void
+  delete(key: string): void
+}
+
+export interface HandlerContext {
+  block: { height: number; timestamp: number }
+  txHash: string
+  state: StateAccess
 }
 
 export interface EventDef {
@@ -37,8 +57,9 @@ export interface EventDef {
   abi: AbiEvent
   /** economic meaning, shown in docs/networks.md */
   meaning: string
-  /** turns decoded args into facts; absent = raw event only */
-  facts?: (args: any) => FactDraft[]
+  /** turns decoded args into facts; absent = raw event only. May read and write handler state. */
+  facts?: (args: any, ctx: HandlerContext) => FactDraft[]
+  confidence?: Confidence
 }
 
 export interface ContractDef {
@@ -57,6 +78,8 @@ export interface TokenDef {
   symbol: string
   address: string | null
   decimals: number
+  /** hard cap where the project states one; null = uncapped or unknown (FDV then uses total supply, flagged) */
+  maxSupply?: bigint | null
 }
 
 export interface NetworkDef {
@@ -69,6 +92,12 @@ export interface NetworkDef {
   feeAsset: TokenDef
   contracts: ContractDef[]
   source: string
+  /** what NODE_* facts count (devices, GPUs, licences, orchestrators, ...) */
+  capacityUnit?: string
+  /** where the token's USD price comes from */
+  price?: { kind: 'chainlink'; asset: string } | { kind: 'import'; asset: string }
+  /** caveats shown in docs/networks.md (medium/low confidence items, inferred meanings) */
+  notes?: string[]
 }
 
 /** A USD price feed whose events the indexer reads on the same chain as the networks it prices. */

@@ -3,7 +3,7 @@
  * out; merged into the stored rows inside the batch transaction (so a reorg rolls them back with it).
  */
 import { NetworkStat, type EconomicFact, type PricePoint, type RawEvent } from '../model'
-import { AMOUNT_COLUMNS, COUNTED, FACT_TO_COLUMN, INTERVALS, USD_VALUED, periodStart, toDecimal, type Interval } from '../metrics'
+import { AMOUNT_COLUMNS, COUNT_COLUMNS, COUNTED, FACT_TO_COLUMN, INTERVALS, USD_VALUED, periodStart, toDecimal, type Interval } from '../metrics'
 
 export type LastPrices = Map<string, PricePoint>
 
@@ -12,9 +12,10 @@ export const statId = (network: string, interval: Interval, start: Date) => `${n
 export function emptyStat(network: string, category: string, interval: Interval, start: Date): NetworkStat {
   const s = new NetworkStat({
     id: statId(network, interval, start), network, category, interval, periodStart: start,
-    feesUsd: 0, feeCount: 0, rewardCount: 0, eventCount: 0, lastBlock: 0, feesUnpricedNative: 0n,
+    feesUsd: 0, eventCount: 0, lastBlock: 0, feesUnpricedNative: 0n,
   })
   for (const c of AMOUNT_COLUMNS) s[c] = 0n
+  for (const c of COUNT_COLUMNS) s[c] = 0
   return s
 }
 
@@ -58,11 +59,11 @@ export function rollupBatch(
     }
     const f = item.f
     const column = FACT_TO_COLUMN[f.kind]
-    if (!column) continue
+    const counter = COUNTED[f.kind]
+    if (!column && !counter) continue
     for (const interval of INTERVALS) {
       const s = touch(f.network, interval, f.timestamp)
-      s[column] += f.amount
-      const counter = COUNTED[f.kind]
+      if (column) s[column] += f.amount
       if (counter) s[counter] += 1
       if (USD_VALUED.includes(f.kind)) {
         const price = lastPrices.get(f.asset)
@@ -80,8 +81,7 @@ export function mergeStat(stored: NetworkStat | undefined, delta: NetworkStat): 
   for (const c of AMOUNT_COLUMNS) stored[c] = BigInt(stored[c]) + delta[c]
   stored.feesUnpricedNative = BigInt(stored.feesUnpricedNative) + delta.feesUnpricedNative
   stored.feesUsd = Number(stored.feesUsd) + delta.feesUsd
-  stored.feeCount += delta.feeCount
-  stored.rewardCount += delta.rewardCount
+  for (const c of COUNT_COLUMNS) stored[c] += delta[c]
   stored.eventCount += delta.eventCount
   stored.lastBlock = Math.max(stored.lastBlock, delta.lastBlock)
   return stored

@@ -167,7 +167,7 @@ describe('dashboard (end to end)', () => {
       },
       120_000,
     ).catch((e) => {
-      throw new Error(`${e.message}; last indexerStatus ${JSON.stringify(last)}; indexer log in ${join(dataDir!, 'logs/indexer.log')} (KEEP_TEST_DATA=1 keeps it)`)
+      throw new Error(`${e.message}; last indexerStatus ${JSON.stringify(last)}; indexer log in ${join(dataDir!, 'logs/indexer-arbitrum-one.log')} (KEEP_TEST_DATA=1 keeps it)`)
     })
     heightBefore = caught.height!
     stats = await apiStats()

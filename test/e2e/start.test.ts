@@ -82,7 +82,7 @@ describe('npm start', () => {
       await client.end()
     })
     expect(second.code).toBe(0)
-    const indexerLog = readFileSync(join(dataDir, 'logs/indexer.log'), 'utf8')
+    const indexerLog = readFileSync(join(dataDir, 'logs/indexer-arbitrum-one.log'), 'utf8')
     const starts = [...indexerLog.matchAll(/processing blocks from (\d+)/g)].map((m) => Number(m[1]))
     expect(starts.length).toBeGreaterThanOrEqual(2)
     expect(starts[0]).toBe(0)

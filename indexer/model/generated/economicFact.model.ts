@@ -24,7 +24,7 @@ export class EconomicFact {
     @StringColumn_({nullable: false})
     category!: string
 
-    @Column_("varchar", {length: 14, nullable: false})
+    @Column_("varchar", {length: 17, nullable: false})
     kind!: FactKind
 
     /**
@@ -54,6 +54,18 @@ export class EconomicFact {
      */
     @StringColumn_({nullable: true})
     counterparty!: string | undefined | null
+
+    /**
+     * what the fact is about beyond the parties: lease id, device id, token id
+     */
+    @StringColumn_({nullable: true})
+    subject!: string | undefined | null
+
+    /**
+     * capacity unit for NODE_* facts (devices, GPUs, licences, ...)
+     */
+    @StringColumn_({nullable: true})
+    unit!: string | undefined | null
 
     @IntColumn_({nullable: false})
     chainId!: number

@@ -80,6 +80,33 @@ export class NetworkStat {
     @BigIntColumn_({nullable: false})
     unbondedNative!: bigint
 
+    /**
+     * fees returned to payers (FEE_REFUNDED), fee-asset base units
+     */
+    @BigIntColumn_({nullable: false})
+    feesRefundedNative!: bigint
+
+    @IntColumn_({nullable: false})
+    nodesRegistered!: number
+
+    @IntColumn_({nullable: false})
+    nodesDeregistered!: number
+
+    /**
+     * capacity added / removed in the network's capacity unit
+     */
+    @BigIntColumn_({nullable: false})
+    capacityAdded!: bigint
+
+    @BigIntColumn_({nullable: false})
+    capacityRemoved!: bigint
+
+    @IntColumn_({nullable: false})
+    leasesOpened!: number
+
+    @IntColumn_({nullable: false})
+    leasesClosed!: number
+
     @IntColumn_({nullable: false})
     eventCount!: number
 
