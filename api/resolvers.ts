@@ -1,8 +1,9 @@
 /** Resolvers: SQL over the indexer's tables (rollups for series, never a scan of raw events per request). */
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql'
 import type pg from 'pg'
-import { toDecimal } from '../indexer/metrics'
-import { categories, chains } from '../indexer/registry'
+import { METHODOLOGY_VERSION, toDecimal } from '../indexer/metrics'
+import { categories, chains, networkById, networks as registryNetworks } from '../indexer/registry'
+import { networkMetrics, window } from './metrics'
 import type { HeadTracker } from './heads'
 
 export interface ApiContext {
@@ -89,7 +90,9 @@ export const resolvers = {
           protocolTakeNative: b('protocol_take_native'), protocolTake: toDecimal(b('protocol_take_native'), td),
           mintedNative: b('minted_native'), minted: toDecimal(b('minted_native'), td),
           burnedNative: b('burned_native'), burned: toDecimal(b('burned_native'), td),
-          bondedNative: b('bonded_native'), unbondedNative: b('unbonded_native'),
+          bondedNative: b('bonded_native'), unbondedNative: b('unbonded_native'), feesRefundedNative: b('fees_refunded_native'),
+          nodesRegistered: s.nodes_registered, nodesDeregistered: s.nodes_deregistered, capacityAdded: b('capacity_added'),
+          capacityRemoved: b('capacity_removed'), leasesOpened: s.leases_opened, leasesClosed: s.leases_closed,
           eventCount: s.event_count, lastBlock: s.last_block,
         }
       })
@@ -103,6 +106,44 @@ export const resolvers = {
       )
       return r.rows.map((p) => ({ asset: p.asset, quote: p.quote, price: Number(p.price), timestamp: p.timestamp, blockNumber: p.block_number, source: p.source }))
     },
+    async networkMetrics(_: unknown, args: { network: string; interval: 'HOUR' | 'DAY'; from?: string; to?: string; limit: number }, ctx: ApiContext) {
+      const net = networkById(args.network)
+      if (!net) throw new GraphQLError(`unknown network "${args.network}"`, { extensions: { code: 'BAD_USER_INPUT' } })
+      const limit = checkLimit(args.limit)
+      const from = parseDate(args.from, 'from')
+      const to = parseDate(args.to, 'to')
+      const series = await networkMetrics(ctx.pool, net, args.interval)
+      return window(series, from, to, limit).map((m) => ({ ...m, network: net.id, category: net.category, interval: args.interval, capacityUnit: net.capacityUnit ?? null }))
+    },
+    async categoryMetrics(_: unknown, args: { category: string; interval: 'HOUR' | 'DAY'; from?: string; to?: string; limit: number }, ctx: ApiContext) {
+      if (!categories.some((c) => c.id === args.category)) throw new GraphQLError(`unknown category "${args.category}"`, { extensions: { code: 'BAD_USER_INPUT' } })
+      const limit = checkLimit(args.limit)
+      const from = parseDate(args.from, 'from')
+      const to = parseDate(args.to, 'to')
+      const nets = registryNetworks.filter((n) => n.category === args.category)
+      const byPeriod = new Map<number, { periodStart: Date; networks: string[]; marketCap: number | null; fdv: number | null; feesUsd: number | null; protocolRevenueUsd: number | null; incentivesUsd: number | null }>()
+      const add = (a: number | null, b: number | null) => (a == null || b == null ? null : a + b)
+      for (const net of nets) {
+        for (const m of await networkMetrics(ctx.pool, net, args.interval)) {
+          const k = m.periodStart.getTime()
+          const cur = byPeriod.get(k) ?? { periodStart: m.periodStart, networks: [], marketCap: 0, fdv: 0, feesUsd: 0, protocolRevenueUsd: 0, incentivesUsd: 0 }
+          cur.networks.push(net.id)
+          cur.marketCap = add(cur.marketCap, m.marketCap)
+          cur.fdv = add(cur.fdv, m.fdv)
+          cur.feesUsd = add(cur.feesUsd, m.feesUsd)
+          cur.protocolRevenueUsd = add(cur.protocolRevenueUsd, m.protocolRevenueUsd)
+          cur.incentivesUsd = add(cur.incentivesUsd, m.incentivesUsd)
+          byPeriod.set(k, cur)
+        }
+      }
+      const rows = [...byPeriod.values()].sort((a, b) => a.periodStart.getTime() - b.periodStart.getTime())
+      return window(rows, from, to, limit).map((r) => ({
+        ...r, category: args.category, interval: args.interval,
+        earningsUsd: r.protocolRevenueUsd == null || r.incentivesUsd == null ? null : r.protocolRevenueUsd - r.incentivesUsd,
+        demandRewardsRatio: r.feesUsd == null || !r.incentivesUsd ? null : r.feesUsd / r.incentivesUsd,
+      }))
+    },
+    methodology: () => ({ version: METHODOLOGY_VERSION, document: 'docs/methodology.md' }),
     async indexerStatus(_: unknown, __: unknown, ctx: ApiContext) {
       const r = await ctx.pool.query('SELECT * FROM chain_cursor')
       const byId = new Map(r.rows.map((c) => [Number(c.id), c]))

@@ -62,8 +62,85 @@ export const typeDefs = /* GraphQL */ `
     burned: Float!
     bondedNative: BigInt!
     unbondedNative: BigInt!
+    feesRefundedNative: BigInt!
+    nodesRegistered: Int!
+    nodesDeregistered: Int!
+    "capacity added / removed in the network's capacity unit"
+    capacityAdded: BigInt!
+    capacityRemoved: BigInt!
+    leasesOpened: Int!
+    leasesClosed: Int!
     eventCount: Int!
     lastBlock: Int!
+  }
+
+  "Market and economic metrics of one network over one period (docs/methodology.md, version in methodology)"
+  type NetworkMetrics {
+    network: String!
+    category: String!
+    interval: Interval!
+    periodStart: DateTime!
+    "token price in USD (imported or on-chain), null when unknown"
+    price: Float
+    "minted - burned since indexing began, tokens"
+    totalSupply: Float!
+    "total supply minus non-circulating balances (none listed yet: equals totalSupply)"
+    circulatingSupply: Float!
+    marketCap: Float
+    fdv: Float
+    "max-supply, or total-supply where the token has no cap"
+    fdvBasis: String!
+    "fees paid net of refunds, fee-asset units"
+    fees: Float!
+    feesUsd: Float
+    "onchain-oracle-at-event, period-price or unpriced"
+    feesValuation: String!
+    protocolRevenueUsd: Float
+    supplySideRevenueUsd: Float
+    "rewards emitted, tokens"
+    incentives: Float!
+    incentivesUsd: Float
+    "protocol revenue - incentives"
+    earningsUsd: Float
+    "trailing 7-day fees / incentives (DAY interval)"
+    demandRewardsRatio7d: Float
+    demandRewardsRatio30d: Float
+    "trailing 30-day fees x 365/30"
+    annualizedFeesUsd: Float
+    "market cap / annualized fees"
+    pf: Float
+    "market cap / annualized protocol revenue"
+    ps: Float
+    "minted - burned in the period, tokens"
+    netIssuance: Float!
+    netIssuanceUsd: Float
+    "protocol revenue / net issuance (USD)"
+    issuanceCoverage: Float
+    "cumulative capacity in capacityUnit"
+    capacity: Float!
+    capacityUnit: String
+    activeLeases: Int!
+    utilization: Float
+  }
+
+  "Sum of a category's networks over one period; ratios are computed from the sums"
+  type CategoryMetrics {
+    category: String!
+    interval: Interval!
+    periodStart: DateTime!
+    networks: [String!]!
+    marketCap: Float
+    fdv: Float
+    feesUsd: Float
+    protocolRevenueUsd: Float
+    incentivesUsd: Float
+    earningsUsd: Float
+    demandRewardsRatio: Float
+  }
+
+  type Methodology {
+    version: String!
+    document: String!
   }
 
   type PricePoint {
@@ -116,6 +193,10 @@ export const typeDefs = /* GraphQL */ `
     "time series of one network; from/to are inclusive bounds on periodStart"
     networkStats(network: ID!, interval: Interval = DAY, from: DateTime, to: DateTime, limit: Int = 1000): [NetworkStat!]!
     prices(asset: String!, from: DateTime, to: DateTime, limit: Int = 1000): [PricePoint!]!
+    "derived metrics of one network; cumulative figures (supply, capacity) count from the first indexed period"
+    networkMetrics(network: ID!, interval: Interval = DAY, from: DateTime, to: DateTime, limit: Int = 1000): [NetworkMetrics!]!
+    categoryMetrics(category: ID!, interval: Interval = DAY, from: DateTime, to: DateTime, limit: Int = 1000): [CategoryMetrics!]!
+    methodology: Methodology!
     indexerStatus: [ChainStatus!]!
     _meta(chainId: Int): Meta!
   }

@@ -12,6 +12,8 @@ import { startApi, type ApiServer } from '../api/server'
 import { HeadTracker } from '../api/heads'
 import { startDevnet, type Devnet } from '../devnet/devnet'
 import { applyMigrations } from '../indexer/store/dataSource'
+import { importPrices } from '../indexer/prices/import'
+import pg from 'pg'
 
 const root = resolve(import.meta.dirname, '..')
 const log = componentLogger('stack')
@@ -132,6 +134,13 @@ export async function startStack(
       devnet = await startDevnet({ config, onProgress: opts.onProgress, now: opts.now })
       stops.push(() => devnet!.stop())
       if (config.SIM_LIVE) devnet.startLive()
+      // the devnet's price files go through the same importer as real CoinGecko exports
+      const pool = new pg.Pool({ connectionString: db.url, max: 1 })
+      try {
+        for (const p of devnet.priceFiles) await importPrices(pool, p.asset, p.file)
+      } finally {
+        await pool.end()
+      }
     }
     const logDir = join(config.dataDir, 'logs')
     const indexers = new Map<string, SupervisedIndexer>()

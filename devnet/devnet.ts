@@ -7,11 +7,14 @@ import type { Config } from '../common/config'
 import { devnetPortOf } from '../common/config'
 import { componentLogger } from '../common/logger'
 import { startDevnetNode, type DevnetNode } from './node'
+import { writePriceCsvs } from './prices'
 import { ChainSimulator, loadGenesis } from './simulator/chain'
 
 const log = componentLogger('devnet')
 
 export interface Devnet {
+  /** CoinGecko-format price files of the assets without an on-chain feed */
+  priceFiles: { asset: string; file: string }[]
   nodes: { chainId: number; name: string; node: DevnetNode; sim: ChainSimulator }[]
   /** keeps producing blocks every SIM_BLOCK_TIME_MS until stop() */
   startLive(): void
@@ -50,10 +53,13 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
     await sim.catchUp(now, (t) => opts.onProgress?.(`devnet ${c.chain.name}: simulating ${new Date(t * 1000).toISOString().slice(0, 10)}`))
     nodes.push({ chainId: c.chain.chainId, name: c.chain.name, node, sim })
   }
+  const genesis = Math.min(...started.map((s) => s.g.genesis))
+  const priceFiles = writePriceCsvs(join(stateDir, 'prices'), config.SIM_SEED, genesis, now + 86_400)
   let timer: NodeJS.Timeout | undefined
   let stopped = false
   let busy: Promise<void> = Promise.resolve()
   return {
+    priceFiles,
     nodes,
     startLive() {
       const tick = () => {

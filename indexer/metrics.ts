@@ -68,3 +68,157 @@ export function periodStart(t: Date, interval: Interval): Date {
 export function toDecimal(amount: bigint, decimals: number): number {
   return Number(formatUnits(amount, decimals))
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Derived metrics (query time): rollups + prices -> market and economic metrics. docs/methodology.md
+// describes each; bump METHODOLOGY_VERSION when a definition changes (the API exposes it).
+// ---------------------------------------------------------------------------------------------------------
+
+export const METHODOLOGY_VERSION = '1.0.0'
+
+/** One stored rollup period of a network, amounts in base units. */
+export interface RollupRow {
+  periodStart: Date
+  feesNative: bigint
+  feesUsd: number
+  feesUnpricedNative: bigint
+  feesRefundedNative: bigint
+  rewardsNative: bigint
+  protocolTakeNative: bigint
+  mintedNative: bigint
+  burnedNative: bigint
+  capacityAdded: bigint
+  capacityRemoved: bigint
+  leasesOpened: number
+  leasesClosed: number
+}
+
+export interface NetworkMeta {
+  tokenDecimals: number
+  feeAssetDecimals: number
+  /** fee asset == token: protocol takes are in the fee asset and count as protocol revenue */
+  feeAssetIsToken: boolean
+  /** the token's hard cap in base units, or null */
+  maxSupply: bigint | null
+  /** leases occupy capacity units (utilization = active leases / capacity) */
+  leasesUseCapacity: boolean
+}
+
+export interface PeriodPrices {
+  /** token price in USD for the period, or null when unknown */
+  token: number | null
+  /** fee asset price in USD, or null (ignored when fees are valued on chain at each event) */
+  feeAsset: number | null
+}
+
+export interface DerivedMetrics {
+  periodStart: Date
+  price: number | null
+  totalSupply: number
+  circulatingSupply: number
+  marketCap: number | null
+  fdv: number | null
+  fdvBasis: 'max-supply' | 'total-supply'
+  fees: number
+  feesUsd: number | null
+  feesValuation: 'onchain-oracle-at-event' | 'period-price' | 'unpriced'
+  protocolRevenueUsd: number | null
+  supplySideRevenueUsd: number | null
+  incentives: number
+  incentivesUsd: number | null
+  earningsUsd: number | null
+  demandRewardsRatio7d: number | null
+  demandRewardsRatio30d: number | null
+  annualizedFeesUsd: number | null
+  pf: number | null
+  ps: number | null
+  netIssuance: number
+  netIssuanceUsd: number | null
+  issuanceCoverage: number | null
+  capacity: number
+  activeLeases: number
+  utilization: number | null
+}
+
+const mul = (a: number | null, b: number | null) => (a == null || b == null ? null : a * b)
+const div = (a: number | null, b: number | null) => (a == null || b == null || b === 0 ? null : a / b)
+
+/**
+ * Computes derived metrics for consecutive periods of one network (oldest first, from the first indexed
+ * period: cumulative figures such as supply and capacity start there). Trailing windows count periods of
+ * the series (use DAY rows for the 7d/30d figures).
+ */
+export function deriveMetrics(rows: RollupRow[], prices: PeriodPrices[], meta: NetworkMeta, interval: Interval): DerivedMetrics[] {
+  const out: DerivedMetrics[] = []
+  let supply = 0n
+  let capacity = 0n
+  let leases = 0
+  const perDay = interval === 'DAY' ? 1 : 24
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]
+    const p = prices[i]
+    supply += r.mintedNative - r.burnedNative
+    capacity += r.capacityAdded - r.capacityRemoved
+    leases += r.leasesOpened - r.leasesClosed
+    const totalSupply = toDecimal(supply, meta.tokenDecimals)
+    const fees = toDecimal(r.feesNative - r.feesRefundedNative, meta.feeAssetDecimals)
+    // fees of an asset with an on-chain feed are valued at each event by the rollup (feesUsd); the rest
+    // (feesUnpricedNative: no feed, or before its first answer) at the period's price of the fee asset
+    const d = meta.feeAssetDecimals
+    const pricedNative = r.feesNative - r.feesUnpricedNative
+    const unpricedUsd = r.feesUnpricedNative > 0n ? mul(toDecimal(r.feesUnpricedNative, d), p.feeAsset) : 0
+    const avgOnchainPrice = pricedNative > 0n ? r.feesUsd / toDecimal(pricedNative, d) : null
+    const refundsUsd = r.feesRefundedNative > 0n ? mul(toDecimal(r.feesRefundedNative, d), p.feeAsset ?? avgOnchainPrice) : 0
+    const feesUsd = unpricedUsd == null || refundsUsd == null ? null : r.feesUsd + unpricedUsd - refundsUsd
+    const feesValuation = pricedNative > 0n ? 'onchain-oracle-at-event' : feesUsd == null ? 'unpriced' : 'period-price'
+    const protocolRevenueUsd = meta.feeAssetIsToken ? mul(toDecimal(r.protocolTakeNative, meta.feeAssetDecimals), p.feeAsset ?? p.token) : feesUsd == null ? null : 0
+    const incentives = toDecimal(r.rewardsNative, meta.tokenDecimals)
+    const incentivesUsd = mul(incentives, p.token)
+    const netIssuance = toDecimal(r.mintedNative - r.burnedNative, meta.tokenDecimals)
+    const marketCap = mul(totalSupply, p.token)
+    const trailing = (n: number, f: (m: DerivedMetrics | { feesUsd: number | null; incentivesUsd: number | null; protocolRevenueUsd: number | null }) => number | null) => {
+      const span = n * perDay
+      if (i + 1 < span) return null
+      let s = 0
+      for (let k = i - span + 1; k <= i; k++) {
+        const v = k === i ? f({ feesUsd, incentivesUsd, protocolRevenueUsd }) : f(out[k])
+        if (v == null) return null
+        s += v
+      }
+      return s
+    }
+    const fees30 = trailing(30, (m) => m.feesUsd)
+    const rev30 = trailing(30, (m) => m.protocolRevenueUsd)
+    const annualizedFeesUsd = fees30 == null ? null : (fees30 * 365) / 30
+    const annualizedRevenueUsd = rev30 == null ? null : (rev30 * 365) / 30
+    out.push({
+      periodStart: r.periodStart,
+      price: p.token,
+      totalSupply,
+      circulatingSupply: totalSupply,
+      marketCap,
+      fdv: meta.maxSupply != null ? mul(toDecimal(meta.maxSupply, meta.tokenDecimals), p.token) : marketCap,
+      fdvBasis: meta.maxSupply != null ? 'max-supply' : 'total-supply',
+      fees,
+      feesUsd,
+      feesValuation,
+      protocolRevenueUsd,
+      supplySideRevenueUsd: feesUsd == null || protocolRevenueUsd == null ? null : feesUsd - protocolRevenueUsd,
+      incentives,
+      incentivesUsd,
+      earningsUsd: protocolRevenueUsd == null || incentivesUsd == null ? null : protocolRevenueUsd - incentivesUsd,
+      demandRewardsRatio7d: div(trailing(7, (m) => m.feesUsd), trailing(7, (m) => m.incentivesUsd)),
+      demandRewardsRatio30d: div(fees30, trailing(30, (m) => m.incentivesUsd)),
+      annualizedFeesUsd,
+      pf: div(marketCap, annualizedFeesUsd),
+      ps: div(marketCap, annualizedRevenueUsd),
+      netIssuance,
+      netIssuanceUsd: mul(netIssuance, p.token),
+      issuanceCoverage: netIssuance > 0 ? div(protocolRevenueUsd, mul(netIssuance, p.token)) : null,
+      capacity: Number(capacity),
+      activeLeases: leases,
+      utilization: meta.leasesUseCapacity && capacity > 0n ? leases / Number(capacity) : null,
+    })
+  }
+  return out
+}

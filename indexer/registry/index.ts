@@ -1,6 +1,9 @@
 /** The network registry: every network, contract, event meaning and price feed the indexer knows. */
 import { categories } from './categories'
 import { allChains } from './chains'
+import { aethir } from './aethir'
+import { geodnet } from './geodnet'
+import { iotexIoid } from './iotex-ioid'
 import { livepeer } from './livepeer'
 import { priceFeeds } from './prices'
 import type { ChainDef, ContractDef, EventDef, NetworkDef, PriceFeedDef } from './types'
@@ -9,7 +12,7 @@ export * from './types'
 export { allChains, categories, priceFeeds }
 
 /** Every indexed network. Adding one: a module in this folder, one line here (and its devnet model). */
-export const networks: NetworkDef[] = [livepeer]
+export const networks: NetworkDef[] = [livepeer, aethir, geodnet, iotexIoid]
 
 /** Chains with at least one network or price feed: one processor (and one devnet node) each. */
 export const chains: ChainDef[] = allChains.filter(

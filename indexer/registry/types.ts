@@ -96,6 +96,8 @@ export interface NetworkDef {
   capacityUnit?: string
   /** where the token's USD price comes from */
   price?: { kind: 'chainlink'; asset: string } | { kind: 'import'; asset: string }
+  /** leases occupy capacity units (e.g. rented licences), so utilization = active leases / capacity */
+  leasesUseCapacity?: boolean
   /** caveats shown in docs/networks.md (medium/low confidence items, inferred meanings) */
   notes?: string[]
 }

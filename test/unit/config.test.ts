@@ -12,10 +12,12 @@ describe('loadConfig', () => {
     expect(rpcUrlOf(c, c.chains[0])).toBe('ws://127.0.0.1:8545')
   })
 
-  it('takes a real RPC endpoint and block range per chain', () => {
+  it('takes a real RPC endpoint and block range per chain; the devnet serves only chains without one', () => {
     const c = loadConfig({ RPC_ARBITRUM_ONE_URL: 'wss://arb.example/ws', START_BLOCK_ARBITRUM_ONE: '5856156', END_BLOCK_ARBITRUM_ONE: '6000000' })
-    expect(c.usesDevnet).toBe(false)
-    expect(c.chains[0]).toMatchObject({ rpcUrl: 'wss://arb.example/ws', startBlock: 5856156, endBlock: 6000000 })
+    expect(c.chains.find((x) => x.chain.id === 'arbitrum-one')).toMatchObject({ rpcUrl: 'wss://arb.example/ws', startBlock: 5856156, endBlock: 6000000 })
+    expect(c.usesDevnet).toBe(c.chains.length > 1)
+    const all = Object.fromEntries(c.chains.map((x) => [`RPC_${x.chain.id.toUpperCase().replace(/-/g, '_')}_URL`, `https://${x.chain.id}.example`]))
+    expect(loadConfig(all).usesDevnet).toBe(false)
   })
 
   const bad: [Record<string, string>, RegExp][] = [

@@ -1,0 +1,60 @@
+/** Derived metrics for the API: loads rollups and prices, applies indexer/metrics.ts deriveMetrics. */
+import type pg from 'pg'
+import { deriveMetrics, type DerivedMetrics, type Interval, type PeriodPrices, type RollupRow } from '../indexer/metrics'
+import { networkById, type NetworkDef } from '../indexer/registry'
+
+const DAY_MS = 86_400_000
+
+/** USD prices of an asset by period start (ms), carried forward over gaps. */
+async function priceSeries(pool: pg.Pool, asset: string, interval: Interval): Promise<(t: number) => number | null> {
+  const r = await pool.query(
+    `SELECT period_start, price::float8 AS price, interval FROM token_price WHERE asset = $1 AND (interval = 'DAY' OR interval = $2) ORDER BY period_start`,
+    [asset, interval],
+  )
+  const day = r.rows.filter((x) => x.interval === 'DAY').map((x) => [x.period_start.getTime(), x.price] as const)
+  const hour = new Map(r.rows.filter((x) => x.interval === 'HOUR').map((x) => [x.period_start.getTime(), x.price]))
+  return (t: number) => {
+    if (interval === 'HOUR' && hour.has(t)) return hour.get(t)!
+    const d = Math.floor(t / DAY_MS) * DAY_MS
+    // binary search: last daily price at or before the day
+    let lo = 0
+    let hi = day.length - 1
+    let best: number | null = null
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (day[mid][0] <= d) {
+        best = day[mid][1]
+        lo = mid + 1
+      } else hi = mid - 1
+    }
+    return best
+  }
+}
+
+export async function networkMetrics(pool: pg.Pool, net: NetworkDef, interval: Interval): Promise<DerivedMetrics[]> {
+  const r = await pool.query(`SELECT * FROM network_stat WHERE network = $1 AND interval = $2 ORDER BY period_start`, [net.id, interval])
+  const rows: RollupRow[] = r.rows.map((s) => ({
+    periodStart: s.period_start, feesNative: BigInt(s.fees_native), feesUsd: Number(s.fees_usd), feesUnpricedNative: BigInt(s.fees_unpriced_native),
+    feesRefundedNative: BigInt(s.fees_refunded_native), rewardsNative: BigInt(s.rewards_native), protocolTakeNative: BigInt(s.protocol_take_native),
+    mintedNative: BigInt(s.minted_native), burnedNative: BigInt(s.burned_native), capacityAdded: BigInt(s.capacity_added),
+    capacityRemoved: BigInt(s.capacity_removed), leasesOpened: s.leases_opened, leasesClosed: s.leases_closed,
+  }))
+  const tokenAsset = net.price?.asset ?? net.token.symbol
+  const token = await priceSeries(pool, tokenAsset, interval)
+  const fee = net.feeAsset.symbol === net.token.symbol ? token : await priceSeries(pool, net.feeAsset.symbol, interval)
+  const prices: PeriodPrices[] = rows.map((x) => ({ token: token(x.periodStart.getTime()), feeAsset: fee(x.periodStart.getTime()) }))
+  return deriveMetrics(rows, prices, {
+    tokenDecimals: net.token.decimals,
+    feeAssetDecimals: net.feeAsset.decimals,
+    feeAssetIsToken: net.feeAsset.symbol === net.token.symbol,
+    maxSupply: net.token.maxSupply ?? null,
+    leasesUseCapacity: net.leasesUseCapacity ?? false,
+  }, interval)
+}
+
+export function window<T extends { periodStart: Date }>(xs: T[], from: Date | null, to: Date | null, limit: number): T[] {
+  const inRange = xs.filter((x) => (!from || x.periodStart >= from) && (!to || x.periodStart <= to))
+  return inRange.slice(Math.max(0, inRange.length - limit))
+}
+
+export { networkById }

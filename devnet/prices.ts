@@ -1,0 +1,36 @@
+/**
+ * The devnet's stand-in for CoinGecko: a daily price series per imported asset (tokens without an on-chain
+ * feed), written in CoinGecko's CSV export format and loaded with the same importer users run on real exports.
+ * Random walk from a start price near the token's 2024-2025 range (approximate), seeded per asset.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { networks } from '../indexer/registry'
+import { DAY, deriveSeed, Random } from './simulator/model'
+
+export const START_PRICES_USD: Record<string, number> = {
+  LPT: 8, GRT: 0.15, ATH: 0.05, DIMO: 0.15, GEOD: 0.2, IOTX: 0.03, uSPON: 0.02, SPON: 0.02, DCX: 0.001,
+}
+
+/** Assets priced by import, from the registry. */
+export function importedAssets(): string[] {
+  return [...new Set(networks.flatMap((n) => (n.price?.kind === 'import' ? [n.price.asset] : [])))]
+}
+
+/** Writes <dir>/<asset>.csv for each imported asset, one row per UTC day from genesis to `until`. Returns the files. */
+export function writePriceCsvs(dir: string, seed: number, genesis: number, until: number): { asset: string; file: string }[] {
+  mkdirSync(dir, { recursive: true })
+  return importedAssets().map((asset) => {
+    const rnd = new Random(deriveSeed(seed, `price:${asset}`))
+    let price = START_PRICES_USD[asset] ?? 1
+    const lines = ['snapped_at,price,market_cap,total_volume']
+    for (let t = Math.floor(genesis / DAY) * DAY; t <= until; t += DAY) {
+      const day = new Date(t * 1000).toISOString().slice(0, 10)
+      lines.push(`${day} 00:00:00 UTC,${price.toPrecision(8)},,${Math.round(price * 1e7 * (0.5 + rnd.next()))}`)
+      price = price * Math.exp(0.03 * rnd.normal())
+    }
+    const file = join(dir, `${asset.toLowerCase()}-usd-max.csv`)
+    writeFileSync(file, lines.join('\n') + '\n')
+    return { asset, file }
+  })
+}
