@@ -59,7 +59,10 @@ async function main() {
   let lastHeight = -1
   let attemptOpen = false
   log.info({ chain: chain.id, chainId: chain.chainId, rpc: redact(rpcUrl), from, to: chainConfig.endBlock, finality, addresses: addresses.length, db: redact(url) }, 'indexer starting')
-  const db = new IndexerDatabase(url, { supportHotBlocks: true, stateSchema: `squid_processor_${chain.chainId}` })
+  // One processor per chain writes to the same tables, but only its own rows (ids carry the network, networks
+  // belong to one chain; each has its own status schema). SERIALIZABLE would make their batches abort each
+  // other on predicate locks; READ COMMITTED is safe for disjoint rows, and the status nonce still detects races.
+  const db = new IndexerDatabase(url, { supportHotBlocks: true, stateSchema: `squid_processor_${chain.chainId}`, isolationLevel: 'READ COMMITTED' })
   processor.run(db, async (ctx) => {
     const blocks = ctx.blocks.map((b) => ({
       header: { height: b.header.height, hash: b.header.hash, timestamp: b.header.timestamp },

@@ -136,13 +136,15 @@ export class ChainSimulator {
     }
     // explicit nonces and zero gas price: the node may handle a JSON-RPC batch in any order, and the
     // chain must come out identical when the journal is replayed
-    const calls = [...byAddress].map(([to, ls]) => ({
-      method: 'eth_sendTransaction',
-      params: [{
-        from: this.sender, to, data: encodeRecords(ls), nonce: '0x' + (this.nonce++).toString(16), gasPrice: '0x0',
-        gas: '0x' + (100_000 + ls.length * 8_000).toString(16),
-      }],
-    }))
+    const calls = [...byAddress].map(([to, ls]) => {
+      const data = encodeRecords(ls)
+      // generous: calldata floor (EIP-7623: 40 gas per byte) + per-log cost (375 + 375/topic + 8/byte) + memory
+      const gas = 60_000 + ((data.length - 2) / 2) * 48 + ls.reduce((g, l) => g + 2_000 + 375 * l.topics.length + 16 * ((l.data.length - 2) / 2), 0)
+      return {
+        method: 'eth_sendTransaction',
+        params: [{ from: this.sender, to, data, nonce: '0x' + (this.nonce++).toString(16), gasPrice: '0x0', gas: '0x' + Math.ceil(gas).toString(16) }],
+      }
+    })
     await this.o.rpc.batch(calls)
   }
 }

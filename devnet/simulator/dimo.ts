@@ -14,15 +14,16 @@
  *
  * Calibration (approximate, public orders of magnitude, not fitted):
  *  - weekly issuance: Reward.sol initialWeeklyLimit 1,105,000 DIMO, x0.85 per year since rewards genesis
- *    (taken here as 2022-02-07): ~577,000 DIMO/week in 2026, of which 92-99 % is paid;
+ *    (taken here as 2022-02-07): ~678,600 DIMO/week until Feb 2026, ~576,800 after, of which 92-99 % is paid;
  *  - fleet: ~100,000 connected devices (DIMO's public "100k+ connected vehicles", 2024-2025), about 40 %
  *    aftermarket hardware and 60 % synthetic (Tesla/Smartcar) connections; each simulated device stands for
- *    SCALE = 250 real ones (400 devices), so per-vehicle reward events are ~250x a real vehicle's (~1,400 DIMO
- *    instead of ~6) while the weekly total matches the real issuance;
- *  - DCX: ~$1,200/day of credits bought (a few purchases a day around $300), 1 DCX = $0.001 (DimoCredit
+ *    SCALE = 500 real ones (200 devices), so per-vehicle reward events are ~500x a real vehicle's (~3,000 DIMO
+ *    instead of ~6) while the weekly total matches the real issuance; ~1,000 new devices a day in reality
+ *    (order of magnitude) = ~2 simulated a day;
+ *  - DCX: ~$1,200-1,700/day of credits bought (about 4 purchases a day, lognormal around $300), 1 DCX = $0.001 (DimoCredit
  *    constructor), DIMO at $0.15 (devnet/prices.ts start price); about 80 % of bought credits are spent;
  *  - Polygon DIMO supply: 400,000,000 DIMO bridged (well below the 1e9 cap), bridge flows ~0.1-1M DIMO a day.
- * Volume: ~550 logs at the first block, then ~30 logs/day plus ~1,000 logs over each Monday's payout.
+ * Volume: ~300 logs at the first block, then ~20-30 logs/day plus ~550 logs over each Monday's payout (5 blocks).
  */
 import {
   DCX_INITIAL_RATE, DIMO_ADDRESSES, DIMO_AFTERMARKET_DEVICE_ID, DIMO_DCX_RECEIVER, DIMO_SYNTHETIC_DEVICE_ID,
@@ -31,9 +32,9 @@ import { encodeEvent } from './encode'
 import { DAY, HOUR, Random, units, type EmittedLog, type ModelContext, type NetworkModel } from './model'
 
 export const DIMO_CALIBRATION = {
-  scale: 250,
-  initialAftermarket: 160,
-  initialSynthetic: 240,
+  scale: 500,
+  initialAftermarket: 80,
+  initialSynthetic: 120,
   initialWeeklyLimitDimo: 1_105_000,
   yearlyDecay: 0.85,
   rewardsGenesis: Date.UTC(2022, 1, 7) / 1000,
@@ -114,11 +115,11 @@ export class DimoModel implements NetworkModel {
     const dt = (to - from) / DAY
     const days = (to - this.genesis) / DAY
     const growth = 1 + 0.003 * days
-    for (let i = this.rnd.poisson(dt * 0.8 * growth); i > 0; i--) this.mintAftermarket(emit)
-    for (let i = this.rnd.poisson(dt * 0.7 * growth); i > 0; i--) this.pairAftermarket(emit)
-    for (let i = this.rnd.poisson(dt * 1.0 * growth); i > 0; i--) this.connectSynthetic(emit)
-    for (let i = this.rnd.poisson(dt * 0.6); i > 0; i--) this.churn(emit)
-    for (let i = this.rnd.poisson(dt * 0.15); i > 0; i--) this.burnStockDevice(emit)
+    for (let i = this.rnd.poisson(dt * 0.4 * growth); i > 0; i--) this.mintAftermarket(emit)
+    for (let i = this.rnd.poisson(dt * 0.35 * growth); i > 0; i--) this.pairAftermarket(emit)
+    for (let i = this.rnd.poisson(dt * 0.6 * growth); i > 0; i--) this.connectSynthetic(emit)
+    for (let i = this.rnd.poisson(dt * 0.5); i > 0; i--) this.churn(emit)
+    for (let i = this.rnd.poisson(dt * 0.2); i > 0; i--) this.burnStockDevice(emit)
     for (let i = this.rnd.poisson(dt * C.dcxPurchasesPerDay * growth); i > 0; i--) this.buyDcx(emit)
     for (let i = this.rnd.poisson(dt * 6); i > 0; i--) this.spendDcx(emit)
     for (let i = this.rnd.poisson(dt * 0.4); i > 0; i--) this.issueLicense(emit)
@@ -148,6 +149,8 @@ export class DimoModel implements NetworkModel {
       const vehicle = this.newVehicle(owner, 'aftermarket', id)
       emit(A.DimoRegistry, 'DimoRegistry', 'AftermarketDevicePaired', { aftermarketDeviceNode: id, vehicleNode: vehicle.id, owner })
     }
+    // manufacturer stock: minted, not yet claimed
+    for (let i = 0; i < 10; i++) this.mintAftermarket(emit)
     for (let i = 0; i < C.initialSynthetic; i++) {
       const owner = this.rnd.address()
       const id = this.nextSynthetic++

@@ -2,9 +2,12 @@
 import { categories } from './categories'
 import { allChains } from './chains'
 import { aethir } from './aethir'
+import { dimo } from './dimo'
 import { geodnet } from './geodnet'
 import { iotexIoid } from './iotex-ioid'
 import { livepeer } from './livepeer'
+import { spheron } from './spheron'
+import { thegraph } from './thegraph'
 import { priceFeeds } from './prices'
 import type { ChainDef, ContractDef, EventDef, NetworkDef, PriceFeedDef } from './types'
 
@@ -12,7 +15,7 @@ export * from './types'
 export { allChains, categories, priceFeeds }
 
 /** Every indexed network. Adding one: a module in this folder, one line here (and its devnet model). */
-export const networks: NetworkDef[] = [livepeer, aethir, geodnet, iotexIoid]
+export const networks: NetworkDef[] = [livepeer, thegraph, aethir, dimo, geodnet, iotexIoid, spheron]
 
 /** Chains with at least one network or price feed: one processor (and one devnet node) each. */
 export const chains: ChainDef[] = allChains.filter(

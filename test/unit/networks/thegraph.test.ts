@@ -68,6 +68,7 @@ const block = (logs: LogInput[], height = 400_000_000, timestamp = Date.UTC(2026
 const wordTopic = (n: bigint) => '0x' + word(n)
 const b32 = (hex: string) => hex.replace(/^0x/, '')
 const utf8Hex = (s: string) => Buffer.from(s, 'utf8').toString('hex')
+const argsOf = (e: { args: unknown }) => e.args as Record<string, unknown>
 const facts = (out: ReturnType<typeof handleBlocks>) => out.facts.map((f) => [f.kind, f.amount, f.actor, f.counterparty])
 
 describe('The Graph topic0 values match the reference (shared/reference/depin-contracts.json)', () => {
@@ -286,9 +287,9 @@ describe('The Graph devnet model', () => {
   })
 
   it('Horizon query fees are counted once: FEE_PAID of query fees = sum of QueryFeesCollected.tokensCollected', () => {
-    const collected = out.rawEvents.filter((e) => e.name === 'QueryFeesCollected').reduce((s, e) => s + BigInt(e.args.tokensCollected as string), 0n)
-    const queryFeePayments = out.rawEvents.filter((e) => e.name === 'GraphPaymentCollected' && e.args.paymentType === 0)
-    const paid = queryFeePayments.reduce((s, e) => s + BigInt(e.args.tokens as string), 0n)
+    const collected = out.rawEvents.filter((e) => e.name === 'QueryFeesCollected').reduce((s, e) => s + BigInt(argsOf(e).tokensCollected as string), 0n)
+    const queryFeePayments = out.rawEvents.filter((e) => e.name === 'GraphPaymentCollected' && argsOf(e).paymentType === 0)
+    const paid = queryFeePayments.reduce((s, e) => s + BigInt(argsOf(e).tokens as string), 0n)
     expect(collected).toBeGreaterThan(0n)
     expect(paid).toBe(collected)
     const horizonFees = out.facts.filter((f) => f.kind === 'FEE_PAID' && f.timestamp.getTime() >= switchAt).reduce((s, f) => s + f.amount, 0n)
