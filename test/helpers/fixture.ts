@@ -9,6 +9,7 @@ import { startDatabase, type Database } from '../../common/postgres'
 import { spawnIndexer } from '../../cli/stack'
 import { startDevnet, type Devnet } from '../../devnet/devnet'
 import { applyMigrations } from '../../indexer/store/dataSource'
+import { importPrices } from '../../indexer/prices/import'
 import { freePort } from './ports'
 
 export interface Fixture {
@@ -18,12 +19,20 @@ export interface Fixture {
   pool: pg.Pool
   dataDir: string
   httpUrl: string
-  /** runs the indexer to `endBlock` and resolves when it exits */
+  /**
+   * runs the indexer to `endBlock` and resolves when it exits; the chain is `extraEnv.INDEXER_CHAIN`
+   * (default arbitrum-one) and `endBlock` goes to its END_BLOCK_<SLUG>
+   */
   runIndexerTo(endBlock: number, extraEnv?: Record<string, string>): Promise<{ code: number | null; log: string }>
   stop(): Promise<void>
 }
 
-export async function startFixture(env: Record<string, string> = {}): Promise<Fixture> {
+export interface FixtureOptions {
+  /** import the devnet's CoinGecko-format price files into token_price, as `npm start` does */
+  importPrices?: boolean
+}
+
+export async function startFixture(env: Record<string, string> = {}, opts: FixtureOptions = {}): Promise<Fixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'depin-test-'))
   chmodSync(dataDir, 0o755)
   const config = loadConfig({
@@ -35,14 +44,16 @@ export async function startFixture(env: Record<string, string> = {}): Promise<Fi
   const devnet = await startDevnet({ config })
   const pool = new pg.Pool({ connectionString: db.url, max: 4 })
   pool.on('error', () => {}) // the server stopping at the end of a test is expected
+  if (opts.importPrices) for (const p of devnet.priceFiles) await importPrices(pool, p.asset, p.file)
   let runs = 0
   return {
     config, db, devnet, pool, dataDir, httpUrl: devnet.nodes[0].node.httpUrl,
     async runIndexerTo(endBlock, extraEnv = {}) {
       const logFile = join(dataDir, `indexer-${++runs}.log`)
+      const endVar = `END_BLOCK_${(extraEnv.INDEXER_CHAIN ?? 'arbitrum-one').toUpperCase().replace(/-/g, '_')}`
       const p = spawnIndexer({
         databaseUrl: db.url, logFile,
-        env: { DEVNET_PORT: String(config.DEVNET_PORT), DATA_DIR: dataDir, END_BLOCK_ARBITRUM_ONE: String(endBlock), LOG_LEVEL: 'info', ...extraEnv },
+        env: { DEVNET_PORT: String(config.DEVNET_PORT), DATA_DIR: dataDir, [endVar]: String(endBlock), LOG_LEVEL: 'info', ...extraEnv },
       })
       const code = await p.exited
       await new Promise((r) => setTimeout(r, 50))

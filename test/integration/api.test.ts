@@ -30,8 +30,14 @@ describe('GraphQL API', () => {
   it('lists networks and categories from the registry', async () => {
     const { body } = await gql('{ networks { id name category chainId tokenSymbol feeAsset } categories { id networks { id } } }')
     expect(body.errors).toBeUndefined()
-    expect(body.data.networks).toEqual([{ id: 'livepeer', name: 'Livepeer', category: 'compute', chainId: 42161, tokenSymbol: 'LPT', feeAsset: 'ETH' }])
-    expect(body.data.categories.find((c: any) => c.id === 'compute').networks).toEqual([{ id: 'livepeer' }])
+    expect(body.data.networks.find((n: any) => n.id === 'livepeer')).toEqual({ id: 'livepeer', name: 'Livepeer', category: 'compute', chainId: 42161, tokenSymbol: 'LPT', feeAsset: 'ETH' })
+    // every registered network once, with its chain
+    const byId = Object.fromEntries(body.data.networks.map((n: any) => [n.id, n.chainId]))
+    expect(byId).toEqual({ aethir: 42161, dimo: 137, geodnet: 137, 'iotex-ioid': 4689, livepeer: 42161, spheron: 8453, thegraph: 42161 })
+    const ids = (c: string) => body.data.categories.find((x: any) => x.id === c).networks.map((n: any) => n.id).sort()
+    expect(ids('compute')).toEqual(['aethir', 'livepeer', 'spheron'])
+    expect(ids('sensors')).toEqual(['dimo', 'geodnet'])
+    expect(new Set(body.data.networks.map((n: any) => n.category)).size).toBeGreaterThanOrEqual(4)
   })
 
   it('serves daily series equal to the stored rollups, exact in base units', async () => {
@@ -56,7 +62,11 @@ describe('GraphQL API', () => {
     const { body } = await gql('{ indexerStatus { chain chainId height head lag } _meta { chainId block { number hash } hasIndexingErrors quarantinedLogs } }')
     expect(body.errors).toBeUndefined()
     const chainHead = await fx.devnet.nodes[0].node.rpc.blockNumber()
-    expect(body.data.indexerStatus).toEqual([{ chain: 'arbitrum-one', chainId: 42161, height: head, head: chainHead, lag: chainHead - head }])
+    expect(body.data.indexerStatus.find((c: any) => c.chainId === 42161)).toEqual({ chain: 'arbitrum-one', chainId: 42161, height: head, head: chainHead, lag: chainHead - head })
+    // chains not indexed in this test report their head and no height
+    const polygon = body.data.indexerStatus.find((c: any) => c.chainId === 137)
+    expect(polygon.height).toBeNull()
+    expect(polygon.head).toBeGreaterThan(0)
     const hash = (await fx.devnet.nodes[0].node.rpc.call<{ hash: string }>('eth_getBlockByNumber', ['0x' + head.toString(16), false])).hash
     expect(body.data._meta).toEqual({ chainId: 42161, block: { number: head, hash }, hasIndexingErrors: false, quarantinedLogs: 0 })
   })
@@ -70,6 +80,9 @@ describe('GraphQL API', () => {
       ['{ networks { nonexistentField } }', /Cannot query field "nonexistentField"/],
       ['{ networks { id ', /Syntax Error/],
       ['{ _meta(chainId: 1) { chainId } }', /unknown chainId 1/],
+      ['{ networkMetrics(network: "nope") { fees } }', /unknown network "nope"/],
+      ['{ categoryMetrics(category: "nope") { feesUsd } }', /unknown category "nope"/],
+      ['{ networkMetrics(network: "livepeer", limit: 100000) { fees } }', /limit must be between 1 and 10000/],
     ]
     for (const [query, message] of cases) {
       const { body } = await gql(query)
@@ -77,6 +90,22 @@ describe('GraphQL API', () => {
     }
     const health = await fetch(`${api.url}/healthz`)
     expect(health.status).toBe(200)
+  })
+
+  it('exposes the methodology version and category series that add up their networks', async () => {
+    const { body } = await gql(`{ methodology { version document }
+      categoryMetrics(category: "compute", limit: 5) { periodStart networks feesUsd }
+      livepeer: networkMetrics(network: "livepeer", limit: 5) { periodStart feesUsd }
+      aethir: networkMetrics(network: "aethir", limit: 5) { periodStart feesUsd }
+      spheron: networkMetrics(network: "spheron", limit: 5) { periodStart feesUsd } }`)
+    expect(body.errors).toBeUndefined()
+    expect(body.data.methodology).toEqual({ version: expect.stringMatching(/^\d+\.\d+\.\d+$/), document: 'docs/methodology.md' })
+    // only Arbitrum One was indexed here: the compute category holds Livepeer's and Aethir's days (Spheron is on Base)
+    for (const c of body.data.categoryMetrics) {
+      const parts = ['livepeer', 'aethir', 'spheron'].map((n) => body.data[n].find((m: any) => m.periodStart === c.periodStart)).filter(Boolean)
+      expect(c.networks.sort()).toEqual(['livepeer', 'aethir', 'spheron'].filter((n) => body.data[n].some((m: any) => m.periodStart === c.periodStart)).sort())
+      if (c.feesUsd != null) expect(c.feesUsd).toBeCloseTo(parts.reduce((s: number, m: any) => s + m.feesUsd, 0), 6)
+    }
   })
 
   it('serves GraphiQL to browsers', async () => {

@@ -1,0 +1,549 @@
+/**
+ * Independent recomputation of every network's daily totals straight from the chain: eth_getLogs over the
+ * real contract addresses (copied here from docs/networks.md), decoded with viem from human-readable
+ * signatures written here (from docs/networks.md and shared/reference/depin-contracts.json), block timestamps
+ * from eth_getBlockByNumber. The economic rules (which event is a fee, a reward, a capacity change, ...) are
+ * re-implemented here from the documentation; nothing is imported from the indexer or its registry.
+ */
+import { decodeEventLog, parseAbiItem, toEventSelector, type AbiEvent } from 'viem'
+import { Rpc } from '../../devnet/rpc'
+
+type Hex = `0x${string}`
+
+/** Totals of one network on one UTC day (amounts in base units of the fact's asset). */
+export interface NetDay {
+  fees: bigint
+  feesRefunded: bigint
+  feeCount: number
+  rewards: bigint
+  rewardCount: number
+  protocolTake: bigint
+  minted: bigint
+  burned: bigint
+  capacityAdded: bigint
+  capacityRemoved: bigint
+  nodesRegistered: number
+  nodesDeregistered: number
+  leasesOpened: number
+  leasesClosed: number
+  events: number
+}
+
+const emptyDay = (): NetDay => ({
+  fees: 0n, feesRefunded: 0n, feeCount: 0, rewards: 0n, rewardCount: 0, protocolTake: 0n, minted: 0n, burned: 0n,
+  capacityAdded: 0n, capacityRemoved: 0n, nodesRegistered: 0, nodesDeregistered: 0, leasesOpened: 0, leasesClosed: 0, events: 0,
+})
+
+const ZERO = '0x0000000000000000000000000000000000000000'
+const isZero = (a: string) => a.toLowerCase() === ZERO
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
+
+const ERC20_TRANSFER = 'event Transfer(address indexed from, address indexed to, uint256 value)'
+const ERC721_TRANSFER = 'event Transfer(address indexed from, address indexed to, uint256 indexed tokenId)'
+
+/** A contract: its address (docs/networks.md) and the signatures of the events whose arguments a rule reads. */
+interface ContractSpec {
+  address: string
+  /** human-readable event signatures; events not listed are only counted */
+  events: string[]
+}
+
+interface Decoded {
+  contract: string
+  /** event name; variants that share a name are told apart by `sig` */
+  name: string
+  sig: string
+  args: Record<string, any>
+}
+
+/** Per-network fold: sees every log in chain order (decoded or not), adds to the day's totals, keeps its own state. */
+type Rule = (ev: Decoded | undefined, d: NetDay, st: Map<string, any>) => void
+
+interface NetworkSpec {
+  id: string
+  chainId: number
+  contracts: Record<string, ContractSpec>
+  rule: Rule
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Livepeer (Arbitrum One): fee = WinningTicketRedeemed.faceValue (ETH), reward = Reward.amount,
+// protocol take = TreasuryReward.amount, supply = LivepeerToken Mint / Burn.
+// ---------------------------------------------------------------------------------------------------------
+const livepeer: NetworkSpec = {
+  id: 'livepeer',
+  chainId: 42161,
+  contracts: {
+    TicketBroker: {
+      address: '0xa8bB618B1520E284046F3dFc448851A1Ff26e41B',
+      events: ['event WinningTicketRedeemed(address indexed sender, address indexed recipient, uint256 faceValue, uint256 winProb, uint256 senderNonce, uint256 recipientRand, bytes auxData)'],
+    },
+    BondingManager: {
+      address: '0x35Bcf3c30594191d53231E4FF333E8A770453e40',
+      events: ['event Reward(address indexed transcoder, uint256 amount)', 'event TreasuryReward(address indexed transcoder, address treasury, uint256 amount)'],
+    },
+    RoundsManager: { address: '0xdd6f56DcC28D3F5f27084381fE8Df634985cc39f', events: [] },
+    Minter: { address: '0xc20DE37170B45774e6CD3d2304017fc962f27252', events: [] },
+    LivepeerToken: {
+      address: '0x289ba1701C2F088cf0faf8B3705246331cB8A839',
+      events: ['event Mint(address indexed to, uint256 amount)', 'event Burn(address indexed burner, uint256 amount)'],
+    },
+  },
+  rule(ev, d) {
+    if (!ev) return
+    const a = ev.args
+    if (ev.name === 'WinningTicketRedeemed') fee(d, a.faceValue)
+    else if (ev.name === 'Reward') reward(d, a.amount)
+    else if (ev.name === 'TreasuryReward') d.protocolTake += a.amount
+    else if (ev.name === 'Mint') d.minted += a.amount
+    else if (ev.name === 'Burn') d.burned += a.amount
+  },
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The Graph (Arbitrum One). Fees: legacy RebateCollected.tokens (protocolTax = protocol take); Horizon
+// GraphPaymentCollected (10- and 9-argument forms) for paymentType 0 (QueryFee) and 1 (IndexingFee):
+// tokens = fee, tokensProtocol = protocol take; paymentType 2 (IndexingRewards) is not a fee.
+// Rewards: RewardsAssigned / HorizonRewardsAssigned. Supply: GRT Transfer from / to 0x0.
+// Leases: every AllocationCreated (legacy, Horizon) opens, every AllocationClosed (v8, v9, Horizon) closes.
+// Capacity: 1 indexer the first time an address registers (ServiceRegistered or ServiceProviderRegistered).
+// ---------------------------------------------------------------------------------------------------------
+const thegraph: NetworkSpec = {
+  id: 'thegraph',
+  chainId: 42161,
+  contracts: {
+    GraphToken: { address: '0x9623063377AD1B27544C965cCd7342f7EA7e88C7', events: [ERC20_TRANSFER] },
+    HorizonStaking: {
+      address: '0x00669A4CF01450B64E8A2A20E9b1FCB71E61eF03',
+      events: [
+        'event AllocationCreated(address indexed indexer, bytes32 indexed subgraphDeploymentID, uint256 epoch, uint256 tokens, address indexed allocationID, bytes32 metadata)',
+        'event AllocationClosed(address indexed indexer, bytes32 indexed subgraphDeploymentID, uint256 epoch, uint256 tokens, address indexed allocationID, address sender, bytes32 poi, bool isPublic)',
+        'event AllocationClosed(address indexed indexer, bytes32 indexed subgraphDeploymentID, uint256 epoch, uint256 tokens, address indexed allocationID, uint256 effectiveAllocation, address sender, bytes32 poi, bool isPublic)',
+        'event RebateCollected(address assetHolder, address indexed indexer, bytes32 indexed subgraphDeploymentID, address indexed allocationID, uint256 epoch, uint256 tokens, uint256 protocolTax, uint256 curationFees, uint256 queryFees, uint256 queryRebates, uint256 delegationRewards)',
+      ],
+    },
+    RewardsManager: {
+      address: '0x971B9d3d0Ae3ECa029CAB5eA1fB0F72c85e6a525',
+      events: [
+        'event RewardsAssigned(address indexed indexer, address indexed allocationID, uint256 epoch, uint256 amount)',
+        'event HorizonRewardsAssigned(address indexed indexer, address indexed allocationID, uint256 amount)',
+      ],
+    },
+    SubgraphService: {
+      address: '0xb2Bb92d0DE618878E438b55D5846cfecD9301105',
+      events: [
+        'event ServiceProviderRegistered(address indexed serviceProvider, bytes data)',
+        'event AllocationCreated(address indexed indexer, address indexed allocationId, bytes32 indexed subgraphDeploymentId, uint256 tokens, uint256 currentEpoch)',
+        'event AllocationClosed(address indexed indexer, address indexed allocationId, bytes32 indexed subgraphDeploymentId, uint256 tokens, bool forceClosed)',
+      ],
+    },
+    GraphPayments: {
+      address: '0x7Aae8ae011927BC36Cb4d0d3e81f2E6E30daE06D',
+      events: [
+        'event GraphPaymentCollected(uint8 indexed paymentType, address indexed payer, address receiver, address indexed dataService, uint256 tokens, uint256 tokensProtocol, uint256 tokensDataService, uint256 tokensDelegationPool, uint256 tokensReceiver, address receiverDestination)',
+        'event GraphPaymentCollected(uint8 indexed paymentType, address indexed payer, address receiver, address indexed dataService, uint256 tokens, uint256 tokensProtocol, uint256 tokensDataService, uint256 tokensDelegationPool, uint256 tokensReceiver)',
+      ],
+    },
+    PaymentsEscrow: { address: '0xf6Fcc27aAf1fcD8B254498c9794451d82afC673E', events: [] },
+    GraphTallyCollector: { address: '0x8f69F5C07477Ac46FBc491B1E6D91E2bb0111A9e', events: [] },
+    L2Curation: { address: '0x22d78fb4bc72e191C765807f8891B5e1785C8014', events: [] },
+    EpochManager: { address: '0x5A843145c43d328B9bB7a4401d94918f131bB281', events: [] },
+    ServiceRegistry: { address: '0x072884c745c0A23144753335776c99BE22588f8A', events: ['event ServiceRegistered(address indexed indexer, string url, string geohash)'] },
+  },
+  rule(ev, d, st) {
+    if (!ev) return
+    const a = ev.args
+    switch (ev.name) {
+      case 'Transfer':
+        if (isZero(a.from)) d.minted += a.value
+        else if (isZero(a.to)) d.burned += a.value
+        break
+      case 'RebateCollected':
+        fee(d, a.tokens)
+        d.protocolTake += a.protocolTax
+        break
+      case 'GraphPaymentCollected':
+        if (a.paymentType === 0 || a.paymentType === 1) {
+          fee(d, a.tokens)
+          d.protocolTake += a.tokensProtocol
+        }
+        break
+      case 'RewardsAssigned':
+      case 'HorizonRewardsAssigned':
+        reward(d, a.amount)
+        break
+      case 'AllocationCreated':
+        d.leasesOpened++
+        break
+      case 'AllocationClosed':
+        d.leasesClosed++
+        break
+      case 'ServiceRegistered':
+      case 'ServiceProviderRegistered': {
+        const who = String(a.indexer ?? a.serviceProvider).toLowerCase()
+        if (!st.has(`indexer:${who}`)) {
+          st.set(`indexer:${who}`, true)
+          register(d, 1n)
+        }
+        break
+      }
+    }
+  },
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Aethir (Arbitrum One). Fees: DepositServiceFee.amount, refunds: WithdrawServiceFee.amount (ATH).
+// Licences (ERC-721): mint = +1 capacity, burn = -1 (and ends its delegation). ERC-4907 UpdateUser: a
+// delegation to a new user opens a lease (ending a delegation to another user); the same user again is a
+// renewal; user 0x0 ends the delegation. ATH: mint / burn; transfers out of CheckerClaimAndWithdraw are rewards.
+// ---------------------------------------------------------------------------------------------------------
+const AETHIR_CHECKER_CLAIM = '0x3EB64fc76De5D77659387E64951d78d5fCaE1111'
+const aethir: NetworkSpec = {
+  id: 'aethir',
+  chainId: 42161,
+  contracts: {
+    AethirCore: {
+      address: '0x226DC7D2AA1F9a565e82faf04772FDbBaF2da42d',
+      events: ['event DepositServiceFee(address indexed developer, uint64 nonce, uint256 amount)', 'event WithdrawServiceFee(address indexed developer, uint64 nonce, uint256 amount)'],
+    },
+    CheckerNodeLicense: {
+      address: '0xC227e25544EdD261A9066932C71a25F4504972f1',
+      events: [ERC721_TRANSFER, 'event UpdateUser(uint256 indexed tokenId, address indexed user, uint64 expires)'],
+    },
+    AethirToken: { address: '0xc87B37a581ec3257B734886d9d3a581F5A9d056c', events: [ERC20_TRANSFER] },
+  },
+  rule(ev, d, st) {
+    if (!ev) return
+    const a = ev.args
+    const endDelegation = (tokenId: bigint) => {
+      if (st.has(`user:${tokenId}`)) {
+        st.delete(`user:${tokenId}`)
+        d.leasesClosed++
+      }
+    }
+    if (ev.name === 'DepositServiceFee') fee(d, a.amount)
+    else if (ev.name === 'WithdrawServiceFee') d.feesRefunded += a.amount
+    else if (ev.name === 'UpdateUser') {
+      if (isZero(a.user)) return endDelegation(a.tokenId)
+      const current: string | undefined = st.get(`user:${a.tokenId}`)
+      if (current && same(current, a.user)) return // renewal
+      endDelegation(a.tokenId)
+      st.set(`user:${a.tokenId}`, a.user.toLowerCase())
+      d.leasesOpened++
+    } else if (ev.name === 'Transfer' && ev.contract === 'CheckerNodeLicense') {
+      if (isZero(a.from) && isZero(a.to)) return
+      if (isZero(a.from)) register(d, 1n)
+      else if (isZero(a.to)) {
+        endDelegation(a.tokenId)
+        deregister(d, 1n)
+      }
+    } else if (ev.name === 'Transfer' && ev.contract === 'AethirToken') {
+      if (isZero(a.from) && isZero(a.to)) return
+      if (isZero(a.from)) d.minted += a.value
+      else if (isZero(a.to)) d.burned += a.value
+      else if (same(a.from, AETHIR_CHECKER_CLAIM)) reward(d, a.value)
+    }
+  },
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// DIMO (Polygon). Fees: DCX minted (DimoCredit Transfer from 0x0), in DCX. Rewards: TokensTransferredForDevice,
+// TokensTransferredForConnectionStreak, TokensTransferred (v1 layout with 2 topics and the current one with 3),
+// and ReferralComplete = the last BonusChanged amount (nothing before a non-zero bonus). Capacity: aftermarket
+// and synthetic devices minted minus burned. Supply: DIMO Transfer from / to 0x0.
+// ---------------------------------------------------------------------------------------------------------
+const dimo: NetworkSpec = {
+  id: 'dimo',
+  chainId: 137,
+  contracts: {
+    DimoReward: {
+      address: '0x8129f3cD3EBA82136Caf5aB87E2321c958Da5B63',
+      events: [
+        'event TokensTransferredForDevice(uint256 week, address indexed user, uint256 _amount, uint256 indexed vehicleNodeId, address deviceNftProxy, uint256 indexed deviceNode)',
+        'event TokensTransferredForConnectionStreak(uint256 week, address indexed user, uint256 _amount, uint256 indexed vehicleNodeId, uint256 connectionStreak)',
+        // current layout (vehicleNodeId indexed); the v1 layout is in LEGACY below
+        'event TokensTransferred(address indexed user, uint256 _amount, uint256 indexed vehicleNodeId)',
+      ],
+    },
+    DimoReferral: {
+      address: '0x3a99A9c4997B710febd7696E73088Fd9e51f49a5',
+      events: ['event ReferralComplete(address indexed referee, address indexed referrer)', 'event BonusChanged(uint256 amount)'],
+    },
+    DimoRegistry: {
+      address: '0xFA8beC73cebB9D88FF88a2f75E7D7312f2Fd39EC',
+      events: [
+        'event AftermarketDeviceNodeMinted(uint256 indexed manufacturerId, uint256 tokenId, address indexed aftermarketDeviceAddress, address indexed owner)',
+        'event SyntheticDeviceNodeMinted(uint256 connectionId, uint256 syntheticDeviceNode, uint256 indexed vehicleNode, address indexed syntheticDeviceAddress, address indexed owner)',
+        'event AftermarketDeviceNodeBurned(uint256 indexed adNode, address indexed owner)',
+        'event SyntheticDeviceNodeBurned(uint256 indexed syntheticDeviceNode, uint256 indexed vehicleNode, address indexed owner)',
+      ],
+    },
+    DimoCredit: { address: '0x7186F9aC35d24c9a4cf1E58a797c04DF1b334322', events: ['event Transfer(address indexed from, address indexed to, uint256 amount)'] },
+    DimoDevLicense: { address: '0x9A9D2E717bB005B240094ba761Ff074d392C7C85', events: [] },
+    DimoToken: { address: '0xE261D618a959aFfFd53168Cd07D12E37B26761db', events: [ERC20_TRANSFER] },
+  },
+  rule(ev, d, st) {
+    if (!ev) return
+    const a = ev.args
+    switch (ev.name) {
+      case 'TokensTransferredForDevice':
+      case 'TokensTransferredForConnectionStreak':
+      case 'TokensTransferred':
+        reward(d, a._amount)
+        break
+      case 'BonusChanged':
+        st.set('bonus', a.amount)
+        break
+      case 'ReferralComplete': {
+        const bonus: bigint | undefined = st.get('bonus')
+        if (bonus) reward(d, bonus)
+        break
+      }
+      case 'AftermarketDeviceNodeMinted':
+      case 'SyntheticDeviceNodeMinted':
+        register(d, 1n)
+        break
+      case 'AftermarketDeviceNodeBurned':
+      case 'SyntheticDeviceNodeBurned':
+        deregister(d, 1n)
+        break
+      case 'Transfer':
+        if (ev.contract === 'DimoCredit') {
+          if (isZero(a.from) && !isZero(a.to)) fee(d, a.amount)
+        } else if (isZero(a.from) && !isZero(a.to)) d.minted += a.value
+        else if (isZero(a.to) && !isZero(a.from)) d.burned += a.value
+        break
+    }
+  },
+}
+const DIMO_LEGACY_TOKENS_TRANSFERRED = 'event TokensTransferred(address indexed user, uint256 _amount, uint256 vehicleNodeId)'
+
+// ---------------------------------------------------------------------------------------------------------
+// GEODNET (Polygon): GEOD sent to 0x…dEaD = fee (buy-back) and burn; from 0x0 = mint; to 0x0 = burn.
+// ---------------------------------------------------------------------------------------------------------
+const GEOD_DEAD = '0x000000000000000000000000000000000000dEaD'
+const geodnet: NetworkSpec = {
+  id: 'geodnet',
+  chainId: 137,
+  contracts: { GeodToken: { address: '0xAC0F66379A6d7801D7726d5a943356A172549Adb', events: [ERC20_TRANSFER] } },
+  rule(ev, d) {
+    if (ev?.name !== 'Transfer') return
+    const a = ev.args
+    if (same(a.to, GEOD_DEAD)) {
+      fee(d, a.value)
+      d.burned += a.value
+    } else if (isZero(a.from)) d.minted += a.value
+    else if (isZero(a.to)) d.burned += a.value
+  },
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// IoTeX ioID: the store-wide price comes from the last Initialize / ChangePrice. ApplyIoIDs buys `amount`
+// slots for a project: fee = amount × price. ActiveIoID consumes an unused slot of the project if it has one
+// (no fee), otherwise the device pays the price (virtual project): fee = price. No fee while no price is known.
+// Capacity: NewDevice +1, RemoveDevice -1.
+// ---------------------------------------------------------------------------------------------------------
+const iotexIoid: NetworkSpec = {
+  id: 'iotex-ioid',
+  chainId: 4689,
+  contracts: {
+    ioIDStore: {
+      address: '0xa822Fd390e8eD3FEC80Bd26c77DD036935463b5E',
+      events: [
+        'event ApplyIoIDs(uint256 indexed projectId, uint256 amount)',
+        'event ActiveIoID(uint256 indexed projectId)',
+        'event Initialize(address indexed project, uint256 price)',
+        'event ChangePrice(uint256 price)',
+      ],
+    },
+    ioIDRegistry: {
+      address: '0x04e4655Cf258EC802D17c23ec6112Ef7d97Fa2aF',
+      events: ['event NewDevice(address indexed device, address owner, bytes32 hash, string uri)', 'event RemoveDevice(address indexed device, address owner)'],
+    },
+    ioID: { address: '0x1FCB980eD0287777ab05ADc93012332e11300e54', events: [] },
+  },
+  rule(ev, d, st) {
+    if (!ev) return
+    const a = ev.args
+    const price: bigint | undefined = st.get('price')
+    switch (ev.name) {
+      case 'Initialize':
+      case 'ChangePrice':
+        st.set('price', a.price)
+        break
+      case 'ApplyIoIDs':
+        st.set(`slots:${a.projectId}`, (st.get(`slots:${a.projectId}`) ?? 0n) + a.amount)
+        if (price !== undefined) fee(d, a.amount * price)
+        break
+      case 'ActiveIoID': {
+        const slots: bigint = st.get(`slots:${a.projectId}`) ?? 0n
+        if (slots > 0n) st.set(`slots:${a.projectId}`, slots - 1n)
+        else if (price !== undefined) fee(d, price)
+        break
+      }
+      case 'NewDevice':
+        register(d, 1n)
+        break
+      case 'RemoveDevice':
+        deregister(d, 1n)
+        break
+    }
+  },
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Spheron (Base). Fees: LockedTokenTransfered.deposit and LockedTokenTransferedToFizz.deposit, only in uSPON;
+// protocol take: TreasuryMovement.amount in uSPON. Rewards: ProviderRewardClaimed / FizzRewardClaimed.rewardAmount.
+// Leases: LeaseCreated opens, LeaseClosed closes. Capacity: ProviderAdded +1, ProviderRemoved -1.
+// ---------------------------------------------------------------------------------------------------------
+const USPON = '0xBf0fA0461331d815A103e59929E5a19A48C30f5e'
+const spheron: NetworkSpec = {
+  id: 'spheron',
+  chainId: 8453,
+  contracts: {
+    ComputeLease: {
+      address: '0x8A9f22D855bBE978C0D47De0963a3B15022E8ce0',
+      events: [
+        'event LeaseCreated(uint256 leaseId, uint256 fizzId, uint64 requestId, uint256 acceptedPrice, address providerAddress, address tenantAddress, uint32 startBlock, uint32 startTime, uint32 endTime, uint8 state)',
+        'event LeaseClosed(uint256 leaseId, address providerAddress, address tenantAddress, uint32 endTime, uint8 state)',
+      ],
+    },
+    OrderRequest: { address: '0xC1A0AF3224465c2a5099C14c5A1A4f6680C30A86', events: [] },
+    Bid: { address: '0x1582D6f9A7098B112dC76dd55a98d11d95f4702A', events: [] },
+    EscrowUser: { address: '0x67Ad502B202Ac602C215B2Ba28689a71d03F9Ba4', events: [] },
+    EscrowProtocol: {
+      address: '0x7381F084D31EF2F983c95572b7DD6Ee99eE03d8d',
+      events: [
+        'event LockedTokenTransfered(address indexed from, address indexed to, address indexed token, uint256 deposit)',
+        'event LockedTokenTransferedToFizz(address indexed from, uint256 indexed fizzId, address indexed token, uint256 deposit)',
+        'event TreasuryMovement(address indexed treasury, address indexed token, uint256 amount)',
+      ],
+    },
+    ProviderRegistry: {
+      address: '0x79c892AE9D910bBeb81705960BA01706Bb2Af02e',
+      events: [
+        'event ProviderAdded(uint256 indexed providerId, address indexed walletAddress, string spec, string hostUri, string certificate, address[] paymentsAccepted, uint8 status, uint8 tier, uint256 joinTimestamp, address rewardWallet)',
+        'event ProviderRemoved(uint256 indexed providerId)',
+      ],
+    },
+    ProviderRewardsManager: { address: '0x20f2159b1082529089752Bce0549a649B0f0032C', events: ['event ProviderRewardClaimed(address indexed provider, uint256 rewardAmount)'] },
+    FizzRewardsManager: { address: '0x8A01206Fd078Be34b28d689C92C1f2C05B3C641B', events: ['event FizzRewardClaimed(address indexed fizz, uint256 rewardAmount)'] },
+  },
+  rule(ev, d) {
+    if (!ev) return
+    const a = ev.args
+    switch (ev.name) {
+      case 'LockedTokenTransfered':
+      case 'LockedTokenTransferedToFizz':
+        if (same(a.token, USPON)) fee(d, a.deposit)
+        break
+      case 'TreasuryMovement':
+        if (same(a.token, USPON)) d.protocolTake += a.amount
+        break
+      case 'ProviderRewardClaimed':
+      case 'FizzRewardClaimed':
+        reward(d, a.rewardAmount)
+        break
+      case 'LeaseCreated':
+        d.leasesOpened++
+        break
+      case 'LeaseClosed':
+        d.leasesClosed++
+        break
+      case 'ProviderAdded':
+        register(d, 1n)
+        break
+      case 'ProviderRemoved':
+        deregister(d, 1n)
+        break
+    }
+  },
+}
+
+function fee(d: NetDay, amount: bigint) {
+  d.fees += amount
+  d.feeCount++
+}
+function reward(d: NetDay, amount: bigint) {
+  d.rewards += amount
+  d.rewardCount++
+}
+function register(d: NetDay, n: bigint) {
+  d.capacityAdded += n
+  d.nodesRegistered++
+}
+function deregister(d: NetDay, n: bigint) {
+  d.capacityRemoved += n
+  d.nodesDeregistered++
+}
+
+export const NETWORK_SPECS: NetworkSpec[] = [livepeer, thegraph, aethir, dimo, geodnet, iotexIoid, spheron]
+
+interface RawLog { address: string; topics: Hex[]; data: Hex; blockNumber: string; logIndex: string }
+
+/** event ABI items of a contract by topic0 (and, for DIMO's TokensTransferred, by number of topics) */
+function decoderOf(name: string, c: ContractSpec) {
+  const byTopic = new Map<string, AbiEvent[]>()
+  const add = (sig: string) => {
+    const item = parseAbiItem(sig) as AbiEvent
+    const t = toEventSelector(item)
+    byTopic.set(t, [...(byTopic.get(t) ?? []), item])
+  }
+  for (const sig of c.events) add(sig)
+  if (name === 'DimoReward') add(DIMO_LEGACY_TOKENS_TRANSFERRED)
+  return (l: RawLog): Decoded | undefined => {
+    const items = byTopic.get(l.topics[0]?.toLowerCase())
+    if (!items) return undefined
+    for (const item of items) {
+      const indexed = item.inputs.filter((i) => i.indexed).length
+      if (indexed + 1 !== l.topics.length) continue // same topic0, other layout
+      const r = decodeEventLog({ abi: [item], topics: l.topics as [Hex, ...Hex[]], data: l.data, strict: true })
+      return { contract: name, name: item.name, sig: `${item.name}/${item.inputs.length}`, args: r.args as Record<string, any> }
+    }
+    throw new Error(`${name}: log ${l.blockNumber}/${l.logIndex} with topic0 ${l.topics[0]} matches no layout`)
+  }
+}
+
+export interface NetworkRecomputation {
+  /** per network id, per UTC day (YYYY-MM-DD) */
+  days: Map<string, Map<string, NetDay>>
+  /** per network id: logs read, and how many of them a rule decoded */
+  logs: Map<string, { total: number; decoded: number }>
+}
+
+/** Recomputes every network of one chain from block 0 to `toBlock`. */
+export async function recomputeChain(url: string, chainId: number, toBlock: number): Promise<NetworkRecomputation> {
+  const rpc = new Rpc(url)
+  const specs = NETWORK_SPECS.filter((n) => n.chainId === chainId)
+  const out: NetworkRecomputation = { days: new Map(), logs: new Map() }
+  const ts = new Map<string, number>()
+  for (const spec of specs) {
+    const byAddress = new Map(Object.entries(spec.contracts).map(([name, c]) => [c.address.toLowerCase(), decoderOf(name, c)]))
+    const logs: RawLog[] = []
+    for (let from = 0; from <= toBlock; from += 2000) {
+      const to = Math.min(toBlock, from + 1999)
+      logs.push(...(await rpc.call<RawLog[]>('eth_getLogs', [{ fromBlock: '0x' + from.toString(16), toBlock: '0x' + to.toString(16), address: [...byAddress.keys()] }])))
+    }
+    logs.sort((a, b) => Number(a.blockNumber) - Number(b.blockNumber) || Number(a.logIndex) - Number(b.logIndex))
+    const missing = [...new Set(logs.map((l) => l.blockNumber))].filter((h) => !ts.has(h))
+    for (let i = 0; i < missing.length; i += 200) {
+      const blocks = await rpc.batch<{ number: string; timestamp: string }>(missing.slice(i, i + 200).map((h) => ({ method: 'eth_getBlockByNumber', params: [h, false] })))
+      for (const b of blocks) ts.set(b.number, Number(b.timestamp))
+    }
+    const days = new Map<string, NetDay>()
+    const state = new Map<string, any>()
+    let decoded = 0
+    for (const l of logs) {
+      const key = new Date(ts.get(l.blockNumber)! * 1000).toISOString().slice(0, 10)
+      let d = days.get(key)
+      if (!d) days.set(key, (d = emptyDay()))
+      d.events++
+      const ev = byAddress.get(l.address.toLowerCase())!(l)
+      if (ev) decoded++
+      spec.rule(ev, d, state)
+    }
+    out.days.set(spec.id, days)
+    out.logs.set(spec.id, { total: logs.length, decoded })
+  }
+  return out
+}

@@ -1,0 +1,255 @@
+/**
+ * Every network of the registry against the devnet and a real PostgreSQL: each chain is indexed to its head,
+ * every network's daily rollups equal totals recomputed independently from raw eth_getLogs
+ * (test/helpers/recompute-networks.ts), hourly rollups add up to the daily ones, and the derived metrics the
+ * GraphQL API serves equal an independent computation from the rollups and the imported prices.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { HeadTracker } from '../../api/heads'
+import { startApi, type ApiServer } from '../../api/server'
+import { startFixture, type Fixture } from '../helpers/fixture'
+import { recomputeChain, type NetDay, type NetworkRecomputation } from '../helpers/recompute-networks'
+
+let fx: Fixture
+let api: ApiServer
+const heads = new Map<number, number>()
+const runs = new Map<string, { code: number | null; log: string }>()
+
+/** chain slug by chain id (env names: INDEXER_CHAIN=<slug>, END_BLOCK_<SLUG>) */
+const CHAINS: Record<number, string> = { 42161: 'arbitrum-one', 137: 'polygon', 8453: 'base', 4689: 'iotex' }
+
+/**
+ * Per network, from docs/networks.md: chain, token and fee asset (symbol as priced in token_price, decimals),
+ * the token's max supply in whole tokens (null = uncapped: FDV = market cap), and whether fees are valued
+ * on chain per event (Livepeer: ETH/USD Chainlink at each ticket, stored in the rollup's fees_usd).
+ */
+const NETWORKS: Record<string, { chainId: number; token: string; tokenDecimals: number; feeAsset: string; feeDecimals: number; maxSupply: number | null; onchainFeesUsd?: boolean }> = {
+  livepeer: { chainId: 42161, token: 'LPT', tokenDecimals: 18, feeAsset: 'ETH', feeDecimals: 18, maxSupply: null, onchainFeesUsd: true },
+  thegraph: { chainId: 42161, token: 'GRT', tokenDecimals: 18, feeAsset: 'GRT', feeDecimals: 18, maxSupply: null },
+  aethir: { chainId: 42161, token: 'ATH', tokenDecimals: 18, feeAsset: 'ATH', feeDecimals: 18, maxSupply: 42e9 },
+  dimo: { chainId: 137, token: 'DIMO', tokenDecimals: 18, feeAsset: 'DCX', feeDecimals: 18, maxSupply: 1e9 },
+  geodnet: { chainId: 137, token: 'GEOD', tokenDecimals: 18, feeAsset: 'GEOD', feeDecimals: 18, maxSupply: 1e9 },
+  'iotex-ioid': { chainId: 4689, token: 'IOTX', tokenDecimals: 18, feeAsset: 'IOTX', feeDecimals: 18, maxSupply: 10e9 },
+  spheron: { chainId: 8453, token: 'uSPON', tokenDecimals: 6, feeAsset: 'uSPON', feeDecimals: 6, maxSupply: null },
+}
+
+/**
+ * Totals that the seeded devnet makes non-zero for each network over the run, so that every comparison below
+ * covers real activity rather than zeros on both sides.
+ */
+const ACTIVE: Record<string, (keyof NetDay)[]> = {
+  livepeer: ['fees', 'feeCount', 'rewards', 'protocolTake', 'minted'],
+  thegraph: ['fees', 'rewards', 'protocolTake', 'minted', 'burned', 'capacityAdded', 'leasesOpened', 'leasesClosed'],
+  aethir: ['fees', 'feesRefunded', 'rewards', 'minted', 'burned', 'capacityAdded', 'capacityRemoved', 'leasesOpened', 'leasesClosed'],
+  dimo: ['fees', 'rewards', 'minted', 'burned', 'capacityAdded', 'capacityRemoved'],
+  geodnet: ['fees', 'minted', 'burned'],
+  'iotex-ioid': ['fees', 'capacityAdded', 'capacityRemoved'],
+  spheron: ['fees', 'rewards', 'protocolTake', 'capacityAdded', 'leasesOpened', 'leasesClosed'],
+}
+/** networks whose fees and incentives are both priced, so the 7-day demand/rewards ratio is defined after 7 days */
+const WITH_RATIO = ['thegraph', 'aethir', 'spheron']
+
+const recomputed = new Map<number, Promise<NetworkRecomputation>>()
+function recomputationOf(chainId: number): Promise<NetworkRecomputation> {
+  if (!recomputed.has(chainId)) {
+    const n = fx.devnet.nodes.find((x) => x.chainId === chainId)!
+    recomputed.set(chainId, recomputeChain(n.node.httpUrl, chainId, heads.get(chainId)!))
+  }
+  return recomputed.get(chainId)!
+}
+
+async function gql(query: string, variables?: Record<string, unknown>) {
+  const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })
+  return (await res.json()) as { data?: any; errors?: { message: string }[] }
+}
+
+const STAT_COLUMNS = `fees_native::text AS fees, fees_refunded_native::text AS fees_refunded, fee_count, rewards_native::text AS rewards, reward_count,
+  protocol_take_native::text AS protocol_take, minted_native::text AS minted, burned_native::text AS burned, capacity_added::text AS capacity_added,
+  capacity_removed::text AS capacity_removed, nodes_registered, nodes_deregistered, leases_opened, leases_closed, event_count`
+
+/** A stored rollup row as the recomputation's shape. */
+function asNetDay(r: any): NetDay {
+  return {
+    fees: BigInt(r.fees), feesRefunded: BigInt(r.fees_refunded), feeCount: Number(r.fee_count), rewards: BigInt(r.rewards), rewardCount: Number(r.reward_count),
+    protocolTake: BigInt(r.protocol_take), minted: BigInt(r.minted), burned: BigInt(r.burned), capacityAdded: BigInt(r.capacity_added),
+    capacityRemoved: BigInt(r.capacity_removed), nodesRegistered: Number(r.nodes_registered), nodesDeregistered: Number(r.nodes_deregistered),
+    leasesOpened: Number(r.leases_opened), leasesClosed: Number(r.leases_closed), events: Number(r.event_count),
+  }
+}
+
+async function storedDays(network: string): Promise<Map<string, NetDay>> {
+  const r = await fx.pool.query(
+    `SELECT to_char(period_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, ${STAT_COLUMNS} FROM network_stat WHERE network = $1 AND interval = 'DAY' ORDER BY period_start`,
+    [network],
+  )
+  return new Map(r.rows.map((x) => [x.day as string, asNetDay(x)]))
+}
+
+/** HOUR rows summed per UTC day */
+async function hoursPerDay(network: string): Promise<Map<string, NetDay>> {
+  const r = await fx.pool.query(
+    `SELECT to_char(date_trunc('day', period_start AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day, sum(fees_native)::text AS fees, sum(fees_refunded_native)::text AS fees_refunded,
+            sum(fee_count) AS fee_count, sum(rewards_native)::text AS rewards, sum(reward_count) AS reward_count, sum(protocol_take_native)::text AS protocol_take,
+            sum(minted_native)::text AS minted, sum(burned_native)::text AS burned, sum(capacity_added)::text AS capacity_added, sum(capacity_removed)::text AS capacity_removed,
+            sum(nodes_registered) AS nodes_registered, sum(nodes_deregistered) AS nodes_deregistered, sum(leases_opened) AS leases_opened,
+            sum(leases_closed) AS leases_closed, sum(event_count) AS event_count
+       FROM network_stat WHERE network = $1 AND interval = 'HOUR' GROUP BY 1 ORDER BY 1`,
+    [network],
+  )
+  return new Map(r.rows.map((x) => [x.day as string, asNetDay(x)]))
+}
+
+/** |a - b| within 1e-9 of the larger magnitude (or of `scale` when the value is a difference of larger terms) */
+function expectClose(got: number | null, want: number | null, what: string, scale = 0) {
+  if (want == null || got == null) {
+    expect(got, what).toBe(want)
+    return
+  }
+  const tol = 1e-9 * Math.max(Math.abs(want), Math.abs(got), Math.abs(scale))
+  expect(Math.abs(got - want) <= tol, `${what}: got ${got}, want ${want}`).toBe(true)
+}
+
+beforeAll(async () => {
+  fx = await startFixture({ SIM_DAYS: '8' }, { importPrices: true })
+  // pick each chain's head, then put finality + 1 blocks on top so that the head is final
+  for (const n of fx.devnet.nodes) {
+    heads.set(n.chainId, await n.node.rpc.blockNumber())
+    const finality = fx.config.chains.find((c) => c.chain.chainId === n.chainId)!.finality ?? 5
+    for (let i = 0; i <= finality; i++) await n.sim.mine(n.sim.timestamp + 900, true)
+  }
+  // one indexer per chain, side by side (each has its own processor schema and cursor)
+  await Promise.all(
+    fx.devnet.nodes.map(async (n) => {
+      const slug = CHAINS[n.chainId]
+      runs.set(slug, await fx.runIndexerTo(heads.get(n.chainId)!, { INDEXER_CHAIN: slug }))
+    }),
+  )
+  api = await startApi({ databaseUrl: fx.db.url, port: fx.config.PORT, host: '127.0.0.1', heads: HeadTracker.fromConfig(fx.config) })
+})
+afterAll(async () => {
+  await api?.stop()
+  await fx?.stop()
+})
+
+describe('indexing every chain', () => {
+  it('indexes each devnet chain to its head and quarantines nothing', async () => {
+    expect(new Set(fx.devnet.nodes.map((n) => n.chainId))).toEqual(new Set(Object.keys(CHAINS).map(Number)))
+    for (const [slug, run] of runs) expect(run.code, `${slug}:\n${run.log.slice(-3000)}`).toBe(0)
+    const q = await fx.pool.query('SELECT network, count(*)::int AS n FROM quarantined_log GROUP BY 1')
+    expect(q.rows).toEqual([])
+    const cursors = await fx.pool.query('SELECT chain, height FROM chain_cursor')
+    expect(cursors.rows.length).toBe(4)
+  })
+})
+
+describe('rollups vs independent recomputation from eth_getLogs', () => {
+  for (const network of Object.keys(NETWORKS)) {
+    it(`${network}: daily rollups equal the recomputed totals, and hourly rollups add up to them`, async () => {
+      const want = (await recomputationOf(NETWORKS[network].chainId)).days.get(network)!
+      const logs = (await recomputationOf(NETWORKS[network].chainId)).logs.get(network)!
+      expect(logs.total, `${network}: the devnet emits logs`).toBeGreaterThan(0)
+      expect(logs.decoded, `${network}: some logs carry economic meaning`).toBeGreaterThan(0)
+      const got = await storedDays(network)
+      expect([...got.keys()]).toEqual([...want.keys()].sort())
+      for (const [day, w] of want) expect({ network, day, ...got.get(day) }).toEqual({ network, day, ...w })
+      for (const k of ACTIVE[network]) expect([...want.values()].some((d) => d[k] !== 0n && d[k] !== 0), `${network}: some ${k}`).toBe(true)
+      const hours = await hoursPerDay(network)
+      expect([...hours.keys()]).toEqual([...got.keys()])
+      for (const [day, g] of got) expect({ network, day, ...hours.get(day) }).toEqual({ network, day, ...g })
+    })
+  }
+})
+
+describe('derived metrics served by the API', () => {
+  for (const [network, meta] of Object.entries(NETWORKS)) {
+    it(`${network}: networkMetrics equals an independent computation from rollups and prices`, async () => {
+      // rollup rows with the last daily price at or before each day, for the token and the fee asset
+      const r = await fx.pool.query(
+        `SELECT s.period_start, s.fees_native::text AS fees, s.fees_refunded_native::text AS refunds, s.fees_usd::float8 AS fees_usd,
+                s.fees_unpriced_native::text AS unpriced, s.rewards_native::text AS rewards, s.protocol_take_native::text AS take,
+                s.minted_native::text AS minted, s.burned_native::text AS burned, s.capacity_added::text AS cap_added,
+                s.capacity_removed::text AS cap_removed, s.leases_opened, s.leases_closed,
+                (SELECT p.price::float8 FROM token_price p WHERE p.asset = $2 AND p.interval = 'DAY' AND p.period_start <= s.period_start
+                  ORDER BY p.period_start DESC LIMIT 1) AS token_price,
+                (SELECT p.price::float8 FROM token_price p WHERE p.asset = $3 AND p.interval = 'DAY' AND p.period_start <= s.period_start
+                  ORDER BY p.period_start DESC LIMIT 1) AS fee_price
+           FROM network_stat s WHERE s.network = $1 AND s.interval = 'DAY' ORDER BY s.period_start`,
+        [network, meta.token, meta.feeAsset],
+      )
+      expect(r.rows.length).toBeGreaterThan(0)
+      const tokenUnit = 10 ** meta.tokenDecimals
+      const feeUnit = 10 ** meta.feeDecimals
+      let supply = 0n
+      let capacity = 0n
+      let leases = 0
+      const want = r.rows.map((x) => {
+        supply += BigInt(x.minted) - BigInt(x.burned)
+        capacity += BigInt(x.cap_added) - BigInt(x.cap_removed)
+        leases += x.leases_opened - x.leases_closed
+        const price: number | null = x.token_price
+        const gross = BigInt(x.fees)
+        const refunds = BigInt(x.refunds)
+        const net = Number(gross - refunds) / feeUnit
+        let feesUsd: number | null
+        if (meta.onchainFeesUsd) feesUsd = BigInt(x.unpriced) > 0n ? null : x.fees_usd // no import price for ETH
+        else if (gross === 0n && refunds === 0n) feesUsd = 0
+        else feesUsd = x.fee_price == null ? null : net * x.fee_price
+        const totalSupply = Number(supply) / tokenUnit
+        const marketCap = price == null ? null : totalSupply * price
+        const incentives = Number(BigInt(x.rewards)) / tokenUnit
+        // protocol revenue: the protocol take when it is paid in the fee asset (= the token), else none
+        const protocolRevenueUsd = meta.feeAsset === meta.token
+          ? (x.fee_price == null ? null : (Number(BigInt(x.take)) / feeUnit) * x.fee_price)
+          : feesUsd == null ? null : 0
+        return {
+          periodStart: x.period_start.toISOString() as string, day: x.period_start.getTime() as number, price, totalSupply, marketCap,
+          fdv: meta.maxSupply == null ? marketCap : price == null ? null : meta.maxSupply * price,
+          fees: net, feesUsd, grossFeesUsd: x.fee_price == null ? 0 : (Number(gross) / feeUnit) * x.fee_price,
+          incentives, incentivesUsd: price == null ? null : incentives * price, protocolRevenueUsd,
+          capacity: Number(capacity), activeLeases: leases,
+        }
+      })
+      // trailing 7 UTC days (this day and the 6 before it): Σ fees USD / Σ incentives USD; null when a day is
+      // missing, not yet 7 days of history, a value is unknown or incentives are 0
+      const byDay = new Map(want.map((w) => [w.day, w]))
+      const ratio7d = (day: number): number | null => {
+        let fees = 0
+        let incentives = 0
+        for (let k = 0; k < 7; k++) {
+          const w = byDay.get(day - k * 86_400_000)
+          if (!w || w.feesUsd == null || w.incentivesUsd == null) return null
+          fees += w.feesUsd
+          incentives += w.incentivesUsd
+        }
+        return incentives === 0 ? null : fees / incentives
+      }
+
+      const { data, errors } = await gql(
+        `query($n: ID!) { networkMetrics(network: $n, interval: DAY, limit: 1000) { periodStart price totalSupply marketCap fdv fees feesUsd
+           incentives incentivesUsd protocolRevenueUsd demandRewardsRatio7d capacity activeLeases } }`,
+        { n: network },
+      )
+      expect(errors).toBeUndefined()
+      const got = data.networkMetrics as any[]
+      expect(got.map((g) => g.periodStart)).toEqual(want.map((w) => w.periodStart))
+      if (WITH_RATIO.includes(network)) expect(got.filter((g) => g.demandRewardsRatio7d != null).length, `${network}: days with a 7d ratio`).toBeGreaterThan(0)
+      got.forEach((g, i) => {
+        const w = want[i]
+        const at = `${network} ${w.periodStart}`
+        expectClose(g.price, w.price, `${at} price`)
+        expectClose(g.totalSupply, w.totalSupply, `${at} totalSupply`)
+        expectClose(g.marketCap, w.marketCap, `${at} marketCap`)
+        expectClose(g.fdv, w.fdv, `${at} fdv`)
+        expectClose(g.fees, w.fees, `${at} fees`, (Number(BigInt(r.rows[i].fees)) / feeUnit))
+        expectClose(g.feesUsd, w.feesUsd, `${at} feesUsd`, w.grossFeesUsd)
+        expectClose(g.incentives, w.incentives, `${at} incentives`)
+        expectClose(g.incentivesUsd, w.incentivesUsd, `${at} incentivesUsd`)
+        expectClose(g.protocolRevenueUsd, w.protocolRevenueUsd, `${at} protocolRevenueUsd`)
+        const ratio = ratio7d(w.day)
+        // a ratio of sums whose terms may cancel (net fees): compare with the scale of the gross terms
+        expectClose(g.demandRewardsRatio7d, ratio, `${at} demandRewardsRatio7d`)
+        expect({ at, capacity: g.capacity, activeLeases: g.activeLeases }).toEqual({ at, capacity: w.capacity, activeLeases: w.activeLeases })
+      })
+    })
+  }
+})
