@@ -22,13 +22,21 @@ export function renderNetworksDoc(): string {
     out.push(`- Category: ${n.category} (also ${n.categories.filter((c) => c !== n.category).join(', ') || '—'})`)
     out.push(`- Chain: ${n.chain.name}, chain id ${n.chain.chainId}, finality ${n.chain.finalityConfirmations} blocks by default`)
     out.push(`- Token: ${n.token.symbol} \`${n.token.address}\`, ${n.token.decimals} decimals; fees in ${n.feeAsset.symbol}`)
+    out.push(`- Max supply: ${n.token.maxSupply != null ? (n.token.maxSupply / 10n ** BigInt(n.token.decimals)).toLocaleString('en-US') + ' ' + n.token.symbol : 'none or unknown (FDV uses total supply)'}`)
+    if (n.capacityUnit) out.push(`- Capacity unit: ${n.capacityUnit}${n.leasesUseCapacity ? ' (a lease occupies one unit: utilization = active leases / capacity)' : ''}`)
+    if (n.price) out.push(`- USD price: ${n.price.kind === 'import' ? `imported (${n.price.asset}, CoinGecko CSV)` : `on-chain feed (${n.price.asset})`}`)
     out.push(`- Source: ${n.source}`, '')
+    if (n.notes?.length) {
+      out.push('**Flags and caveats**', '')
+      for (const note of n.notes) out.push(`- ${note}`)
+      out.push('')
+    }
     for (const c of n.contracts) {
       out.push(`### ${c.name}`, '')
-      out.push(`\`${c.address}\` — ${c.proxy ? 'proxy' : 'not a proxy'}, start block ${c.startBlock.toLocaleString('en-US')}, confidence **${c.confidence}**`, '')
+      out.push(`\`${c.address}\` — ${c.proxy ? 'proxy' : 'not a proxy'}, start block ${c.startBlock.toLocaleString('en-US')}, confidence **${c.confidence}**${c.confidence !== 'high' ? ' ⚠' : ''}`, '')
       out.push(`Source: ${c.source}`, '')
       out.push('| event | topic0 | facts | meaning |', '|---|---|---|---|')
-      for (const e of c.events) out.push(`| ${e.name} | \`${e.abi.topic}\` | ${e.facts ? 'yes' : 'raw only'} | ${e.meaning} |`)
+      for (const e of c.events) out.push(`| ${e.name}${e.confidence && e.confidence !== 'high' ? ` (${e.confidence} confidence)` : ''} | \`${e.abi.topic}\` | ${e.facts ? 'yes' : 'raw only'} | ${e.meaning.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`)
       out.push('')
     }
   }
