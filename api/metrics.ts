@@ -52,6 +52,29 @@ export async function networkMetrics(pool: pg.Pool, net: NetworkDef, interval: I
   }, interval)
 }
 
+export interface ProviderCounts {
+  activeProviders: number
+  newProviders: number
+  /** providers whose last activity was CHURN_DAYS before this day (null until the window has passed) */
+  churnedProviders: number | null
+}
+
+/** Active, new and churned providers per UTC day, from ProviderDay. */
+export async function providerCounts(pool: pg.Pool, network: string, churnDays: number): Promise<Map<number, ProviderCounts>> {
+  const r = await pool.query(
+    `WITH spans AS (SELECT provider, min(day) AS first, max(day) AS last FROM provider_day WHERE network = $1 GROUP BY provider),
+          series AS (SELECT generate_series(min(first), max(last), interval '1 day') AS day FROM spans),
+          active AS (SELECT day, count(*)::int AS n FROM provider_day WHERE network = $1 GROUP BY day),
+          news AS (SELECT first AS day, count(*)::int AS n FROM spans GROUP BY first),
+          churn AS (SELECT last + make_interval(days => $2) AS day, count(*)::int AS n FROM spans GROUP BY last)
+     SELECT s.day, coalesce(a.n, 0) AS active, coalesce(n.n, 0) AS new,
+            CASE WHEN s.day >= (SELECT min(first) FROM spans) + make_interval(days => $2) THEN coalesce(c.n, 0) END AS churned
+       FROM series s LEFT JOIN active a ON a.day = s.day LEFT JOIN news n ON n.day = s.day LEFT JOIN churn c ON c.day = s.day`,
+    [network, churnDays],
+  )
+  return new Map(r.rows.map((x) => [x.day.getTime(), { activeProviders: x.active, newProviders: x.new, churnedProviders: x.churned }]))
+}
+
 export function window<T extends { periodStart: Date }>(xs: T[], from: Date | null, to: Date | null, limit: number): T[] {
   const inRange = xs.filter((x) => (!from || x.periodStart >= from) && (!to || x.periodStart <= to))
   return inRange.slice(Math.max(0, inRange.length - limit))

@@ -1,9 +1,9 @@
 /** Resolvers: SQL over the indexer's tables (rollups for series, never a scan of raw events per request). */
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql'
 import type pg from 'pg'
-import { METHODOLOGY_VERSION, toDecimal } from '../indexer/metrics'
+import { CHURN_DAYS, METHODOLOGY_VERSION, toDecimal } from '../indexer/metrics'
 import { categories, chains, networkById, networks as registryNetworks } from '../indexer/registry'
-import { networkMetrics, window } from './metrics'
+import { networkMetrics, providerCounts, window } from './metrics'
 import type { HeadTracker } from './heads'
 
 export interface ApiContext {
@@ -113,7 +113,12 @@ export const resolvers = {
       const from = parseDate(args.from, 'from')
       const to = parseDate(args.to, 'to')
       const series = await networkMetrics(ctx.pool, net, args.interval)
-      return window(series, from, to, limit).map((m) => ({ ...m, network: net.id, category: net.category, interval: args.interval, capacityUnit: net.capacityUnit ?? null }))
+      const providers = args.interval === 'DAY' ? await providerCounts(ctx.pool, net.id, CHURN_DAYS) : new Map()
+      return window(series, from, to, limit).map((m) => ({
+        ...m, network: net.id, category: net.category, interval: args.interval, capacityUnit: net.capacityUnit ?? null,
+        // days without provider activity have 0 active providers; hourly series have no provider counts
+        ...(args.interval === 'DAY' ? providers.get(m.periodStart.getTime()) ?? { activeProviders: 0, newProviders: 0, churnedProviders: null } : { activeProviders: null, newProviders: null, churnedProviders: null }),
+      }))
     },
     async categoryMetrics(_: unknown, args: { category: string; interval: 'HOUR' | 'DAY'; from?: string; to?: string; limit: number }, ctx: ApiContext) {
       if (!categories.some((c) => c.id === args.category)) throw new GraphQLError(`unknown category "${args.category}"`, { extensions: { code: 'BAD_USER_INPUT' } })

@@ -121,6 +121,12 @@ export const typeDefs = /* GraphQL */ `
     capacityUnit: String
     activeLeases: Int!
     utilization: Float
+    "providers with supply-side activity that day (rewards, node or lease events); DAY interval only"
+    activeProviders: Int
+    "providers active for the first time that day"
+    newProviders: Int
+    "providers whose last activity was 30 days before (null until 30 days of history)"
+    churnedProviders: Int
   }
 
   "Sum of a category's networks over one period; ratios are computed from the sums"

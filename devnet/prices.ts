@@ -5,16 +5,24 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { networks } from '../indexer/registry'
+import { networks, priceFeeds } from '../indexer/registry'
 import { DAY, deriveSeed, Random } from './simulator/model'
 
 export const START_PRICES_USD: Record<string, number> = {
   LPT: 8, GRT: 0.15, ATH: 0.05, DIMO: 0.15, GEOD: 0.2, IOTX: 0.03, uSPON: 0.02, SPON: 0.02, DCX: 0.001,
 }
 
-/** Assets priced by import, from the registry. */
+/** Assets priced by import, from the registry: tokens with an imported price, and fee assets without an on-chain feed. */
 export function importedAssets(): string[] {
-  return [...new Set(networks.flatMap((n) => (n.price?.kind === 'import' ? [n.price.asset] : [])))]
+  const fed = new Set(priceFeeds.map((f) => f.asset))
+  return [
+    ...new Set(
+      networks.flatMap((n) => [
+        ...(n.price?.kind === 'import' ? [n.price.asset] : []),
+        ...(n.feeAsset.symbol !== n.token.symbol && !fed.has(n.feeAsset.symbol) ? [n.feeAsset.symbol] : []),
+      ]),
+    ),
+  ]
 }
 
 /** Writes <dir>/<asset>.csv for each imported asset, one row per UTC day from genesis to `until`. Returns the files. */

@@ -55,6 +55,18 @@ export const COUNT_COLUMNS = [...new Set(Object.values(COUNTED))] as CountColumn
 /** Fees are valued in USD with the last price of the fee asset emitted at or before the fee's log. */
 export const USD_VALUED: FactKind[] = [FactKind.FEE_PAID]
 
+/**
+ * Fact kinds whose actor is a supply-side provider (orchestrator, indexer, device owner, licence operator,
+ * compute provider): a provider is active on a day when it has one of these facts. FEE_PAID is left out
+ * because its actor is not always the provider (GEODNET: the burning wallet; ioID: the fee receiver).
+ */
+export const PROVIDER_FACTS: FactKind[] = [
+  FactKind.REWARD_EMITTED, FactKind.NODE_REGISTERED, FactKind.NODE_UPDATE, FactKind.LEASE_OPENED, FactKind.LEASE_CLOSED, FactKind.FEE_SETTLED,
+]
+
+/** A provider with no activity for this many days counts as churned on the day the window ends. */
+export const CHURN_DAYS = 30
+
 export const INTERVALS = ['HOUR', 'DAY'] as const
 export type Interval = (typeof INTERVALS)[number]
 

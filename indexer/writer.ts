@@ -3,7 +3,8 @@ import type { Store } from '@subsquid/typeorm-store'
 import { In, LessThanOrEqual } from 'typeorm'
 import type { BatchOutput } from './handlers/batch'
 import { StateCache } from './handlers/state'
-import { NetworkState, NetworkStat, PricePoint } from './model'
+import { PROVIDER_FACTS, periodStart } from './metrics'
+import { NetworkState, NetworkStat, PricePoint, ProviderDay } from './model'
 import { networkById, priceFeeds } from './registry'
 import { mergeStat, rollupBatch, type LastPrices } from './rollup/rollup'
 
@@ -45,5 +46,23 @@ export async function writeBatch(store: Store, out: BatchOutput, firstBlock: num
     if (upserts.length) await store.upsert(upserts)
     if (deletes.length) await store.remove(NetworkState, deletes)
   }
+  await writeProviderDays(store, out)
   if (out.cursor) await store.upsert(out.cursor)
+}
+
+/** Counts each provider's supply-side facts per UTC day (ProviderDay), merged with stored counts. */
+async function writeProviderDays(store: Store, out: BatchOutput): Promise<void> {
+  const days = new Map<string, ProviderDay>()
+  for (const f of out.facts) {
+    if (!f.actor || !PROVIDER_FACTS.includes(f.kind)) continue
+    const day = periodStart(f.timestamp, 'DAY')
+    const id = `${f.network}-${day.toISOString().slice(0, 10)}-${f.actor}`
+    const d = days.get(id) ?? new ProviderDay({ id, network: f.network, day, provider: f.actor, facts: 0 })
+    d.facts += 1
+    days.set(id, d)
+  }
+  if (days.size === 0) return
+  const stored = new Map((await store.findBy(ProviderDay, { id: In([...days.keys()]) })).map((d) => [d.id, d]))
+  for (const d of days.values()) d.facts += stored.get(d.id)?.facts ?? 0
+  await store.upsert([...days.values()])
 }

@@ -36,6 +36,8 @@ export const livepeer: NetworkDef = {
   chain: arbitrumOne,
   token: LPT,
   feeAsset: ETH,
+  // ETH fees are valued on chain (Chainlink ETH/USD at each fee); LPT has no verified feed: imported prices
+  price: { kind: 'import', asset: 'LPT' },
   source: SUBGRAPH,
   contracts: [
     {

@@ -163,7 +163,7 @@ const thegraph: NetworkSpec = {
         d.protocolTake += a.protocolTax
         break
       case 'GraphPaymentCollected':
-        if (a.paymentType <= 2) {
+        if (a.paymentType === 0 || a.paymentType === 1) {
           fee(d, a.tokens)
           d.protocolTake += a.tokensProtocol
         }

@@ -108,6 +108,29 @@ describe('GraphQL API', () => {
     }
   })
 
+  it('counts active and new providers per day, as recomputed from the stored facts', async () => {
+    const { body } = await gql('{ networkMetrics(network: "livepeer", limit: 1000) { periodStart activeProviders newProviders churnedProviders } }')
+    expect(body.errors).toBeUndefined()
+    const kinds = ['REWARD_EMITTED', 'NODE_REGISTERED', 'NODE_UPDATE', 'LEASE_OPENED', 'LEASE_CLOSED', 'FEE_SETTLED']
+    const facts = (await fx.pool.query(`SELECT actor, timestamp FROM economic_fact WHERE network = 'livepeer' AND actor IS NOT NULL AND kind = ANY($1)`, [kinds])).rows
+    const active = new Map<string, Set<string>>()
+    const first = new Map<string, string>()
+    for (const f of facts) {
+      const day = new Date(f.timestamp).toISOString().slice(0, 10)
+      if (!active.has(day)) active.set(day, new Set())
+      active.get(day)!.add(f.actor)
+      if (!first.has(f.actor) || first.get(f.actor)! > day) first.set(f.actor, day)
+    }
+    expect(body.data.networkMetrics.length).toBeGreaterThan(3)
+    for (const m of body.data.networkMetrics) {
+      const day = m.periodStart.slice(0, 10)
+      expect(m.activeProviders, day).toBe(active.get(day)?.size ?? 0)
+      expect(m.newProviders, day).toBe([...first.values()].filter((d) => d === day).length)
+      expect(m.churnedProviders).toBeNull() // fewer than 30 days of history here
+    }
+    expect(Math.max(...body.data.networkMetrics.map((m: any) => m.activeProviders))).toBeGreaterThan(5)
+  })
+
   it('serves GraphiQL to browsers', async () => {
     const res = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } })
     expect(res.status).toBe(200)

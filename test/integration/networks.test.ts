@@ -232,6 +232,9 @@ describe('derived metrics served by the API', () => {
       expect(errors).toBeUndefined()
       const got = data.networkMetrics as any[]
       expect(got.map((g) => g.periodStart)).toEqual(want.map((w) => w.periodStart))
+      // every token and fee asset has a price source (on-chain feed or imported CSV)
+      expect(got[got.length - 1].marketCap, `${network}: market cap priced`).not.toBeNull()
+      expect(got[got.length - 1].feesUsd, `${network}: fees priced`).not.toBeNull()
       if (WITH_RATIO.includes(network)) expect(got.filter((g) => g.demandRewardsRatio7d != null).length, `${network}: days with a 7d ratio`).toBeGreaterThan(0)
       got.forEach((g, i) => {
         const w = want[i]
