@@ -256,3 +256,55 @@ describe('derived metrics served by the API', () => {
     })
   }
 })
+
+describe('reorgs with handler state', () => {
+  it('Base (Spheron leases kept in NetworkState): orphaned blocks are rolled back with their facts, rollups and state', async () => {
+    const n = fx.devnet.nodes.find((x) => x.chainId === 8453)!
+    const { spawnIndexer } = await import('../../cli/stack')
+    const { rpc } = n.node
+    const cursor = async () => (await fx.pool.query(`SELECT height, hash FROM chain_cursor WHERE id = '8453'`)).rows[0] as { height: number; hash: string }
+    const until = async (cond: () => Promise<boolean>, what: string) => {
+      for (let i = 0; i < 400; i++) {
+        if (await cond()) return
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      throw new Error(`timed out: ${what}`)
+    }
+    const idx = spawnIndexer({ databaseUrl: fx.db.url, logFile: `${fx.dataDir}/indexer-base-live.log`, env: { ...fx.config.env, INDEXER_CHAIN: 'base', LOG_LEVEL: 'info' } })
+    const base = await rpc.blockNumber()
+    try {
+      const finality = fx.config.chains.find((c) => c.chain.chainId === 8453)!.finality ?? 5
+      await until(async () => (await cursor()).height >= base - finality, 'the finalized head')
+      const statesBefore = (await fx.pool.query(`SELECT count(*)::int AS n FROM network_state WHERE network = 'spheron'`)).rows[0].n
+      const snapshot = await rpc.call<string>('evm_snapshot')
+      for (let i = 1; i <= 3; i++) {
+        await n.sim.mine(n.sim.timestamp + 3 * 3600, false)
+        await until(async () => (await cursor()).height === base + i, `orphan-to-be ${base + i}`)
+      }
+      const orphaned = (await fx.pool.query(`SELECT count(*)::int AS n FROM economic_fact WHERE network = 'spheron' AND block_number > $1`, [base])).rows[0].n
+      expect(orphaned, 'the soon-orphaned blocks carry Spheron facts').toBeGreaterThan(0)
+      expect(await rpc.call('evm_revert', [snapshot])).toBe(true)
+      await n.sim.resyncNonce()
+      for (let i = 0; i < 4; i++) await n.sim.mine(n.sim.timestamp + 5 * 3600, false)
+      const head = await rpc.call<{ hash: string }>('eth_getBlockByNumber', ['0x' + (base + 4).toString(16), false])
+      await until(async () => {
+        const c = await cursor()
+        return c.height === base + 4 && c.hash === head.hash
+      }, 'the new branch')
+      expect(statesBefore).toBeGreaterThan(0)
+    } finally {
+      await idx.stop()
+    }
+    const want = (await recomputeChain(n.node.httpUrl, 8453, base + 4)).days.get('spheron')!
+    const got = await storedDays('spheron')
+    expect([...got.keys()]).toEqual([...want.keys()].sort())
+    for (const [day, w] of want) expect({ day, ...got.get(day) }).toEqual({ day, ...w })
+    // every stored fact is on the canonical chain
+    const facts = (await fx.pool.query(`SELECT DISTINCT block_number FROM economic_fact WHERE network = 'spheron' AND block_number > $1`, [base])).rows
+    for (const f of facts) {
+      const b = await rpc.call<{ hash: string }>('eth_getBlockByNumber', ['0x' + f.block_number.toString(16), false])
+      const stored = (await fx.pool.query(`SELECT DISTINCT block_hash FROM raw_event WHERE network = 'spheron' AND block_number = $1`, [f.block_number])).rows
+      expect(stored.map((s) => s.block_hash)).toEqual([b.hash])
+    }
+  })
+})
