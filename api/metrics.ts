@@ -36,7 +36,8 @@ export async function networkMetrics(pool: pg.Pool, net: NetworkDef, interval: I
   const rows: RollupRow[] = r.rows.map((s) => ({
     periodStart: s.period_start, feesNative: BigInt(s.fees_native), feesUsd: Number(s.fees_usd), feesUnpricedNative: BigInt(s.fees_unpriced_native),
     feesRefundedNative: BigInt(s.fees_refunded_native), rewardsNative: BigInt(s.rewards_native), protocolTakeNative: BigInt(s.protocol_take_native),
-    mintedNative: BigInt(s.minted_native), burnedNative: BigInt(s.burned_native), capacityAdded: BigInt(s.capacity_added),
+    mintedNative: BigInt(s.minted_native), burnedNative: BigInt(s.burned_native), lockedNative: BigInt(s.locked_native),
+    unlockedNative: BigInt(s.unlocked_native), capacityAdded: BigInt(s.capacity_added),
     capacityRemoved: BigInt(s.capacity_removed), leasesOpened: s.leases_opened, leasesClosed: s.leases_closed,
   }))
   const tokenAsset = net.price?.asset ?? net.token.symbol

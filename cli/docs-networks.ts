@@ -24,6 +24,8 @@ export function renderNetworksDoc(): string {
     out.push(`- Token: ${n.token.symbol} \`${n.token.address}\`, ${n.token.decimals} decimals; fees in ${n.feeAsset.symbol}`)
     out.push(`- Max supply: ${n.token.maxSupply != null ? (n.token.maxSupply / 10n ** BigInt(n.token.decimals)).toLocaleString('en-US') + ' ' + n.token.symbol : 'none or unknown (FDV uses total supply)'}`)
     if (n.capacityUnit) out.push(`- Capacity unit: ${n.capacityUnit}${n.leasesUseCapacity ? ' (a lease occupies one unit: utilization = active leases / capacity)' : ''}`)
+    for (const a of n.nonCirculating ?? []) out.push(`- Non-circulating: \`${a.address}\` — ${a.label} (${a.source})`)
+    if (!n.nonCirculating?.length) out.push('- Non-circulating: none listed (circulating supply = total supply)')
     if (n.price) out.push(`- USD price: ${n.price.kind === 'import' ? `imported (${n.price.asset}, CoinGecko CSV)` : `on-chain feed (${n.price.asset})`}`)
     out.push(`- Source: ${n.source}`, '')
     if (n.notes?.length) {

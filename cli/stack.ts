@@ -10,6 +10,7 @@ import { componentLogger, killOnExit } from '../common/logger'
 import { startDatabase, type Database } from '../common/postgres'
 import { startApi, type ApiServer } from '../api/server'
 import { HeadTracker } from '../api/heads'
+import { startDevnetControl } from '../devnet/control'
 import { startDevnet, type Devnet } from '../devnet/devnet'
 import { applyMigrations } from '../indexer/store/dataSource'
 import { importPrices } from '../indexer/prices/import'
@@ -133,7 +134,11 @@ export async function startStack(
       opts.onProgress?.('starting devnet')
       devnet = await startDevnet({ config, onProgress: opts.onProgress, now: opts.now })
       stops.push(() => devnet!.stop())
-      if (config.SIM_LIVE) devnet.startLive()
+      if (config.SIM_LIVE) {
+        devnet.startLive()
+        const control = await startDevnetControl(devnet, config.DEVNET_CONTROL_PORT)
+        stops.push(() => new Promise((r) => control.close(() => r())))
+      }
       // the devnet's price files go through the same importer as real CoinGecko exports
       const pool = new pg.Pool({ connectionString: db.url, max: 1 })
       try {

@@ -21,6 +21,7 @@ const baseSchema = z.object({
   PORT: port.default(4350),
   HOST: z.string().default('127.0.0.1'),
   DEVNET_PORT: port.default(8545),
+  DEVNET_CONTROL_PORT: port.default(8599),
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   DATA_DIR: z.string().default('.data'),
   EMBEDDED_PG_PORT: port.default(5433),

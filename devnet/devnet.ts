@@ -18,6 +18,8 @@ export interface Devnet {
   nodes: { chainId: number; name: string; node: DevnetNode; sim: ChainSimulator }[]
   /** keeps producing blocks every SIM_BLOCK_TIME_MS until stop() */
   startLive(): void
+  /** injects a reorg of the last `depth` live blocks of a chain (between live blocks) */
+  reorg(chainId: number, depth: number): Promise<{ from: number; orphaned: number; added: number }>
   stop(): Promise<void>
 }
 
@@ -58,13 +60,31 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
   let timer: NodeJS.Timeout | undefined
   let stopped = false
   let busy: Promise<void> = Promise.resolve()
+  const REORG_WINDOW = 64
   return {
     priceFiles,
     nodes,
+    async reorg(chainId, depth) {
+      const n = nodes.find((x) => x.chainId === chainId)
+      if (!n) throw new Error(`no devnet chain ${chainId}; chains: ${nodes.map((x) => x.chainId).join(', ')}`)
+      await busy.catch(() => {})
+      let release!: () => void
+      busy = new Promise<void>((r) => (release = r))
+      try {
+        const r = await n.sim.reorg(depth)
+        log.warn({ chainId, ...r }, 'reorg injected')
+        return r
+      } finally {
+        release()
+      }
+    },
     startLive() {
+      for (const n of nodes) n.sim.enableReorgs(REORG_WINDOW)
       const tick = () => {
         if (stopped) return
+        const previous = busy
         busy = (async () => {
+          await previous.catch(() => {}) // an injected reorg may be under way
           for (const n of nodes) {
             try {
               await n.sim.mine(Math.floor(Date.now() / 1000), true)

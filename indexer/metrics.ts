@@ -18,6 +18,8 @@ export type AmountColumn =
   | 'feesRefundedNative'
   | 'capacityAdded'
   | 'capacityRemoved'
+  | 'lockedNative'
+  | 'unlockedNative'
 
 export const FACT_TO_COLUMN: Record<FactKind, AmountColumn | null> = {
   [FactKind.FEE_PAID]: 'feesNative',
@@ -34,6 +36,8 @@ export const FACT_TO_COLUMN: Record<FactKind, AmountColumn | null> = {
   [FactKind.NODE_DEREGISTERED]: 'capacityRemoved',
   [FactKind.LEASE_OPENED]: null,
   [FactKind.LEASE_CLOSED]: null,
+  [FactKind.SUPPLY_LOCK]: 'lockedNative',
+  [FactKind.SUPPLY_UNLOCK]: 'unlockedNative',
 }
 
 export const AMOUNT_COLUMNS = [...new Set(Object.values(FACT_TO_COLUMN).filter((c): c is AmountColumn => c != null))]
@@ -99,6 +103,8 @@ export interface RollupRow {
   protocolTakeNative: bigint
   mintedNative: bigint
   burnedNative: bigint
+  lockedNative: bigint
+  unlockedNative: bigint
   capacityAdded: bigint
   capacityRemoved: bigint
   leasesOpened: number
@@ -163,6 +169,7 @@ const div = (a: number | null, b: number | null) => (a == null || b == null || b
 export function deriveMetrics(rows: RollupRow[], prices: PeriodPrices[], meta: NetworkMeta, interval: Interval): DerivedMetrics[] {
   const out: DerivedMetrics[] = []
   let supply = 0n
+  let locked = 0n
   let capacity = 0n
   let leases = 0
   const perDay = interval === 'DAY' ? 1 : 24
@@ -170,9 +177,11 @@ export function deriveMetrics(rows: RollupRow[], prices: PeriodPrices[], meta: N
     const r = rows[i]
     const p = prices[i]
     supply += r.mintedNative - r.burnedNative
+    locked += r.lockedNative - r.unlockedNative
     capacity += r.capacityAdded - r.capacityRemoved
     leases += r.leasesOpened - r.leasesClosed
     const totalSupply = toDecimal(supply, meta.tokenDecimals)
+    const circulatingSupply = toDecimal(supply - locked, meta.tokenDecimals)
     const fees = toDecimal(r.feesNative - r.feesRefundedNative, meta.feeAssetDecimals)
     // fees of an asset with an on-chain feed are valued at each event by the rollup (feesUsd); the rest
     // (feesUnpricedNative: no feed, or before its first answer) at the period's price of the fee asset
@@ -187,7 +196,7 @@ export function deriveMetrics(rows: RollupRow[], prices: PeriodPrices[], meta: N
     const incentives = toDecimal(r.rewardsNative, meta.tokenDecimals)
     const incentivesUsd = mul(incentives, p.token)
     const netIssuance = toDecimal(r.mintedNative - r.burnedNative, meta.tokenDecimals)
-    const marketCap = mul(totalSupply, p.token)
+    const marketCap = mul(circulatingSupply, p.token)
     const trailing = (n: number, f: (m: DerivedMetrics | { feesUsd: number | null; incentivesUsd: number | null; protocolRevenueUsd: number | null }) => number | null) => {
       const span = n * perDay
       if (i + 1 < span) return null
@@ -207,9 +216,9 @@ export function deriveMetrics(rows: RollupRow[], prices: PeriodPrices[], meta: N
       periodStart: r.periodStart,
       price: p.token,
       totalSupply,
-      circulatingSupply: totalSupply,
+      circulatingSupply,
       marketCap,
-      fdv: meta.maxSupply != null ? mul(toDecimal(meta.maxSupply, meta.tokenDecimals), p.token) : marketCap,
+      fdv: meta.maxSupply != null ? mul(toDecimal(meta.maxSupply, meta.tokenDecimals), p.token) : mul(totalSupply, p.token),
       fdvBasis: meta.maxSupply != null ? 'max-supply' : 'total-supply',
       fees,
       feesUsd,

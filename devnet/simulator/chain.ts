@@ -10,7 +10,8 @@ import { networks, priceFeeds, type ChainDef } from '../../indexer/registry'
 import { encodeRecords, installEmitters } from '../emitter'
 import type { Rpc } from '../rpc'
 import { ChainlinkModel } from './chainlink'
-import { deriveSeed, type EmittedLog, type NetworkModel } from './model'
+import { cloneState, forEachInstance } from './clone'
+import { deriveSeed, Random, type EmittedLog, type NetworkModel } from './model'
 import { models } from './models'
 
 const log = componentLogger('devnet')
@@ -70,6 +71,10 @@ export class ChainSimulator {
   private nonce = 0
   blocks = 0
   logs = 0
+  /** model state and node snapshot before each recent block, kept while checkpoints are on (live mode) */
+  private checkpoints: { snapshot: string; models: NetworkModel[]; lastTimestamp: number; nonce: number; blocks: number; journalLines: number }[] = []
+  private keepCheckpoints = 0
+  private journalLines = 0
 
   constructor(private readonly o: ChainSimOptions) {
     this.models = chainModels(o.chain, o.seed, o.genesis)
@@ -88,12 +93,19 @@ export class ChainSimulator {
   /** Replays the journal: rebuilds blocks already produced by an earlier run. Returns their count. */
   async replay(onProgress?: (done: number, total: number) => void): Promise<number> {
     if (!existsSync(this.journal)) return 0
-    const stamps = readFileSync(this.journal, 'utf8').split('\n').filter(Boolean).map(Number)
-    for (let i = 0; i < stamps.length; i++) {
-      await this.mine(stamps[i], false)
-      if (onProgress && i % 200 === 0) onProgress(i, stamps.length)
+    const lines = readFileSync(this.journal, 'utf8').split('\n').filter(Boolean)
+    let mined = 0
+    for (let i = 0; i < lines.length; i++) {
+      // a "reorg" line marks where an injected reorg put the models back and perturbed them
+      if (lines[i] === 'reorg') this.perturb()
+      else {
+        await this.mine(Number(lines[i]), false)
+        mined++
+      }
+      if (onProgress && i % 200 === 0) onProgress(i, lines.length)
     }
-    return stamps.length
+    this.journalLines = lines.length
+    return mined
   }
 
   /** Produces history blocks up to `until` (unix seconds). */
@@ -108,13 +120,58 @@ export class ChainSimulator {
   /** Produces one block at `t` (unix seconds, later than the last block). */
   async mine(t: number, record: boolean): Promise<void> {
     if (t <= this.lastTimestamp && this.blocks > 0) t = this.lastTimestamp + 1
+    if (this.keepCheckpoints > 0 && record) {
+      this.checkpoints.push({
+        snapshot: await this.o.rpc.call<string>('evm_snapshot'), models: cloneState(this.models), lastTimestamp: this.lastTimestamp,
+        nonce: this.nonce, blocks: this.blocks, journalLines: this.journalLines,
+      })
+      if (this.checkpoints.length > this.keepCheckpoints) this.checkpoints.shift()
+    }
     const logs = this.models.flatMap((m) => m.step(this.lastTimestamp, t))
     await this.send(logs)
     await this.o.rpc.call('evm_mine', [t])
     this.lastTimestamp = t
     this.blocks += 1
     this.logs += logs.length
-    if (record) appendFileSync(this.journal, `${t}\n`)
+    if (record) {
+      appendFileSync(this.journal, `${t}\n`)
+      this.journalLines++
+    }
+  }
+
+  /** Keeps what is needed to reorganise the last `depth` blocks (live mode). */
+  enableReorgs(depth: number): void {
+    this.keepCheckpoints = depth
+  }
+
+  /**
+   * Injects a reorg: drops the last `depth` blocks (node snapshot revert, model state put back) and mines
+   * `newBlocks` different ones in their place (models perturbed, so events differ; timestamps shifted).
+   * The journal is rewritten to the canonical chain with a marker, so a restart rebuilds it identically.
+   */
+  async reorg(depth: number, newBlocks = depth + 1): Promise<{ from: number; orphaned: number; added: number }> {
+    if (depth < 1 || depth > this.checkpoints.length) {
+      throw new Error(`can reorganise 1 to ${this.checkpoints.length} blocks on chain ${this.o.chain.chainId} (checkpoints kept), not ${depth}`)
+    }
+    const c = this.checkpoints[this.checkpoints.length - depth]
+    this.checkpoints = []
+    if (!(await this.o.rpc.call<boolean>('evm_revert', [c.snapshot]))) throw new Error('evm_revert refused the snapshot')
+    this.models = cloneState(c.models)
+    this.lastTimestamp = c.lastTimestamp
+    this.nonce = c.nonce
+    this.blocks = c.blocks
+    const kept = readFileSync(this.journal, 'utf8').split('\n').filter(Boolean).slice(0, c.journalLines)
+    writeFileSync(this.journal, [...kept, 'reorg'].join('\n') + '\n')
+    this.journalLines = kept.length + 1
+    this.perturb()
+    const from = await this.o.rpc.blockNumber()
+    for (let i = 0; i < newBlocks; i++) await this.mine(this.lastTimestamp + 1 + i, true)
+    return { from: from + 1, orphaned: depth, added: newBlocks }
+  }
+
+  /** Advances every model's random stream by one draw, so the new branch differs from the orphaned one. */
+  private perturb(): void {
+    forEachInstance(this.models, Random, (r) => r.next())
   }
 
   /** Re-reads the sender's nonce from the chain (after a test reverts to a snapshot). */

@@ -2,8 +2,8 @@
  * The batch handler: blocks of one chain in, entities out. Pure: the same blocks give the same rows,
  * which is what makes it testable against hand-encoded logs and a real database alike.
  */
-import { ChainCursor, EconomicFact, PricePoint, QuarantinedLog, RawEvent } from '../model'
-import type { ChainDef, Watched } from '../registry'
+import { ChainCursor, EconomicFact, FactKind, PricePoint, QuarantinedLog, RawEvent } from '../model'
+import type { ChainDef, FactDraft, NetworkDef, Watched } from '../registry'
 import { argsToJson, decodeLog } from './decode'
 import { StateCache } from './state'
 import type { BlockInput } from './types'
@@ -14,6 +14,26 @@ export interface BatchOutput {
   prices: PricePoint[]
   quarantined: QuarantinedLog[]
   cursor: ChainCursor | undefined
+}
+
+/**
+ * Token transfers into / out of a network's listed non-circulating addresses (treasury, vesting): SUPPLY_LOCK /
+ * SUPPLY_UNLOCK facts, from the network token's ERC-20 Transfer, for every network alike.
+ */
+function lockFacts(network: NetworkDef, contractAddress: string, eventName: string, args: Record<string, unknown>): FactDraft[] {
+  const listed = network.nonCirculating
+  if (!listed?.length || eventName !== 'Transfer' || !network.token.address) return []
+  if (contractAddress.toLowerCase() !== network.token.address.toLowerCase()) return []
+  const amount = (args.value ?? args.amount) as bigint | undefined
+  if (typeof amount !== 'bigint' || typeof args.from !== 'string' || typeof args.to !== 'string') return []
+  const isListed = (a: string) => listed.some((x) => x.address.toLowerCase() === a.toLowerCase())
+  const into = isListed(args.to)
+  const outOf = isListed(args.from)
+  if (into === outOf) return []
+  const base = { asset: network.token.symbol, amount, decimals: network.token.decimals, provenance: 'onchain' as const }
+  return into
+    ? [{ ...base, kind: FactKind.SUPPLY_LOCK, actor: args.to, counterparty: args.from }]
+    : [{ ...base, kind: FactKind.SUPPLY_UNLOCK, actor: args.from, counterparty: args.to }]
 }
 
 export const eventId = (chainId: number, height: number, logIndex: number) =>
@@ -63,6 +83,7 @@ export function handleBlocks(chain: ChainDef, watched: Map<string, Watched>, blo
       let drafts
       try {
         drafts = d.event.facts?.(d.args, { block: { height: header.height, timestamp: header.timestamp }, txHash: log.transactionHash, state: state.access(network.id) }) ?? []
+        drafts.push(...lockFacts(network, contract.address, d.event.name, d.args))
         for (const f of drafts) {
           if (f.amount < 0n || f.amount > MAX_AMOUNT) throw new Error(`amount out of range: ${f.amount}`)
         }

@@ -38,6 +38,13 @@ export const livepeer: NetworkDef = {
   feeAsset: ETH,
   // ETH fees are valued on chain (Chainlink ETH/USD at each fee); LPT has no verified feed: imported prices
   price: { kind: 'import', asset: 'LPT' },
+  nonCirculating: [
+    {
+      address: LIVEPEER_TREASURY,
+      label: 'Livepeer on-chain Treasury (LIP-89/90), funded by the treasury cut of each round reward',
+      source: 'shared/reference/depin-contracts.json (Livepeer Treasury); livepeer/protocol LIP-89/90',
+    },
+  ],
   source: SUBGRAPH,
   contracts: [
     {

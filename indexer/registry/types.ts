@@ -96,6 +96,11 @@ export interface NetworkDef {
   capacityUnit?: string
   /** where the token's USD price comes from */
   price?: { kind: 'chainlink'; asset: string } | { kind: 'import'; asset: string }
+  /**
+   * Addresses whose token balances are not circulating (treasury, vesting, foundation). Token transfers into
+   * them yield SUPPLY_LOCK, out of them SUPPLY_UNLOCK; circulating supply = total supply - locked + unlocked.
+   */
+  nonCirculating?: { address: string; label: string; source: string }[]
   /** leases occupy capacity units (e.g. rented licences), so utilization = active leases / capacity */
   leasesUseCapacity?: boolean
   /** caveats shown in docs/networks.md (medium/low confidence items, inferred meanings) */

@@ -47,10 +47,10 @@ async function runStart(env: Record<string, string>, whileUp: (out: () => string
 
 describe('npm start', () => {
   it('starts, prints URLs and progress, stops cleanly on SIGINT, and resumes without duplicates', async () => {
-    const ports = { PORT: await freePort(), DEVNET_PORT: await freePort(), EMBEDDED_PG_PORT: await freePort() }
+    const ports = { PORT: await freePort(), DEVNET_PORT: await freePort(), EMBEDDED_PG_PORT: await freePort(), DEVNET_CONTROL_PORT: await freePort() }
     const env = {
       DATA_DIR: dataDir, PORT: String(ports.PORT), DEVNET_PORT: String(ports.DEVNET_PORT), EMBEDDED_PG_PORT: String(ports.EMBEDDED_PG_PORT),
-      SIM_DAYS: '3', SIM_BLOCK_TIME_MS: '300', LOG_LEVEL: 'info',
+      DEVNET_CONTROL_PORT: String(ports.DEVNET_CONTROL_PORT), SIM_DAYS: '3', SIM_BLOCK_TIME_MS: '300', LOG_LEVEL: 'info',
     }
     const dbUrl = `postgres://postgres:postgres@127.0.0.1:${ports.EMBEDDED_PG_PORT}/depin`
     let firstHeight = 0
@@ -62,9 +62,23 @@ describe('npm start', () => {
       expect((await fetch(`http://127.0.0.1:${ports.PORT}/healthz`)).status).toBe(200)
       const html = await (await fetch(`http://127.0.0.1:${ports.PORT}/`)).text()
       expect(html).toContain('<div id="root">')
+      // a reorg on demand (npm run devnet:reorg); the indexer follows it
+      const { execFileSync } = await import('node:child_process')
+      const reorg = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(root, 'cli/devnet-reorg.ts'), '--chain', 'arbitrum-one', '--depth', '2'], {
+        cwd: root, env: { ...process.env, ...env },
+      }).toString())
+      expect(reorg).toMatchObject({ chain: 'arbitrum-one', orphaned: 2, added: 3 })
       const client = new pg.Client({ connectionString: dbUrl })
       await client.connect()
-      firstHeight = (await client.query('SELECT height FROM chain_cursor')).rows[0].height
+      const devnetRpc = `http://127.0.0.1:${ports.DEVNET_PORT}`
+      const hashAt = async (h: number) => ((await (await fetch(devnetRpc, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_getBlockByNumber', params: ['0x' + h.toString(16), false] }) })).json()) as any).result?.hash
+      for (let i = 0; ; i++) {
+        const c = (await client.query(`SELECT height, hash FROM chain_cursor WHERE id = '42161'`)).rows[0]
+        if (c.height >= reorg.from + 2 && c.hash === (await hashAt(c.height))) break
+        if (i > 200) throw new Error(`the indexer did not follow the reorg: ${JSON.stringify(c)}`)
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      firstHeight = (await client.query(`SELECT height FROM chain_cursor WHERE id = '42161'`)).rows[0].height
       await client.end()
     })
     expect(first.code).toBe(0)
@@ -77,11 +91,16 @@ describe('npm start', () => {
       await client.connect()
       const dup = await client.query('SELECT count(*)::int AS n, count(DISTINCT id)::int AS d FROM raw_event')
       expect(dup.rows[0].n).toBe(dup.rows[0].d)
-      const h = (await client.query('SELECT height FROM chain_cursor')).rows[0].height
-      expect(h).toBeGreaterThanOrEqual(firstHeight)
+      const c = (await client.query(`SELECT height, hash FROM chain_cursor WHERE id = '42161'`)).rows[0]
+      expect(c.height).toBeGreaterThanOrEqual(firstHeight)
+      // the rebuilt devnet (journal replayed, the injected reorg included) is the chain the indexer stored
+      const res = await fetch(`http://127.0.0.1:${ports.DEVNET_PORT}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_getBlockByNumber', params: ['0x' + c.height.toString(16), false] }) })
+      expect(((await res.json()) as any).result.hash).toBe(c.hash)
       await client.end()
     })
     expect(second.code).toBe(0)
+    // no indexer crashed or was restarted by the supervisor in either run
+    expect(readFileSync(join(dataDir, 'logs/depin.log'), 'utf8')).not.toMatch(/indexer exited; restarting/)
     const indexerLog = readFileSync(join(dataDir, 'logs/indexer-arbitrum-one.log'), 'utf8')
     const starts = [...indexerLog.matchAll(/processing blocks from (\d+)/g)].map((m) => Number(m[1]))
     expect(starts.length).toBeGreaterThanOrEqual(2)

@@ -21,7 +21,11 @@ const abi = parseAbi([
   'event TreasuryReward(address indexed transcoder, address treasury, uint256 amount)',
   'event Mint(address indexed to, uint256 amount)',
   'event AnswerUpdated(int256 indexed current, uint256 indexed roundId, uint256 updatedAt)',
+  'event Transfer(address indexed from, address indexed to, uint256 value)',
 ])
+
+/** the Livepeer Treasury (LIP-89/90): LPT held there is not circulating */
+export const LIVEPEER_TREASURY = '0xf82c1ff415f1fcf582554fdba790e27019c8e8c4'
 
 export interface DayTotals {
   fees: bigint
@@ -30,6 +34,9 @@ export interface DayTotals {
   rewards: bigint
   treasury: bigint
   minted: bigint
+  /** LPT moved into / out of the Treasury */
+  locked: bigint
+  unlocked: bigint
   events: number
 }
 
@@ -60,7 +67,7 @@ export async function recompute(url: string, toBlock: number): Promise<Recompute
   const day = (l: RawLog) => {
     const key = new Date(ts.get(l.blockNumber)! * 1000).toISOString().slice(0, 10)
     let d = days.get(key)
-    if (!d) days.set(key, (d = { fees: 0n, feesUsd: 0, feeCount: 0, rewards: 0n, treasury: 0n, minted: 0n, events: 0 }))
+    if (!d) days.set(key, (d = { fees: 0n, feesUsd: 0, feeCount: 0, rewards: 0n, treasury: 0n, minted: 0n, locked: 0n, unlocked: 0n, events: 0 }))
     return d
   }
   let price: number | undefined
@@ -99,6 +106,11 @@ export async function recompute(url: string, toBlock: number): Promise<Recompute
         break
       case 'Mint':
         d.minted += decoded.args!.amount
+        break
+      case 'Transfer':
+        if (l.address !== LIVEPEER.LivepeerToken) break
+        if (decoded.args!.to.toLowerCase() === LIVEPEER_TREASURY && decoded.args!.from.toLowerCase() !== LIVEPEER_TREASURY) d.locked += decoded.args!.value
+        if (decoded.args!.from.toLowerCase() === LIVEPEER_TREASURY && decoded.args!.to.toLowerCase() !== LIVEPEER_TREASURY) d.unlocked += decoded.args!.value
         break
     }
   }

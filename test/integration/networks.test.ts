@@ -167,7 +167,8 @@ describe('derived metrics served by the API', () => {
       const r = await fx.pool.query(
         `SELECT s.period_start, s.fees_native::text AS fees, s.fees_refunded_native::text AS refunds, s.fees_usd::float8 AS fees_usd,
                 s.fees_unpriced_native::text AS unpriced, s.rewards_native::text AS rewards, s.protocol_take_native::text AS take,
-                s.minted_native::text AS minted, s.burned_native::text AS burned, s.capacity_added::text AS cap_added,
+                s.minted_native::text AS minted, s.burned_native::text AS burned, s.locked_native::text AS locked,
+                s.unlocked_native::text AS unlocked, s.capacity_added::text AS cap_added,
                 s.capacity_removed::text AS cap_removed, s.leases_opened, s.leases_closed,
                 (SELECT p.price::float8 FROM token_price p WHERE p.asset = $2 AND p.interval = 'DAY' AND p.period_start <= s.period_start
                   ORDER BY p.period_start DESC LIMIT 1) AS token_price,
@@ -180,10 +181,12 @@ describe('derived metrics served by the API', () => {
       const tokenUnit = 10 ** meta.tokenDecimals
       const feeUnit = 10 ** meta.feeDecimals
       let supply = 0n
+      let locked = 0n
       let capacity = 0n
       let leases = 0
       const want = r.rows.map((x) => {
         supply += BigInt(x.minted) - BigInt(x.burned)
+        locked += BigInt(x.locked) - BigInt(x.unlocked)
         capacity += BigInt(x.cap_added) - BigInt(x.cap_removed)
         leases += x.leases_opened - x.leases_closed
         const price: number | null = x.token_price
@@ -195,7 +198,8 @@ describe('derived metrics served by the API', () => {
         else if (gross === 0n && refunds === 0n) feesUsd = 0
         else feesUsd = x.fee_price == null ? null : net * x.fee_price
         const totalSupply = Number(supply) / tokenUnit
-        const marketCap = price == null ? null : totalSupply * price
+        // market cap on circulating supply: total minus tokens held by listed non-circulating addresses
+        const marketCap = price == null ? null : (Number(supply - locked) / tokenUnit) * price
         const incentives = Number(BigInt(x.rewards)) / tokenUnit
         // protocol revenue: the protocol take when it is paid in the fee asset (= the token), else none
         const protocolRevenueUsd = meta.feeAsset === meta.token
@@ -203,7 +207,7 @@ describe('derived metrics served by the API', () => {
           : feesUsd == null ? null : 0
         return {
           periodStart: x.period_start.toISOString() as string, day: x.period_start.getTime() as number, price, totalSupply, marketCap,
-          fdv: meta.maxSupply == null ? marketCap : price == null ? null : meta.maxSupply * price,
+          fdv: price == null ? null : (meta.maxSupply ?? totalSupply) * price,
           fees: net, feesUsd, grossFeesUsd: x.fee_price == null ? 0 : (Number(gross) / feeUnit) * x.fee_price,
           incentives, incentivesUsd: price == null ? null : incentives * price, protocolRevenueUsd,
           capacity: Number(capacity), activeLeases: leases,

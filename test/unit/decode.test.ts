@@ -108,6 +108,17 @@ describe('Livepeer events decode to the expected arguments and facts', () => {
     expect(out.facts.map((f) => [f.kind, f.amount])).toEqual([['SUPPLY_MINT', 10n ** 22n], ['SUPPLY_BURN', 77n]])
   })
 
+  it('LPT moved into the Treasury leaves circulating supply (SUPPLY_LOCK), and out of it returns (SUPPLY_UNLOCK)', () => {
+    const toTreasury = log(LPT, [topic0('Transfer(address,address,uint256)'), addrTopic(MINTER), addrTopic(TREASURY)], data(word(900n)))
+    const fromTreasury = log(LPT, [topic0('Transfer(address,address,uint256)'), addrTopic(TREASURY), addrTopic(A)], data(word(300n)))
+    const elsewhere = log(LPT, [topic0('Transfer(address,address,uint256)'), addrTopic(A), addrTopic(B)], data(word(5n)))
+    const out = handleBlocks(arbitrumOne, watched, [block([toTreasury, fromTreasury, elsewhere])])
+    expect(out.facts.map((f) => [f.kind, f.amount, f.actor, f.counterparty])).toEqual([
+      ['SUPPLY_LOCK', 900n, TREASURY.toLowerCase(), MINTER.toLowerCase()],
+      ['SUPPLY_UNLOCK', 300n, TREASURY.toLowerCase(), A],
+    ])
+  })
+
   it('NewRound and SetCurrentRewardTokens are decoded as raw events', () => {
     const nr = log(ROUNDS_MANAGER, [topic0('NewRound(uint256,bytes32)'), '0x' + word(3001n)], data('ee'.repeat(32)))
     const sc = log(MINTER, [topic0('SetCurrentRewardTokens(uint256,uint256)')], data(word(16_000n * 10n ** 18n), word(500_000n)))

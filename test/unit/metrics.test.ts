@@ -6,7 +6,7 @@ const E18 = 10n ** 18n
 const day = (i: number) => new Date(Date.UTC(2026, 0, 1 + i))
 const row = (i: number, o: Partial<RollupRow> = {}): RollupRow => ({
   periodStart: day(i), feesNative: 0n, feesUsd: 0, feesUnpricedNative: 0n, feesRefundedNative: 0n, rewardsNative: 0n, protocolTakeNative: 0n,
-  mintedNative: 0n, burnedNative: 0n, capacityAdded: 0n, capacityRemoved: 0n, leasesOpened: 0, leasesClosed: 0, ...o,
+  mintedNative: 0n, burnedNative: 0n, lockedNative: 0n, unlockedNative: 0n, capacityAdded: 0n, capacityRemoved: 0n, leasesOpened: 0, leasesClosed: 0, ...o,
 })
 const meta = { tokenDecimals: 18, feeAssetDecimals: 18, feeAssetIsToken: true, maxSupply: 1000n * E18, leasesUseCapacity: true }
 
@@ -25,6 +25,12 @@ describe('deriveMetrics', () => {
       netIssuance: 5, netIssuanceUsd: 20, issuanceCoverage: 0.6, capacity: 8, activeLeases: 3, utilization: 3 / 8,
     })
     expect(m[1].demandRewardsRatio7d).toBeNull() // fewer than 7 days
+  })
+
+  it('circulating supply and market cap exclude tokens locked in listed non-circulating addresses', () => {
+    const rows = [row(0, { mintedNative: 1000n * E18, lockedNative: 400n * E18 }), row(1, { unlockedNative: 100n * E18 })]
+    const m = deriveMetrics(rows, [{ token: 2, feeAsset: 2 }, { token: 2, feeAsset: 2 }], { ...meta, maxSupply: null }, 'DAY')
+    expect(m.map((x) => [x.totalSupply, x.circulatingSupply, x.marketCap, x.fdv])).toEqual([[1000, 600, 1200, 2000], [1000, 700, 1400, 2000]])
   })
 
   it('keeps on-chain fee valuation (oracle at each event) and prices nothing it does not know', () => {

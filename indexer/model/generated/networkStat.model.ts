@@ -86,6 +86,15 @@ export class NetworkStat {
     @BigIntColumn_({nullable: false})
     feesRefundedNative!: bigint
 
+    /**
+     * tokens into / out of listed non-circulating addresses (SUPPLY_LOCK / SUPPLY_UNLOCK)
+     */
+    @BigIntColumn_({nullable: false})
+    lockedNative!: bigint
+
+    @BigIntColumn_({nullable: false})
+    unlockedNative!: bigint
+
     @IntColumn_({nullable: false})
     nodesRegistered!: number
 
