@@ -5,6 +5,12 @@ import { networkById, type NetworkDef } from '../indexer/registry'
 
 const DAY_MS = 86_400_000
 
+/** Where an asset's imported prices come from (the latest import's source), or null. */
+export async function priceSource(pool: pg.Pool, asset: string): Promise<string | null> {
+  const r = await pool.query(`SELECT source FROM token_price WHERE asset = $1 ORDER BY period_start DESC LIMIT 1`, [asset])
+  return r.rows[0]?.source ?? null
+}
+
 /** USD prices of an asset by period start (ms), carried forward over gaps. */
 async function priceSeries(pool: pg.Pool, asset: string, interval: Interval): Promise<(t: number) => number | null> {
   const r = await pool.query(

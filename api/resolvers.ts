@@ -3,7 +3,7 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql'
 import type pg from 'pg'
 import { CHURN_DAYS, METHODOLOGY_VERSION, toDecimal } from '../indexer/metrics'
 import { categories, chains, networkById, networks as registryNetworks } from '../indexer/registry'
-import { networkMetrics, providerCounts, window } from './metrics'
+import { networkMetrics, priceSource, providerCounts, window } from './metrics'
 import type { HeadTracker } from './heads'
 
 export interface ApiContext {
@@ -114,8 +114,9 @@ export const resolvers = {
       const to = parseDate(args.to, 'to')
       const series = await networkMetrics(ctx.pool, net, args.interval)
       const providers = args.interval === 'DAY' ? await providerCounts(ctx.pool, net.id, CHURN_DAYS) : new Map()
+      const source = await priceSource(ctx.pool, net.price?.asset ?? net.token.symbol)
       return window(series, from, to, limit).map((m) => ({
-        ...m, network: net.id, category: net.category, interval: args.interval, capacityUnit: net.capacityUnit ?? null,
+        ...m, network: net.id, category: net.category, interval: args.interval, capacityUnit: net.capacityUnit ?? null, priceSource: source,
         // days without provider activity have 0 active providers; hourly series have no provider counts
         ...(args.interval === 'DAY' ? providers.get(m.periodStart.getTime()) ?? { activeProviders: 0, newProviders: 0, churnedProviders: null } : { activeProviders: null, newProviders: null, churnedProviders: null }),
       }))

@@ -82,6 +82,8 @@ export const typeDefs = /* GraphQL */ `
     periodStart: DateTime!
     "token price in USD (imported or on-chain), null when unknown"
     price: Float
+    "provenance of the price: import:coingecko:<file> (fact-level provenance is in economic facts)"
+    priceSource: String
     "minted - burned since indexing began, tokens"
     totalSupply: Float!
     "total supply minus non-circulating balances (none listed yet: equals totalSupply)"
