@@ -91,6 +91,7 @@ export const resolvers = {
           mintedNative: b('minted_native'), minted: toDecimal(b('minted_native'), td),
           burnedNative: b('burned_native'), burned: toDecimal(b('burned_native'), td),
           bondedNative: b('bonded_native'), unbondedNative: b('unbonded_native'), feesRefundedNative: b('fees_refunded_native'),
+          feesSharedNative: b('fees_shared_native'), lockedNative: b('locked_native'), unlockedNative: b('unlocked_native'),
           nodesRegistered: s.nodes_registered, nodesDeregistered: s.nodes_deregistered, capacityAdded: b('capacity_added'),
           capacityRemoved: b('capacity_removed'), leasesOpened: s.leases_opened, leasesClosed: s.leases_closed,
           eventCount: s.event_count, lastBlock: s.last_block,

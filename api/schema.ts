@@ -63,6 +63,10 @@ export const typeDefs = /* GraphQL */ `
     bondedNative: BigInt!
     unbondedNative: BigInt!
     feesRefundedNative: BigInt!
+    "fees passed on to delegators (Livepeer: faceValue x feeShare), fee-asset base units"
+    feesSharedNative: BigInt!
+    lockedNative: BigInt!
+    unlockedNative: BigInt!
     nodesRegistered: Int!
     nodesDeregistered: Int!
     "capacity added / removed in the network's capacity unit"

@@ -11,7 +11,7 @@ import * as RoundsManager from '../abi/RoundsManager'
 import * as TicketBroker from '../abi/TicketBroker'
 import { FactKind } from '../model'
 import { arbitrumOne } from './chains'
-import type { NetworkDef, TokenDef } from './types'
+import type { HandlerContext, NetworkDef, TokenDef } from './types'
 
 const SUBGRAPH = 'github.com/livepeer/subgraph @ 2eac27f: networks.yaml (arbitrum-one), src/mappings/*.ts'
 
@@ -59,7 +59,12 @@ export const livepeer: NetworkDef = {
           name: 'WinningTicketRedeemed',
           abi: TicketBroker.events.WinningTicketRedeemed,
           meaning: 'A winning probabilistic-micropayment ticket was redeemed: faceValue (ETH wei) is the fee paid by a broadcaster/gateway (sender) to an orchestrator (recipient).',
-          facts: (a: TicketBroker.WinningTicketRedeemedEventArgs) => [eth(FactKind.FEE_PAID, a.faceValue, a.recipient, a.sender)],
+          // the delegators' part: faceValue x feeShare (parts per million) of the orchestrator's last TranscoderUpdate
+          facts: (a: TicketBroker.WinningTicketRedeemedEventArgs, ctx: HandlerContext) => {
+            const feeShare = ctx.state.get<string>(`feeShare:${a.recipient.toLowerCase()}`)
+            const shared = feeShare == null ? [] : [{ ...eth(FactKind.FEE_SHARED, (a.faceValue * BigInt(feeShare)) / 1_000_000n, a.recipient, a.sender), provenance: 'inferred' as const }]
+            return [eth(FactKind.FEE_PAID, a.faceValue, a.recipient, a.sender), ...shared]
+          },
         },
         {
           name: 'WinningTicketTransfer',
@@ -114,7 +119,10 @@ export const livepeer: NetworkDef = {
           name: 'TranscoderUpdate',
           abi: BondingManager.events.TranscoderUpdate,
           meaning: 'Orchestrator registers or updates its commission: rewardCut and feeShare in parts per million.',
-          facts: (a: BondingManager.TranscoderUpdateEventArgs) => [lpt(FactKind.NODE_UPDATE, 0n, a.transcoder)],
+          facts: (a: BondingManager.TranscoderUpdateEventArgs, ctx: HandlerContext) => {
+            ctx.state.set(`feeShare:${a.transcoder.toLowerCase()}`, a.feeShare.toString())
+            return [lpt(FactKind.NODE_UPDATE, 0n, a.transcoder)]
+          },
         },
         { name: 'EarningsClaimed', abi: BondingManager.events.EarningsClaimed, meaning: 'Delegator claims accrued LPT rewards and ETH fees over a round range.' },
         { name: 'WithdrawFees', abi: BondingManager.events.WithdrawFees, meaning: 'ETH fee earnings paid out of the Minter.' },

@@ -22,6 +22,7 @@ const abi = parseAbi([
   'event Mint(address indexed to, uint256 amount)',
   'event AnswerUpdated(int256 indexed current, uint256 indexed roundId, uint256 updatedAt)',
   'event Transfer(address indexed from, address indexed to, uint256 value)',
+  'event TranscoderUpdate(address indexed transcoder, uint256 rewardCut, uint256 feeShare)',
 ])
 
 /** the Livepeer Treasury (LIP-89/90): LPT held there is not circulating */
@@ -34,6 +35,8 @@ export interface DayTotals {
   rewards: bigint
   treasury: bigint
   minted: bigint
+  /** delegators' part of the fees: faceValue x feeShare / 1e6 with the orchestrator's last feeShare */
+  shared: bigint
   /** LPT moved into / out of the Treasury */
   locked: bigint
   unlocked: bigint
@@ -67,10 +70,11 @@ export async function recompute(url: string, toBlock: number): Promise<Recompute
   const day = (l: RawLog) => {
     const key = new Date(ts.get(l.blockNumber)! * 1000).toISOString().slice(0, 10)
     let d = days.get(key)
-    if (!d) days.set(key, (d = { fees: 0n, feesUsd: 0, feeCount: 0, rewards: 0n, treasury: 0n, minted: 0n, locked: 0n, unlocked: 0n, events: 0 }))
+    if (!d) days.set(key, (d = { fees: 0n, feesUsd: 0, feeCount: 0, rewards: 0n, treasury: 0n, minted: 0n, shared: 0n, locked: 0n, unlocked: 0n, events: 0 }))
     return d
   }
   let price: number | undefined
+  const feeShare = new Map<string, bigint>()
   let livepeerLogs = 0
   let priceLogs = 0
   for (const l of logs) {
@@ -96,7 +100,11 @@ export async function recompute(url: string, toBlock: number): Promise<Recompute
       case 'WinningTicketRedeemed':
         d.fees += decoded.args!.faceValue
         d.feeCount++
+        if (feeShare.has(decoded.args!.recipient.toLowerCase())) d.shared += (decoded.args!.faceValue * feeShare.get(decoded.args!.recipient.toLowerCase())!) / 1_000_000n
         if (price != null) d.feesUsd += (Number(decoded.args!.faceValue) / 1e18) * price
+        break
+      case 'TranscoderUpdate':
+        feeShare.set(decoded.args!.transcoder.toLowerCase(), decoded.args!.feeShare)
         break
       case 'Reward':
         d.rewards += decoded.args!.amount

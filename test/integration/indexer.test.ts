@@ -14,7 +14,7 @@ async function dbDays(fx: Fixture, interval: 'DAY' | 'HOUR' = 'DAY') {
   const r = await fx.pool.query(
     `SELECT to_char(period_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, sum(fees_native)::text AS fees, sum(fees_usd)::float8 AS fees_usd,
             sum(fee_count)::int AS fee_count, sum(rewards_native)::text AS rewards, sum(protocol_take_native)::text AS treasury,
-            sum(minted_native)::text AS minted, sum(locked_native)::text AS locked, sum(unlocked_native)::text AS unlocked, sum(event_count)::int AS events
+            sum(minted_native)::text AS minted, sum(locked_native)::text AS locked, sum(fees_shared_native)::text AS shared, sum(unlocked_native)::text AS unlocked, sum(event_count)::int AS events
        FROM network_stat WHERE network = 'livepeer' AND interval = $1 GROUP BY 1 ORDER BY 1`,
     [interval],
   )
@@ -25,8 +25,8 @@ function expectEqualTotals(db: Map<string, any>, want: Recomputed) {
   expect([...db.keys()]).toEqual([...want.days.keys()].sort())
   for (const [day, w] of want.days) {
     const got = db.get(day)
-    expect({ day, fees: BigInt(got.fees), rewards: BigInt(got.rewards), treasury: BigInt(got.treasury), minted: BigInt(got.minted), locked: BigInt(got.locked), unlocked: BigInt(got.unlocked), feeCount: got.fee_count, events: got.events })
-      .toEqual({ day, fees: w.fees, rewards: w.rewards, treasury: w.treasury, minted: w.minted, locked: w.locked, unlocked: w.unlocked, feeCount: w.feeCount, events: w.events })
+    expect({ day, fees: BigInt(got.fees), rewards: BigInt(got.rewards), treasury: BigInt(got.treasury), minted: BigInt(got.minted), locked: BigInt(got.locked), unlocked: BigInt(got.unlocked), shared: BigInt(got.shared), feeCount: got.fee_count, events: got.events })
+      .toEqual({ day, fees: w.fees, rewards: w.rewards, treasury: w.treasury, minted: w.minted, locked: w.locked, unlocked: w.unlocked, shared: w.shared, feeCount: w.feeCount, events: w.events })
     if (w.feesUsd === 0) expect(got.fees_usd).toBe(0)
     else expect(Math.abs(got.fees_usd - w.feesUsd) / w.feesUsd).toBeLessThan(1e-9)
   }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { handleBlocks } from '../../indexer/handlers/batch'
 import { decodeLog } from '../../indexer/handlers/decode'
+import { StateCache } from '../../indexer/handlers/state'
 import type { BlockInput, LogInput } from '../../indexer/handlers/types'
 import { arbitrumOne } from '../../indexer/registry/chains'
 import { watchedOnChain } from '../../indexer/registry'
@@ -73,6 +74,19 @@ describe('Livepeer events decode to the expected arguments and facts', () => {
     expect(out.facts).toHaveLength(1)
     expect(out.facts[0]).toMatchObject({ kind: 'FEE_PAID', asset: 'ETH', amount: faceValue, actor: B, counterparty: A, network: 'livepeer', provenance: 'onchain' })
     expect(out.rawEvents[0].args).toMatchObject({ faceValue: faceValue.toString(), winProb: (2n ** 250n).toString() })
+  })
+
+  it('fee distribution: after a TranscoderUpdate, a ticket yields FEE_SHARED = faceValue x feeShare / 1e6 (inferred)', () => {
+    const state = new StateCache()
+    const upd = log(BONDING_MANAGER, [topic0('TranscoderUpdate(address,uint256,uint256)'), addrTopic(B)], data(word(100_000n), word(450_000n)))
+    handleBlocks(arbitrumOne, watched, [block([upd], 100)], state)
+    const ticket = log(TICKET_BROKER, [topic0('WinningTicketRedeemed(address,address,uint256,uint256,uint256,uint256,bytes)'), addrTopic(A), addrTopic(B)],
+      data(word(2_000_000_000_000_000n), word(1n), word(1n), word(1n), word(5n * 32n), bytesTail('0x')))
+    const out = handleBlocks(arbitrumOne, watched, [block([ticket], 101)], state)
+    expect(out.facts.map((f) => [f.kind, f.amount, f.provenance])).toEqual([
+      ['FEE_PAID', 2_000_000_000_000_000n, 'onchain'],
+      ['FEE_SHARED', 900_000_000_000_000n, 'inferred'],
+    ])
   })
 
   it('Reward -> REWARD_EMITTED LPT; TreasuryReward -> PROTOCOL_TAKE', () => {

@@ -87,6 +87,12 @@ export class NetworkStat {
     feesRefundedNative!: bigint
 
     /**
+     * fees passed on to delegators / stakers (FEE_SHARED), fee-asset base units
+     */
+    @BigIntColumn_({nullable: false})
+    feesSharedNative!: bigint
+
+    /**
      * tokens into / out of listed non-circulating addresses (SUPPLY_LOCK / SUPPLY_UNLOCK)
      */
     @BigIntColumn_({nullable: false})
