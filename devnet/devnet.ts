@@ -47,14 +47,23 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
       return { c, g, port, node }
     }),
   )
-  for (const { c, g, port, node } of started) {
-    const sim = new ChainSimulator({ rpc: node.rpc, chain: c.chain, seed: g.seed, genesis: g.genesis, stateDir, historyBlockSeconds: opts.historyBlockSeconds ?? 900 })
-    await sim.init()
-    const replayed = await sim.replay((d, t) => opts.onProgress?.(`devnet ${c.chain.name}: rebuilding block ${d}/${t}`))
-    log.info({ chain: c.chain.id, chainId: c.chain.chainId, port, replayed }, 'devnet node up')
-    await sim.catchUp(now, (t) => opts.onProgress?.(`devnet ${c.chain.name}: simulating ${new Date(t * 1000).toISOString().slice(0, 10)}`))
-    nodes.push({ chainId: c.chain.chainId, name: c.chain.name, node, sim })
+  // chains simulate side by side (each node is its own process); progress shows the slowest chain
+  const progress = new Map<string, string>()
+  const report = (chain: string, msg: string) => {
+    progress.set(chain, msg)
+    opts.onProgress?.(`devnet ${[...progress.entries()].map(([k, v]) => `${k} ${v}`).join(' | ')}`)
   }
+  const simulated = await Promise.all(
+    started.map(async ({ c, g, port, node }) => {
+      const sim = new ChainSimulator({ rpc: node.rpc, chain: c.chain, seed: g.seed, genesis: g.genesis, stateDir, historyBlockSeconds: opts.historyBlockSeconds ?? 900 })
+      await sim.init()
+      const replayed = await sim.replay((d, t) => report(c.chain.id, `rebuilding ${d}/${t}`))
+      log.info({ chain: c.chain.id, chainId: c.chain.chainId, port, replayed }, 'devnet node up')
+      await sim.catchUp(now, (t) => report(c.chain.id, new Date(t * 1000).toISOString().slice(0, 10)))
+      return { chainId: c.chain.chainId, name: c.chain.name, node, sim }
+    }),
+  )
+  nodes.push(...simulated)
   const genesis = Math.min(...started.map((s) => s.g.genesis))
   const priceFiles = writePriceCsvs(join(stateDir, 'prices'), config.SIM_SEED, genesis, now + 86_400)
   let timer: NodeJS.Timeout | undefined
