@@ -18,7 +18,10 @@ export function createProcessor(opts: ProcessorOptions) {
   const finality = opts.chain.finality ?? (opts.devnet ? 5 : chain.finalityConfirmations)
   const processor = new EvmBatchProcessor()
     .setRpcEndpoint({ url: opts.rpcUrl, rateLimit: opts.rateLimit, requestTimeout: 30_000 })
-    .setRpcDataIngestionSettings({ headPollInterval: opts.devnet ? 200 : 1000, newHeadTimeout: 60_000 })
+    // A devnet may sit still (SIM_LIVE=false): no head timeout there. On real chains a subscription silent for
+    // 60 s is reset (processor 1.27.3 can then fail with "concurrent takes are not allowed"; the supervisor in
+    // cli/stack.ts restarts the indexer, which resumes from its last committed block).
+    .setRpcDataIngestionSettings({ headPollInterval: opts.devnet ? 200 : 1000, newHeadTimeout: opts.devnet ? 0 : 60_000 })
     .setFinalityConfirmation(finality)
     .setBlockRange({ from, to: opts.chain.endBlock })
     .setFields({
