@@ -1,12 +1,16 @@
-import { lazy, Suspense } from 'react'
-import { WINDOW_DAYS } from './api'
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react'
+import { knownNetworks, subscribeNetworks, WINDOW_DAYS } from './api'
 import { MetricCards, StatusCard } from './components/Cards'
+import { Freshness } from './components/Freshness'
+import { NetworkPage } from './components/NetworkPage'
+import { OverviewPage } from './components/Overview'
 import { ChartPanel } from './components/Panel'
 import { ChartSkeleton, EmptyState, ErrorState, LoadingState, StaleBanner } from './components/States'
 import { FeesTable, RewardsTable } from './components/Tables'
-import { dayLabel, duration, token, usd } from './format'
-import { useDashboardData, useMediaQuery, useNow, usePrefersDark } from './hooks'
+import { dayLabel, token, usd } from './format'
+import { useDashboardData, useMediaQuery, usePrefersDark } from './hooks'
 import { deriveView, type View } from './model'
+import { Link, networkPath, parseRoute, usePath, type Route } from './router'
 import { darkTheme, lightTheme } from './theme'
 
 const charts = () => import('./components/Charts')
@@ -25,15 +29,17 @@ function Logo() {
   )
 }
 
-function TopBar() {
+function TopBar({ route }: { route: Route }) {
+  const networks = useSyncExternalStore(subscribeNetworks, knownNetworks)
+  const current = (active: boolean) => (active ? ('page' as const) : undefined)
   return (
     <header className="topbar">
       <div className="topbar-inner">
-        <a className="brand" href="/">
+        <Link className="brand" href="/">
           <Logo />
           <span>depin-index</span>
-        </a>
-        <nav className="topnav">
+        </Link>
+        <nav className="topnav" aria-label="API">
           <a href="/graphql" target="_blank" rel="noopener">
             GraphQL API
             <svg viewBox="0 0 12 12" width="11" height="11" aria-hidden="true">
@@ -42,18 +48,19 @@ function TopBar() {
           </a>
         </nav>
       </div>
+      <nav className="tabs" aria-label="Pages" data-testid="nav">
+        <div className="tabs-inner">
+          <Link href="/" aria-current={current(route.page === 'overview')} data-nav="overview">
+            Overview
+          </Link>
+          {networks.map((n) => (
+            <Link key={n.id} href={networkPath(n.id)} aria-current={current(route.page === 'network' && route.id === n.id)} data-nav={n.id}>
+              {n.name}
+            </Link>
+          ))}
+        </div>
+      </nav>
     </header>
-  )
-}
-
-function Freshness({ fetchedAt, error }: { fetchedAt?: number; error?: Error }) {
-  const now = useNow(1000)
-  if (!fetchedAt) return null
-  return (
-    <span className={`live ${error ? 'live-stale' : ''}`} title={`Last refresh ${new Date(fetchedAt).toLocaleTimeString()}`}>
-      <i aria-hidden="true" />
-      {error ? 'Offline' : 'Live'} · updated {duration(Math.max(0, (now - fetchedAt) / 1000))} ago
-    </span>
   )
 }
 
@@ -146,24 +153,62 @@ function Dashboard({ view, fetchedAt }: { view: View; fetchedAt?: number }) {
   )
 }
 
-export function App() {
+/** The Livepeer page (fees in ETH/USD, rewards in LPT, indexer status), from `networkStats`. */
+function LivepeerPage() {
   const { data, error, fetchedAt, loading, retry } = useDashboardData()
   const view = data ? deriveView(data) : undefined
   return (
     <>
-      <TopBar />
+      <NetworkHeader view={view} fetchedAt={fetchedAt} error={error} />
+      {view && error && <StaleBanner error={error} fetchedAt={fetchedAt} />}
+      {view ? (
+        <Dashboard view={view} fetchedAt={fetchedAt} />
+      ) : error ? (
+        <ErrorState error={error} onRetry={retry} />
+      ) : loading ? (
+        <LoadingState />
+      ) : null}
+    </>
+  )
+}
+
+function NotFound({ path }: { path: string }) {
+  return (
+    <div className="card state" data-testid="not-found">
+      <h2>Page not found</h2>
+      <p>
+        Nothing lives at <code>{path}</code>. <Link href="/">Back to the overview</Link>
+      </p>
+    </div>
+  )
+}
+
+function titleOf(route: Route): string {
+  if (route.page === 'overview') return 'Overview · depin-index'
+  if (route.page === 'network') return `${knownNetworks().find((n) => n.id === route.id)?.name ?? route.id} · depin-index`
+  return 'Not found · depin-index'
+}
+
+export function App() {
+  const path = usePath()
+  const route = parseRoute(path)
+  const networks = useSyncExternalStore(subscribeNetworks, knownNetworks)
+  useEffect(() => {
+    document.title = titleOf(route)
+  }, [path, networks]) // eslint-disable-line react-hooks/exhaustive-deps
+  return (
+    <>
+      <TopBar route={route} />
       <main className="page">
-        <NetworkHeader view={view} fetchedAt={fetchedAt} error={error} />
-        {view && error && <StaleBanner error={error} fetchedAt={fetchedAt} />}
-        {view ? (
-          <Dashboard view={view} fetchedAt={fetchedAt} />
-        ) : error ? (
-          <ErrorState error={error} onRetry={retry} />
-        ) : loading ? (
-          <LoadingState />
-        ) : null}
+        {route.page === 'overview' ? (
+          <OverviewPage />
+        ) : route.page === 'network' ? (
+          route.id === 'livepeer' ? <LivepeerPage /> : <NetworkPage key={route.id} id={route.id} />
+        ) : (
+          <NotFound path={route.path} />
+        )}
         <footer className="foot">
-          depin-index · on-chain data indexed from {view?.status?.name ?? 'Arbitrum One'} · days in UTC ·{' '}
+          depin-index · indexed from on-chain data · days in UTC ·{' '}
           <a href="/graphql" target="_blank" rel="noopener">query it with GraphQL</a>
         </footer>
       </main>

@@ -66,21 +66,21 @@ export class ApiError extends Error {
   }
 }
 
-/** Fetches everything the page shows in one request; fails with an ApiError after `timeoutMs`. */
-export async function fetchDashboard(timeoutMs = 10_000): Promise<DashboardData> {
+/** One POST to /graphql; fails with an ApiError (unreachable, timeout, HTTP error, GraphQL errors, no data). */
+export async function gql<T>(query: string, variables: Record<string, unknown>, timeoutMs = 10_000): Promise<T> {
   let res: Response
   try {
     res = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query: DASHBOARD_QUERY, variables: { network: NETWORK_ID, limit: WINDOW_DAYS } }),
+      body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(timeoutMs),
     })
   } catch (e) {
     if (e instanceof DOMException && e.name === 'TimeoutError') throw new ApiError(`The API did not answer within ${timeoutMs / 1000} s.`)
     throw new ApiError('The API cannot be reached (network error).')
   }
-  let body: { data?: DashboardData; errors?: { message: string }[] } | undefined
+  let body: { data?: T; errors?: { message: string }[] } | undefined
   try {
     body = await res.json()
   } catch {
@@ -93,4 +93,150 @@ export async function fetchDashboard(timeoutMs = 10_000): Promise<DashboardData>
   if (body?.errors?.length) throw new ApiError(`The API returned an error: ${body.errors.map((e) => e.message).join('; ')}`)
   if (!body?.data) throw new ApiError('The API returned no data.')
   return body.data
+}
+
+/** Fetches everything the Livepeer page shows in one request; fails with an ApiError after `timeoutMs`. */
+export async function fetchDashboard(timeoutMs = 10_000): Promise<DashboardData> {
+  const data = await gql<DashboardData>(DASHBOARD_QUERY, { network: NETWORK_ID, limit: WINDOW_DAYS }, timeoutMs)
+  rememberNetworks(data.networks)
+  return data
+}
+
+// ---------- networks known to the app (header navigation, overview aliases) ----------
+
+/** Registry ids served by the API today; replaced by the API's own list after the first answer. */
+const DEFAULT_NETWORKS: NavNetwork[] = [
+  { id: 'aethir', name: 'Aethir' },
+  { id: 'dimo', name: 'DIMO' },
+  { id: 'geodnet', name: 'GEODNET' },
+  { id: 'iotex-ioid', name: 'IoTeX ioID' },
+  { id: 'livepeer', name: 'Livepeer' },
+  { id: 'spheron', name: 'Spheron' },
+  { id: 'thegraph', name: 'The Graph' },
+]
+
+export interface NavNetwork {
+  id: string
+  name: string
+}
+
+let known: NavNetwork[] = DEFAULT_NETWORKS
+let knownFromApi = false
+const listeners = new Set<() => void>()
+
+export function rememberNetworks(list: NavNetwork[]): void {
+  const next = list.map(({ id, name }) => ({ id, name }))
+  if (knownFromApi && JSON.stringify(next) === JSON.stringify(known)) return
+  known = next
+  knownFromApi = true
+  for (const l of listeners) l()
+}
+export const knownNetworks = () => known
+export function subscribeNetworks(cb: () => void): () => void {
+  listeners.add(cb)
+  return () => listeners.delete(cb)
+}
+
+// ---------- network metrics (overview, network pages) ----------
+
+export interface NetworkFull extends Network {
+  chain: string
+}
+
+export interface MetricsRow {
+  periodStart: string
+  price: number | null
+  marketCap: number | null
+  fdv: number | null
+  fees: number
+  feesUsd: number | null
+  protocolRevenueUsd: number | null
+  incentivesUsd: number | null
+  earningsUsd: number | null
+  demandRewardsRatio7d: number | null
+  demandRewardsRatio30d: number | null
+  annualizedFeesUsd: number | null
+  pf: number | null
+  capacity: number
+  capacityUnit: string | null
+  activeLeases: number
+  utilization: number | null
+  activeProviders: number | null
+}
+
+export interface CategoryFull extends Category {
+  networks: { id: string; name: string }[]
+}
+
+const METRICS_FIELDS = `periodStart price marketCap fdv fees feesUsd protocolRevenueUsd incentivesUsd earningsUsd
+  demandRewardsRatio7d demandRewardsRatio30d annualizedFeesUsd pf capacity capacityUnit activeLeases utilization activeProviders`
+const COMMON_FIELDS = `
+  networks { id name category chain chainId tokenSymbol feeAsset }
+  categories { id name color networks { id name } }
+  indexerStatus { chain chainId name height head lag lagSeconds timestamp }`
+
+export interface OverviewData {
+  networks: NetworkFull[]
+  categories: CategoryFull[]
+  indexerStatus: ChainStatus[]
+  /** last WINDOW_DAYS daily rows of every network, by network id */
+  metrics: Record<string, MetricsRow[]>
+}
+
+/** The overview's one request: registry, categories, indexer status and `networkMetrics` of every network under an alias. */
+export function overviewQuery(ids: string[]): string {
+  const vars = ids.map((_, i) => `$n${i}: ID!`).join(', ')
+  const aliases = ids.map((_, i) => `m${i}: networkMetrics(network: $n${i}, interval: DAY, limit: $limit) { ${METRICS_FIELDS} }`).join('\n  ')
+  return `query Overview($limit: Int!${vars ? ', ' + vars : ''}) {${COMMON_FIELDS}\n  ${aliases}\n}`
+}
+
+async function fetchOverviewFor(ids: string[], timeoutMs: number) {
+  const variables: Record<string, unknown> = { limit: WINDOW_DAYS }
+  ids.forEach((id, i) => (variables[`n${i}`] = id))
+  const raw = await gql<Record<string, unknown>>(overviewQuery(ids), variables, timeoutMs)
+  const networks = raw.networks as NetworkFull[]
+  const metrics: Record<string, MetricsRow[]> = {}
+  ids.forEach((id, i) => (metrics[id] = raw[`m${i}`] as MetricsRow[]))
+  return { networks, categories: raw.categories as CategoryFull[], indexerStatus: raw.indexerStatus as ChainStatus[], metrics }
+}
+
+/**
+ * One request per poll. The aliases are built from the networks the app knows (the API's list once it has
+ * answered); if the registry changed meanwhile, the answer's list is used for one immediate re-query.
+ */
+export async function fetchOverview(timeoutMs = 10_000): Promise<OverviewData> {
+  const ids = knownNetworks().map((n) => n.id)
+  let data: OverviewData
+  try {
+    data = await fetchOverviewFor(ids, timeoutMs)
+  } catch (e) {
+    if (knownFromApi) throw e
+    // the built-in list may name a network this API does not serve: ask for the registry alone, then retry
+    const { networks } = await gql<{ networks: NetworkFull[] }>('{ networks { id name } }', {}, timeoutMs)
+    rememberNetworks(networks)
+    data = await fetchOverviewFor(networks.map((n) => n.id), timeoutMs)
+  }
+  rememberNetworks(data.networks)
+  const served = data.networks.map((n) => n.id)
+  if (served.join() !== ids.join()) data = await fetchOverviewFor(served, timeoutMs)
+  return data
+}
+
+export interface NetworkPageData {
+  networks: NetworkFull[]
+  categories: CategoryFull[]
+  indexerStatus: ChainStatus[]
+  networkMetrics: MetricsRow[]
+}
+
+export const NETWORK_QUERY = /* GraphQL */ `
+  query NetworkPage($network: ID!, $limit: Int!) {${COMMON_FIELDS}
+    networkMetrics(network: $network, interval: DAY, limit: $limit) { ${METRICS_FIELDS} }
+  }
+`
+
+export async function fetchNetworkPage(id: string, timeoutMs = 10_000): Promise<NetworkPageData> {
+  const data = await gql<NetworkPageData>(NETWORK_QUERY, { network: id, limit: WINDOW_DAYS }, timeoutMs)
+  rememberNetworks(data.networks)
+  return data
 }

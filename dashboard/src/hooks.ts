@@ -3,8 +3,8 @@ import { fetchDashboard, type DashboardData } from './api'
 
 export const POLL_MS = 5000
 
-export interface DashboardState {
-  data?: DashboardData
+export interface PollState<T> {
+  data?: T
   /** last failure; cleared by the next success */
   error?: Error
   /** Date.now() of the last successful fetch */
@@ -14,19 +14,32 @@ export interface DashboardState {
 }
 
 /**
- * Polls the API: one request, then the next POLL_MS after it settles (never two in flight).
+ * The Livepeer page's data. Polls the API: one request, then the next POLL_MS after it settles (never two in flight).
  * Paused while the tab is hidden, refreshed as soon as it shows again. Keeps the last good data on failure.
  */
 export function useDashboardData(): DashboardState {
-  const [state, setState] = useState<Omit<DashboardState, 'retry'>>({ loading: true })
+  return usePolling(fetchDashboard, POLL_MS, 'livepeer')
+}
+
+export type DashboardState = PollState<DashboardData>
+
+/**
+ * Polls `fetcher` every `pollMs` after the previous request settled (never two in flight), paused while the tab
+ * is hidden. Keeps the last good data on failure; starts over when `key` changes.
+ */
+export function usePolling<T>(fetcher: () => Promise<T>, pollMs: number, key: string): PollState<T> {
+  const [state, setState] = useState<Omit<PollState<T>, 'retry'>>({ loading: true })
+  const fetcherRef = useRef(fetcher)
+  fetcherRef.current = fetcher
   const tickRef = useRef<() => void>(() => {})
   useEffect(() => {
+    setState({ loading: true })
     let stopped = false
     let inFlight = false
     let timer: ReturnType<typeof setTimeout> | undefined
     const schedule = () => {
       clearTimeout(timer)
-      if (!stopped) timer = setTimeout(tick, POLL_MS)
+      if (!stopped) timer = setTimeout(tick, pollMs)
     }
     const tick = async () => {
       clearTimeout(timer)
@@ -34,7 +47,7 @@ export function useDashboardData(): DashboardState {
       if (document.visibilityState === 'hidden') return // resumed by visibilitychange
       inFlight = true
       try {
-        const data = await fetchDashboard()
+        const data = await fetcherRef.current()
         if (!stopped) setState({ data, fetchedAt: Date.now(), loading: false })
       } catch (e) {
         if (!stopped) setState((s) => ({ ...s, loading: false, error: e instanceof Error ? e : new Error(String(e)) }))
@@ -54,7 +67,7 @@ export function useDashboardData(): DashboardState {
       clearTimeout(timer)
       document.removeEventListener('visibilitychange', onVisible)
     }
-  }, [])
+  }, [key, pollMs])
   return { ...state, retry: () => tickRef.current() }
 }
 

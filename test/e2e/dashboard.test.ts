@@ -99,7 +99,7 @@ async function dataValue(page: Page, testId: string): Promise<number> {
 async function openDashboard(context: BrowserContext, feeBars: number, rewardBars: number, errors: string[]): Promise<Page> {
   const page = await context.newPage()
   page.on('pageerror', (e) => errors.push(e.message))
-  await page.goto(apiUrl + '/')
+  await page.goto(apiUrl + '/network/livepeer')
   await page.getByTestId('card-fees-eth').waitFor()
   await page.waitForFunction(
     ([f, r]) =>
@@ -282,7 +282,7 @@ describe('dashboard (end to end)', () => {
     await page.route('**/graphql', (route) =>
       route.fulfill({ status: 500, contentType: 'application/json', body: '{"errors":[{"message":"internal error"}]}' }),
     )
-    await page.goto(apiUrl + '/')
+    await page.goto(apiUrl + '/network/livepeer')
     const error = page.getByTestId('error')
     await error.waitFor({ timeout: 10_000 })
     expect(await error.isVisible()).toBe(true)
@@ -305,7 +305,7 @@ describe('dashboard (end to end)', () => {
       body.data.networkStats = []
       await route.fulfill({ response: res, json: body })
     })
-    await page.goto(apiUrl + '/')
+    await page.goto(apiUrl + '/network/livepeer')
     await page.getByTestId('loading').waitFor({ timeout: 10_000 })
     await page.screenshot({ path: '/tmp/dashboard-loading.png' })
     release()

@@ -143,3 +143,87 @@ export function RewardsChart({ rows, theme, token, height }: ChartProps) {
 }
 
 export default FeesChart
+
+// ---------- overview and network pages ----------
+
+interface CategoryLike {
+  id: string
+  name: string
+  color: string
+}
+
+/** Daily fees in USD, one stacked segment per category (colour from the API's category). */
+export function OverviewFeesChart({ rows, categories, theme, height }: { rows: { day: string; periodStart: string; [k: string]: number | string }[]; categories: CategoryLike[]; theme: ChartTheme; height: number }) {
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <ComposedChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 4 }} barCategoryGap="22%">
+        <CartesianGrid vertical={false} stroke={theme.grid} />
+        {xAxis(theme)}
+        <YAxis {...axisProps(theme)} width={56} tickFormatter={(v: number) => usd(v)} />
+        <Tooltip
+          cursor={{ fill: theme.cursor }}
+          content={(p: TooltipContentProps) => {
+            if (!p.active || !p.payload?.length) return null
+            const r = p.payload[0].payload as { periodStart: string; [k: string]: number | string }
+            const total = categories.reduce((s, c) => s + (Number(r[c.id]) || 0), 0)
+            return (
+              <div className="chart-tooltip">
+                <div className="chart-tooltip-title">{dayLongLabel(r.periodStart)}</div>
+                <dl>
+                  {[...categories].reverse().map((c) => (
+                    <TooltipRow key={c.id} color={c.color} label={c.name} value={usdFull(Number(r[c.id]) || 0)} />
+                  ))}
+                  <TooltipRow label="Total" value={usdFull(total)} />
+                </dl>
+              </div>
+            )
+          }}
+        />
+        <Legend verticalAlign="top" align="right" height={28} iconSize={10} formatter={legendFormatter} />
+        {categories.map((c, i) => (
+          <Bar
+            key={c.id}
+            dataKey={c.id}
+            name={c.name}
+            stackId="fees"
+            fill={c.color}
+            radius={i === categories.length - 1 ? [3, 3, 0, 0] : undefined}
+            maxBarSize={26}
+            animationDuration={500}
+          />
+        ))}
+      </ComposedChart>
+    </ResponsiveContainer>
+  )
+}
+
+/** Daily fees in USD of one network (null days, without a price, are gaps). */
+export function NetworkFeesChart({ rows, color, theme, height }: { rows: { day: string; periodStart: string; feesUsd: number | null; fees: number }[]; color: string; theme: ChartTheme; height: number }) {
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <ComposedChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 4 }} barCategoryGap="22%">
+        <CartesianGrid vertical={false} stroke={theme.grid} />
+        {xAxis(theme)}
+        <YAxis {...axisProps(theme)} width={56} tickFormatter={(v: number) => usd(v)} />
+        <Tooltip
+          cursor={{ fill: theme.cursor }}
+          content={(p: TooltipContentProps) => {
+            if (!p.active || !p.payload?.length) return null
+            const r = p.payload[0].payload as { periodStart: string; feesUsd: number | null; fees: number }
+            return (
+              <div className="chart-tooltip">
+                <div className="chart-tooltip-title">{dayLongLabel(r.periodStart)}</div>
+                <dl>
+                  <TooltipRow color={color} label="Fees (USD)" value={r.feesUsd == null ? 'no price' : usdFull(r.feesUsd)} />
+                  <TooltipRow label="Fees (native)" value={compact(r.fees)} />
+                </dl>
+              </div>
+            )
+          }}
+        />
+        <Legend verticalAlign="top" align="right" height={28} iconSize={10} formatter={legendFormatter} />
+        <Bar dataKey="feesUsd" name="Fees (USD)" fill={color} radius={[3, 3, 0, 0]} maxBarSize={26} animationDuration={500} />
+      </ComposedChart>
+    </ResponsiveContainer>
+  )
+}

@@ -37,7 +37,7 @@ export function ChartSkeleton() {
   )
 }
 
-export function EmptyState({ status }: { status?: ChainStatus }) {
+export function EmptyState({ status, what = 'fee or reward event' }: { status?: ChainStatus; what?: string }) {
   const syncing = status?.height != null && status.lag != null && status.lag > 2
   return (
     <div className="card state" data-testid="empty">
@@ -52,15 +52,15 @@ export function EmptyState({ status }: { status?: ChainStatus }) {
         {status?.height == null
           ? 'The indexer has not written its first batch. Daily fees and rewards appear here as soon as it does.'
           : syncing
-            ? `The indexer is at block ${int(status.height)} of ${status.head == null ? '?' : int(status.head)} and has not reached any fee or reward event yet.`
-            : 'The indexer is synced but no fee or reward event of this network has been seen.'}
+            ? `The indexer is at block ${int(status.height)} of ${status.head == null ? '?' : int(status.head)} and has not reached any ${what} yet.`
+            : `The indexer is synced but no ${what} of this network has been seen.`}
       </p>
       <p className="state-hint">This page refreshes every 5 seconds.</p>
     </div>
   )
 }
 
-export function ErrorState({ error, onRetry }: { error: Error; onRetry: () => void }) {
+export function ErrorState({ error, onRetry, every = '5 seconds' }: { error: Error; onRetry: () => void; every?: string }) {
   return (
     <div className="card state state-error" role="alert" data-testid="error">
       <svg className="state-icon" viewBox="0 0 48 48" aria-hidden="true">
@@ -69,7 +69,7 @@ export function ErrorState({ error, onRetry }: { error: Error; onRetry: () => vo
       </svg>
       <h2>Can't load data from the API</h2>
       <p className="error-message">{error.message}</p>
-      <p className="state-hint">Retrying every 5 seconds.</p>
+      <p className="state-hint">Retrying every {every}.</p>
       <button type="button" className="btn" onClick={onRetry}>
         Retry now
       </button>
@@ -77,12 +77,12 @@ export function ErrorState({ error, onRetry }: { error: Error; onRetry: () => vo
   )
 }
 
-export function StaleBanner({ error, fetchedAt }: { error: Error; fetchedAt?: number }) {
+export function StaleBanner({ error, fetchedAt, every = '5 s' }: { error: Error; fetchedAt?: number; every?: string }) {
   const at = fetchedAt ? new Date(fetchedAt).toLocaleTimeString('en-US', { hour12: false }) : undefined
   return (
     <div className="banner" role="alert" data-testid="error">
       <strong>Connection problem.</strong> <span className="error-message">{error.message}</span>{' '}
-      {at && <span>Showing data from {at}; retrying every 5 s.</span>}
+      {at && <span>Showing data from {at}; retrying every {every}.</span>}
     </div>
   )
 }
