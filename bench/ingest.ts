@@ -19,7 +19,7 @@ import { Rpc } from '../devnet/rpc'
 import { watchedOnChain } from '../indexer/registry'
 import { arbitrumOne } from '../indexer/registry/chains'
 import { applyMigrations } from '../indexer/store/dataSource'
-import { freePort } from '../test/helpers/ports'
+import { freePort, freePortBlock } from '../test/helpers/ports'
 
 const root = resolve(import.meta.dirname, '..')
 const days = Number(process.env.BENCH_DAYS ?? 120)
@@ -29,7 +29,7 @@ async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'depin-bench-'))
   chmodSync(dataDir, 0o755)
   const config = loadConfig({
-    DATA_DIR: dataDir, DEVNET_PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()),
+    DATA_DIR: dataDir, DEVNET_PORT: String(await freePortBlock()), EMBEDDED_PG_PORT: String(await freePort()),
     SIM_DAYS: String(days), SIM_LIVE: 'false', SIM_SEED: '42', FINALITY_ARBITRUM_ONE: '5', LOG_LEVEL: 'warn',
   })
   const db = await startDatabase({ dataDir, port: config.EMBEDDED_PG_PORT })

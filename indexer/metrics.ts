@@ -171,6 +171,7 @@ const div = (a: number | null, b: number | null) => (a == null || b == null || b
 export function deriveMetrics(rows: RollupRow[], prices: PeriodPrices[], meta: NetworkMeta, interval: Interval): DerivedMetrics[] {
   const out: DerivedMetrics[] = []
   let supply = 0n
+  let mintedEver = false
   let locked = 0n
   let capacity = 0n
   let leases = 0
@@ -179,6 +180,7 @@ export function deriveMetrics(rows: RollupRow[], prices: PeriodPrices[], meta: N
     const r = rows[i]
     const p = prices[i]
     supply += r.mintedNative - r.burnedNative
+    if (r.mintedNative > 0n) mintedEver = true
     locked += r.lockedNative - r.unlockedNative
     capacity += r.capacityAdded - r.capacityRemoved
     leases += r.leasesOpened - r.leasesClosed
@@ -198,7 +200,9 @@ export function deriveMetrics(rows: RollupRow[], prices: PeriodPrices[], meta: N
     const incentives = toDecimal(r.rewardsNative, meta.tokenDecimals)
     const incentivesUsd = mul(incentives, p.token)
     const netIssuance = toDecimal(r.mintedNative - r.burnedNative, meta.tokenDecimals)
-    const marketCap = mul(circulatingSupply, p.token)
+    // supply is known from the first mint on (a native coin, or a token whose mints were not indexed, has none):
+    // without it market cap (and FDV on total supply) is unknown, not 0
+    const marketCap = mintedEver ? mul(circulatingSupply, p.token) : null
     const trailing = (n: number, f: (m: DerivedMetrics | { feesUsd: number | null; incentivesUsd: number | null; protocolRevenueUsd: number | null }) => number | null) => {
       const span = n * perDay
       if (i + 1 < span) return null
@@ -220,7 +224,7 @@ export function deriveMetrics(rows: RollupRow[], prices: PeriodPrices[], meta: N
       totalSupply,
       circulatingSupply,
       marketCap,
-      fdv: meta.maxSupply != null ? mul(toDecimal(meta.maxSupply, meta.tokenDecimals), p.token) : mul(totalSupply, p.token),
+      fdv: meta.maxSupply != null ? mul(toDecimal(meta.maxSupply, meta.tokenDecimals), p.token) : mintedEver ? mul(totalSupply, p.token) : null,
       fdvBasis: meta.maxSupply != null ? 'max-supply' : 'total-supply',
       fees,
       feesUsd,

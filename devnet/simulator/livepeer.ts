@@ -77,6 +77,12 @@ export class LivepeerModel implements NetworkModel {
     if (!this.started) {
       this.started = true
       this.roundStart = Math.floor(to / DAY) * DAY
+      // the L2 supply arrives by bridge mints (L2 gateway -> LivepeerToken.mint), here in one go, so that total
+      // supply can be rebuilt from events; a tenth sits in the Treasury (non-circulating)
+      const holder = this.rnd.address()
+      emit(A.LivepeerToken, 'LivepeerToken', 'Mint', { to: holder, amount: this.supply })
+      emit(A.LivepeerToken, 'LivepeerToken', 'Transfer', { from: ZERO, to: holder, value: this.supply })
+      emit(A.LivepeerToken, 'LivepeerToken', 'Transfer', { from: holder, to: LIVEPEER_TREASURY, value: this.supply / 10n })
       for (const o of this.orchestrators) {
         emit(A.BondingManager, 'BondingManager', 'TranscoderUpdate', { transcoder: o.address, rewardCut: o.rewardCut, feeShare: o.feeShare })
         emit(A.BondingManager, 'BondingManager', 'Bond', { newDelegate: o.address, oldDelegate: ZERO, delegator: o.address, additionalAmount: o.stake, bondedAmount: o.stake })

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Stack } from '../../cli/stack'
 import { launchChromium } from '../helpers/chromium'
-import { freePort } from '../helpers/ports'
+import { freePort, freePortBlock } from '../helpers/ports'
 
 const root = resolve(import.meta.dirname, '../..')
 const dashboardDir = join(root, 'dashboard')
@@ -122,7 +122,7 @@ describe('dashboard (end to end)', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'depin-e2e-dashboard-'))
     const overrides: Record<string, string> = {
       PORT: String(await freePort()),
-      DEVNET_PORT: String(await freePort()),
+      DEVNET_PORT: String(await freePortBlock()),
       EMBEDDED_PG_PORT: String(await freePort()),
       DATA_DIR: dataDir,
       SIM_DAYS: '20',

@@ -15,7 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Stack } from '../../cli/stack'
 import { launchChromium } from '../helpers/chromium'
-import { freePort } from '../helpers/ports'
+import { freePort, freePortBlock } from '../helpers/ports'
 
 const root = resolve(import.meta.dirname, '../..')
 const dashboardDir = join(root, 'dashboard')
@@ -188,7 +188,7 @@ describe('overview page (end to end)', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'depin-e2e-overview-'))
     const overrides: Record<string, string> = {
       PORT: String(await freePort()),
-      DEVNET_PORT: String(await freePort()),
+      DEVNET_PORT: String(await freePortBlock()),
       EMBEDDED_PG_PORT: String(await freePort()),
       DEVNET_CONTROL_PORT: String(await freePort()),
       DATA_DIR: dataDir,

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
-import { freePort } from '../helpers/ports'
+import { freePort, freePortBlock } from '../helpers/ports'
 
 const root = resolve(import.meta.dirname, '../..')
 const dataDir = mkdtempSync(join(tmpdir(), 'depin-start-'))
@@ -47,7 +47,7 @@ async function runStart(env: Record<string, string>, whileUp: (out: () => string
 
 describe('npm start', () => {
   it('starts, prints URLs and progress, stops cleanly on SIGINT, and resumes without duplicates', async () => {
-    const ports = { PORT: await freePort(), DEVNET_PORT: await freePort(), EMBEDDED_PG_PORT: await freePort(), DEVNET_CONTROL_PORT: await freePort() }
+    const ports = { PORT: await freePort(), DEVNET_PORT: await freePortBlock(), EMBEDDED_PG_PORT: await freePort(), DEVNET_CONTROL_PORT: await freePort() }
     const env = {
       DATA_DIR: dataDir, PORT: String(ports.PORT), DEVNET_PORT: String(ports.DEVNET_PORT), EMBEDDED_PG_PORT: String(ports.EMBEDDED_PG_PORT),
       DEVNET_CONTROL_PORT: String(ports.DEVNET_CONTROL_PORT), SIM_DAYS: '3', SIM_BLOCK_TIME_MS: '300', LOG_LEVEL: 'info',

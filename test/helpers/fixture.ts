@@ -10,7 +10,7 @@ import { spawnIndexer } from '../../cli/stack'
 import { startDevnet, type Devnet } from '../../devnet/devnet'
 import { applyMigrations } from '../../indexer/store/dataSource'
 import { importPrices } from '../../indexer/prices/import'
-import { freePort } from './ports'
+import { freePort, freePortBlock } from './ports'
 
 export interface Fixture {
   config: Config
@@ -36,7 +36,7 @@ export async function startFixture(env: Record<string, string> = {}, opts: Fixtu
   const dataDir = mkdtempSync(join(tmpdir(), 'depin-test-'))
   chmodSync(dataDir, 0o755)
   const config = loadConfig({
-    DATA_DIR: dataDir, DEVNET_PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()),
+    DATA_DIR: dataDir, DEVNET_PORT: String(await freePortBlock()), EMBEDDED_PG_PORT: String(await freePort()),
     PORT: String(await freePort()), FINALITY_ARBITRUM_ONE: '5', SIM_DAYS: '10', SIM_LIVE: 'false', SIM_SEED: '7', LOG_LEVEL: 'warn', ...env,
   })
   const db = await startDatabase({ dataDir, port: config.EMBEDDED_PG_PORT })

@@ -181,11 +181,13 @@ describe('derived metrics served by the API', () => {
       const tokenUnit = 10 ** meta.tokenDecimals
       const feeUnit = 10 ** meta.feeDecimals
       let supply = 0n
+      let minted = false
       let locked = 0n
       let capacity = 0n
       let leases = 0
       const want = r.rows.map((x) => {
         supply += BigInt(x.minted) - BigInt(x.burned)
+        if (BigInt(x.minted) > 0n) minted = true
         locked += BigInt(x.locked) - BigInt(x.unlocked)
         capacity += BigInt(x.cap_added) - BigInt(x.cap_removed)
         leases += x.leases_opened - x.leases_closed
@@ -199,7 +201,8 @@ describe('derived metrics served by the API', () => {
         else feesUsd = x.fee_price == null ? null : net * x.fee_price
         const totalSupply = Number(supply) / tokenUnit
         // market cap on circulating supply: total minus tokens held by listed non-circulating addresses
-        const marketCap = price == null ? null : (Number(supply - locked) / tokenUnit) * price
+        // supply is unknown until a mint was indexed (native coins, tokens without mint events): no market cap
+        const marketCap = price == null || !minted ? null : (Number(supply - locked) / tokenUnit) * price
         const incentives = Number(BigInt(x.rewards)) / tokenUnit
         // protocol revenue: the protocol take when it is paid in the fee asset (= the token), else none
         const protocolRevenueUsd = meta.feeAsset === meta.token
@@ -207,7 +210,7 @@ describe('derived metrics served by the API', () => {
           : feesUsd == null ? null : 0
         return {
           periodStart: x.period_start.toISOString() as string, day: x.period_start.getTime() as number, price, totalSupply, marketCap,
-          fdv: price == null ? null : (meta.maxSupply ?? totalSupply) * price,
+          fdv: price == null ? null : meta.maxSupply != null ? meta.maxSupply * price : minted ? totalSupply * price : null,
           fees: net, feesUsd, grossFeesUsd: x.fee_price == null ? 0 : (Number(gross) / feeUnit) * x.fee_price,
           incentives, incentivesUsd: price == null ? null : incentives * price, protocolRevenueUsd,
           capacity: Number(capacity), activeLeases: leases,
@@ -237,7 +240,9 @@ describe('derived metrics served by the API', () => {
       const got = data.networkMetrics as any[]
       expect(got.map((g) => g.periodStart)).toEqual(want.map((w) => w.periodStart))
       // every token and fee asset has a price source (on-chain feed or imported CSV)
-      expect(got[got.length - 1].marketCap, `${network}: market cap priced`).not.toBeNull()
+      // (supply unknown: IoTeX ioID's native IOTX, Spheron's uSPON without mint events)
+      if (!['iotex-ioid', 'spheron'].includes(network)) expect(got[got.length - 1].marketCap, `${network}: market cap priced`).not.toBeNull()
+      else expect(got[got.length - 1].marketCap, `${network}: market cap unknown`).toBeNull()
       expect(got[got.length - 1].feesUsd, `${network}: fees priced`).not.toBeNull()
       if (WITH_RATIO.includes(network)) expect(got.filter((g) => g.demandRewardsRatio7d != null).length, `${network}: days with a 7d ratio`).toBeGreaterThan(0)
       got.forEach((g, i) => {

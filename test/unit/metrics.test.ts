@@ -58,6 +58,13 @@ describe('deriveMetrics', () => {
     expect(m[0]).toMatchObject({ feesUsd: 5900, feesValuation: 'onchain-oracle-at-event' })
   })
 
+  it('without any indexed mint the supply is unknown: market cap null, FDV only from a max supply', () => {
+    const m = deriveMetrics([row(0, { rewardsNative: E18 })], [{ token: 3, feeAsset: 3 }], meta, 'DAY')
+    expect(m[0]).toMatchObject({ marketCap: null, fdv: 3000, fdvBasis: 'max-supply' })
+    const u = deriveMetrics([row(0)], [{ token: 3, feeAsset: 3 }], { ...meta, maxSupply: null }, 'DAY')
+    expect(u[0]).toMatchObject({ marketCap: null, fdv: null })
+  })
+
   it('an unpriced fee asset leaves fee USD null, not zero', () => {
     const m = deriveMetrics([row(0, { feesNative: E18, feesUnpricedNative: E18 })], [{ token: 1, feeAsset: null }], { ...meta, feeAssetIsToken: false }, 'DAY')
     expect(m[0]).toMatchObject({ fees: 1, feesUsd: null, feesValuation: 'unpriced', supplySideRevenueUsd: null })
