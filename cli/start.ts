@@ -3,33 +3,14 @@
  * and a live sync line per chain (height, blocks/s, ETA). Ctrl-C stops every process it started.
  */
 import './log-to-file'
-import { existsSync, readdirSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import pg from 'pg'
 import { ConfigError, loadConfig } from '../common/config'
 import { redact } from '../common/postgres'
+import { buildDashboardIfStale } from './dashboard-build'
 import { startStack, type Stack } from './stack'
 
-const root = resolve(import.meta.dirname, '..')
 const tty = process.stdout.isTTY
-
-function newestMtime(dir: string): number {
-  let t = 0
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === 'dist' || e.name === 'node_modules') continue
-    const p = join(dir, e.name)
-    t = Math.max(t, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)
-  }
-  return t
-}
-
-async function buildDashboardIfStale() {
-  const index = join(root, 'dashboard/dist/index.html')
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(root, 'dashboard'))) return
-  console.log('building dashboard (vite)...')
-  const { build } = await import('vite')
-  await build({ root: join(root, 'dashboard'), logLevel: 'warn' })
-}
 
 const status = (line: string) => {
   if (tty) process.stdout.write(`\r\x1b[2K${line}`)
@@ -47,7 +28,7 @@ async function main() {
     }
     throw e
   }
-  await buildDashboardIfStale()
+  await buildDashboardIfStale(() => console.log('building dashboard (vite)...'))
   let stack: Stack | undefined
   let stopping = false
   const stop = async (signal: string) => {

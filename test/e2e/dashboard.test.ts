@@ -2,17 +2,16 @@
  * End to end: the whole stack in-process (embedded Postgres, devnet with 20 simulated days, indexer, API),
  * the built dashboard in headless Chromium, and what it shows checked against the API's own answers.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { buildDashboardIfStale } from '../../cli/dashboard-build'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Stack } from '../../cli/stack'
 import { launchChromium } from '../helpers/chromium'
 import { freePort, freePortBlock } from '../helpers/ports'
 
-const root = resolve(import.meta.dirname, '../..')
-const dashboardDir = join(root, 'dashboard')
 
 interface DayRow {
   periodStart: string
@@ -55,23 +54,6 @@ function expectClose(actual: number, expected: number, what: string) {
   expect(Math.abs(actual - expected), `${what}: page ${actual} vs API ${expected}`).toBeLessThanOrEqual(tol)
 }
 
-function newestMtime(dir: string): number {
-  let t = 0
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === 'dist' || e.name === 'node_modules') continue
-    const p = join(dir, e.name)
-    t = Math.max(t, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)
-  }
-  return t
-}
-
-/** Builds dashboard/dist when it is missing or older than its sources (the API snapshots dist at start). */
-async function buildDashboardIfNeeded() {
-  const index = join(dashboardDir, 'dist/index.html')
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(dashboardDir)) return
-  const { build } = await import('vite')
-  await build({ root: dashboardDir, logLevel: 'warn' })
-}
 
 async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs: number, everyMs = 250): Promise<T> {
   const deadline = Date.now() + timeoutMs
@@ -118,7 +100,7 @@ describe('dashboard (end to end)', () => {
 
   beforeAll(async () => {
     const t0 = Date.now()
-    await buildDashboardIfNeeded()
+    await buildDashboardIfStale()
     dataDir = mkdtempSync(join(tmpdir(), 'depin-e2e-dashboard-'))
     const overrides: Record<string, string> = {
       PORT: String(await freePort()),

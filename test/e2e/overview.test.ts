@@ -8,17 +8,16 @@
  * - market cap: sum of the latest row's market cap of each network where it is non-null;
  * - demand/rewards: the fees total divided by the incentives total.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { buildDashboardIfStale } from '../../cli/dashboard-build'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Stack } from '../../cli/stack'
 import { launchChromium } from '../helpers/chromium'
 import { freePort, freePortBlock } from '../helpers/ports'
 
-const root = resolve(import.meta.dirname, '../..')
-const dashboardDir = join(root, 'dashboard')
 
 interface MetricsRow {
   periodStart: string
@@ -95,23 +94,6 @@ function expectClose(actual: number, expectedValue: number, what: string) {
   expect(Math.abs(actual - expectedValue), `${what}: page ${actual} vs API ${expectedValue}`).toBeLessThanOrEqual(tol)
 }
 
-function newestMtime(dir: string): number {
-  let t = 0
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === 'dist' || e.name === 'node_modules') continue
-    const p = join(dir, e.name)
-    t = Math.max(t, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)
-  }
-  return t
-}
-
-/** Builds dashboard/dist when it is missing or older than its sources (the API snapshots dist at start). */
-async function buildDashboardIfNeeded() {
-  const index = join(dashboardDir, 'dist/index.html')
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(dashboardDir)) return
-  const { build } = await import('vite')
-  await build({ root: dashboardDir, logLevel: 'warn' })
-}
 
 async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs: number, everyMs = 250): Promise<T> {
   const deadline = Date.now() + timeoutMs
@@ -184,7 +166,7 @@ describe('overview page (end to end)', () => {
 
   beforeAll(async () => {
     const t0 = Date.now()
-    await buildDashboardIfNeeded()
+    await buildDashboardIfStale()
     dataDir = mkdtempSync(join(tmpdir(), 'depin-e2e-overview-'))
     const overrides: Record<string, string> = {
       PORT: String(await freePort()),
