@@ -40,8 +40,14 @@ export async function startFixture(env: Record<string, string> = {}, opts: Fixtu
     PORT: String(await freePort()), FINALITY_ARBITRUM_ONE: '5', SIM_DAYS: '10', SIM_LIVE: 'false', SIM_SEED: '7', LOG_LEVEL: 'warn', ...env,
   })
   const db = await startDatabase({ dataDir, port: config.EMBEDDED_PG_PORT })
-  await applyMigrations(db.url)
-  const devnet = await startDevnet({ config })
+  let devnet: Devnet
+  try {
+    await applyMigrations(db.url)
+    devnet = await startDevnet({ config })
+  } catch (e) {
+    await db.stop() // leave no server behind when the fixture cannot come up
+    throw e
+  }
   const pool = new pg.Pool({ connectionString: db.url, max: 4 })
   pool.on('error', () => {}) // the server stopping at the end of a test is expected
   if (opts.importPrices) for (const p of devnet.priceFiles) await importPrices(pool, p.asset, p.file)
