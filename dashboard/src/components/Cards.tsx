@@ -6,17 +6,19 @@ import type { Totals } from '../model'
 interface CardProps {
   label: string
   testId: string
-  value: number
+  /** the raw number behind `display` (data-value, for tests and copy); null = unknown, shown as an empty data-value */
+  value: number | null
   display: string
   sub?: React.ReactNode
   accent: string
 }
 
-function MetricCard({ label, testId, value, display, sub, accent }: CardProps) {
+/** A headline card: label, formatted value (raw number in data-value), optional line below. Used by every page. */
+export function MetricCard({ label, testId, value, display, sub, accent }: CardProps) {
   return (
     <article className="card metric" style={{ '--accent': accent } as React.CSSProperties}>
       <h2 className="card-label">{label}</h2>
-      <p className="card-value" data-testid={testId} data-value={String(value)} title={String(value)}>
+      <p className="card-value" data-testid={testId} data-value={value == null ? '' : String(value)} title={value == null ? undefined : String(value)}>
         {display}
       </p>
       {sub && <p className="card-sub">{sub}</p>}

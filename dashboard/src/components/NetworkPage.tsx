@@ -5,25 +5,13 @@ import { dayKey, dayLabel, dayLongLabel, int, usd, usdFull } from '../format'
 import { useMediaQuery, usePolling, usePrefersDark } from '../hooks'
 import { sumNullable } from '../overview'
 import { darkTheme, lightTheme } from '../theme'
-import { StatusCard } from './Cards'
+import { MetricCard, StatusCard } from './Cards'
 import { Freshness } from './Freshness'
 import { ChartSkeleton, EmptyState, ErrorState, LoadingState, StaleBanner } from './States'
 
 export const NETWORK_POLL_MS = 15_000
 
 const NetworkFeesChart = lazy(() => import('./Charts').then((m) => ({ default: m.NetworkFeesChart })))
-
-function Card({ label, testId, value, display, sub, accent }: { label: string; testId: string; value: number | null; display: string; sub: React.ReactNode; accent: string }) {
-  return (
-    <article className="card metric" style={{ '--accent': accent } as React.CSSProperties}>
-      <h2 className="card-label">{label}</h2>
-      <p className="card-value" data-testid={testId} data-value={value == null ? '' : String(value)} title={value == null ? undefined : String(value)}>
-        {display}
-      </p>
-      <p className="card-sub">{sub}</p>
-    </article>
-  )
-}
 
 function Body({ data, id, fetchedAt }: { data: NetworkPageData; id: string; fetchedAt?: number }) {
   const dark = usePrefersDark()
@@ -42,8 +30,8 @@ function Body({ data, id, fetchedAt }: { data: NetworkPageData; id: string; fetc
   return (
     <>
       <div className="cards cards-5">
-        <Card label={`Fees (USD, ${WINDOW_DAYS}d)`} testId="net-card-fees" value={fees} display={fees == null ? '–' : usd(fees)} accent="var(--c-usd)" sub={fees == null ? none : <>over {m.length} days</>} />
-        <Card
+        <MetricCard label={`Fees (USD, ${WINDOW_DAYS}d)`} testId="net-card-fees" value={fees} display={fees == null ? '–' : usd(fees)} accent="var(--c-usd)" sub={fees == null ? none : <>over {m.length} days</>} />
+        <MetricCard
           label={`Incentives (USD, ${WINDOW_DAYS}d)`}
           testId="net-card-incentives"
           value={incentives}
@@ -51,7 +39,7 @@ function Body({ data, id, fetchedAt }: { data: NetworkPageData; id: string; fetc
           accent="var(--c-rewards)"
           sub={incentives == null ? none : <>{network?.tokenSymbol ?? 'token'} rewards to providers</>}
         />
-        <Card
+        <MetricCard
           label="Market cap"
           testId="net-card-mcap"
           value={last?.marketCap ?? null}
@@ -59,7 +47,7 @@ function Body({ data, id, fetchedAt }: { data: NetworkPageData; id: string; fetc
           accent="var(--c-fees)"
           sub={last?.price != null ? <>price {last.price < 1 ? `$${last.price.toPrecision(3)}` : usd(last.price)} · FDV {last.fdv == null ? '–' : usd(last.fdv)}</> : none}
         />
-        <Card
+        <MetricCard
           label="Active providers"
           testId="net-card-providers"
           value={last?.activeProviders ?? null}

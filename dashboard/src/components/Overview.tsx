@@ -6,24 +6,13 @@ import { useMediaQuery, usePolling, usePrefersDark } from '../hooks'
 import { deriveOverview, sortRows, type NetworkRow, type OverviewView, type SortKey } from '../overview'
 import { Link, networkPath } from '../router'
 import { darkTheme, lightTheme } from '../theme'
+import { MetricCard } from './Cards'
 import { ChartSkeleton, ErrorState, LoadingState, StaleBanner } from './States'
 import { Freshness } from './Freshness'
 
 export const OVERVIEW_POLL_MS = 15_000
 
 const OverviewFeesChart = lazy(() => import('./Charts').then((m) => ({ default: m.OverviewFeesChart })))
-
-function Card({ label, testId, value, display, sub, accent }: { label: string; testId: string; value: number | null; display: string; sub: React.ReactNode; accent: string }) {
-  return (
-    <article className="card metric" style={{ '--accent': accent } as React.CSSProperties}>
-      <h2 className="card-label">{label}</h2>
-      <p className="card-value" data-testid={testId} data-value={value == null ? '' : String(value)} title={value == null ? undefined : String(value)}>
-        {display}
-      </p>
-      <p className="card-sub">{sub}</p>
-    </article>
-  )
-}
 
 const ratioText = (r: number | null) => (r == null ? '–' : r >= 100 ? `${compact(r)}×` : `${r.toFixed(r < 0.1 ? 3 : 2)}×`)
 
@@ -32,7 +21,7 @@ function OverviewCards({ v }: { v: OverviewView }) {
   const n = v.rows.length
   return (
     <div className="cards ov-cards">
-      <Card
+      <MetricCard
         label="Market cap"
         testId="ov-card-mcap"
         value={t.marketCap}
@@ -40,8 +29,8 @@ function OverviewCards({ v }: { v: OverviewView }) {
         accent="var(--c-fees)"
         sub={<>latest day · {t.marketCapNetworks} of {n} networks with a price</>}
       />
-      <Card label={`Fees (USD, ${WINDOW_DAYS}d)`} testId="ov-card-fees" value={t.feesUsd} display={usd(t.feesUsd)} accent="var(--c-usd)" sub={<>paid by users across {n} networks</>} />
-      <Card
+      <MetricCard label={`Fees (USD, ${WINDOW_DAYS}d)`} testId="ov-card-fees" value={t.feesUsd} display={usd(t.feesUsd)} accent="var(--c-usd)" sub={<>paid by users across {n} networks</>} />
+      <MetricCard
         label={`Incentives (USD, ${WINDOW_DAYS}d)`}
         testId="ov-card-incentives"
         value={t.incentivesUsd}
@@ -49,7 +38,7 @@ function OverviewCards({ v }: { v: OverviewView }) {
         accent="var(--c-rewards)"
         sub={<>token rewards emitted to providers</>}
       />
-      <Card
+      <MetricCard
         label="Demand / rewards"
         testId="ov-card-ratio"
         value={t.ratio}
