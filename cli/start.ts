@@ -5,6 +5,7 @@
 import './log-to-file'
 import { join } from 'node:path'
 import pg from 'pg'
+import { HeadTracker } from '../api/heads'
 import { ConfigError, loadConfig } from '../common/config'
 import { redact } from '../common/postgres'
 import { buildDashboardIfStale } from './dashboard-build'
@@ -77,7 +78,6 @@ async function progressLoop(stack: Stack, state: typeof progress) {
   client.on('error', () => {}) // the server going away on shutdown is expected
   state.client = client
   await client.connect()
-  const { HeadTracker } = await import('../api/heads')
   const heads = HeadTracker.fromConfig(stack.config)
   const samples = new Map<number, { t: number; h: number }[]>()
   while (!state.stopped) {

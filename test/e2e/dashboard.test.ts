@@ -2,15 +2,11 @@
  * End to end: the whole stack in-process (embedded Postgres, devnet with 20 simulated days, indexer, API),
  * the built dashboard in headless Chromium, and what it shows checked against the API's own answers.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { buildDashboardIfStale } from '../../cli/dashboard-build'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Stack } from '../../cli/stack'
-import { launchChromium } from '../helpers/chromium'
-import { freePort, freePortBlock } from '../helpers/ports'
+import { expectClose, startBrowserStack, until, type BrowserStack } from '../helpers/browser-stack'
 
 
 interface DayRow {
@@ -30,16 +26,8 @@ let browser: Browser | undefined
 let dataDir: string | undefined
 let apiUrl = ''
 
-async function gql<T>(query: string): Promise<T> {
-  const res = await fetch(`${apiUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-  })
-  const body = (await res.json()) as { data?: T; errors?: { message: string }[] }
-  if (!res.ok || body.errors?.length || !body.data) throw new Error(`GraphQL ${res.status}: ${JSON.stringify(body.errors ?? body)}`)
-  return body.data
-}
+let bs: BrowserStack | undefined
+const gql = <T,>(query: string) => bs!.gql<T>(query)
 
 const statsQuery = `{ networkStats(network: "livepeer", interval: DAY, limit: 30) { periodStart fees feesUsd rewards } }`
 const statusQuery = `{ indexerStatus { height head lag } }`
@@ -49,26 +37,7 @@ const apiStatus = async () => (await gql<{ indexerStatus: ChainStatus[] }>(statu
 const dayOf = (iso: string) => new Date(iso).toISOString().slice(0, 10)
 const sum = (rows: DayRow[], k: 'fees' | 'feesUsd' | 'rewards') => rows.reduce((s, r) => s + r[k], 0)
 
-function expectClose(actual: number, expected: number, what: string) {
-  const tol = 1e-9 * Math.max(1, Math.abs(expected))
-  expect(Math.abs(actual - expected), `${what}: page ${actual} vs API ${expected}`).toBeLessThanOrEqual(tol)
-}
 
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs: number, everyMs = 250): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  let last: unknown
-  while (Date.now() < deadline) {
-    try {
-      const v = await fn()
-      if (v !== undefined) return v
-    } catch (e) {
-      last = e
-    }
-    await new Promise((r) => setTimeout(r, everyMs))
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${last}` : ''}`)
-}
 
 async function dataValue(page: Page, testId: string): Promise<number> {
   const v = await page.getByTestId(testId).getAttribute('data-value')
@@ -100,25 +69,8 @@ describe('dashboard (end to end)', () => {
 
   beforeAll(async () => {
     const t0 = Date.now()
-    await buildDashboardIfStale()
-    dataDir = mkdtempSync(join(tmpdir(), 'depin-e2e-dashboard-'))
-    const overrides: Record<string, string> = {
-      PORT: String(await freePort()),
-      DEVNET_PORT: String(await freePortBlock()),
-      EMBEDDED_PG_PORT: String(await freePort()),
-      DATA_DIR: dataDir,
-      SIM_DAYS: '20',
-      SIM_LIVE: 'false',
-      LOG_LEVEL: 'warn',
-    }
-    const { loadConfig } = await import('../../common/config')
-    const { startStack } = await import('../../cli/stack')
-    // the indexer child gets these settings from config.env
-    const config = loadConfig({ ...process.env, ...overrides })
-    const [s, b] = await Promise.all([startStack(config), launchChromium()])
-    stack = s
-    browser = b
-    apiUrl = stack.api.url
+    bs = await startBrowserStack('dashboard')
+    ;({ stack, browser, apiUrl, dataDir } = bs)
     // The indexer leaves the last `finality` blocks (5 on the devnet) to its hot-block path, which runs when a new
     // head arrives; with SIM_LIVE=false none does, so once it is stuck just behind the head, mine one block.
     let last: ChainStatus | undefined
@@ -157,9 +109,7 @@ describe('dashboard (end to end)', () => {
   })
 
   afterAll(async () => {
-    await browser?.close().catch(() => {})
-    await stack?.stop()
-    if (dataDir && !process.env.KEEP_TEST_DATA) rmSync(dataDir, { recursive: true, force: true })
+    await bs?.stop()
   })
 
   it('shows the API numbers in cards, charts and tables', async () => {

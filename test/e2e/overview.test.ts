@@ -8,15 +8,9 @@
  * - market cap: sum of the latest row's market cap of each network where it is non-null;
  * - demand/rewards: the fees total divided by the incentives total.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { buildDashboardIfStale } from '../../cli/dashboard-build'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Stack } from '../../cli/stack'
-import { launchChromium } from '../helpers/chromium'
-import { freePort, freePortBlock } from '../helpers/ports'
+import { expectClose, startBrowserStack, until, type BrowserStack } from '../helpers/browser-stack'
 
 
 interface MetricsRow {
@@ -39,21 +33,11 @@ interface Expected {
   perNetwork: Map<string, { marketCap: number | null; fees30dUsd: number | null }>
 }
 
-let stack: Stack | undefined
 let browser: Browser | undefined
-let dataDir: string | undefined
 let apiUrl = ''
 
-async function gql<T>(query: string): Promise<T> {
-  const res = await fetch(`${apiUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-  })
-  const body = (await res.json()) as { data?: T; errors?: { message: string }[] }
-  if (!res.ok || body.errors?.length || !body.data) throw new Error(`GraphQL ${res.status}: ${JSON.stringify(body.errors ?? body)}`)
-  return body.data
-}
+let bs: BrowserStack | undefined
+const gql = <T,>(query: string) => bs!.gql<T>(query)
 
 const apiStatus = async () => (await gql<{ indexerStatus: ChainStatus[] }>('{ indexerStatus { chain height head lag } }')).indexerStatus
 
@@ -89,26 +73,7 @@ function expected(metrics: Map<string, MetricsRow[]>): Expected {
   return { marketCap, feesUsd, incentivesUsd, ratio: incentivesUsd > 0 ? feesUsd / incentivesUsd : null, perNetwork }
 }
 
-function expectClose(actual: number, expectedValue: number, what: string) {
-  const tol = 1e-9 * Math.max(1, Math.abs(expectedValue))
-  expect(Math.abs(actual - expectedValue), `${what}: page ${actual} vs API ${expectedValue}`).toBeLessThanOrEqual(tol)
-}
 
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs: number, everyMs = 250): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  let last: unknown
-  while (Date.now() < deadline) {
-    try {
-      const v = await fn()
-      if (v !== undefined) return v
-    } catch (e) {
-      last = e
-    }
-    await new Promise((r) => setTimeout(r, everyMs))
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${last}` : ''}`)
-}
 
 /** data-value of an element: a number, or null for the empty string (an unknown value). */
 async function dataValue(page: Page, selector: string): Promise<number | null> {
@@ -166,25 +131,8 @@ describe('overview page (end to end)', () => {
 
   beforeAll(async () => {
     const t0 = Date.now()
-    await buildDashboardIfStale()
-    dataDir = mkdtempSync(join(tmpdir(), 'depin-e2e-overview-'))
-    const overrides: Record<string, string> = {
-      PORT: String(await freePort()),
-      DEVNET_PORT: String(await freePortBlock()),
-      EMBEDDED_PG_PORT: String(await freePort()),
-      DEVNET_CONTROL_PORT: String(await freePort()),
-      DATA_DIR: dataDir,
-      SIM_DAYS: '20',
-      SIM_LIVE: 'false',
-      LOG_LEVEL: 'warn',
-    }
-    const { loadConfig } = await import('../../common/config')
-    const { startStack } = await import('../../cli/stack')
-    const config = loadConfig({ ...process.env, ...overrides })
-    const [s, b] = await Promise.all([startStack(config), launchChromium()])
-    stack = s
-    browser = b
-    apiUrl = stack.api.url
+    bs = await startBrowserStack('overview')
+    ;({ browser, apiUrl } = bs)
     // every chain caught up; the last finality blocks wait for a new head, which a still devnet never mines
     let last: ChainStatus[] = []
     await until(
@@ -202,9 +150,7 @@ describe('overview page (end to end)', () => {
   })
 
   afterAll(async () => {
-    await browser?.close().catch(() => {})
-    await stack?.stop()
-    if (dataDir && !process.env.KEEP_TEST_DATA) rmSync(dataDir, { recursive: true, force: true })
+    await bs?.stop()
   })
 
   it('shows the cross-network totals, the fees chart and the network table from the API', async () => {

@@ -1,0 +1,80 @@
+/**
+ * End-to-end fixture shared by the dashboard tests: the whole stack in-process (embedded Postgres, devnets,
+ * indexers, API on free ports, fresh data folder, built dashboard) and headless Chromium, plus small helpers.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { expect } from 'vitest'
+import { buildDashboardIfStale } from '../../cli/dashboard-build'
+import { startStack, type Stack } from '../../cli/stack'
+import { loadConfig } from '../../common/config'
+import { launchChromium } from './chromium'
+import { freePort, freePortBlock } from './ports'
+
+export interface BrowserStack {
+  stack: Stack
+  browser: Browser
+  apiUrl: string
+  dataDir: string
+  /** POST a query to the stack's /graphql; throws on HTTP or GraphQL errors */
+  gql<T>(query: string): Promise<T>
+  stop(): Promise<void>
+}
+
+export async function startBrowserStack(name: string, env: Record<string, string> = {}): Promise<BrowserStack> {
+  await buildDashboardIfStale()
+  const dataDir = mkdtempSync(join(tmpdir(), `depin-e2e-${name}-`))
+  const overrides: Record<string, string> = {
+    PORT: String(await freePort()),
+    DEVNET_PORT: String(await freePortBlock()),
+    EMBEDDED_PG_PORT: String(await freePort()),
+    DEVNET_CONTROL_PORT: String(await freePort()),
+    DATA_DIR: dataDir,
+    SIM_DAYS: '20',
+    SIM_LIVE: 'false',
+    LOG_LEVEL: 'warn',
+    ...env,
+  }
+  // the indexer children get these settings from config.env
+  const config = loadConfig({ ...process.env, ...overrides })
+  const [stack, browser] = await Promise.all([startStack(config), launchChromium()])
+  const apiUrl = stack.api.url
+  return {
+    stack, browser, apiUrl, dataDir,
+    async gql<T>(query: string): Promise<T> {
+      const res = await fetch(`${apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+      const body = (await res.json()) as { data?: T; errors?: { message: string }[] }
+      if (!res.ok || body.errors?.length || !body.data) throw new Error(`GraphQL ${res.status}: ${JSON.stringify(body.errors ?? body)}`)
+      return body.data
+    },
+    async stop() {
+      await browser.close().catch(() => {})
+      await stack.stop()
+      if (!process.env.KEEP_TEST_DATA) rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Polls `fn` until it returns a value (errors count as "not yet"); times out with the last error. */
+export async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs: number, everyMs = 250): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  let last: unknown
+  while (Date.now() < deadline) {
+    try {
+      const v = await fn()
+      if (v !== undefined) return v
+    } catch (e) {
+      last = e
+    }
+    await new Promise((r) => setTimeout(r, everyMs))
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${last}` : ''}`)
+}
+
+/** The page's number equals the API's within 1e-9 relative (absolute near zero). */
+export function expectClose(actual: number, expected: number, what: string) {
+  const tol = 1e-9 * Math.max(1, Math.abs(expected))
+  expect(Math.abs(actual - expected), `${what}: page ${actual} vs API ${expected}`).toBeLessThanOrEqual(tol)
+}
