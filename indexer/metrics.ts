@@ -37,6 +37,7 @@ export const FACT_TO_COLUMN: Record<FactKind, AmountColumn | null> = {
   [FactKind.NODE_DEREGISTERED]: 'capacityRemoved',
   [FactKind.LEASE_OPENED]: null,
   [FactKind.LEASE_CLOSED]: null,
+  [FactKind.LEASE_UPDATED]: null,
   [FactKind.FEE_SHARED]: 'feesSharedNative',
   [FactKind.SUPPLY_LOCK]: 'lockedNative',
   [FactKind.SUPPLY_UNLOCK]: 'unlockedNative',

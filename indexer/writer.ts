@@ -4,8 +4,10 @@ import { In, LessThanOrEqual } from 'typeorm'
 import type { BatchOutput } from './handlers/batch'
 import { StateCache } from './handlers/state'
 import { PROVIDER_FACTS, periodStart } from './metrics'
-import { NetworkState, NetworkStat, PricePoint, ProviderDay } from './model'
+import { Lease, NetworkState, NetworkStat, PricePoint, Provider, ProviderDay } from './model'
 import { networkById, priceFeeds } from './registry'
+import { applyLeaseFacts, leaseIdsOf } from './rollup/leases'
+import { applyProviderFacts, providerFactsOf, providerId } from './rollup/providers'
 import { mergeStat, rollupBatch, type LastPrices } from './rollup/rollup'
 
 /** Last price per asset at or before a block, from the database (correct after restarts and reorgs). */
@@ -47,6 +49,8 @@ export async function writeBatch(store: Store, out: BatchOutput, firstBlock: num
     if (deletes.length) await store.remove(NetworkState, deletes)
   }
   await writeProviderDays(store, out)
+  await writeLeases(store, out)
+  await writeProviders(store, out)
   if (out.cursor) await store.upsert(out.cursor)
 }
 
@@ -65,4 +69,24 @@ async function writeProviderDays(store: Store, out: BatchOutput): Promise<void> 
   const stored = new Map((await store.findBy(ProviderDay, { id: In([...days.keys()]) })).map((d) => [d.id, d]))
   for (const d of days.values()) d.facts += stored.get(d.id)?.facts ?? 0
   await store.upsert([...days.values()])
+}
+
+/** Lease rows of the leases the batch opened or closed, merged with their stored rows. */
+async function writeLeases(store: Store, out: BatchOutput): Promise<void> {
+  const touched = leaseIdsOf(out.facts)
+  if (touched.size === 0) return
+  const stored: Lease[] = []
+  for (const [network, ids] of touched) stored.push(...(await store.findBy(Lease, { network, leaseId: In([...ids]) })))
+  const rows = applyLeaseFacts(stored, out.facts, out.leaseTerms)
+  if (rows.length) await store.upsert(rows)
+}
+
+/** Provider rows of the providers active in the batch, merged with their stored rows. */
+async function writeProviders(store: Store, out: BatchOutput): Promise<void> {
+  const facts = providerFactsOf(out.facts, networkById)
+  if (facts.length === 0) return
+  const ids = [...new Set(facts.map((f) => providerId(f.network, f.actor!)))]
+  const stored = await store.findBy(Provider, { id: In(ids) })
+  const rows = applyProviderFacts(stored, facts, networkById)
+  if (rows.length) await store.upsert(rows)
 }

@@ -3,7 +3,7 @@
  * which is what makes it testable against hand-encoded logs and a real database alike.
  */
 import { ChainCursor, EconomicFact, FactKind, PricePoint, QuarantinedLog, RawEvent } from '../model'
-import type { ChainDef, FactDraft, NetworkDef, Watched } from '../registry'
+import type { ChainDef, FactDraft, LeaseTerms, NetworkDef, Watched } from '../registry'
 import { argsToJson, decodeLog } from './decode'
 import { StateCache } from './state'
 import type { BlockInput } from './types'
@@ -14,6 +14,8 @@ export interface BatchOutput {
   prices: PricePoint[]
   quarantined: QuarantinedLog[]
   cursor: ChainCursor | undefined
+  /** lease terms of LEASE_* facts, by fact id (they fill Lease rows; facts do not store them) */
+  leaseTerms: Map<string, LeaseTerms>
 }
 
 /**
@@ -43,7 +45,7 @@ export const eventId = (chainId: number, height: number, logIndex: number) =>
 const MAX_AMOUNT = 2n ** 200n
 
 export function handleBlocks(chain: ChainDef, watched: Map<string, Watched>, blocks: BlockInput[], state = new StateCache()): BatchOutput {
-  const out: BatchOutput = { rawEvents: [], facts: [], prices: [], quarantined: [], cursor: undefined }
+  const out: BatchOutput = { rawEvents: [], facts: [], prices: [], quarantined: [], cursor: undefined, leaseTerms: new Map() }
   for (const block of blocks) {
     const { header } = block
     const timestamp = new Date(header.timestamp)
@@ -97,7 +99,8 @@ export function handleBlocks(chain: ChainDef, watched: Map<string, Watched>, blo
           topic0: log.topics[0].toLowerCase(), blockHash: header.hash, args: argsToJson(d.args), ...refs,
         }),
       )
-      drafts.forEach((f, i) =>
+      drafts.forEach((f, i) => {
+        if (f.lease) out.leaseTerms.set(`${id}-${i}`, f.lease)
         out.facts.push(
           new EconomicFact({
             id: `${id}-${i}`, network: network.id, category: network.category, kind: f.kind, asset: f.asset, amount: f.amount,
@@ -105,8 +108,8 @@ export function handleBlocks(chain: ChainDef, watched: Map<string, Watched>, blo
             subject: f.subject ?? null, unit: f.unit ?? null,
             rawEvent: id, provenance: f.provenance, ...refs,
           }),
-        ),
-      )
+        )
+      })
     }
   }
   const last = blocks[blocks.length - 1]

@@ -42,6 +42,7 @@ export const geodnet: NetworkDef = {
   token: GEOD,
   // fees are bought back and burnt in GEOD, so the fee proxy is measured in GEOD (valued with the GEOD price)
   feeAsset: GEOD,
+  feeRecipient: 'protocol',
   source: DEFILLAMA,
   price: { kind: 'import', asset: 'GEOD' },
   contracts: [

@@ -95,6 +95,7 @@ export const iotexIoid: NetworkDef = {
   token: IOTX,
   feeAsset: IOTX,
   capacityUnit: 'devices',
+  feeRecipient: 'protocol',
   price: { kind: 'import', asset: 'IOTX' },
   source: SOURCE,
   contracts: [

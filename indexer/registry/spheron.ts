@@ -23,7 +23,7 @@ import * as ProviderRewardsManager from '../abi/SpheronProviderRewardsManager'
 import * as FizzRewardsManager from '../abi/SpheronFizzRewardsManager'
 import { FactKind } from '../model'
 import { base } from './chains'
-import type { FactDraft, HandlerContext, NetworkDef, TokenDef } from './types'
+import type { FactDraft, HandlerContext, LeaseTerms, NetworkDef, TokenDef } from './types'
 
 const SDK = 'github.com/spheronFdn/protocol-sdk @ 2099397 (2025-07-24): nodejs/src/contracts/addresses.ts, nodejs/src/config/index.ts, nodejs/src/contracts/abis/mainnet'
 const abiSrc = (file: string) => `${SDK}/${file}.json`
@@ -78,8 +78,15 @@ function leaseCreated(a: ComputeLease.LeaseCreatedEventArgs, ctx: HandlerContext
   return [{
     kind: FactKind.LEASE_OPENED, asset: USPON.symbol, amount: a.acceptedPrice, decimals: PRICE_DECIMALS,
     actor: a.providerAddress, counterparty: a.tenantAddress, subject: a.leaseId.toString(), provenance: 'onchain',
+    lease: leaseTerms(a.acceptedPrice, a.fizzId),
   }]
 }
+
+/** Lease terms: the price per 2 s block (1e18 scale), in uSPON. */
+const leaseTerms = (price: bigint, fizzId?: bigint): LeaseTerms => ({
+  price, priceAsset: USPON.symbol, priceDecimals: PRICE_DECIMALS, priceUnit: 'block (2 s)',
+  ...(fizzId !== undefined && fizzId > 0n ? { resources: { fizzId: fizzId.toString() } } : {}),
+})
 
 function leaseUpdated(a: ComputeLease.LeaseUpdatedEventArgs, ctx: HandlerContext): FactDraft[] {
   const key = leaseKey(a.leaseId)
@@ -91,7 +98,11 @@ function leaseUpdated(a: ComputeLease.LeaseUpdatedEventArgs, ctx: HandlerContext
     provider: a.providerAddress.toLowerCase(), tenant: a.tenantAddress.toLowerCase(), accrued: accrued.toString(),
   }
   ctx.state.set(key, s)
-  return []
+  return [{
+    kind: FactKind.LEASE_UPDATED, asset: USPON.symbol, amount: a.acceptedPrice, decimals: PRICE_DECIMALS,
+    actor: a.providerAddress, counterparty: a.tenantAddress, subject: a.leaseId.toString(), provenance: 'onchain',
+    lease: leaseTerms(a.acceptedPrice),
+  }]
 }
 
 function leaseClosed(a: ComputeLease.LeaseClosedEventArgs, ctx: HandlerContext): FactDraft[] {
@@ -103,7 +114,7 @@ function leaseClosed(a: ComputeLease.LeaseClosedEventArgs, ctx: HandlerContext):
   if (!s) return [{ ...common, amount: 0n, provenance: 'onchain' }]
   const end = a.endTime > 0 ? a.endTime : Math.floor(ctx.block.timestamp / 1000)
   const cost = BigInt(s.accrued) + BigInt(s.price) * leaseBlocks(s.startTime, end)
-  return [{ ...common, amount: cost, provenance: 'inferred' }]
+  return [{ ...common, amount: cost, provenance: 'inferred', lease: { spent: cost, priceAsset: USPON.symbol, priceDecimals: PRICE_DECIMALS, provenance: 'inferred' } }]
 }
 
 export const spheron: NetworkDef = {
@@ -149,7 +160,7 @@ export const spheron: NetworkDef = {
         {
           name: 'LeaseUpdated',
           abi: ComputeLease.events.LeaseUpdated,
-          meaning: 'Lease terms change: new acceptedPrice from a new start block/time. Updates the tracked lease; no fact.',
+          meaning: 'Lease terms change: new acceptedPrice from a new start block/time. LEASE_UPDATED (amount = new price, 1e18 scale); the Lease row takes the new price; the cost accrued at the old price is carried to LEASE_CLOSED.',
           facts: leaseUpdated,
           confidence: 'medium',
         },

@@ -81,7 +81,7 @@ const indexerKey = (a: string) => `indexer:${a.toLowerCase()}`
 
 function openAllocation(ctx: HandlerContext, id: string, indexer: string, tokens: bigint, deployment: string): FactDraft[] {
   ctx.state.set(allocKey(id), { indexer: indexer.toLowerCase(), tokens: tokens.toString(), deployment, openedAt: ctx.block.timestamp } satisfies OpenAllocation)
-  return [grt(FactKind.LEASE_OPENED, tokens, indexer, null, id.toLowerCase())]
+  return [{ ...grt(FactKind.LEASE_OPENED, tokens, indexer, null, id.toLowerCase()), lease: { resources: { stakeGrt: tokens.toString(), subgraphDeployment: deployment } } }]
 }
 
 function closeAllocation(ctx: HandlerContext, id: string, indexer: string, tokens: bigint): FactDraft[] {

@@ -34,6 +34,24 @@ export interface FactDraft {
   /** capacity unit of NODE_* facts */
   unit?: string | null
   provenance: Provenance
+  /** terms of the lease a LEASE_OPENED / LEASE_CLOSED fact is about; fills the Lease row, not stored on the fact */
+  lease?: LeaseTerms
+}
+
+/** What a LEASE_* fact says about its lease beyond parties and id (each field where the chain tells it). */
+export interface LeaseTerms {
+  /** price in base units of priceAsset (priceDecimals) per priceUnit */
+  price?: bigint | null
+  priceAsset?: string
+  priceDecimals?: number
+  /** block, second, hour, ... */
+  priceUnit?: string
+  /** cpu (units), memoryBytes, storageBytes, gpu, gpuModel, stake, ... (JSON; bigints as strings) */
+  resources?: Record<string, string | number | boolean | null>
+  /** LEASE_CLOSED: what the lease cost over its life, in the price's base units */
+  spent?: bigint | null
+  /** provenance of price / spent when it differs from the fact's */
+  provenance?: Provenance
 }
 
 /**
@@ -101,6 +119,11 @@ export interface NetworkDef {
    * them yield SUPPLY_LOCK, out of them SUPPLY_UNLOCK; circulating supply = total supply - locked + unlocked.
    */
   nonCirculating?: { address: string; label: string; source: string }[]
+  /**
+   * who the actor of FEE_PAID is: 'provider' (default: orchestrator, indexer, compute provider) or 'protocol'
+   * (a fee receiver or burning wallet); only provider fee recipients get Provider rows and fees
+   */
+  feeRecipient?: 'provider' | 'protocol'
   /** leases occupy capacity units (e.g. rented licences), so utilization = active leases / capacity */
   leasesUseCapacity?: boolean
   /** caveats shown in docs/networks.md (medium/low confidence items, inferred meanings) */

@@ -54,10 +54,38 @@ interface Decoded {
   name: string
   sig: string
   args: Record<string, any>
+  block: number
+  tx: string
+}
+
+/** A lease as the chain tells it (Spheron LeaseCreated / LeaseUpdated / LeaseClosed). */
+export interface RecomputedLease {
+  provider: string
+  payer: string
+  status: 'OPEN' | 'CLOSED'
+  price: bigint | null
+  openedBlock: number | null
+  closedBlock: number | null
+  /** price x 2 s blocks run, summed over the prices a lease had (the documented inferred cost) */
+  spent: bigint | null
+  startTime: number
+  accrued: bigint
+}
+
+/** What a provider received, by address. */
+export interface RecomputedProvider {
+  fees: bigint
+  rewards: bigint
+}
+
+/** Per-entity results besides daily totals (leases by id, providers by address). */
+export interface Extras {
+  leases: Map<string, RecomputedLease>
+  providers: Map<string, RecomputedProvider>
 }
 
 /** Per-network fold: sees every log in chain order (decoded or not), adds to the day's totals, keeps its own state. */
-type Rule = (ev: Decoded | undefined, d: NetDay, st: Map<string, any>) => void
+type Rule = (ev: Decoded | undefined, d: NetDay, st: Map<string, any>, x: Extras) => void
 
 interface NetworkSpec {
   id: string
@@ -89,11 +117,21 @@ const livepeer: NetworkSpec = {
       events: ['event Mint(address indexed to, uint256 amount)', 'event Burn(address indexed burner, uint256 amount)'],
     },
   },
-  rule(ev, d) {
+  rule(ev, d, _st, x) {
     if (!ev) return
     const a = ev.args
-    if (ev.name === 'WinningTicketRedeemed') fee(d, a.faceValue)
-    else if (ev.name === 'Reward') reward(d, a.amount)
+    const provider = (addr: string) => {
+      const k = addr.toLowerCase()
+      if (!x.providers.has(k)) x.providers.set(k, { fees: 0n, rewards: 0n })
+      return x.providers.get(k)!
+    }
+    if (ev.name === 'WinningTicketRedeemed') {
+      fee(d, a.faceValue)
+      provider(a.recipient).fees += a.faceValue
+    } else if (ev.name === 'Reward') {
+      reward(d, a.amount)
+      provider(a.transcoder).rewards += a.amount
+    }
     else if (ev.name === 'TreasuryReward') d.protocolTake += a.amount
     else if (ev.name === 'Mint') d.minted += a.amount
     else if (ev.name === 'Burn') d.burned += a.amount
@@ -406,6 +444,7 @@ const spheron: NetworkSpec = {
       events: [
         'event LeaseCreated(uint256 leaseId, uint256 fizzId, uint64 requestId, uint256 acceptedPrice, address providerAddress, address tenantAddress, uint32 startBlock, uint32 startTime, uint32 endTime, uint8 state)',
         'event LeaseClosed(uint256 leaseId, address providerAddress, address tenantAddress, uint32 endTime, uint8 state)',
+        'event LeaseUpdated(uint256 indexed leaseId, address indexed providerAddress, address indexed tenantAddress, uint256 acceptedPrice, uint32 startBlock, uint32 startTime)',
       ],
     },
     OrderRequest: { address: '0xC1A0AF3224465c2a5099C14c5A1A4f6680C30A86', events: [] },
@@ -429,10 +468,17 @@ const spheron: NetworkSpec = {
     ProviderRewardsManager: { address: '0x20f2159b1082529089752Bce0549a649B0f0032C', events: ['event ProviderRewardClaimed(address indexed provider, uint256 rewardAmount)'] },
     FizzRewardsManager: { address: '0x8A01206Fd078Be34b28d689C92C1f2C05B3C641B', events: ['event FizzRewardClaimed(address indexed fizz, uint256 rewardAmount)'] },
   },
-  rule(ev, d) {
+  rule(ev, d, _st, x) {
     if (!ev) return
     const a = ev.args
+    const blocks = (from: number, to: number) => BigInt(Math.max(0, Math.floor((to - from) / 2)))
     switch (ev.name) {
+      case 'LeaseUpdated': {
+        const l = x.leases.get(String(a.leaseId))
+        if (l && l.price != null) l.accrued += l.price * blocks(l.startTime, a.startTime)
+        if (l) Object.assign(l, { price: a.acceptedPrice, startTime: a.startTime })
+        break
+      }
       case 'LockedTokenTransfered':
       case 'LockedTokenTransferedToFizz':
         if (same(a.token, USPON)) fee(d, a.deposit)
@@ -446,10 +492,26 @@ const spheron: NetworkSpec = {
         break
       case 'LeaseCreated':
         d.leasesOpened++
+        x.leases.set(String(a.leaseId), {
+          provider: a.providerAddress.toLowerCase(), payer: a.tenantAddress.toLowerCase(), status: 'OPEN', price: a.acceptedPrice,
+          openedBlock: ev.block, closedBlock: null, spent: null, startTime: a.startTime, accrued: 0n,
+        })
         break
-      case 'LeaseClosed':
+      case 'LeaseClosed': {
         d.leasesClosed++
+        const l = x.leases.get(String(a.leaseId))
+        if (!l) {
+          x.leases.set(String(a.leaseId), {
+            provider: a.providerAddress.toLowerCase(), payer: a.tenantAddress.toLowerCase(), status: 'CLOSED', price: null,
+            openedBlock: null, closedBlock: ev.block, spent: null, startTime: 0, accrued: 0n,
+          })
+          break
+        }
+        // endTime 0 would mean "now"; the devnet always sets it
+        l.spent = l.accrued + l.price! * blocks(l.startTime, a.endTime)
+        Object.assign(l, { status: 'CLOSED', closedBlock: ev.block })
         break
+      }
       case 'ProviderAdded':
         register(d, 1n)
         break
@@ -479,7 +541,7 @@ function deregister(d: NetDay, n: bigint) {
 
 export const NETWORK_SPECS: NetworkSpec[] = [livepeer, thegraph, aethir, dimo, geodnet, iotexIoid, spheron]
 
-interface RawLog { address: string; topics: Hex[]; data: Hex; blockNumber: string; logIndex: string }
+interface RawLog { address: string; topics: Hex[]; data: Hex; blockNumber: string; logIndex: string; transactionHash: string }
 
 /** event ABI items of a contract by topic0 (and, for DIMO's TokensTransferred, by number of topics) */
 function decoderOf(name: string, c: ContractSpec) {
@@ -498,7 +560,7 @@ function decoderOf(name: string, c: ContractSpec) {
       const indexed = item.inputs.filter((i) => i.indexed).length
       if (indexed + 1 !== l.topics.length) continue // same topic0, other layout
       const r = decodeEventLog({ abi: [item], topics: l.topics as [Hex, ...Hex[]], data: l.data, strict: true })
-      return { contract: name, name: item.name, sig: `${item.name}/${item.inputs.length}`, args: r.args as Record<string, any> }
+      return { contract: name, name: item.name, sig: `${item.name}/${item.inputs.length}`, args: r.args as Record<string, any>, block: Number(l.blockNumber), tx: l.transactionHash }
     }
     throw new Error(`${name}: log ${l.blockNumber}/${l.logIndex} with topic0 ${l.topics[0]} matches no layout`)
   }
@@ -509,13 +571,15 @@ export interface NetworkRecomputation {
   days: Map<string, Map<string, NetDay>>
   /** per network id: logs read, and how many of them a rule decoded */
   logs: Map<string, { total: number; decoded: number }>
+  /** per network id: leases and providers where its rule records them */
+  extras: Map<string, Extras>
 }
 
 /** Recomputes every network of one chain from block 0 to `toBlock`. */
 export async function recomputeChain(url: string, chainId: number, toBlock: number): Promise<NetworkRecomputation> {
   const rpc = new Rpc(url)
   const specs = NETWORK_SPECS.filter((n) => n.chainId === chainId)
-  const out: NetworkRecomputation = { days: new Map(), logs: new Map() }
+  const out: NetworkRecomputation = { days: new Map(), logs: new Map(), extras: new Map() }
   const ts = new Map<string, number>()
   for (const spec of specs) {
     const byAddress = new Map(Object.entries(spec.contracts).map(([name, c]) => [c.address.toLowerCase(), decoderOf(name, c)]))
@@ -532,6 +596,7 @@ export async function recomputeChain(url: string, chainId: number, toBlock: numb
     }
     const days = new Map<string, NetDay>()
     const state = new Map<string, any>()
+    const extras: Extras = { leases: new Map(), providers: new Map() }
     let decoded = 0
     for (const l of logs) {
       const key = new Date(ts.get(l.blockNumber)! * 1000).toISOString().slice(0, 10)
@@ -540,8 +605,9 @@ export async function recomputeChain(url: string, chainId: number, toBlock: numb
       d.events++
       const ev = byAddress.get(l.address.toLowerCase())!(l)
       if (ev) decoded++
-      spec.rule(ev, d, state)
+      spec.rule(ev, d, state, extras)
     }
+    out.extras.set(spec.id, extras)
     out.days.set(spec.id, days)
     out.logs.set(spec.id, { total: logs.length, decoded })
   }

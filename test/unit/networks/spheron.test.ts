@@ -113,15 +113,19 @@ describe('Spheron events decode to the expected facts', () => {
     expect(state.access('spheron').get(leaseKey(901n))).toBeUndefined()
   })
 
-  it('LeaseUpdated changes the price without a fact; the cost accrues at both prices', () => {
+  it('LeaseUpdated re-prices the lease (LEASE_UPDATED with the new price as terms); the cost accrues at both prices', () => {
     const state = new StateCache()
     const open = leaseCreated(902n, 0n, PRICE, s1)
     // one hour later the price doubles from a new start
     const upd = log(COMPUTE_LEASE, [topic0(SIG.LeaseUpdated), '0x' + num(902n), addrTopic(PROVIDER), addrTopic(TENANT)], data(num(2n * PRICE), num(30_001_800), num(s1 + 3600)))
     const close = leaseClosed(902n, s1 + 5 * 3600)
     const out = handleBlocks(base, watched, [block([open], 1, T1), block([upd], 2, T1 + 3600_000), block([close], 3, T1 + 5 * 3600_000)], state)
-    expect(out.facts.map((f) => f.kind)).toEqual(['LEASE_OPENED', 'LEASE_CLOSED'])
-    expect(out.facts[1].amount).toBe(PRICE * 1800n + 2n * PRICE * 7200n)
+    expect(out.facts.map((f) => f.kind)).toEqual(['LEASE_OPENED', 'LEASE_UPDATED', 'LEASE_CLOSED'])
+    expect(out.facts[1].amount).toBe(2n * PRICE)
+    expect(out.leaseTerms.get(out.facts[0].id)).toMatchObject({ price: PRICE, priceDecimals: 18, priceUnit: 'block (2 s)' })
+    expect(out.leaseTerms.get(out.facts[1].id)).toMatchObject({ price: 2n * PRICE })
+    expect(out.facts[2].amount).toBe(PRICE * 1800n + 2n * PRICE * 7200n)
+    expect(out.leaseTerms.get(out.facts[2].id)).toMatchObject({ spent: PRICE * 1800n + 2n * PRICE * 7200n, provenance: 'inferred' })
     expect(out.rawEvents.map((e) => e.name)).toEqual(['LeaseCreated', 'LeaseUpdated', 'LeaseClosed'])
   })
 
