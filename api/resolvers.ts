@@ -1,37 +1,64 @@
 /** Resolvers: SQL over the indexer's tables (rollups for series, never a scan of raw events per request). */
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql'
+import { GraphQLError, GraphQLScalarType, Kind, valueFromASTUntyped } from 'graphql'
 import type pg from 'pg'
 import { CHURN_DAYS, METHODOLOGY_VERSION, toDecimal } from '../indexer/metrics'
 import { categories, chains, networkById, networks as registryNetworks } from '../indexer/registry'
+import { entityModel, type Entity } from './entities/model'
+import { entityResolvers, listRows, type ListArgs } from './entities/resolvers'
+import { Params, quote, selectList, toNode } from './entities/sql'
 import { networkMetrics, priceSource, providerCounts, window } from './metrics'
 import type { HeadTracker } from './heads'
 
 export interface ApiContext {
   pool: pg.Pool
   heads: HeadTracker
+  /** largest limit / first of any list (API_MAX_LIMIT) */
+  maxLimit: number
 }
 
-const MAX_LIMIT = 10_000
+export const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } })
 
 function parseDate(v: unknown, arg: string): Date | null {
   if (v == null) return null
   const d = new Date(String(v))
-  if (Number.isNaN(d.getTime())) throw new GraphQLError(`${arg}: not a valid ISO 8601 date: ${JSON.stringify(v)}`, { extensions: { code: 'BAD_USER_INPUT' } })
+  if (Number.isNaN(d.getTime())) throw badInput(`${arg}: not a valid ISO 8601 date: ${JSON.stringify(v)}`)
   return d
 }
 
-function checkLimit(limit: number): number {
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw new GraphQLError(`limit must be between 1 and ${MAX_LIMIT}, got ${limit}`, { extensions: { code: 'BAD_USER_INPUT' } })
-  }
+/** limit of a "latest N periods" series: 1..API_MAX_LIMIT, API_MAX_LIMIT when absent. */
+function checkLimit(limit: number | null | undefined, maxLimit: number): number {
+  if (limit == null) return maxLimit
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) throw badInput(`limit must be between 1 and ${maxLimit}, got ${limit}`)
   return limit
 }
 
-const networkRow = (r: any) => ({
-  id: r.id, name: r.name, category: r.category, categories: r.categories, chain: r.chain, chainId: r.chain_id,
-  tokenSymbol: r.token_symbol, tokenAddress: r.token_address, tokenDecimals: r.token_decimals, feeAsset: r.fee_asset,
-  feeAssetDecimals: r.fee_asset_decimals, source: r.source,
-})
+const model = entityModel()
+const entity = (name: string): Entity => {
+  const e = model.entities.find((x) => x.name === name)
+  if (!e) throw new Error(`schema.graphql has no entity ${name}`)
+  return e
+}
+const NetworkE = entity('Network')
+const NetworkStatE = entity('NetworkStat')
+const PricePointE = entity('PricePoint')
+
+/** networkStats(network, interval, from, to) of the dashboard: the latest `limit` periods of one network, oldest first. */
+async function networkSeries(args: ListArgs & { network: string; interval?: string | null; from?: string | null; to?: string | null }, ctx: ApiContext) {
+  if (!networkById(args.network)) throw badInput(`unknown network "${args.network}"`)
+  const limit = checkLimit(args.limit, ctx.maxLimit)
+  const rows = await listRows(NetworkStatE, { where: args.where, orderBy: ['periodStart_DESC'], limit, offset: args.offset }, ctx, (p) =>
+    `network = ${p.add(args.network, 'text')} AND interval = ${p.add(args.interval ?? 'DAY', 'text')}
+     AND (${p.add(parseDate(args.from, 'from'), 'timestamptz')} IS NULL OR period_start >= $${p.values.length})
+     AND (${p.add(parseDate(args.to, 'to'), 'timestamptz')} IS NULL OR period_start <= $${p.values.length})`)
+  return rows.reverse()
+}
+
+/** Decimal amount of a NetworkStat row: base units / 10^decimals of the fee asset or the token. */
+const decimalOf = (field: string, unit: 'fee' | 'token') => (s: Record<string, unknown>) => {
+  const net = networkById(String(s.network))
+  const d = unit === 'fee' ? net?.feeAsset.decimals : net?.token.decimals
+  return toDecimal(BigInt(String(s[field])), d ?? 18)
+}
 
 export const resolvers = {
   BigInt: new GraphQLScalarType({
@@ -46,71 +73,66 @@ export const resolvers = {
     parseValue: (v) => v,
     parseLiteral: (ast) => (ast.kind === Kind.STRING ? ast.value : null),
   }),
+  JSON: new GraphQLScalarType({
+    name: 'JSON',
+    serialize: (v) => v,
+    parseValue: (v) => v,
+    parseLiteral: (ast, vars) => valueFromASTUntyped(ast, vars),
+  }),
+  NetworkStat: {
+    fees: decimalOf('feesNative', 'fee'),
+    rewards: decimalOf('rewardsNative', 'token'),
+    protocolTake: decimalOf('protocolTakeNative', 'token'),
+    minted: decimalOf('mintedNative', 'token'),
+    burned: decimalOf('burnedNative', 'token'),
+  },
   Query: {
-    async networks(_: unknown, args: { category?: string }, ctx: ApiContext) {
-      const r = await ctx.pool.query(
-        'SELECT * FROM network WHERE $1::text IS NULL OR category = $1 OR $1 = ANY(categories) ORDER BY id',
-        [args.category ?? null],
-      )
-      return r.rows.map(networkRow)
-    },
-    async network(_: unknown, args: { id: string }, ctx: ApiContext) {
-      const r = await ctx.pool.query('SELECT * FROM network WHERE id = $1', [args.id])
-      return r.rows[0] ? networkRow(r.rows[0]) : null
-    },
-    async categories(_: unknown, __: unknown, ctx: ApiContext) {
-      const r = await ctx.pool.query('SELECT * FROM network ORDER BY id')
-      const nets = r.rows.map(networkRow)
-      return categories.map((c) => ({ ...c, networks: nets.filter((n) => n.category === c.id || n.categories.includes(c.id)) }))
-    },
-    async networkStats(
-      _: unknown,
-      args: { network: string; interval: 'HOUR' | 'DAY'; from?: string; to?: string; limit: number },
-      ctx: ApiContext,
-    ) {
-      const limit = checkLimit(args.limit)
-      const net = await ctx.pool.query('SELECT token_decimals, fee_asset_decimals FROM network WHERE id = $1', [args.network])
-      if (!net.rows[0]) throw new GraphQLError(`unknown network "${args.network}"`, { extensions: { code: 'BAD_USER_INPUT' } })
-      const { token_decimals: td, fee_asset_decimals: fd } = net.rows[0]
-      // the latest `limit` periods in the window, returned oldest first
-      const r = await ctx.pool.query(
-        `SELECT * FROM (
-           SELECT * FROM network_stat WHERE network = $1 AND interval = $2
-             AND ($3::timestamptz IS NULL OR period_start >= $3) AND ($4::timestamptz IS NULL OR period_start <= $4)
-           ORDER BY period_start DESC LIMIT $5) s ORDER BY period_start`,
-        [args.network, args.interval, parseDate(args.from, 'from'), parseDate(args.to, 'to'), limit],
-      )
-      return r.rows.map((s) => {
-        const b = (k: string) => BigInt(s[k])
-        return {
-          network: s.network, category: s.category, interval: s.interval, periodStart: s.period_start,
-          feesNative: b('fees_native'), fees: toDecimal(b('fees_native'), fd), feesUsd: Number(s.fees_usd),
-          feesUnpricedNative: b('fees_unpriced_native'), feeCount: s.fee_count, feesSettledNative: b('fees_settled_native'),
-          rewardsNative: b('rewards_native'), rewards: toDecimal(b('rewards_native'), td), rewardCount: s.reward_count,
-          protocolTakeNative: b('protocol_take_native'), protocolTake: toDecimal(b('protocol_take_native'), td),
-          mintedNative: b('minted_native'), minted: toDecimal(b('minted_native'), td),
-          burnedNative: b('burned_native'), burned: toDecimal(b('burned_native'), td),
-          bondedNative: b('bonded_native'), unbondedNative: b('unbonded_native'), feesRefundedNative: b('fees_refunded_native'),
-          feesSharedNative: b('fees_shared_native'), lockedNative: b('locked_native'), unlockedNative: b('unlocked_native'),
-          nodesRegistered: s.nodes_registered, nodesDeregistered: s.nodes_deregistered, capacityAdded: b('capacity_added'),
-          capacityRemoved: b('capacity_removed'), leasesOpened: s.leases_opened, leasesClosed: s.leases_closed,
-          eventCount: s.event_count, lastBlock: s.last_block,
-        }
+    ...entityResolvers(model),
+    /** OpenReader list plus the dashboard's `category` argument (primary or secondary category) */
+    async networks(_: unknown, args: ListArgs & { category?: string | null }, ctx: ApiContext) {
+      return listRows(NetworkE, args, ctx, args.category == null ? undefined : (p) => {
+        const c = p.add(args.category, 'text')
+        return `category = ${c} OR ${c} = ANY(categories)`
       })
     },
-    async prices(_: unknown, args: { asset: string; from?: string; to?: string; limit: number }, ctx: ApiContext) {
-      const r = await ctx.pool.query(
-        `SELECT * FROM (SELECT * FROM price_point WHERE asset = $1
-           AND ($2::timestamptz IS NULL OR timestamp >= $2) AND ($3::timestamptz IS NULL OR timestamp <= $3)
-           ORDER BY block_number DESC, log_index DESC LIMIT $4) p ORDER BY block_number, log_index`,
-        [args.asset, parseDate(args.from, 'from'), parseDate(args.to, 'to'), checkLimit(args.limit)],
-      )
-      return r.rows.map((p) => ({ asset: p.asset, quote: p.quote, price: Number(p.price), timestamp: p.timestamp, blockNumber: p.block_number, source: p.source }))
+    /** OpenReader list; with `network` (and optionally interval, from, to) and no orderBy, the dashboard's series */
+    async networkStats(_: unknown, args: ListArgs & { network?: string | null; interval?: string | null; from?: string | null; to?: string | null }, ctx: ApiContext) {
+      if (args.network != null && !args.orderBy?.length) return networkSeries({ ...args, network: args.network }, ctx)
+      if (args.network == null && (args.interval != null || args.from != null || args.to != null) && !args.orderBy?.length) {
+        throw badInput('networkStats: interval, from and to need network (or use where: { interval_eq, periodStart_gte, periodStart_lte })')
+      }
+      return listRows(NetworkStatE, args, ctx, (p) => {
+        const parts = ['TRUE']
+        if (args.network != null) parts.push(`network = ${p.add(args.network, 'text')}`)
+        if (args.interval != null) parts.push(`interval = ${p.add(args.interval, 'text')}`)
+        if (args.from != null) parts.push(`period_start >= ${p.add(parseDate(args.from, 'from'), 'timestamptz')}`)
+        if (args.to != null) parts.push(`period_start <= ${p.add(parseDate(args.to, 'to'), 'timestamptz')}`)
+        return parts.join(' AND ')
+      })
     },
-    async networkMetrics(_: unknown, args: { network: string; interval: 'HOUR' | 'DAY'; from?: string; to?: string; limit: number }, ctx: ApiContext) {
+    async network(_: unknown, args: { id: string }, ctx: ApiContext) {
+      const r = await ctx.pool.query(`SELECT ${selectList(NetworkE)} FROM network WHERE id = $1`, [args.id])
+      return r.rows[0] ? toNode(NetworkE, r.rows[0]) : null
+    },
+    async categories(_: unknown, __: unknown, ctx: ApiContext) {
+      const r = await ctx.pool.query(`SELECT ${selectList(NetworkE)} FROM network ORDER BY id`)
+      const nets = r.rows.map((x) => toNode(NetworkE, x) as { category: string; categories: string[] })
+      return categories.map((c) => ({ ...c, networks: nets.filter((n) => n.category === c.id || n.categories.includes(c.id)) }))
+    },
+    async prices(_: unknown, args: { asset: string; from?: string; to?: string; limit?: number }, ctx: ApiContext) {
+      const p = new Params()
+      const r = await ctx.pool.query(
+        `SELECT * FROM (SELECT ${selectList(PricePointE)} FROM price_point WHERE asset = ${p.add(args.asset, 'text')}
+           AND (${p.add(parseDate(args.from, 'from'), 'timestamptz')} IS NULL OR timestamp >= $2) AND (${p.add(parseDate(args.to, 'to'), 'timestamptz')} IS NULL OR timestamp <= $3)
+           ORDER BY block_number DESC, log_index DESC LIMIT ${p.add(checkLimit(args.limit, ctx.maxLimit), 'int8')}) p ORDER BY ${quote('blockNumber')}, ${quote('logIndex')}`,
+        p.values,
+      )
+      return r.rows.map((x) => toNode(PricePointE, x))
+    },
+    async networkMetrics(_: unknown, args: { network: string; interval: 'HOUR' | 'DAY'; from?: string; to?: string; limit?: number }, ctx: ApiContext) {
       const net = networkById(args.network)
       if (!net) throw new GraphQLError(`unknown network "${args.network}"`, { extensions: { code: 'BAD_USER_INPUT' } })
-      const limit = checkLimit(args.limit)
+      const limit = checkLimit(args.limit, ctx.maxLimit)
       const from = parseDate(args.from, 'from')
       const to = parseDate(args.to, 'to')
       const series = await networkMetrics(ctx.pool, net, args.interval)
@@ -122,9 +144,9 @@ export const resolvers = {
         ...(args.interval === 'DAY' ? providers.get(m.periodStart.getTime()) ?? { activeProviders: 0, newProviders: 0, churnedProviders: null } : { activeProviders: null, newProviders: null, churnedProviders: null }),
       }))
     },
-    async categoryMetrics(_: unknown, args: { category: string; interval: 'HOUR' | 'DAY'; from?: string; to?: string; limit: number }, ctx: ApiContext) {
+    async categoryMetrics(_: unknown, args: { category: string; interval: 'HOUR' | 'DAY'; from?: string; to?: string; limit?: number }, ctx: ApiContext) {
       if (!categories.some((c) => c.id === args.category)) throw new GraphQLError(`unknown category "${args.category}"`, { extensions: { code: 'BAD_USER_INPUT' } })
-      const limit = checkLimit(args.limit)
+      const limit = checkLimit(args.limit, ctx.maxLimit)
       const from = parseDate(args.from, 'from')
       const to = parseDate(args.to, 'to')
       const nets = registryNetworks.filter((n) => n.category === args.category)
@@ -152,34 +174,54 @@ export const resolvers = {
     },
     methodology: () => ({ version: METHODOLOGY_VERSION, document: 'docs/methodology.md' }),
     async indexerStatus(_: unknown, __: unknown, ctx: ApiContext) {
-      const r = await ctx.pool.query('SELECT * FROM chain_cursor')
-      const byId = new Map(r.rows.map((c) => [Number(c.id), c]))
-      return Promise.all(
-        chains.map(async (chain) => {
-          const c = byId.get(chain.chainId)
-          const height = c ? c.height : null
-          const rpcHead = await ctx.heads.head(chain.chainId)
-          // the head is cached for a second: never report it below what is already indexed
-          const head = rpcHead != null && height != null ? Math.max(rpcHead, height) : rpcHead
-          return {
-            chain: chain.id, chainId: chain.chainId, name: chain.name, height, hash: c?.hash ?? null, timestamp: c?.timestamp ?? null,
-            head, lag: head != null && height != null ? Math.max(0, head - height) : null,
-            lagSeconds: c ? Math.max(0, (Date.now() - new Date(c.timestamp).getTime()) / 1000) : null,
-          }
-        }),
-      )
+      return Promise.all(chains.map((chain) => chainStatus(ctx, chain.chainId)))
     },
-    async _meta(_: unknown, args: { chainId?: number }, ctx: ApiContext) {
-      const chainId = args.chainId ?? chains[0].chainId
-      if (!chains.some((c) => c.chainId === chainId)) throw new GraphQLError(`unknown chainId ${chainId}`, { extensions: { code: 'BAD_USER_INPUT' } })
-      const c = (await ctx.pool.query('SELECT * FROM chain_cursor WHERE id = $1', [String(chainId)])).rows[0]
+    async squidStatus(_: unknown, args: { chainId?: number | null }, ctx: ApiContext) {
+      const ids = args.chainId == null ? chains.map((c) => c.chainId) : [knownChainId(args.chainId)]
+      return Promise.all(ids.map(async (id) => ({ ...(await chainStatus(ctx, id)), finalizedHeight: await finalizedHeight(ctx, id) })))
+    },
+    async _meta(_: unknown, args: { chainId?: number | null }, ctx: ApiContext) {
+      const chainId = knownChainId(args.chainId ?? chains[0].chainId)
+      const s = await chainStatus(ctx, chainId)
       const q = await ctx.pool.query('SELECT count(*)::int AS n FROM quarantined_log WHERE chain_id = $1', [chainId])
       return {
         chainId,
-        block: { number: c?.height ?? null, hash: c?.hash ?? null, timestamp: c?.timestamp ?? null },
+        block: { number: s.height, hash: s.hash, timestamp: s.timestamp },
+        // undecodable logs are quarantined and indexing goes on: they are not indexing errors (see quarantinedLogs)
         hasIndexingErrors: false,
         quarantinedLogs: q.rows[0].n,
+        head: s.head,
+        lag: s.lag,
       }
     },
   },
+}
+
+function knownChainId(chainId: number): number {
+  if (!chains.some((c) => c.chainId === chainId)) throw badInput(`unknown chainId ${chainId}; known: ${chains.map((c) => c.chainId).join(', ')}`)
+  return chainId
+}
+
+/** Height of the indexer on a chain (chain_cursor, written in every batch) and its lag behind the RPC head. */
+export async function chainStatus(ctx: Pick<ApiContext, 'pool' | 'heads'>, chainId: number) {
+  const chain = chains.find((c) => c.chainId === chainId)!
+  const c = (await ctx.pool.query('SELECT * FROM chain_cursor WHERE id = $1', [String(chainId)])).rows[0]
+  const height: number | null = c ? c.height : null
+  const rpcHead = await ctx.heads.head(chainId)
+  // the head is cached for a second: never report it below what is already indexed
+  const head = rpcHead != null && height != null ? Math.max(rpcHead, height) : rpcHead
+  return {
+    chain: chain.id, chainId, name: chain.name, height, hash: (c?.hash as string | undefined) ?? null, timestamp: (c?.timestamp as Date | undefined) ?? null,
+    head, lag: head != null && height != null ? Math.max(0, head - height) : null,
+    lagSeconds: c ? Math.max(0, (Date.now() - new Date(c.timestamp).getTime()) / 1000) : null,
+  }
+}
+
+/** The processor's finalized height on a chain (its status table in squid_processor_<chainId>), or null. */
+async function finalizedHeight(ctx: ApiContext, chainId: number): Promise<number | null> {
+  const table = `squid_processor_${chainId}.status`
+  const exists = (await ctx.pool.query('SELECT to_regclass($1) IS NOT NULL AS ok', [table])).rows[0].ok
+  if (!exists) return null
+  const r = await ctx.pool.query(`SELECT height FROM ${quote(`squid_processor_${chainId}`)}.status WHERE id = 0`)
+  return r.rows[0] && r.rows[0].height >= 0 ? r.rows[0].height : null
 }

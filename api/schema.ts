@@ -1,29 +1,40 @@
-/** GraphQL schema of the API. Amount fields come in pairs: `xNative` (exact base units, string) and `x` (decimal). */
-export const typeDefs = /* GraphQL */ `
+/**
+ * GraphQL schema of the API: the entity queries generated from schema.graphql (api/entities, OpenReader
+ * names) plus the hand-written analytics and status queries below. Amount fields come in pairs: `xNative`
+ * (exact base units, string) and `x` (decimal).
+ */
+import { entitySdl } from './entities/sdl'
+import { entityModel } from './entities/model'
+
+/** Hand-written arguments kept on generated list queries (used by the dashboard and older clients). */
+export const LEGACY_LIST_ARGS = {
+  networks: { category: 'String' },
+  networkStats: { network: 'ID', interval: 'Interval', from: 'DateTime', to: 'DateTime' },
+}
+
+const handWritten = /* GraphQL */ `
   "Integer in native base units, as a decimal string (exact)"
   scalar BigInt
   "ISO 8601 timestamp"
   scalar DateTime
+  "Any JSON value"
+  scalar JSON
 
   enum Interval {
     HOUR
     DAY
   }
 
-  type Network {
-    id: ID!
-    name: String!
-    category: String!
-    categories: [String!]!
-    chain: String!
-    chainId: Int!
-    tokenSymbol: String!
-    tokenAddress: String
-    tokenDecimals: Int!
-    feeAsset: String!
-    feeAssetDecimals: Int!
-    "where the registry entry comes from"
-    source: String!
+
+  # decimal amounts of a stored rollup row (base units / 10^decimals of the fee asset or the token)
+  extend type NetworkStat {
+    "feesNative in fee-asset units"
+    fees: Float!
+    "rewardsNative in tokens"
+    rewards: Float!
+    protocolTake: Float!
+    minted: Float!
+    burned: Float!
   }
 
   type Category {
@@ -34,49 +45,6 @@ export const typeDefs = /* GraphQL */ `
     networks: [Network!]!
   }
 
-  "Rollup of one network over one hour or one UTC day"
-  type NetworkStat {
-    network: String!
-    category: String!
-    interval: Interval!
-    periodStart: DateTime!
-    "fees paid by users, fee asset base units (Livepeer: ETH wei of winning tickets)"
-    feesNative: BigInt!
-    "feesNative in fee-asset units"
-    fees: Float!
-    "fees valued at the last oracle price known at each fee's block"
-    feesUsd: Float!
-    feesUnpricedNative: BigInt!
-    feeCount: Int!
-    feesSettledNative: BigInt!
-    "incentives emitted to providers, token base units (Livepeer: LPT of Reward)"
-    rewardsNative: BigInt!
-    rewards: Float!
-    rewardCount: Int!
-    "incentives diverted to the protocol treasury, token base units"
-    protocolTakeNative: BigInt!
-    protocolTake: Float!
-    mintedNative: BigInt!
-    minted: Float!
-    burnedNative: BigInt!
-    burned: Float!
-    bondedNative: BigInt!
-    unbondedNative: BigInt!
-    feesRefundedNative: BigInt!
-    "fees passed on to delegators (Livepeer: faceValue x feeShare), fee-asset base units"
-    feesSharedNative: BigInt!
-    lockedNative: BigInt!
-    unlockedNative: BigInt!
-    nodesRegistered: Int!
-    nodesDeregistered: Int!
-    "capacity added / removed in the network's capacity unit"
-    capacityAdded: BigInt!
-    capacityRemoved: BigInt!
-    leasesOpened: Int!
-    leasesClosed: Int!
-    eventCount: Int!
-    lastBlock: Int!
-  }
 
   "Market and economic metrics of one network over one period (docs/methodology.md, version in methodology)"
   type NetworkMetrics {
@@ -155,15 +123,6 @@ export const typeDefs = /* GraphQL */ `
     document: String!
   }
 
-  type PricePoint {
-    asset: String!
-    quote: String!
-    price: Float!
-    timestamp: DateTime!
-    blockNumber: Int!
-    "chainlink:<chainId>:<aggregator>"
-    source: String!
-  }
 
   "Indexer progress on one chain"
   type ChainStatus {
@@ -183,6 +142,24 @@ export const typeDefs = /* GraphQL */ `
     lagSeconds: Float
   }
 
+  "Subsquid-style processor status of one chain (squidStatus)"
+  type SquidStatus {
+    chainId: Int!
+    chain: String!
+    "last block written by the indexer (null before the first batch)"
+    height: Int
+    hash: String
+    timestamp: DateTime
+    "blocks at or below this height are final (height - confirmations of the chain)"
+    finalizedHeight: Int
+    "chain head from the RPC endpoint (null if unreachable)"
+    head: Int
+    "head - height, blocks"
+    lag: Int
+    "wall-clock time since the last indexed block, seconds"
+    lagSeconds: Float
+  }
+
   type MetaBlock {
     number: Int
     hash: String
@@ -196,20 +173,33 @@ export const typeDefs = /* GraphQL */ `
     hasIndexingErrors: Boolean!
     "logs at watched addresses that could not be decoded (kept in quarantined_log)"
     quarantinedLogs: Int!
+    "chain head from the RPC endpoint (null if unreachable)"
+    head: Int
+    "head - block.number"
+    lag: Int
   }
 
   type Query {
-    networks(category: String): [Network!]!
     network(id: ID!): Network
     categories: [Category!]!
-    "time series of one network; from/to are inclusive bounds on periodStart"
-    networkStats(network: ID!, interval: Interval = DAY, from: DateTime, to: DateTime, limit: Int = 1000): [NetworkStat!]!
-    prices(asset: String!, from: DateTime, to: DateTime, limit: Int = 1000): [PricePoint!]!
-    "derived metrics of one network; cumulative figures (supply, capacity) count from the first indexed period"
-    networkMetrics(network: ID!, interval: Interval = DAY, from: DateTime, to: DateTime, limit: Int = 1000): [NetworkMetrics!]!
-    categoryMetrics(category: ID!, interval: Interval = DAY, from: DateTime, to: DateTime, limit: Int = 1000): [CategoryMetrics!]!
+    "price observations of an asset, the latest \`limit\` (default API_MAX_LIMIT) oldest first; from/to are inclusive"
+    prices(asset: String!, from: DateTime, to: DateTime, limit: Int): [PricePoint!]!
+    "derived metrics of one network, the latest \`limit\` periods oldest first; cumulative figures (supply, capacity) count from the first indexed period"
+    networkMetrics(network: ID!, interval: Interval = DAY, from: DateTime, to: DateTime, limit: Int): [NetworkMetrics!]!
+    categoryMetrics(category: ID!, interval: Interval = DAY, from: DateTime, to: DateTime, limit: Int): [CategoryMetrics!]!
     methodology: Methodology!
     indexerStatus: [ChainStatus!]!
+    "processor status per chain (all chains, or one)"
+    squidStatus(chainId: Int): [SquidStatus!]!
+    "subgraph-style metadata of one chain (default: Arbitrum One)"
     _meta(chainId: Int): Meta!
   }
 `
+
+const entities = entitySdl(entityModel(), LEGACY_LIST_ARGS)
+
+export const typeDefs = [
+  handWritten,
+  entities.types,
+  /* GraphQL */ `extend type Query {\n${entities.queryFields}\n}`,
+].join('\n')

@@ -22,12 +22,16 @@ export interface ApiServer {
   stop(): Promise<void>
 }
 
-export async function startApi(opts: { databaseUrl: string; port: number; host: string; heads: HeadTracker }): Promise<ApiServer> {
+export async function startApi(opts: {
+  databaseUrl: string; port: number; host: string; heads: HeadTracker
+  /** largest limit / first of a list (API_MAX_LIMIT), default 1000 */
+  maxLimit?: number
+}): Promise<ApiServer> {
   const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 })
   pool.on('error', (e) => log.warn({ err: e.message }, 'idle database connection failed'))
   const yoga = createYoga<ApiContext>({
     schema: createSchema({ typeDefs, resolvers }),
-    context: () => ({ pool, heads: opts.heads }),
+    context: () => ({ pool, heads: opts.heads, maxLimit: opts.maxLimit ?? 1000 }),
     graphiql: { title: 'depin-index GraphQL' },
     landingPage: false,
     logging: { debug: () => {}, info: () => {}, warn: (...a) => log.warn(a.map(String).join(' ')), error: (...a) => log.error(a.map(String).join(' ')) },

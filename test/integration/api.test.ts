@@ -75,14 +75,14 @@ describe('GraphQL API', () => {
     const cases: [string, RegExp][] = [
       ['{ networkStats(network: "nope") { fees } }', /unknown network "nope"/],
       ['{ networkStats(network: "livepeer", from: "yesterday") { fees } }', /from: not a valid ISO 8601 date/],
-      ['{ networkStats(network: "livepeer", limit: 0) { fees } }', /limit must be between 1 and 10000/],
+      ['{ networkStats(network: "livepeer", limit: 0) { fees } }', /limit must be between 1 and 1000,/],
       ['{ networkStats(network: "livepeer", interval: WEEKLY) { fees } }', /WEEKLY/],
       ['{ networks { nonexistentField } }', /Cannot query field "nonexistentField"/],
       ['{ networks { id ', /Syntax Error/],
       ['{ _meta(chainId: 1) { chainId } }', /unknown chainId 1/],
       ['{ networkMetrics(network: "nope") { fees } }', /unknown network "nope"/],
       ['{ categoryMetrics(category: "nope") { feesUsd } }', /unknown category "nope"/],
-      ['{ networkMetrics(network: "livepeer", limit: 100000) { fees } }', /limit must be between 1 and 10000/],
+      ['{ networkMetrics(network: "livepeer", limit: 100000) { fees } }', /limit must be between 1 and 1000,/],
     ]
     for (const [query, message] of cases) {
       const { body } = await gql(query)
