@@ -69,6 +69,14 @@ describe('GraphQL API', () => {
     expect(polygon.head).toBeGreaterThan(0)
     const hash = (await fx.devnet.nodes[0].node.rpc.call<{ hash: string }>('eth_getBlockByNumber', ['0x' + head.toString(16), false])).hash
     expect(body.data._meta).toEqual({ chainId: 42161, block: { number: head, hash }, hasIndexingErrors: false, quarantinedLogs: 0 })
+    const status = (await gql('{ squidStatus { chainId height hash finalizedHeight head lag } polygon: squidStatus(chainId: 137) { height finalizedHeight } _meta { head lag } }')).body
+    expect(status.errors).toBeUndefined()
+    const finalized = (await fx.pool.query('SELECT height FROM squid_processor_42161.status WHERE id = 0')).rows[0].height
+    expect(finalized).toBeGreaterThanOrEqual(head - 5)
+    expect(status.data.squidStatus.map((s: any) => s.chainId)).toEqual([42161, 137, 8453, 4689])
+    expect(status.data.squidStatus[0]).toEqual({ chainId: 42161, height: head, hash, finalizedHeight: finalized, head: chainHead, lag: chainHead - head })
+    expect(status.data.polygon).toEqual([{ height: null, finalizedHeight: null }])
+    expect(status.data._meta).toEqual({ head: chainHead, lag: chainHead - head })
   })
 
   it('answers bad queries with GraphQL errors, not crashes', async () => {
@@ -80,6 +88,7 @@ describe('GraphQL API', () => {
       ['{ networks { nonexistentField } }', /Cannot query field "nonexistentField"/],
       ['{ networks { id ', /Syntax Error/],
       ['{ _meta(chainId: 1) { chainId } }', /unknown chainId 1/],
+      ['{ squidStatus(chainId: 5) { height } }', /unknown chainId 5; known: 42161, 137, 8453, 4689/],
       ['{ networkMetrics(network: "nope") { fees } }', /unknown network "nope"/],
       ['{ categoryMetrics(category: "nope") { feesUsd } }', /unknown category "nope"/],
       ['{ networkMetrics(network: "livepeer", limit: 100000) { fees } }', /limit must be between 1 and 1000,/],
