@@ -214,6 +214,23 @@ export async function chainStatus(ctx: Pick<ApiContext, 'pool' | 'heads'>, chain
     chain: chain.id, chainId, name: chain.name, height, hash: (c?.hash as string | undefined) ?? null, timestamp: (c?.timestamp as Date | undefined) ?? null,
     head, lag: head != null && height != null ? Math.max(0, head - height) : null,
     lagSeconds: c ? Math.max(0, (Date.now() - new Date(c.timestamp).getTime()) / 1000) : null,
+    ...(await deepReorgsOf(ctx, chainId)),
+  }
+}
+
+/** Reorgs deeper than the finality depth recorded by the indexer of a chain (reorg_incident, indexer/reorg.ts). */
+async function deepReorgsOf(ctx: Pick<ApiContext, 'pool'>, chainId: number) {
+  const r = await ctx.pool.query(
+    `SELECT count(*) OVER ()::int AS n, detected_at, reason, stored_height, stored_hash, chain_hash, rewound_to, rows_rolled_back
+       FROM reorg_incident WHERE chain_id = $1 ORDER BY detected_at DESC LIMIT 1`,
+    [chainId],
+  )
+  const x = r.rows[0]
+  return {
+    deepReorgs: (x?.n as number | undefined) ?? 0,
+    lastDeepReorg: x
+      ? { detectedAt: x.detected_at, reason: x.reason, storedHeight: x.stored_height, storedHash: x.stored_hash, chainHash: x.chain_hash, rewoundTo: x.rewound_to, rowsRolledBack: x.rows_rolled_back }
+      : null,
   }
 }
 

@@ -140,6 +140,22 @@ const handWritten = /* GraphQL */ `
     lag: Int
     "lag of the last indexed block behind wall-clock time, seconds"
     lagSeconds: Float
+    "reorgs deeper than the finality depth detected and rolled back on this chain"
+    deepReorgs: Int!
+    "the latest of them"
+    lastDeepReorg: DeepReorg
+  }
+
+  "A reorg deeper than the finality depth: the final block the indexer held was not on the chain; it rewound and re-indexed."
+  type DeepReorg {
+    detectedAt: DateTime!
+    reason: String!
+    storedHeight: Int!
+    storedHash: String!
+    chainHash: String
+    "the indexer rewound to this block (the newest checkpoint on the canonical chain) and re-indexed from the next one"
+    rewoundTo: Int!
+    rowsRolledBack: Int!
   }
 
   "Subsquid-style processor status of one chain (squidStatus)"

@@ -12,6 +12,8 @@ import { Network } from './model'
 import { createProcessor } from './processor'
 import { chainById, chains, networks, watchedOnChain } from './registry'
 import type { StateCache } from './handlers/state'
+import { ChainCursor } from './model'
+import { ChainDiscontinuityError, checkDeepReorg, pruneCheckpoints, statusSchemaOf } from './reorg'
 import { IndexerDatabase } from './store/database'
 import { applyMigrations, createDataSource } from './store/dataSource'
 import { loadState, writeBatch } from './writer'
@@ -57,13 +59,28 @@ async function main() {
   const chainNetworks = networks.filter((n) => n.chain.chainId === chain.chainId).map((n) => n.id)
   let state: StateCache | undefined
   let lastHeight = -1
+  let lastHash: string | undefined
   let attemptOpen = false
+  // a reorg deeper than the finality depth while the indexer was down (or that made it exit): roll back first
+  await checkDeepReorg({ url, rpcUrl, chain, networks: chainNetworks, startBlock: from })
   log.info({ chain: chain.id, chainId: chain.chainId, rpc: redact(rpcUrl), from, to: chainConfig.endBlock, finality, addresses: addresses.length, db: redact(url) }, 'indexer starting')
   // One processor per chain writes to the same tables, but only its own rows (ids carry the network, networks
   // belong to one chain; each has its own status schema). SERIALIZABLE would make their batches abort each
   // other on predicate locks; READ COMMITTED is safe for disjoint rows, and the status nonce still detects races.
-  const db = new IndexerDatabase(url, { supportHotBlocks: true, stateSchema: `squid_processor_${chain.chainId}`, isolationLevel: 'READ COMMITTED' })
+  const db = new IndexerDatabase(url, { supportHotBlocks: true, stateSchema: statusSchemaOf(chain.chainId), isolationLevel: 'READ COMMITTED' })
   processor.run(db, async (ctx) => {
+    if (lastHash === undefined) {
+      const c = await ctx.store.get(ChainCursor, String(chain.chainId))
+      lastHeight = c?.height ?? -1
+      lastHash = c?.hash ?? ''
+    }
+    // a batch that continues the stored chain must start on its last block; a batch that starts lower follows
+    // a rollback of hot blocks by the processor. Anything else is a fork below the final block (or a data source
+    // on another chain): nothing is written, the process ends, and the start check rolls the fork back.
+    const head = ctx.blocks[0]?.header
+    if (head && head.height === lastHeight + 1 && lastHash && head.parentHash !== lastHash) {
+      throw new ChainDiscontinuityError(chain.chainId, head.height, head.parentHash, lastHash)
+    }
     const blocks = ctx.blocks.map((b) => ({
       header: { height: b.header.height, hash: b.header.hash, timestamp: b.header.timestamp },
       logs: b.logs.map((l) => ({ address: l.address, topics: l.topics, data: l.data, logIndex: l.logIndex, transactionHash: l.transactionHash })),
@@ -76,7 +93,11 @@ async function main() {
     const out = handleBlocks(chain, watched, blocks, state)
     await writeBatch(ctx.store, out, first, state)
     attemptOpen = false
-    if (blocks.length) lastHeight = blocks[blocks.length - 1].header.height
+    if (blocks.length) {
+      lastHeight = blocks[blocks.length - 1].header.height
+      lastHash = blocks[blocks.length - 1].header.hash
+      await pruneCheckpoints(ctx.store, chain.chainId, lastHeight)
+    }
     if (out.quarantined.length) log.warn({ count: out.quarantined.length, first: out.quarantined[0].reason }, 'logs quarantined')
   })
 }

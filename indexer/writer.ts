@@ -4,14 +4,14 @@ import { In, LessThanOrEqual } from 'typeorm'
 import type { BatchOutput } from './handlers/batch'
 import { StateCache } from './handlers/state'
 import { PROVIDER_FACTS, periodStart } from './metrics'
-import { Lease, NetworkState, NetworkStat, PricePoint, Provider, ProviderDay } from './model'
+import { BatchCheckpoint, EconomicFact, Lease, NetworkState, NetworkStat, PricePoint, Provider, ProviderDay } from './model'
 import { networkById, priceFeeds } from './registry'
 import { applyLeaseFacts, leaseIdsOf } from './rollup/leases'
 import { applyProviderFacts, providerFactsOf, providerId } from './rollup/providers'
 import { mergeStat, rollupBatch, type LastPrices } from './rollup/rollup'
 
 /** Last price per asset at or before a block, from the database (correct after restarts and reorgs). */
-export async function loadLastPrices(store: Store, beforeBlock: number): Promise<LastPrices> {
+export async function loadLastPrices(store: Pick<Store, 'findOne'>, beforeBlock: number): Promise<LastPrices> {
   const out: LastPrices = new Map()
   for (const asset of new Set(priceFeeds.map((f) => f.asset))) {
     const p = await store.findOne(PricePoint, {
@@ -51,13 +51,23 @@ export async function writeBatch(store: Store, out: BatchOutput, firstBlock: num
   await writeProviderDays(store, out)
   await writeLeases(store, out)
   await writeProviders(store, out)
-  if (out.cursor) await store.upsert(out.cursor)
+  if (out.cursor) {
+    await store.upsert(out.cursor)
+    // the batch's end and the state it replaced: where a reorg deeper than the finality depth rewinds to
+    const chainId = Number(out.cursor.id)
+    await store.upsert(new BatchCheckpoint({
+      id: checkpointId(chainId, out.cursor.height), chainId, firstBlock: firstBlock, height: out.cursor.height, hash: out.cursor.hash,
+      stateBefore: state?.takeBefore() ?? [],
+    }))
+  }
 }
 
-/** Counts each provider's supply-side facts per UTC day (ProviderDay), merged with stored counts. */
-async function writeProviderDays(store: Store, out: BatchOutput): Promise<void> {
+export const checkpointId = (chainId: number, height: number) => `${chainId}-${String(height).padStart(10, '0')}`
+
+/** Counts each provider's supply-side facts per UTC day (pure). */
+export function countProviderDays(facts: EconomicFact[]): Map<string, ProviderDay> {
   const days = new Map<string, ProviderDay>()
-  for (const f of out.facts) {
+  for (const f of facts) {
     if (!f.actor || !PROVIDER_FACTS.includes(f.kind)) continue
     const day = periodStart(f.timestamp, 'DAY')
     const id = `${f.network}-${day.toISOString().slice(0, 10)}-${f.actor}`
@@ -65,6 +75,12 @@ async function writeProviderDays(store: Store, out: BatchOutput): Promise<void> 
     d.facts += 1
     days.set(id, d)
   }
+  return days
+}
+
+/** Counts each provider's supply-side facts per UTC day (ProviderDay), merged with stored counts. */
+async function writeProviderDays(store: Store, out: BatchOutput): Promise<void> {
+  const days = countProviderDays(out.facts)
   if (days.size === 0) return
   const stored = new Map((await store.findBy(ProviderDay, { id: In([...days.keys()]) })).map((d) => [d.id, d]))
   for (const d of days.values()) d.facts += stored.get(d.id)?.facts ?? 0

@@ -1,0 +1,108 @@
+/**
+ * Helpers of the reliability tests: per-table row counts and order-independent checksums (to compare a run that
+ * survived faults with a clean run into another database), a second database on the same server, waits, a
+ * seeded random stream, and the stored daily rollups in the shape of the independent recomputation.
+ */
+import pg from 'pg'
+import type { NetDay } from './recompute-networks'
+
+/** Tables that differ between two correct runs by nature: batch boundaries, incidents, migrations. */
+const VOLATILE_TABLES = new Set(['migrations', 'batch_checkpoint', 'reorg_incident'])
+
+export interface TableSum {
+  rows: number
+  md5: string | null
+}
+
+/**
+ * count(*) and md5 over the sorted md5s of every row of every public table (floats rounded to 1e-6: rollups
+ * summed in other batch boundaries differ in the last bits of a double).
+ */
+export async function tableChecksums(pool: pg.Pool): Promise<Record<string, TableSum>> {
+  const cols = await pool.query(
+    `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`,
+  )
+  const byTable = new Map<string, string[]>()
+  for (const c of cols.rows) {
+    if (VOLATILE_TABLES.has(c.table_name)) continue
+    const expr = ['double precision', 'real'].includes(c.data_type) ? `round("${c.column_name}"::numeric, 6)::text` : `"${c.column_name}"::text`
+    byTable.set(c.table_name, [...(byTable.get(c.table_name) ?? []), `coalesce(${expr}, '∅')`])
+  }
+  const out: Record<string, TableSum> = {}
+  for (const [table, exprs] of byTable) {
+    const r = await pool.query(
+      `SELECT count(*)::int AS rows, md5(string_agg(h, '' ORDER BY h)) AS md5 FROM (SELECT md5(concat_ws('|', ${exprs.join(', ')})) AS h FROM "${table}") t`,
+    )
+    out[table] = { rows: r.rows[0].rows, md5: r.rows[0].md5 }
+  }
+  return out
+}
+
+/** A second database on the same server (for a clean run to compare with); returns its URL. */
+export async function createDatabase(url: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`)
+    await admin.query(`CREATE DATABASE ${name}`)
+  } finally {
+    await admin.end()
+  }
+  const u = new URL(url)
+  u.pathname = `/${name}`
+  return u.toString()
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** Polls `cond` until it holds; `tick` runs between polls (e.g. mine a block so that hot blocks move). */
+export async function until(cond: () => Promise<boolean>, what: string, opts: { timeoutMs?: number; everyMs?: number; tick?: (i: number) => Promise<void> } = {}): Promise<void> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 60_000)
+  for (let i = 0; ; i++) {
+    if (await cond().catch(() => false)) return
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await opts.tick?.(i)
+    await sleep(opts.everyMs ?? 100)
+  }
+}
+
+/** A small seeded PRNG (mulberry32): fault schedules repeat from their seed. */
+export function seeded(seed: number) {
+  let a = seed >>> 0
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)) }
+}
+
+const STAT_COLUMNS = `fees_native::text AS fees, fees_refunded_native::text AS fees_refunded, fee_count, rewards_native::text AS rewards, reward_count,
+  protocol_take_native::text AS protocol_take, minted_native::text AS minted, burned_native::text AS burned, capacity_added::text AS capacity_added,
+  capacity_removed::text AS capacity_removed, nodes_registered, nodes_deregistered, leases_opened, leases_closed, event_count`
+
+/** A network's stored DAY rollups, per UTC day, in the shape of recomputeChain()'s NetDay. */
+export async function storedDays(pool: pg.Pool, network: string): Promise<Map<string, NetDay>> {
+  const r = await pool.query(
+    `SELECT to_char(period_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, ${STAT_COLUMNS} FROM network_stat WHERE network = $1 AND interval = 'DAY' ORDER BY period_start`,
+    [network],
+  )
+  return new Map(
+    r.rows.map((x) => [
+      x.day as string,
+      {
+        fees: BigInt(x.fees), feesRefunded: BigInt(x.fees_refunded), feeCount: Number(x.fee_count), rewards: BigInt(x.rewards), rewardCount: Number(x.reward_count),
+        protocolTake: BigInt(x.protocol_take), minted: BigInt(x.minted), burned: BigInt(x.burned), capacityAdded: BigInt(x.capacity_added),
+        capacityRemoved: BigInt(x.capacity_removed), nodesRegistered: Number(x.nodes_registered), nodesDeregistered: Number(x.nodes_deregistered),
+        leasesOpened: Number(x.leases_opened), leasesClosed: Number(x.leases_closed), events: Number(x.event_count),
+      },
+    ]),
+  )
+}
+
+/** The chain cursor (last indexed block) of a chain, or undefined. */
+export async function cursorOf(pool: pg.Pool, chainId: number): Promise<{ height: number; hash: string } | undefined> {
+  return (await pool.query('SELECT height, hash FROM chain_cursor WHERE id = $1', [String(chainId)])).rows[0]
+}
