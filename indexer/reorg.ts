@@ -8,21 +8,21 @@
  *   `ChainDiscontinuityError` ends the process (the supervisor restarts it, and the start check takes over);
  * - report: a pino error with chain, heights and hashes, a `reorg_incident` row (API: `indexerStatus.deepReorgs`);
  * - rollback, in one transaction: the newest batch checkpoint still on the canonical chain is the safe height;
- *   the processor's hot blocks are undone (its change log), the handler state is put back batch by batch from the
- *   checkpoints, events, facts, prices and quarantined logs above the safe height are deleted, the rollups and
- *   provider days of the periods they touched are recomputed from what remains, and the processor status is set to
- *   the safe height, from where it re-indexes the canonical chain.
+ *   the processor's hot blocks are undone (its change log), the rows of mutable tables (rollups, provider days,
+ *   handler state, leases, providers, cursor) are put back batch by batch from the checkpoints' before-images
+ *   (store/undo.ts), events, facts, prices and quarantined logs above the safe height are deleted, and the processor
+ *   status is set to the safe height, from where it re-indexes the canonical chain.
  */
 import { RpcClient } from '@subsquid/rpc-client'
 import { rollbackBlock } from '@subsquid/typeorm-store/lib/hot'
 import type { Store } from '@subsquid/typeorm-store'
-import { In, MoreThanOrEqual, type EntityManager } from 'typeorm'
+import { entityManagerOf } from './store/undo'
+import type { EntityManager } from 'typeorm'
 import { componentLogger } from '../common/logger'
-import { EconomicFact, NetworkStat, PricePoint, ProviderDay, RawEvent, ReorgIncident } from './model'
-import { networkById, type ChainDef } from './registry'
-import { rollupBatch } from './rollup/rollup'
+import { ReorgIncident } from './model'
+import type { ChainDef } from './registry'
 import { createDataSource } from './store/dataSource'
-import { countProviderDays, loadLastPrices } from './writer'
+import { restoreRows, type RowBefore } from './store/undo'
 
 const log = componentLogger('reorg')
 
@@ -42,8 +42,7 @@ export const statusSchemaOf = (chainId: number) => `squid_processor_${chainId}`
 /** Deletes checkpoints far below the head (every 1000 blocks; untracked: they are below any reorg the processor rolls back). */
 export async function pruneCheckpoints(store: Store, chainId: number, height: number): Promise<void> {
   if (height % 1000 !== 0) return
-  const em = (store as unknown as { em(): EntityManager }).em()
-  await em.query('DELETE FROM batch_checkpoint WHERE chain_id = $1 AND height < $2', [chainId, height - CHECKPOINT_RETENTION_BLOCKS])
+  await entityManagerOf(store).query('DELETE FROM batch_checkpoint WHERE chain_id = $1 AND height < $2', [chainId, height - CHECKPOINT_RETENTION_BLOCKS])
 }
 
 type Hash = string | null
@@ -115,33 +114,28 @@ async function rewind(
   // 1. the processor's hot blocks, newest first, through its own change log
   const hot = (await em.query(`SELECT height FROM "${schema}".hot_block ORDER BY height DESC`)) as { height: number }[]
   for (const h of hot) await rollbackBlock(schema, em, h.height)
-  // 2. handler state of the final batches above the safe height, newest first
-  const undo = (await em.query('SELECT height, state_before FROM batch_checkpoint WHERE chain_id = $1 AND height > $2 ORDER BY height DESC', [chainId, safe])) as {
+  // 2. rows of mutable tables (rollups, provider days, state, leases, providers, cursor) as they were before each
+  //    final batch above the safe height, newest batch first
+  const undo = (await em.query('SELECT height, rows_before FROM batch_checkpoint WHERE chain_id = $1 AND height > $2 ORDER BY height DESC', [chainId, safe])) as {
     height: number
-    state_before: { id: string; network: string; key: string; value: unknown }[]
+    rows_before: RowBefore[]
   }[]
-  for (const c of undo) {
-    for (const s of c.state_before) {
-      rows++
-      if (s.value == null) await em.query('DELETE FROM network_state WHERE id = $1', [s.id])
-      else {
-        await em.query(
-          'INSERT INTO network_state (id, network, key, value) VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (id) DO UPDATE SET value = EXCLUDED.value',
-          [s.id, s.network, s.key, JSON.stringify(s.value)],
-        )
-      }
+  for (const c of undo) rows += await restoreRows(em, c.rows_before)
+  if (o.rewoundHash == null) {
+    // no checkpoint on the canonical chain (the fork is older than the kept checkpoints): start the chain over
+    for (const table of ['network_stat', 'provider_day', 'network_state', 'lease', 'provider']) {
+      const r = await em.query(`DELETE FROM ${table} WHERE network = ANY($1)`, [networks])
+      rows += r[1] ?? 0
     }
   }
-  // 3. rows of the orphaned blocks
+  // 3. append-only rows of the orphaned blocks
   for (const table of ['economic_fact', 'raw_event', 'price_point', 'quarantined_log']) {
     const r = await em.query(`DELETE FROM ${table} WHERE chain_id = $1 AND block_number > $2`, [chainId, safe])
     rows += r[1] ?? 0
   }
   const cp = await em.query('DELETE FROM batch_checkpoint WHERE chain_id = $1 AND height > $2', [chainId, safe])
   rows += cp[1] ?? 0
-  // 4. rollups and provider days of the periods the orphaned blocks touched, recomputed from what remains
-  rows += await recomputeRollups(em, chainId, networks, safe)
-  // 5. the chain cursor and the processor status at the safe height
+  // 4. the chain cursor and the processor status at the safe height
   if (o.rewoundHash) {
     await em.query('UPDATE chain_cursor SET height = $2, hash = $3 WHERE id = $1', [String(chainId), safe, o.rewoundHash])
     await em.query(`UPDATE "${schema}".status SET height = $1, hash = $2, nonce = nonce + 1 WHERE id = 0`, [safe, o.rewoundHash])
@@ -157,26 +151,4 @@ async function rewind(
   })
   await em.getRepository(ReorgIncident).insert(incident)
   return incident
-}
-
-/**
- * Recomputes the hourly and daily rollups and the provider days of the chain's networks from the first day a block
- * above `safe` contributed to, from the events, facts and prices left (all at or below `safe`).
- */
-async function recomputeRollups(em: EntityManager, chainId: number, networks: string[], safe: number): Promise<number> {
-  if (networks.length === 0) return 0
-  const from = (await em.query(`SELECT min(period_start) AS t FROM network_stat WHERE network = ANY($1) AND interval = 'DAY' AND last_block > $2`, [networks, safe]))[0].t as Date | null
-  if (!from) return 0
-  const rawEvents = await em.find(RawEvent, { where: { network: In(networks), timestamp: MoreThanOrEqual(from) } })
-  const facts = await em.find(EconomicFact, { where: { network: In(networks), timestamp: MoreThanOrEqual(from) } })
-  const prices = await em.find(PricePoint, { where: { chainId, timestamp: MoreThanOrEqual(from) } })
-  const first = Math.min(...[...rawEvents, ...facts, ...prices].map((x) => x.blockNumber), safe + 1)
-  const lastPrices = await loadLastPrices(em as unknown as Pick<Store, 'findOne'>, first - 1)
-  const stats = rollupBatch(rawEvents, facts, prices, lastPrices, (n) => networkById(n)?.category ?? 'unknown')
-  const deleted = await em.query('DELETE FROM network_stat WHERE network = ANY($1) AND period_start >= $2', [networks, from])
-  if (stats.size) await em.getRepository(NetworkStat).insert([...stats.values()])
-  const days = countProviderDays(facts)
-  const deletedDays = await em.query('DELETE FROM provider_day WHERE network = ANY($1) AND day >= $2', [networks, from])
-  if (days.size) await em.getRepository(ProviderDay).insert([...days.values()])
-  return (deleted[1] ?? 0) + (deletedDays[1] ?? 0)
 }

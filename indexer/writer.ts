@@ -3,6 +3,7 @@ import type { Store } from '@subsquid/typeorm-store'
 import { In, LessThanOrEqual } from 'typeorm'
 import type { BatchOutput } from './handlers/batch'
 import { StateCache } from './handlers/state'
+import { UndoRecorder } from './store/undo'
 import { PROVIDER_FACTS, periodStart } from './metrics'
 import { BatchCheckpoint, EconomicFact, Lease, NetworkState, NetworkStat, PricePoint, Provider, ProviderDay } from './model'
 import { networkById, priceFeeds } from './registry'
@@ -29,7 +30,12 @@ export async function loadState(store: Store, networks: string[]): Promise<State
   return new StateCache(rows)
 }
 
+/**
+ * Writes a batch. Rows of mutable tables go through an UndoRecorder: their images before the batch are kept in the
+ * batch's BatchCheckpoint, so that a reorg deeper than the finality depth can put them back (indexer/reorg.ts).
+ */
 export async function writeBatch(store: Store, out: BatchOutput, firstBlock: number, state?: StateCache): Promise<void> {
+  const undo = new UndoRecorder(store)
   const lastPrices = await loadLastPrices(store, firstBlock - 1)
   const deltas = rollupBatch(out.rawEvents, out.facts, out.prices, lastPrices, (n) => networkById(n)?.category ?? 'unknown')
   if (out.rawEvents.length) await store.insert(out.rawEvents)
@@ -39,25 +45,24 @@ export async function writeBatch(store: Store, out: BatchOutput, firstBlock: num
   if (deltas.size) {
     const ids = [...deltas.keys()]
     const stored = new Map((await store.findBy(NetworkStat, { id: In(ids) })).map((s) => [s.id, s]))
-    await store.upsert([...deltas.values()].map((d) => mergeStat(stored.get(d.id), d)))
+    await undo.upsert([...deltas.values()].map((d) => mergeStat(stored.get(d.id), d)))
   }
   if (state) {
     const changes = state.takeChanges()
     const upserts = changes.filter(([, v]) => v != null).map(([id, v]) => new NetworkState({ id, network: v!.network, key: v!.key, value: v!.value }))
     const deletes = changes.filter(([, v]) => v == null).map(([id]) => id)
-    if (upserts.length) await store.upsert(upserts)
-    if (deletes.length) await store.remove(NetworkState, deletes)
+    await undo.upsert(upserts)
+    await undo.remove(NetworkState, deletes)
   }
-  await writeProviderDays(store, out)
-  await writeLeases(store, out)
-  await writeProviders(store, out)
+  await writeProviderDays(store, undo, out)
+  await writeLeases(store, undo, out)
+  await writeProviders(store, undo, out)
   if (out.cursor) {
-    await store.upsert(out.cursor)
-    // the batch's end and the state it replaced: where a reorg deeper than the finality depth rewinds to
+    await undo.upsert([out.cursor])
+    // the batch's end and the rows it replaced: what a reorg deeper than the finality depth rewinds to
     const chainId = Number(out.cursor.id)
     await store.upsert(new BatchCheckpoint({
-      id: checkpointId(chainId, out.cursor.height), chainId, firstBlock: firstBlock, height: out.cursor.height, hash: out.cursor.hash,
-      stateBefore: state?.takeBefore() ?? [],
+      id: checkpointId(chainId, out.cursor.height), chainId, firstBlock, height: out.cursor.height, hash: out.cursor.hash, rowsBefore: undo.rows,
     }))
   }
 }
@@ -79,30 +84,30 @@ export function countProviderDays(facts: EconomicFact[]): Map<string, ProviderDa
 }
 
 /** Counts each provider's supply-side facts per UTC day (ProviderDay), merged with stored counts. */
-async function writeProviderDays(store: Store, out: BatchOutput): Promise<void> {
+async function writeProviderDays(store: Store, undo: UndoRecorder, out: BatchOutput): Promise<void> {
   const days = countProviderDays(out.facts)
   if (days.size === 0) return
   const stored = new Map((await store.findBy(ProviderDay, { id: In([...days.keys()]) })).map((d) => [d.id, d]))
   for (const d of days.values()) d.facts += stored.get(d.id)?.facts ?? 0
-  await store.upsert([...days.values()])
+  await undo.upsert([...days.values()])
 }
 
 /** Lease rows of the leases the batch opened or closed, merged with their stored rows. */
-async function writeLeases(store: Store, out: BatchOutput): Promise<void> {
+async function writeLeases(store: Store, undo: UndoRecorder, out: BatchOutput): Promise<void> {
   const touched = leaseIdsOf(out.facts)
   if (touched.size === 0) return
   const stored: Lease[] = []
   for (const [network, ids] of touched) stored.push(...(await store.findBy(Lease, { network, leaseId: In([...ids]) })))
   const rows = applyLeaseFacts(stored, out.facts, out.leaseTerms)
-  if (rows.length) await store.upsert(rows)
+  await undo.upsert(rows)
 }
 
 /** Provider rows of the providers active in the batch, merged with their stored rows. */
-async function writeProviders(store: Store, out: BatchOutput): Promise<void> {
+async function writeProviders(store: Store, undo: UndoRecorder, out: BatchOutput): Promise<void> {
   const facts = providerFactsOf(out.facts, networkById)
   if (facts.length === 0) return
   const ids = [...new Set(facts.map((f) => providerId(f.network, f.actor!)))]
   const stored = await store.findBy(Provider, { id: In(ids) })
   const rows = applyProviderFacts(stored, facts, networkById)
-  if (rows.length) await store.upsert(rows)
+  await undo.upsert(rows)
 }

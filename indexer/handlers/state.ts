@@ -11,8 +11,6 @@ export class StateCache {
   private values = new Map<string, { network: string; key: string; value: unknown }>()
   /** changed ids in this batch; null value = deleted */
   readonly dirty = new Map<string, { network: string; key: string; value: unknown } | null>()
-  /** values of the ids changed in this batch as they were before it (null = absent): the batch's undo record */
-  private before = new Map<string, { network: string; key: string; value: unknown } | null>()
 
   constructor(rows: { network: string; key: string; value: unknown }[] = []) {
     for (const r of rows) this.values.set(stateId(r.network, r.key), { network: r.network, key: r.key, value: r.value })
@@ -22,34 +20,21 @@ export class StateCache {
     return {
       get: <T>(key: string) => this.values.get(stateId(network, key))?.value as T | undefined,
       set: (key, value) => {
-        this.remember(stateId(network, key))
         const row = { network, key, value: JSON.parse(JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? v.toString() : v))) }
         this.values.set(stateId(network, key), row)
         this.dirty.set(stateId(network, key), row)
       },
       delete: (key) => {
-        this.remember(stateId(network, key))
         this.values.delete(stateId(network, key))
         this.dirty.set(stateId(network, key), null)
       },
     }
   }
 
-  private remember(id: string) {
-    if (!this.before.has(id)) this.before.set(id, this.values.get(id) ?? null)
-  }
-
   /** Hands over the batch's changes and starts a new batch. */
   takeChanges() {
     const out = [...this.dirty.entries()]
     this.dirty.clear()
-    return out
-  }
-
-  /** Hands over the batch's undo record (previous values of the changed ids) and starts a new one. */
-  takeBefore(): { id: string; network: string; key: string; value: unknown }[] {
-    const out = [...this.before.entries()].map(([id, v]) => ({ id, network: v?.network ?? id.slice(0, id.indexOf(':')), key: v?.key ?? id.slice(id.indexOf(':') + 1), value: v ? v.value : null }))
-    this.before.clear()
     return out
   }
 }

@@ -94,6 +94,7 @@ describe('reorgs on a live chain', () => {
     expect(inc.stored_height).toBeGreaterThanOrEqual(r.from)
     expect(inc.stored_hash).not.toBe(inc.chain_hash)
     expect(inc.rewound_to).toBeLessThan(r.from) // a checkpoint below the fork
+    expect(inc.rows_rolled_back).toBeGreaterThan(0)
     const canonical = await node().node.rpc.call<{ hash: string }>('eth_getBlockByNumber', ['0x' + inc.rewound_to.toString(16), false])
     expect(inc.rewound_hash).toBe(canonical.hash)
     const log = readFileSync(logFile(), 'utf8')

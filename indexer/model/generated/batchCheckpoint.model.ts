@@ -2,7 +2,7 @@ import {PrimaryColumn as PrimaryColumn_} from "typeorm"
 import {Entity as Entity_, Column as Column_, Index as Index_, IntColumn as IntColumn_, StringColumn as StringColumn_, JSONColumn as JSONColumn_} from "@subsquid/typeorm-store"
 
 /**
- * The last block of an indexed batch of a chain, with the handler state the batch replaced: the points a reorg deeper than the finality depth rewinds to (indexer/reorg). Kept for the last CHECKPOINT_RETENTION_BLOCKS blocks.
+ * The last block of an indexed batch of a chain, with the rows the batch replaced: the points a reorg deeper than the finality depth rewinds to (indexer/reorg.ts). Kept for the last 50,000 blocks.
  */
 @Index_(["chainId", "height"], {unique: false})
 @Entity_()
@@ -36,8 +36,8 @@ export class BatchCheckpoint {
     hash!: string
 
     /**
-     * NetworkState rows the batch changed, as they were before it ({id, network, key, value}; value null = the row did not exist)
+     * rows of mutable tables (rollups, provider days, handler state, leases, providers, cursor) the batch overwrote or deleted, as they were before it ({table, id, row}; row null = the batch created it)
      */
     @JSONColumn_({nullable: false})
-    stateBefore!: unknown
+    rowsBefore!: unknown
 }

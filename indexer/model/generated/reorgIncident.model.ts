@@ -2,7 +2,7 @@ import {PrimaryColumn as PrimaryColumn_} from "typeorm"
 import {Entity as Entity_, Column as Column_, Index as Index_, StringColumn as StringColumn_, IntColumn as IntColumn_, DateTimeColumn as DateTimeColumn_} from "@subsquid/typeorm-store"
 
 /**
- * A reorg deeper than the finality depth: detected, reported and rolled back (indexer/reorg). Read by the API's deepReorgs query.
+ * A reorg deeper than the finality depth: detected, reported and rolled back (indexer/reorg.ts). Read by the API (indexerStatus.deepReorgs, lastDeepReorg).
  */
 @Index_(["chainId", "detectedAt"], {unique: false})
 @Entity_()
