@@ -6,7 +6,9 @@ import { categories, chains, networkById, networks as registryNetworks } from '.
 import { entityModel, type Entity } from './entities/model'
 import { entityResolvers, listRows, type ListArgs } from './entities/resolvers'
 import { Params, quote, selectList, toNode } from './entities/sql'
+import { leaderboard, metricSeries, payerConcentration, providerStats, type GroupBy, type Window } from './analytics'
 import { networkMetrics, priceSource, providerCounts, window } from './metrics'
+import type { SeriesInterval, SeriesMetric } from '../indexer/metrics'
 import type { HeadTracker } from './heads'
 
 export interface ApiContext {
@@ -173,6 +175,19 @@ export const resolvers = {
       }))
     },
     methodology: () => ({ version: METHODOLOGY_VERSION, document: 'docs/methodology.md' }),
+    async metrics(_: unknown, args: { networks?: string[]; categories?: string[]; from?: string; to?: string; interval: SeriesInterval; metrics: SeriesMetric[]; groupBy: GroupBy }, ctx: ApiContext) {
+      if (args.groupBy === 'PROVIDER') throw badInput('metrics: groupBy NETWORK or CATEGORY (PROVIDER is for leaderboard)')
+      return metricSeries(ctx.pool, { ...args, groupBy: args.groupBy, from: parseDate(args.from, 'from'), to: parseDate(args.to, 'to'), maxPoints: ctx.maxLimit })
+    },
+    async leaderboard(_: unknown, args: { metric: SeriesMetric; window: Window; groupBy: GroupBy; limit: number; networks?: string[]; categories?: string[] }, ctx: ApiContext) {
+      return leaderboard(ctx.pool, { ...args, limit: checkLimit(args.limit, ctx.maxLimit) })
+    },
+    async providerStats(_: unknown, args: { network: string; provider: string; window: Window }, ctx: ApiContext) {
+      return providerStats(ctx.pool, args)
+    },
+    async payerConcentration(_: unknown, args: { network: string; window: Window; top: number }, ctx: ApiContext) {
+      return payerConcentration(ctx.pool, { ...args, top: checkLimit(args.top, ctx.maxLimit) })
+    },
     async indexerStatus(_: unknown, __: unknown, ctx: ApiContext) {
       return Promise.all(chains.map((chain) => chainStatus(ctx, chain.chainId)))
     },

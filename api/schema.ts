@@ -3,6 +3,7 @@
  * names) plus the hand-written analytics and status queries below. Amount fields come in pairs: `xNative`
  * (exact base units, string) and `x` (decimal).
  */
+import { SERIES_METRICS } from '../indexer/metrics'
 import { entitySdl } from './entities/sdl'
 import { entityModel } from './entities/model'
 
@@ -158,6 +159,124 @@ const handWritten = /* GraphQL */ `
     rowsRolledBack: Int!
   }
 
+  "metrics of the methodology for series and leaderboards (definitions in indexer/metrics.ts, docs/methodology.md)"
+  enum Metric {
+${Object.entries(SERIES_METRICS).map(([k, d]) => `    ${JSON.stringify(`${d.description} (${d.aggregate}, ${d.unit})`)}\n    ${k}`).join('\n')}
+  }
+
+  "period of a metric series; WEEK starts on Monday (UTC), MONTH on the 1st"
+  enum SeriesInterval {
+    HOUR
+    DAY
+    WEEK
+    MONTH
+  }
+
+  enum GroupBy {
+    NETWORK
+    CATEGORY
+    "leaderboard only"
+    PROVIDER
+  }
+
+  "trailing window ending on the latest indexed UTC day"
+  enum Window {
+    D1
+    D7
+    D30
+    D90
+    ALL
+  }
+
+  type MetricPoint {
+    periodStart: DateTime!
+    "null when unknown (no price, no supply)"
+    value: Float
+  }
+
+  "one metric of one network or category over time"
+  type MetricSeries {
+    metric: Metric!
+    groupBy: GroupBy!
+    "network id or category id"
+    key: String!
+    "USD, count, ratio, the token or fee-asset symbol, or the capacity unit (capacity metrics of a category come per unit)"
+    unit: String
+    points: [MetricPoint!]!
+  }
+
+  type LeaderboardEntry {
+    rank: Int!
+    "network id, category id or provider address"
+    key: String!
+    "the network (groupBy NETWORK or PROVIDER)"
+    network: String
+    category: String!
+    value: Float
+    unit: String
+  }
+
+  "one provider over a window (ProviderEarningDay, ProviderDay, Provider, Lease)"
+  type ProviderStats {
+    network: String!
+    provider: String!
+    window: Window!
+    from: DateTime!
+    to: DateTime!
+    firstSeen: DateTime!
+    lastSeen: DateTime!
+    "declared capacity now, in capacityUnit"
+    capacity: BigInt!
+    capacityUnit: String
+    "fees received in the window, fee-asset base units"
+    feesNative: BigInt!
+    fees: Float!
+    "fees valued at the network's average USD per fee unit of each day"
+    feesUsd: Float
+    "rewards received, token base units"
+    rewardsNative: BigInt!
+    incentives: Float!
+    incentivesUsd: Float
+    leasesOpened: Int!
+    leasesClosed: Int!
+    "leases open now"
+    openLeases: Int!
+    "what the leases closed in the window cost, price-asset base units where known"
+    leasesSpentNative: BigInt!
+    facts: Int!
+    "days with supply-side activity (ProviderDay) in the window"
+    activeDays: Int!
+    "days of the window since the provider was first seen"
+    windowDays: Int!
+    "uptime proxy: activeDays / windowDays"
+    uptime: Float!
+  }
+
+  type PayerShare {
+    payer: String!
+    feesNative: BigInt!
+    payments: Int!
+    "share of the network's fees in the window (0..1)"
+    share: Float!
+  }
+
+  "how concentrated a network's fee payers are over a window (PayerDay)"
+  type PayerConcentration {
+    network: String!
+    window: Window!
+    from: DateTime
+    to: DateTime
+    payers: Int!
+    feesNative: BigInt!
+    fees: Float!
+    feeAsset: String!
+    "share of the ten largest payers (0..1), null without payers"
+    top10Share: Float
+    "Herfindahl-Hirschman index of payer shares (0..1; x 10,000 for the antitrust scale), null without payers"
+    hhi: Float
+    top: [PayerShare!]!
+  }
+
   "Subsquid-style processor status of one chain (squidStatus)"
   type SquidStatus {
     chainId: Int!
@@ -205,6 +324,14 @@ const handWritten = /* GraphQL */ `
     categoryMetrics(category: ID!, interval: Interval = DAY, from: DateTime, to: DateTime, limit: Int): [CategoryMetrics!]!
     methodology: Methodology!
     indexerStatus: [ChainStatus!]!
+    "time series of methodology metrics for the networks and categories named (all when none), grouped by NETWORK or CATEGORY; from/to bound period starts (inclusive); WEEK/MONTH add up flows, take the last value of stocks and recompute ratios"
+    metrics(networks: [ID!], categories: [ID!], from: DateTime, to: DateTime, interval: SeriesInterval = DAY, metrics: [Metric!]!, groupBy: GroupBy = NETWORK): [MetricSeries!]!
+    "networks, categories or providers ranked by a metric over a trailing window (highest first)"
+    leaderboard(metric: Metric!, window: Window = D30, groupBy: GroupBy = NETWORK, limit: Int = 10, networks: [ID!], categories: [ID!]): [LeaderboardEntry!]!
+    "one provider's earnings, fees, leases and uptime proxy over a window; null for an unknown provider"
+    providerStats(network: ID!, provider: String!, window: Window = D30): ProviderStats
+    "top payers' share and HHI of a network's fees over a window"
+    payerConcentration(network: ID!, window: Window = D30, top: Int = 10): PayerConcentration!
     "processor status per chain (all chains, or one)"
     squidStatus(chainId: Int): [SquidStatus!]!
     "subgraph-style metadata of one chain (default: Arbitrum One)"

@@ -158,6 +158,8 @@ export interface DerivedMetrics {
   issuanceCoverage: number | null
   capacity: number
   activeLeases: number
+  /** capacity units under lease (activeLeases where a lease occupies one capacity unit), else null */
+  leased: number | null
   utilization: number | null
 }
 
@@ -245,8 +247,65 @@ export function deriveMetrics(rows: RollupRow[], prices: PeriodPrices[], meta: N
       issuanceCoverage: netIssuance > 0 ? div(protocolRevenueUsd, mul(netIssuance, p.token)) : null,
       capacity: Number(capacity),
       activeLeases: leases,
+      leased: meta.leasesUseCapacity ? leases : null,
       utilization: meta.leasesUseCapacity && capacity > 0n ? leases / Number(capacity) : null,
     })
   }
   return out
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Metric series (API `metrics`, `leaderboard`): how each derived metric aggregates over longer periods and
+// across networks. Flows add up, stocks take the period's last value, ratios are recomputed from the
+// aggregated numerator and denominator, distinct counts count each provider once per period.
+// ---------------------------------------------------------------------------------------------------------
+
+export const SERIES_INTERVALS = ['HOUR', 'DAY', 'WEEK', 'MONTH'] as const
+export type SeriesInterval = (typeof SERIES_INTERVALS)[number]
+
+/** Start of the UTC hour, day, ISO week (Monday) or month that contains t. */
+export function seriesPeriodStart(t: Date, interval: SeriesInterval): Date {
+  if (interval === 'HOUR' || interval === 'DAY') return periodStart(t, interval)
+  const d = periodStart(t, 'DAY')
+  if (interval === 'WEEK') return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000)
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1))
+}
+
+/**
+ * unit: USD and count add up across networks; capacity adds up per capacity unit; token and feeAsset
+ * amounts are in each network's own asset and are served per network only.
+ */
+export type SeriesUnit = 'USD' | 'count' | 'capacity' | 'ratio' | 'token' | 'feeAsset'
+
+export interface SeriesMetricDef {
+  aggregate: 'flow' | 'stock' | 'ratio' | 'distinct'
+  unit: SeriesUnit
+  /** the DerivedMetrics field it reads (flow, stock) */
+  field?: keyof DerivedMetrics
+  /** ratio: numerator / denominator, each aggregated by its own rule */
+  ratio?: readonly [string, string]
+  description: string
+}
+
+export const SERIES_METRICS = {
+  MARKET_CAP: { aggregate: 'stock', unit: 'USD', field: 'marketCap', description: 'circulating supply x price' },
+  FDV: { aggregate: 'stock', unit: 'USD', field: 'fdv', description: 'max (or total) supply x price' },
+  CIRCULATING_SUPPLY: { aggregate: 'stock', unit: 'token', field: 'circulatingSupply', description: 'tokens in circulation' },
+  FEES: { aggregate: 'flow', unit: 'feeAsset', field: 'fees', description: 'fees net of refunds, fee-asset units' },
+  FEES_USD: { aggregate: 'flow', unit: 'USD', field: 'feesUsd', description: 'fees net of refunds, USD' },
+  PROTOCOL_REVENUE_USD: { aggregate: 'flow', unit: 'USD', field: 'protocolRevenueUsd', description: 'protocol take in the fee asset, USD' },
+  INCENTIVES: { aggregate: 'flow', unit: 'token', field: 'incentives', description: 'rewards emitted, tokens' },
+  INCENTIVES_USD: { aggregate: 'flow', unit: 'USD', field: 'incentivesUsd', description: 'rewards emitted, USD' },
+  EARNINGS_USD: { aggregate: 'flow', unit: 'USD', field: 'earningsUsd', description: 'protocol revenue - incentives, USD' },
+  DEMAND_REWARDS_RATIO: { aggregate: 'ratio', unit: 'ratio', ratio: ['FEES_USD', 'INCENTIVES_USD'], description: 'fees USD / incentives USD over the period' },
+  NET_ISSUANCE: { aggregate: 'flow', unit: 'token', field: 'netIssuance', description: 'minted - burned, tokens' },
+  NET_ISSUANCE_USD: { aggregate: 'flow', unit: 'USD', field: 'netIssuanceUsd', description: 'minted - burned, USD' },
+  CAPACITY: { aggregate: 'stock', unit: 'capacity', field: 'capacity', description: "registered capacity in the network's capacity unit" },
+  LEASED: { aggregate: 'stock', unit: 'capacity', field: 'leased', description: 'capacity units under lease (where a lease occupies one unit)' },
+  UTILIZATION: { aggregate: 'ratio', unit: 'ratio', ratio: ['LEASED', 'CAPACITY'], description: 'leased / capacity at the end of the period' },
+  ACTIVE_LEASES: { aggregate: 'stock', unit: 'count', field: 'activeLeases', description: 'leases open at the end of the period' },
+  ACTIVE_PROVIDERS: { aggregate: 'distinct', unit: 'count', description: 'providers with a supply-side fact in the period, each counted once' },
+} as const satisfies Record<string, SeriesMetricDef>
+
+export type SeriesMetric = keyof typeof SERIES_METRICS
+export const seriesMetric = (m: SeriesMetric): SeriesMetricDef => SERIES_METRICS[m]

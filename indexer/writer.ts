@@ -5,8 +5,9 @@ import type { BatchOutput } from './handlers/batch'
 import { StateCache } from './handlers/state'
 import { UndoRecorder } from './store/undo'
 import { PROVIDER_FACTS, periodStart } from './metrics'
-import { BatchCheckpoint, EconomicFact, Lease, NetworkState, NetworkStat, PricePoint, Provider, ProviderDay } from './model'
+import { BatchCheckpoint, EconomicFact, Lease, NetworkState, NetworkStat, PayerDay, PricePoint, Provider, ProviderDay, ProviderEarningDay } from './model'
 import { networkById, priceFeeds } from './registry'
+import { mergePayerDay, mergeProviderEarning, payerDeltas, providerEarningDeltas } from './rollup/accounts'
 import { applyLeaseFacts, leaseIdsOf } from './rollup/leases'
 import { applyProviderFacts, providerFactsOf, providerId } from './rollup/providers'
 import { mergeStat, rollupBatch, type LastPrices } from './rollup/rollup'
@@ -57,6 +58,7 @@ export async function writeBatch(store: Store, out: BatchOutput, firstBlock: num
   await writeProviderDays(store, undo, out)
   await writeLeases(store, undo, out)
   await writeProviders(store, undo, out)
+  await writeAccountDays(store, undo, out)
   if (out.cursor) {
     await undo.upsert([out.cursor])
     // the batch's end and the rows it replaced: what a reorg deeper than the finality depth rewinds to
@@ -110,4 +112,18 @@ async function writeProviders(store: Store, undo: UndoRecorder, out: BatchOutput
   const stored = await store.findBy(Provider, { id: In(ids) })
   const rows = applyProviderFacts(stored, facts, networkById)
   await undo.upsert(rows)
+}
+
+/** Provider earnings and payer payments per day (ProviderEarningDay, PayerDay), merged with the stored rows. */
+async function writeAccountDays(store: Store, undo: UndoRecorder, out: BatchOutput): Promise<void> {
+  const earnings = providerEarningDeltas(out.facts, networkById)
+  if (earnings.size) {
+    const stored = new Map((await store.findBy(ProviderEarningDay, { id: In([...earnings.keys()]) })).map((d) => [d.id, d]))
+    await undo.upsert([...earnings.values()].map((d) => mergeProviderEarning(stored.get(d.id), d)))
+  }
+  const payers = payerDeltas(out.facts, networkById)
+  if (payers.size) {
+    const stored = new Map((await store.findBy(PayerDay, { id: In([...payers.keys()]) })).map((d) => [d.id, d]))
+    await undo.upsert([...payers.values()].map((d) => mergePayerDay(stored.get(d.id), d)))
+  }
 }
