@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path'
 import { z } from 'zod'
-import { allChains, chains, type ChainDef } from '../indexer/registry'
+import { allChains, chains, isLotus, type ChainDef } from '../indexer/registry'
 
 const port = z.coerce.number().int().min(1).max(65535)
 const block = z.coerce.number().int().min(0)
@@ -43,6 +43,8 @@ export interface ChainConfig {
   startBlock?: number
   endBlock?: number
   finality?: number
+  /** Lotus chains: bearer token of the JSON-RPC endpoint (RPC_<SLUG>_TOKEN) */
+  token?: string
 }
 
 export type Config = z.infer<typeof baseSchema> & {
@@ -70,6 +72,7 @@ export function chainEnvNames(chain: ChainDef) {
     start: `START_BLOCK_${slug}`,
     end: `END_BLOCK_${slug}`,
     finality: `FINALITY_${slug}`,
+    token: `RPC_${slug}_TOKEN`,
   }
 }
 
@@ -87,7 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       [names.gateway]: url(['http:', 'https:']).optional(),
       [names.start]: block.optional(),
       [names.end]: block.optional(),
-      [names.finality]: z.coerce.number().int().min(1).max(10000).optional(),
+      [names.finality]: z.coerce.number().int().min(isLotus(chain) ? 0 : 1).max(10000).optional(),
+      [names.token]: z.string().min(1).optional(),
     })
     const r = schema.safeParse(env)
     if (!r.success) {
@@ -95,7 +99,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       continue
     }
     const v = r.data as Record<string, any>
-    const c: ChainConfig = { chain, rpcUrl: v[names.rpc], gatewayUrl: v[names.gateway], startBlock: v[names.start], endBlock: v[names.end], finality: v[names.finality] }
+    const c: ChainConfig = { chain, rpcUrl: v[names.rpc], gatewayUrl: v[names.gateway], startBlock: v[names.start], endBlock: v[names.end], finality: v[names.finality], token: v[names.token] }
+    if (isLotus(chain)) {
+      // a Lotus chain: JSON-RPC over HTTP (a node's /rpc/v1), no Subsquid gateway
+      if (c.rpcUrl && !/^https?:/.test(c.rpcUrl)) issues.push(`${names.rpc}: ${chain.name} is read over Lotus JSON-RPC: use an http(s):// URL ending in /rpc/v1 (got ${JSON.stringify(c.rpcUrl)})`)
+      if (c.gatewayUrl) issues.push(`${names.gateway}: ${chain.name} has no Subsquid gateway (Lotus source)`)
+    } else if (c.token) issues.push(`${names.token}: only Lotus chains take a token`)
     if (c.gatewayUrl && !c.rpcUrl) issues.push(`${names.gateway}: needs ${names.rpc} too (the gateway serves history, the RPC the chain head)`)
     if (c.startBlock != null && c.endBlock != null && c.endBlock < c.startBlock) {
       issues.push(`${names.end}: must be >= ${names.start} (${c.endBlock} < ${c.startBlock})`)
@@ -121,5 +130,6 @@ export function devnetPortOf(config: Config, chain: ChainDef): number {
 
 /** The RPC URL the indexer uses for a chain: the configured one, or the devnet's WebSocket endpoint. */
 export function rpcUrlOf(config: Config, c: ChainConfig): string {
+  if (isLotus(c.chain)) return c.rpcUrl ?? `http://127.0.0.1:${devnetPortOf(config, c.chain)}/rpc/v1`
   return c.rpcUrl ?? `ws://127.0.0.1:${devnetPortOf(config, c.chain)}`
 }

@@ -6,6 +6,8 @@ import { join } from 'node:path'
 import type { Config } from '../common/config'
 import { devnetPortOf } from '../common/config'
 import { componentLogger } from '../common/logger'
+import { isLotus } from '../indexer/registry'
+import { startLotusDevnet, type LotusDevnet } from './lotus/server'
 import { startDevnetNode, type DevnetNode } from './node'
 import { writePriceCsvs } from './prices'
 import { ChainSimulator, loadGenesis } from './simulator/chain'
@@ -16,6 +18,8 @@ export interface Devnet {
   /** CoinGecko-format price files of the assets without an on-chain feed */
   priceFiles: { asset: string; file: string }[]
   nodes: { chainId: number; name: string; node: DevnetNode; sim: ChainSimulator }[]
+  /** Lotus-compatible servers of the Filecoin chains (their head follows the clock once live) */
+  lotus: { chainId: number; name: string; server: LotusDevnet }[]
   /** keeps producing blocks every SIM_BLOCK_TIME_MS until stop() */
   startLive(): void
   /** injects a reorg of the last `depth` live blocks of a chain (between live blocks) */
@@ -37,7 +41,15 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
   const stateDir = join(config.dataDir, 'devnet')
   const now = opts.now ?? Math.floor(Date.now() / 1000)
   const nodes: Devnet['nodes'] = []
-  const devnetChains = config.chains.filter((c) => c.rpcUrl == null)
+  const devnetChains = config.chains.filter((c) => c.rpcUrl == null && !isLotus(c.chain))
+  // Filecoin: a Lotus-compatible server whose simulation is a pure function of seed and epoch
+  let live = false
+  const lotus: Devnet['lotus'] = []
+  for (const c of config.chains.filter((x) => x.rpcUrl == null && isLotus(x.chain))) {
+    const g = loadGenesis(stateDir, { chainId: c.chain.chainId, seed: config.SIM_SEED, historyDays: config.SIM_DAYS }, now)
+    const server = await startLotusDevnet({ port: devnetPortOf(config, c.chain), seed: g.seed, genesis: g.genesis, now: () => (live ? Date.now() / 1000 : now) })
+    lotus.push({ chainId: c.chain.chainId, name: c.chain.name, server })
+  }
   // start the nodes side by side; simulate history chain by chain
   const started = await Promise.all(
     devnetChains.map(async (c) => {
@@ -64,7 +76,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
     }),
   )
   nodes.push(...simulated)
-  const genesis = Math.min(...started.map((s) => s.g.genesis))
+  const genesis = Math.min(...started.map((s) => s.g.genesis), ...lotus.map((l) => l.server.sim.epochTime(l.server.sim.firstEpoch)))
   const priceFiles = writePriceCsvs(join(stateDir, 'prices'), config.SIM_SEED, genesis, now + 86_400)
   let timer: NodeJS.Timeout | undefined
   let stopped = false
@@ -73,6 +85,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
   return {
     priceFiles,
     nodes,
+    lotus,
     async reorg(chainId, depth) {
       const n = nodes.find((x) => x.chainId === chainId)
       if (!n) throw new Error(`no devnet chain ${chainId}; chains: ${nodes.map((x) => x.chainId).join(', ')}`)
@@ -88,6 +101,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
       }
     },
     startLive() {
+      live = true
       for (const n of nodes) n.sim.enableReorgs(REORG_WINDOW)
       const tick = () => {
         if (stopped) return
@@ -112,7 +126,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
       stopped = true
       if (timer) clearTimeout(timer)
       await busy.catch(() => {})
-      await Promise.all(nodes.map((n) => n.node.stop()))
+      await Promise.all([...nodes.map((n) => n.node.stop()), ...lotus.map((l) => l.server.stop())])
     },
   }
 }

@@ -10,7 +10,8 @@ import { exitWithParent } from '../common/process'
 import { handleBlocks } from './handlers/batch'
 import { Network } from './model'
 import { createProcessor } from './processor'
-import { chainById, chains, networks, watchedOnChain } from './registry'
+import { chainById, chains, isLotus, networks, watchedOnChain } from './registry'
+import { runLotusIndexer } from './sources/lotus/run'
 import type { StateCache } from './handlers/state'
 import { ChainCursor } from './model'
 import { ChainDiscontinuityError, checkDeepReorg, pruneCheckpoints, statusSchemaOf } from './reorg'
@@ -52,6 +53,11 @@ async function main() {
   if (!chain) throw new Error(`INDEXER_CHAIN: unknown chain "${chainId}"; known: ${chains.map((c) => c.id).join(', ')}`)
   const chainConfig = config.chains.find((c) => c.chain.chainId === chain.chainId)!
   const rpcUrl = rpcUrlOf(config, chainConfig)
+  if (isLotus(chain)) {
+    // a Filecoin chain: the Lotus source, same tables, same writer
+    await runLotusIndexer({ config, chainConfig, rpcUrl, databaseUrl: url })
+    process.exit(0)
+  }
   const { processor, from, finality, addresses } = createProcessor({
     chain: chainConfig, rpcUrl, devnet: chainConfig.rpcUrl == null, rateLimit: config.RPC_RATE_LIMIT,
   })
@@ -103,6 +109,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  log.fatal({ err: e }, 'indexer failed to start')
+  log.fatal({ err: e }, 'indexer failed')
   process.exit(1)
 })

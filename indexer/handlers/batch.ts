@@ -42,7 +42,7 @@ export const eventId = (chainId: number, height: number, logIndex: number) =>
   `${chainId}-${String(height).padStart(10, '0')}-${String(logIndex).padStart(6, '0')}`
 
 /** Limits that make a decoded value unusable as an amount (out-of-range, e.g. a corrupted log). */
-const MAX_AMOUNT = 2n ** 200n
+export const MAX_AMOUNT = 2n ** 200n
 
 export function handleBlocks(chain: ChainDef, watched: Map<string, Watched>, blocks: BlockInput[], state = new StateCache()): BatchOutput {
   const out: BatchOutput = { rawEvents: [], facts: [], prices: [], quarantined: [], cursor: undefined, leaseTerms: new Map() }
@@ -99,25 +99,43 @@ export function handleBlocks(chain: ChainDef, watched: Map<string, Watched>, blo
           topic0: log.topics[0].toLowerCase(), blockHash: header.hash, args: argsToJson(d.args), ...refs,
         }),
       )
-      drafts.forEach((f, i) => {
-        if (f.lease) out.leaseTerms.set(`${id}-${i}`, f.lease)
-        out.facts.push(
-          new EconomicFact({
-            id: `${id}-${i}`, network: network.id, category: network.category, kind: f.kind, asset: f.asset, amount: f.amount,
-            decimals: f.decimals, actor: f.actor?.toLowerCase() ?? null, counterparty: f.counterparty?.toLowerCase() ?? null,
-            subject: f.subject ?? null, unit: f.unit ?? null,
-            rawEvent: id, provenance: f.provenance, ...refs,
-          }),
-        )
-      })
+      out.facts.push(...factRows(network, id, drafts, refs, out.leaseTerms))
     }
   }
-  const last = blocks[blocks.length - 1]
-  if (last) {
-    out.cursor = new ChainCursor({
-      id: String(chain.chainId), chain: chain.id, height: last.header.height, hash: last.header.hash,
-      timestamp: new Date(last.header.timestamp),
-    })
-  }
+  out.cursor = cursorOf(chain, blocks[blocks.length - 1]?.header)
   return out
+}
+
+/** Chain references every row of an event carries. */
+export interface EventRefs {
+  chainId: number
+  blockNumber: number
+  timestamp: Date
+  txHash: string
+  logIndex: number
+}
+
+/**
+ * The EconomicFact rows of one raw event's fact drafts (any source); lease terms go to `leaseTerms` by fact id.
+ * Addresses are lower-cased (EVM hex; Filecoin f0 addresses are lower-case already).
+ */
+export function factRows(network: NetworkDef, rawEventId: string, drafts: FactDraft[], refs: EventRefs, leaseTerms: Map<string, LeaseTerms>): EconomicFact[] {
+  for (const f of drafts) {
+    if (f.amount < 0n || f.amount > MAX_AMOUNT) throw new Error(`amount out of range: ${f.amount}`)
+  }
+  return drafts.map((f, i) => {
+    if (f.lease) leaseTerms.set(`${rawEventId}-${i}`, f.lease)
+    return new EconomicFact({
+      id: `${rawEventId}-${i}`, network: network.id, category: network.category, kind: f.kind, asset: f.asset, amount: f.amount,
+      decimals: f.decimals, actor: f.actor?.toLowerCase() ?? null, counterparty: f.counterparty?.toLowerCase() ?? null,
+      subject: f.subject ?? null, unit: f.unit ?? null,
+      rawEvent: rawEventId, provenance: f.provenance, ...refs,
+    })
+  })
+}
+
+/** The cursor row of a chain after a batch ending at `last`. */
+export function cursorOf(chain: ChainDef, last: { height: number; hash: string; timestamp: number } | undefined): ChainCursor | undefined {
+  if (!last) return undefined
+  return new ChainCursor({ id: String(chain.chainId), chain: chain.id, height: last.height, hash: last.hash, timestamp: new Date(last.timestamp) })
 }

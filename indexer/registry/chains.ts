@@ -35,5 +35,21 @@ export const iotex: ChainDef = {
   nativeSymbol: 'IOTX',
 }
 
+/**
+ * Filecoin mainnet, read over Lotus JSON-RPC (built-in actor events and state). 314 is Filecoin's EVM (FEVM) chain
+ * id, so no other chain uses it. Epochs are 30 s; a tipset is final after 900 epochs (EC finality; F3 finalizes
+ * sooner, but the source does not rely on it).
+ */
+export const filecoin: ChainDef = {
+  id: 'filecoin',
+  name: 'Filecoin',
+  chainId: 314,
+  kind: 'lotus',
+  finalityConfirmations: 900,
+  nativeSymbol: 'FIL',
+}
+
 /** Every chain the registry knows, in a fixed order (devnet ports are assigned in this order). */
-export const allChains: ChainDef[] = [arbitrumOne, polygon, base, iotex]
+export const allChains: ChainDef[] = [arbitrumOne, polygon, base, iotex, filecoin]
+
+export const isLotus = (c: ChainDef) => c.kind === 'lotus'

@@ -1,8 +1,9 @@
 /** The network registry: every network, contract, event meaning and price feed the indexer knows. */
 import { categories } from './categories'
-import { allChains } from './chains'
+import { allChains, isLotus } from './chains'
 import { aethir } from './aethir'
 import { dimo } from './dimo'
+import { filecoin } from './filecoin'
 import { geodnet } from './geodnet'
 import { iotexIoid } from './iotex-ioid'
 import { livepeer } from './livepeer'
@@ -12,10 +13,10 @@ import { priceFeeds } from './prices'
 import type { ChainDef, ContractDef, EventDef, NetworkDef, PriceFeedDef } from './types'
 
 export * from './types'
-export { allChains, categories, priceFeeds }
+export { allChains, categories, isLotus, priceFeeds }
 
 /** Every indexed network. Adding one: a module in this folder, one line here (and its devnet model). */
-export const networks: NetworkDef[] = [livepeer, thegraph, aethir, dimo, geodnet, iotexIoid, spheron]
+export const networks: NetworkDef[] = [livepeer, thegraph, aethir, dimo, geodnet, iotexIoid, spheron, filecoin]
 
 /** Chains with at least one network or price feed: one processor (and one devnet node) each. */
 export const chains: ChainDef[] = allChains.filter(
@@ -61,5 +62,5 @@ export function startBlockOf(chain: ChainDef): number {
     ...networks.filter((n) => n.chain.chainId === chain.chainId).flatMap((n) => n.contracts.map((c) => c.startBlock)),
     ...priceFeeds.filter((f) => f.chain.chainId === chain.chainId).map((f) => f.startBlock),
   ]
-  return Math.min(...blocks)
+  return blocks.length ? Math.min(...blocks) : 0
 }

@@ -15,6 +15,11 @@ export interface ChainDef {
   id: string
   name: string
   chainId: number
+  /**
+   * how the chain is read: `evm` (Subsquid EvmBatchProcessor, the default) or `lotus` (Filecoin Lotus JSON-RPC,
+   * indexer/sources/lotus). A non-EVM chain's chainId is a numeric key no other registry chain uses.
+   */
+  kind?: 'evm' | 'lotus'
   /** blocks after which a block is treated as final (Subsquid setFinalityConfirmation) */
   finalityConfirmations: number
   /** native asset */
@@ -128,6 +133,88 @@ export interface NetworkDef {
   leasesUseCapacity?: boolean
   /** caveats shown in docs/networks.md (medium/low confidence items, inferred meanings) */
   notes?: string[]
+  /** a Filecoin network read over Lotus JSON-RPC: its actor events, state reads and handlers */
+  lotus?: LotusNetworkDef
+}
+
+/** A built-in actor event (FIP-0049) decoded from Filecoin.GetActorEventsRaw: its `$type` and its fields. */
+export interface LotusActorEvent {
+  height: number
+  /** unix ms of the epoch */
+  timestamp: number
+  /** position of the event among the events of its height in the RPC answer */
+  index: number
+  /** emitting actor (f05 for the market actor, the miner's f0 address for miner events) */
+  emitter: string
+  msgCid: string
+  /** first CID of the tipset key */
+  tipset: string
+  /** value of the `$type` entry */
+  type: string
+  /** decoded entry values by key, in entry order (a key may repeat: piece-cid / piece-size) */
+  fields: Record<string, unknown[]>
+}
+
+/** Filecoin.StateMarketStorageDeal: the proposal of a deal (what deal-activated is enriched with). */
+export interface LotusDeal {
+  dealId: number
+  pieceCid: string
+  pieceSize: bigint
+  verified: boolean
+  client: string
+  provider: string
+  label: string
+  startEpoch: number
+  endEpoch: number
+  pricePerEpoch: bigint
+  providerCollateral: bigint
+  clientCollateral: bigint
+}
+
+/** Chain state read at one sample tipset (state after the messages of the epoch before it). */
+export interface LotusStateSample {
+  height: number
+  timestamp: number
+  tipset: string
+  /** Filecoin.StateMinerPower(<undef>).TotalPower */
+  rawBytePower: bigint
+  qualityAdjPower: bigint
+  /** Filecoin.StateVMCirculatingSupplyInternal */
+  filVested: bigint
+  filMined: bigint
+  filBurnt: bigint
+  filLocked: bigint
+  filCirculating: bigint
+  filReserveDisbursed: bigint
+  /** reward actor (f02) state: ThisEpochReward */
+  thisEpochReward: bigint
+}
+
+export interface LotusEventDef {
+  /** the `$type` value */
+  type: string
+  /** emitting actor kind */
+  actor: 'market' | 'miner'
+  /** entries in emission order: key, CBOR type, indexed */
+  fields: string
+  meaning: string
+  facts: boolean
+  source: string
+  confidence?: Confidence
+}
+
+export interface LotusNetworkDef {
+  events: LotusEventDef[]
+  /** state methods read at every sample, for docs */
+  stateReads: { method: string; meaning: string; source: string }[]
+  /** epochs between state samples (a sample at every multiple of this height) */
+  sampleEpochs: number
+  /** event `$type`s whose deal is looked up with StateMarketStorageDeal at the event's tipset */
+  enrichDeals: string[]
+  /** facts of one actor event (deal: the enrichment, where looked up) */
+  handleEvent(e: LotusActorEvent, deal: LotusDeal | undefined, state: StateAccess): FactDraft[]
+  /** facts of one state sample (deltas against the previous sample, accruals since it) */
+  handleSample(s: LotusStateSample, state: StateAccess): { facts: FactDraft[]; args: Record<string, string> }
 }
 
 /** A USD price feed whose events the indexer reads on the same chain as the networks it prices. */

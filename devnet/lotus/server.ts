@@ -1,0 +1,165 @@
+/**
+ * A Lotus-compatible JSON-RPC server for the devnet: JSON-RPC 2.0 over HTTP POST at /rpc/v1, only the methods the
+ * Lotus source calls, answering from the Filecoin simulation in Lotus's wire format (build/openrpc/full.json shapes;
+ * actor event entries CBOR-encoded, base64 in JSON). Errors are JSON-RPC errors, as Lotus returns them.
+ */
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { componentLogger } from '../../common/logger'
+import { REWARD_ACTOR } from '../../indexer/registry/filecoin'
+import { fakeCid, FilecoinSim, type SimEvent } from './sim'
+
+const log = componentLogger('devnet-lotus')
+
+export interface LotusDevnet {
+  url: string
+  port: number
+  sim: FilecoinSim
+  /** current head epoch */
+  head(): number
+  stop(): Promise<void>
+}
+
+class RpcFailure extends Error {
+  constructor(message: string, readonly code = 1) {
+    super(message)
+  }
+}
+
+interface FilterJson {
+  fromHeight?: number
+  toHeight?: number
+  addresses?: string[]
+  fields?: Record<string, { Codec: number; Value: string }[]>
+  tipsetKey?: { '/': string }[]
+}
+
+/** Lotus's default limit on a filter's height range (MaxFilterHeightRange) */
+const MAX_FILTER_HEIGHT_RANGE = 2880
+
+export async function startLotusDevnet(o: { port: number; host?: string; seed: number; genesis: number; now: () => number }): Promise<LotusDevnet> {
+  const sim = new FilecoinSim(o.seed, o.genesis)
+  const cidHeights = new Map<string, number>()
+  const head = () => Math.floor((o.now() - sim.epochTime(0)) / 30)
+  const tipset = (height: number) => {
+    const cid = sim.tipsetCid(height)
+    cidHeights.set(cid, height)
+    return {
+      Cids: [{ '/': cid }],
+      Blocks: [{ Miner: 'f01000', Height: height, Timestamp: sim.epochTime(height), ParentBaseFee: '100', ParentStateRoot: { '/': fakeCid(`state:${height}`).toString() }, ParentWeight: String(height), Parents: [{ '/': sim.tipsetCid(height - 1) }], WinCount: 1, ForkSignaling: 0, ParentMessageReceipts: { '/': fakeCid(`rcpt:${height}`).toString() }, Messages: { '/': fakeCid(`msgs:${height}`).toString() } }],
+      Height: height,
+    }
+  }
+  const checkHeight = (h: number) => {
+    if (!Number.isInteger(h)) throw new RpcFailure(`invalid epoch ${JSON.stringify(h)}`)
+    if (h > head()) throw new RpcFailure(`looking for tipset with height greater than start point (${h} > ${head()})`)
+    if (h < sim.firstEpoch) throw new RpcFailure(`epoch ${h} is before the first state this node holds (${sim.firstEpoch}): lookback limit`)
+    return h
+  }
+  const heightOf = (tsk: unknown): number => {
+    if (!Array.isArray(tsk) || tsk.length === 0) return head()
+    const h = cidHeights.get(tsk[0]?.['/'])
+    if (h == null) throw new RpcFailure(`loading tipset ${JSON.stringify(tsk)}: not found`)
+    return h
+  }
+  const eventJson = (e: SimEvent) => ({
+    entries: e.entries, emitter: e.emitter, reverted: false, height: e.height, tipsetKey: tipset(e.height).Cids, msgCid: { '/': e.msgCid },
+  })
+  const methods: Record<string, (params: any[]) => unknown> = {
+    'Filecoin.ChainHead': () => tipset(head()),
+    'Filecoin.ChainGetTipSetByHeight': ([h]) => tipset(checkHeight(h)),
+    'Filecoin.StateNetworkName': () => 'mainnet',
+    'Filecoin.GetActorEventsRaw': ([f]: FilterJson[]) => {
+      if (f?.tipsetKey && (f.fromHeight != null || f.toHeight != null)) throw new RpcFailure('cannot specify both TipSetKey and FromHeight/ToHeight')
+      const from = f?.tipsetKey ? heightOf(f.tipsetKey) : checkHeight(f?.fromHeight ?? head())
+      const to = f?.tipsetKey ? from : checkHeight(f?.toHeight ?? head())
+      if (to < from) throw new RpcFailure('from height must be less than or equal to to height')
+      if (to - from > MAX_FILTER_HEIGHT_RANGE) throw new RpcFailure(`filter height range exceeds the maximum of ${MAX_FILTER_HEIGHT_RANGE}`)
+      const addresses = f?.addresses?.length ? new Set(f.addresses) : undefined
+      const fields = Object.entries(f?.fields ?? {})
+      return sim.eventsIn(from, to)
+        .filter((e) => !addresses || addresses.has(e.emitter))
+        .filter((e) => fields.every(([key, values]) => e.entries.some((x) => x.Key === key && (values.length === 0 || values.some((v) => v.Codec === x.Codec && v.Value === x.Value)))))
+        .map(eventJson)
+    },
+    'Filecoin.StateMarketStorageDeal': ([id, tsk]) => {
+      const h = heightOf(tsk)
+      const d = sim.deal(Number(id), h)
+      if (!d) throw new RpcFailure(`deal ${id} not found`)
+      return {
+        Proposal: {
+          PieceCID: { '/': d.pieceCid }, PieceSize: Number(d.pieceSize), VerifiedDeal: d.verified, Client: `f0${d.client}`, Provider: `f0${d.provider}`,
+          Label: d.label, StartEpoch: d.start, EndEpoch: d.end, StoragePricePerEpoch: d.price.toString(),
+          ProviderCollateral: d.providerCollateral.toString(), ClientCollateral: d.clientCollateral.toString(),
+        },
+        State: { SectorNumber: 0, SectorStartEpoch: d.activation <= h ? d.activation : -1, LastUpdatedEpoch: -1, SlashEpoch: -1 },
+      }
+    },
+    'Filecoin.StateMinerPower': ([, tsk]) => {
+      const s = sim.state(heightOf(tsk))
+      return {
+        MinerPower: { RawBytePower: '0', QualityAdjPower: '0' },
+        TotalPower: { RawBytePower: s.rawBytePower.toString(), QualityAdjPower: s.qualityAdjPower.toString() }, HasMinPower: false,
+      }
+    },
+    'Filecoin.StateVMCirculatingSupplyInternal': ([tsk]) => {
+      const s = sim.state(heightOf(tsk))
+      return {
+        FilVested: s.filVested.toString(), FilMined: s.filMined.toString(), FilBurnt: s.filBurnt.toString(), FilLocked: s.filLocked.toString(),
+        FilCirculating: s.filCirculating.toString(), FilReserveDisbursed: s.filReserveDisbursed.toString(),
+      }
+    },
+    'Filecoin.StateCirculatingSupply': ([tsk]) => sim.state(heightOf(tsk)).filCirculating.toString(),
+    'Filecoin.StateReadState': ([actor, tsk]) => {
+      if (actor !== REWARD_ACTOR) throw new RpcFailure(`the devnet serves only the reward actor's state (${REWARD_ACTOR}), not ${actor}`)
+      const s = sim.state(heightOf(tsk))
+      return {
+        Balance: '0', Code: { '/': fakeCid('reward-actor-code').toString() },
+        State: { ThisEpochReward: s.thisEpochReward.toString(), TotalStoragePowerReward: s.totalStoragePowerReward.toString(), Epoch: heightOf(tsk) },
+      }
+    },
+  }
+  const answer = (req: any) => {
+    const id = req?.id ?? null
+    const fn = methods[req?.method]
+    if (!fn) return { jsonrpc: '2.0', id, error: { code: -32601, message: `method '${req?.method}' not found` } }
+    try {
+      return { jsonrpc: '2.0', id, result: fn(Array.isArray(req.params) ? req.params : []) ?? null }
+    } catch (e) {
+      return { jsonrpc: '2.0', id, error: { code: e instanceof RpcFailure ? e.code : -32603, message: (e as Error).message } }
+    }
+  }
+  const server: Server = createServer((req, res) => {
+    if (req.method !== 'POST' || !req.url?.startsWith('/rpc/v')) {
+      res.writeHead(404).end()
+      return
+    }
+    const chunks: Buffer[] = []
+    req.on('data', (c) => chunks.push(c))
+    req.on('end', () => {
+      let body: any
+      try {
+        body = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+      } catch {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'parse error' } }))
+        return
+      }
+      const out = Array.isArray(body) ? body.map(answer) : answer(body)
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(out))
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(o.port, o.host ?? '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  const url = `http://127.0.0.1:${port}/rpc/v1`
+  log.info({ url, firstEpoch: sim.firstEpoch, head: head() }, 'Lotus devnet up')
+  return {
+    url, port, sim, head,
+    stop: () => new Promise((r) => {
+      server.closeAllConnections()
+      server.close(() => r())
+    }),
+  }
+}

@@ -1,0 +1,267 @@
+/**
+ * Filecoin (decentralized storage) read over Lotus JSON-RPC: storage deals as leases from the built-in actor events
+ * (FIP-0049 actor events, FIP-0083 market and miner events) enriched with the deal proposal, and network power,
+ * block rewards, supply and burns from chain state sampled every hour.
+ *
+ * Sources (verified against the code):
+ * - events: filecoin-project/builtin-actors @ b0a3bdd67859dfb417b46e7cdc1ac57b80e17f0a, actors/market/src/emit.rs,
+ *   actors/miner/src/emit.rs, runtime/src/util/events.rs (`$type` key, flags, codec 0x51 = IPLD CBOR);
+ * - wire format: filecoin-project/lotus @ b835fab702ebce57abd7e6d0c3326bbd1e18c008, chain/types/actor_event.go
+ *   (ActorEvent, ActorEventFilter), chain/types/event.go (EventEntry: Flags, Key, Codec, Value), api/api_full.go
+ *   (GetActorEventsRaw, StateMarketStorageDeal, MarketDeal, StateMinerPower, StateVMCirculatingSupplyInternal,
+ *   CirculatingSupply), build/openrpc/full.json (JSON shapes), chain/stmgr/actors.go GetPowerRaw (an undefined
+ *   miner address returns only the network totals);
+ * - deal economics: builtin-actors actors/market/src/deal.rs (DealProposal: payment is linear between StartEpoch
+ *   and EndEpoch, total = StoragePricePerEpoch x (EndEpoch - StartEpoch)).
+ */
+import { FactKind } from '../model'
+import { filecoin as filecoinChain } from './chains'
+import type { FactDraft, LotusActorEvent, LotusDeal, LotusNetworkDef, LotusStateSample, NetworkDef, StateAccess, TokenDef } from './types'
+
+const BUILTIN_ACTORS = 'filecoin-project/builtin-actors@b0a3bdd6'
+const LOTUS = 'filecoin-project/lotus@b835fab7'
+
+/** FIL, 18 decimals (attoFIL); 2,000,000,000 FIL is the protocol's maximum supply (Filecoin spec, token allocation). */
+export const FIL: TokenDef = { symbol: 'FIL', address: null, decimals: 18, maxSupply: 2_000_000_000n * 10n ** 18n }
+
+/** Built-in actor addresses (builtin-actors runtime/src/builtin/singletons.rs). */
+export const MARKET_ACTOR = 'f05'
+export const POWER_ACTOR = 'f04'
+export const REWARD_ACTOR = 'f02'
+export const BURNT_FUNDS_ACTOR = 'f099'
+
+/** The mainnet epoch at which built-in actor events started: network version 22 (Dragon, FIP-0083), 2024-04-24. */
+export const FIP0083_HEIGHT = 3_855_360
+/** Mainnet genesis (epoch 0), unix seconds; epoch h starts at GENESIS + 30 h (null rounds keep the schedule). */
+export const FILECOIN_GENESIS_TIMESTAMP = 1_598_306_400
+export const EPOCH_SECONDS = 30
+/** one state sample per hour */
+export const SAMPLE_EPOCHS = 120
+
+/** Deal kinds read from the market actor, and the miner's sector events (all of FIP-0083 that the source asks for). */
+export const DEAL_EVENTS = ['deal-published', 'deal-activated', 'deal-terminated', 'deal-completed'] as const
+export const SECTOR_EVENTS = ['sector-activated', 'sector-terminated'] as const
+
+const fil = (kind: FactKind, amount: bigint, o: Partial<FactDraft> = {}): FactDraft => ({
+  kind, asset: FIL.symbol, amount, decimals: FIL.decimals, provenance: 'onchain', ...o,
+})
+
+/** f0 ID address of an ActorID (event values carry IDs, not addresses). */
+export const idAddress = (id: unknown) => {
+  if (typeof id !== 'number' && typeof id !== 'bigint') throw new Error(`expected an actor id (CBOR unsigned int), got ${JSON.stringify(String(id))}`)
+  if (BigInt(id) < 0n) throw new Error(`negative actor id ${id}`)
+  return `f0${BigInt(id)}`
+}
+
+const one = (e: LotusActorEvent, key: string): unknown => {
+  const v = e.fields[key]
+  if (!v || v.length === 0) throw new Error(`${e.type}: missing entry "${key}"`)
+  return v[0]
+}
+
+const uint = (e: LotusActorEvent, key: string): number => {
+  const v = one(e, key)
+  if ((typeof v !== 'number' && typeof v !== 'bigint') || BigInt(v) < 0n || BigInt(v) > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new Error(`${e.type}: entry "${key}" is not an unsigned integer (${String(v)})`)
+  }
+  return Number(v)
+}
+
+/** An active deal as the handler keeps it (NetworkState key `deals`): what accrual and closing need. */
+interface ActiveDeal {
+  provider: string
+  client: string
+  /** attoFIL per epoch, decimal string */
+  price: string
+  start: number
+  end: number
+  /** epoch from which it no longer pays (termination), when terminated */
+  stop?: number
+  /** its deal-terminated / deal-completed was seen (it leaves the set at the next sample) */
+  closed?: boolean
+  pieceSize: string
+}
+
+type Deals = Record<string, ActiveDeal>
+
+/** What the deal earned its provider between two epochs: price x epochs of [from, to) inside [start, min(end, stop)). */
+export function dealAccrual(d: { price: string | bigint; start: number; end: number; stop?: number }, from: number, to: number): bigint {
+  const lo = Math.max(from, d.start)
+  const hi = Math.min(to, d.end, d.stop ?? Infinity)
+  return hi > lo ? BigInt(d.price) * BigInt(hi - lo) : 0n
+}
+
+/** Deal payments over the deal's paying life up to `stop` (termination) or its end. */
+export const dealSpent = (d: { price: string | bigint; start: number; end: number; stop?: number }) => dealAccrual(d, d.start, Number.MAX_SAFE_INTEGER)
+
+function handleEvent(e: LotusActorEvent, deal: LotusDeal | undefined, state: StateAccess): FactDraft[] {
+  if (e.type.startsWith('sector-')) {
+    // capacity is read from the power actor; a sector event marks the miner as active that day
+    const sector = uint(e, 'sector')
+    return [{ kind: FactKind.NODE_UPDATE, asset: 'sector', amount: 0n, decimals: 0, actor: e.emitter, subject: `${e.emitter}/${sector}`, unit: 'sector', provenance: 'onchain' }]
+  }
+  const id = uint(e, 'id')
+  const client = idAddress(one(e, 'client'))
+  const provider = idAddress(one(e, 'provider'))
+  if (e.emitter !== MARKET_ACTOR) throw new Error(`${e.type} emitted by ${e.emitter}, not the market actor ${MARKET_ACTOR}`)
+  const deals = state.get<Deals>('deals') ?? {}
+  const subject = String(id)
+  switch (e.type) {
+    case 'deal-published':
+      return []
+    case 'deal-activated': {
+      if (!deal) throw new Error(`deal-activated ${id}: no deal proposal (StateMarketStorageDeal)`)
+      if (deal.dealId !== id || deal.provider !== provider || deal.client !== client) {
+        throw new Error(`deal-activated ${id}: proposal does not match the event (deal ${deal.dealId}, ${deal.client} -> ${deal.provider})`)
+      }
+      deals[subject] = { provider, client, price: deal.pricePerEpoch.toString(), start: deal.startEpoch, end: deal.endEpoch, pieceSize: deal.pieceSize.toString() }
+      state.set('deals', deals)
+      return [
+        fil(FactKind.LEASE_OPENED, deal.pricePerEpoch, {
+          actor: provider, counterparty: client, subject,
+          lease: {
+            price: deal.pricePerEpoch, priceAsset: FIL.symbol, priceDecimals: FIL.decimals, priceUnit: 'epoch (30 s)',
+            resources: {
+              pieceSizeBytes: deal.pieceSize.toString(), pieceCid: deal.pieceCid, verified: deal.verified,
+              startEpoch: deal.startEpoch, endEpoch: deal.endEpoch, label: deal.label.slice(0, 200),
+            },
+          },
+        }),
+      ]
+    }
+    case 'deal-terminated':
+    case 'deal-completed': {
+      const d = deals[subject]
+      if (!d) {
+        // activated before the indexed range: closed with its cost unknown
+        return [fil(FactKind.LEASE_CLOSED, 0n, { actor: provider, counterparty: client, subject, lease: { spent: null } })]
+      }
+      // a terminated deal pays up to the termination epoch; a completed one up to its end epoch
+      if (e.type === 'deal-terminated') d.stop = Math.min(e.height, d.end)
+      d.closed = true
+      state.set('deals', deals)
+      const spent = dealSpent(d)
+      return [fil(FactKind.LEASE_CLOSED, spent, { actor: provider, counterparty: client, subject, provenance: 'inferred', lease: { spent, provenance: 'inferred' } })]
+    }
+    default:
+      return []
+  }
+}
+
+/** Previous sample's cumulative state (NetworkState key `sample`), decimal strings. */
+interface PrevSample {
+  height: number
+  released: string
+  burnt: string
+  mined: string
+  locked: string
+  raw: string
+}
+
+function handleSample(s: LotusStateSample, state: StateAccess): { facts: FactDraft[]; args: Record<string, string> } {
+  const prev = state.get<PrevSample>('sample')
+  const released = s.filVested + s.filMined + s.filReserveDisbursed
+  const facts: FactDraft[] = []
+  const delta = (now: bigint, before: string | undefined) => now - BigInt(before ?? 0)
+  // supply: released (vested + mined + reserve disbursed) minus burnt; locked (pledge, deal collateral, vesting
+  // funds of miners) is not circulating. The first sample records the opening balances.
+  const opening = prev ? {} : { subject: 'opening-balance' }
+  const dReleased = delta(released, prev?.released)
+  if (dReleased > 0n) facts.push(fil(FactKind.SUPPLY_MINT, dReleased, { counterparty: REWARD_ACTOR, ...opening }))
+  const dLocked = delta(s.filLocked, prev?.locked)
+  if (dLocked > 0n) facts.push(fil(FactKind.SUPPLY_LOCK, dLocked, opening))
+  if (dLocked < 0n) facts.push(fil(FactKind.SUPPLY_UNLOCK, -dLocked))
+  const dRaw = delta(s.rawBytePower, prev?.raw)
+  const bytes = (kind: FactKind, amount: bigint): FactDraft => ({ kind, asset: 'bytes', amount, decimals: 0, actor: POWER_ACTOR, unit: 'bytes', provenance: 'onchain', ...opening })
+  if (dRaw > 0n) facts.push(bytes(FactKind.NODE_REGISTERED, dRaw))
+  if (dRaw < 0n) facts.push(bytes(FactKind.NODE_DEREGISTERED, -dRaw))
+  const deals = state.get<Deals>('deals') ?? {}
+  let dealBytes = 0n
+  if (prev) {
+    // block rewards since the last sample: growth of the reward actor's TotalStoragePowerReward (= FilMined)
+    const dMined = delta(s.filMined, prev.mined)
+    if (dMined > 0n) facts.push(fil(FactKind.REWARD_EMITTED, dMined, { counterparty: REWARD_ACTOR }))
+    // burns since the last sample: growth of f099's balance (base fees, over-estimation gas, penalties)
+    const dBurnt = delta(s.filBurnt, prev.burnt)
+    if (dBurnt > 0n) {
+      facts.push(fil(FactKind.SUPPLY_BURN, dBurnt, { counterparty: BURNT_FUNDS_ACTOR }))
+      facts.push(fil(FactKind.FEE_PAID, dBurnt, { counterparty: BURNT_FUNDS_ACTOR, subject: 'burn', provenance: 'inferred' }))
+      facts.push(fil(FactKind.PROTOCOL_TAKE, dBurnt, { counterparty: BURNT_FUNDS_ACTOR, subject: 'burn', provenance: 'inferred' }))
+    }
+    // deal payments accrued per provider over the epochs [prev, this) (the state at tipset h is after epoch h - 1)
+    const byProvider = new Map<string, bigint>()
+    for (const d of Object.values(deals)) {
+      const a = dealAccrual(d, prev.height, s.height)
+      if (a > 0n) byProvider.set(d.provider, (byProvider.get(d.provider) ?? 0n) + a)
+    }
+    for (const [provider, amount] of [...byProvider].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      facts.push(fil(FactKind.FEE_PAID, amount, { actor: provider, subject: 'deal-payments', provenance: 'inferred' }))
+    }
+  }
+  // deals whose paying life is over leave the active set once it is accrued
+  let changed = false
+  for (const [id, d] of Object.entries(deals)) {
+    if (d.closed && (d.stop ?? d.end) <= s.height) {
+      delete deals[id]
+      changed = true
+    } else if (d.start <= s.height && s.height < (d.stop ?? d.end)) dealBytes += BigInt(d.pieceSize)
+  }
+  if (changed) state.set('deals', deals)
+  state.set('sample', { height: s.height, released: released.toString(), burnt: s.filBurnt.toString(), mined: s.filMined.toString(), locked: s.filLocked.toString(), raw: s.rawBytePower.toString() } satisfies PrevSample)
+  return {
+    facts,
+    args: {
+      rawBytePower: s.rawBytePower.toString(), qualityAdjPower: s.qualityAdjPower.toString(), activeDealBytes: dealBytes.toString(),
+      filVested: s.filVested.toString(), filMined: s.filMined.toString(), filBurnt: s.filBurnt.toString(), filLocked: s.filLocked.toString(),
+      filCirculating: s.filCirculating.toString(), filReserveDisbursed: s.filReserveDisbursed.toString(), thisEpochReward: s.thisEpochReward.toString(),
+    },
+  }
+}
+
+const dealFields = 'id (uint, DealID), client (uint, ActorID), provider (uint, ActorID); all indexed'
+
+export const filecoinLotus: LotusNetworkDef = {
+  sampleEpochs: SAMPLE_EPOCHS,
+  enrichDeals: ['deal-activated'],
+  events: [
+    { type: 'deal-published', actor: 'market', fields: dealFields, meaning: 'a deal proposal is published (not yet in a sector): raw event only', facts: false, source: `${BUILTIN_ACTORS} actors/market/src/emit.rs deal_published` },
+    { type: 'deal-activated', actor: 'market', fields: dealFields, meaning: 'the deal is in a proven sector: LEASE_OPENED (amount = StoragePricePerEpoch) with the proposal from StateMarketStorageDeal (piece size and CID, verified, start/end epoch)', facts: true, source: `${BUILTIN_ACTORS} actors/market/src/emit.rs deal_activated` },
+    { type: 'deal-terminated', actor: 'market', fields: dealFields, meaning: 'the deal ended early (sector terminated): LEASE_CLOSED, spent = price x epochs paid (start to termination), inferred', facts: true, source: `${BUILTIN_ACTORS} actors/market/src/emit.rs deal_terminated` },
+    { type: 'deal-completed', actor: 'market', fields: dealFields, meaning: 'the deal reached its end epoch: LEASE_CLOSED, spent = price x (end - start), inferred', facts: true, source: `${BUILTIN_ACTORS} actors/market/src/emit.rs deal_completed` },
+    { type: 'sector-activated', actor: 'miner', fields: 'sector (uint, indexed), unsealed-cid (CID or null, indexed), then per piece: piece-cid (CID, indexed), piece-size (uint, key indexed)', meaning: 'a sector is activated by its miner: NODE_UPDATE (provider activity)', facts: true, source: `${BUILTIN_ACTORS} actors/miner/src/emit.rs sector_activated` },
+    { type: 'sector-terminated', actor: 'miner', fields: 'sector (uint, indexed)', meaning: 'a sector is terminated by its miner: NODE_UPDATE (provider activity)', facts: true, source: `${BUILTIN_ACTORS} actors/miner/src/emit.rs sector_terminated` },
+  ],
+  stateReads: [
+    { method: 'Filecoin.StateMinerPower (undefined miner)', meaning: 'TotalPower.RawBytePower, QualityAdjPower: capacity (NODE_REGISTERED / NODE_DEREGISTERED = change of raw-byte power, bytes)', source: `${LOTUS} chain/stmgr/actors.go GetPowerRaw` },
+    { method: 'Filecoin.StateVMCirculatingSupplyInternal', meaning: 'FilVested + FilMined + FilReserveDisbursed (SUPPLY_MINT of its growth), FilBurnt (SUPPLY_BURN, and FEE_PAID + PROTOCOL_TAKE as burnt fees), FilLocked (SUPPLY_LOCK / UNLOCK); FilMined growth = REWARD_EMITTED', source: `${LOTUS} api/api_full.go CirculatingSupply` },
+    { method: 'Filecoin.StateReadState f02', meaning: 'reward actor ThisEpochReward (kept on the sample row)', source: `${BUILTIN_ACTORS} actors/reward/src/state.rs` },
+    { method: 'Filecoin.StateMarketStorageDeal', meaning: 'the proposal of each activated deal at the activation tipset', source: `${LOTUS} api/api_full.go MarketDeal; ${BUILTIN_ACTORS} actors/market/src/deal.rs DealProposal` },
+    { method: 'Filecoin.ChainHead, ChainGetTipSetByHeight, StateNetworkName', meaning: 'head, tipset keys and timestamps of sample and batch heights; network check', source: `${LOTUS} api/api_full.go` },
+  ],
+  handleEvent,
+  handleSample,
+}
+
+export const filecoin: NetworkDef = {
+  id: 'filecoin',
+  name: 'Filecoin',
+  category: 'storage',
+  categories: ['storage'],
+  chain: filecoinChain,
+  token: FIL,
+  feeAsset: FIL,
+  contracts: [],
+  source: `${BUILTIN_ACTORS} (actors/market, actors/miner emit.rs); ${LOTUS} (JSON-RPC API)`,
+  capacityUnit: 'bytes (raw-byte power)',
+  price: { kind: 'import', asset: 'FIL' },
+  lotus: filecoinLotus,
+  notes: [
+    `Built-in actor events exist from network version 22 (FIP-0083, epoch ${FIP0083_HEIGHT}, 2024-04-24): a mainnet run starts there at the earliest.`,
+    'Fees (FEE_PAID) are gross deal payments plus burnt fees. Deal payments are accrued hourly per provider from the deals the indexer saw activate: the market actor pays a deal linearly, StoragePricePerEpoch for each epoch from StartEpoch to EndEpoch (or to termination), settling about once a day in cron; accrual follows the economics, not the settlement batches (inferred). Deals activated before the indexed range are not accrued.',
+    'Burnt fees: the growth of the burnt-funds actor f099 (FilBurnt) between samples, recorded as SUPPLY_BURN and, inferred, as FEE_PAID and PROTOCOL_TAKE (protocol revenue). It includes base-fee burns, gas over-estimation burns and penalties (faults, terminations), which the state does not separate.',
+    'Block rewards (REWARD_EMITTED) are the growth of FilMined (the reward actor\'s TotalStoragePowerReward) between samples, for the whole network (actor empty): per-miner block rewards are not read.',
+    'The first sample records opening balances (subject opening-balance): SUPPLY_MINT of FilVested + FilMined + FilReserveDisbursed, SUPPLY_LOCK of FilLocked, NODE_REGISTERED of the raw-byte power; the first period\'s issuance and capacity added therefore contain all history before it. Later samples record changes. Circulating supply = minted - burnt - locked = FilCirculating.',
+    'Capacity is the network raw-byte power in bytes; quality-adjusted power and active deal bytes (Σ piece size of active deals the indexer saw activate) are kept on each sample\'s raw event (state-sample).',
+    'Event values carry actor IDs; they are shown as f0 ID addresses (mainnet prefix f).',
+  ],
+}

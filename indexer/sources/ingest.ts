@@ -1,0 +1,99 @@
+/**
+ * The ingest loop shared by non-EVM sources (today Lotus; CometBFT fits the same shape): fetch a height range,
+ * turn it into a BatchOutput with the chain's handler, and write raw events, facts, rollups, Lease / Provider rows,
+ * handler state and the cursor in ONE database transaction through the same writer as the EVM processor.
+ * Progress is the Subsquid status row of the chain's state schema (updated in the same transaction), so a restart,
+ * even after kill -9 mid-batch, resumes at the last committed height: nothing duplicated, nothing skipped.
+ * Sources read only final heights (head minus the chain's finality), so there is no reorg to roll back.
+ */
+import { componentLogger } from '../../common/logger'
+import type { BatchOutput } from '../handlers/batch'
+import { StateCache } from '../handlers/state'
+import { NetworkState } from '../model'
+import type { ChainDef } from '../registry'
+import { IndexerDatabase } from '../store/database'
+import { createDataSource } from '../store/dataSource'
+import { writeBatch } from '../writer'
+
+const log = componentLogger('ingest')
+
+export interface RangeSource {
+  /** highest height that may be indexed now (final) */
+  indexableHead(): Promise<number>
+  /** the rows of [from, to]; may read and change the handler state (reloaded if the batch is not committed) */
+  batch(from: number, to: number, state: StateCache): Promise<BatchOutput>
+}
+
+export interface IngestOptions {
+  chain: ChainDef
+  /** networks of the chain (their handler state is loaded) */
+  networks: string[]
+  databaseUrl: string
+  source: RangeSource
+  /** first height when nothing is indexed yet */
+  startBlock: number
+  /** stop after committing this height */
+  endBlock?: number
+  /** heights per batch (one transaction) */
+  batchSize: number
+  /** poll interval at the head, ms */
+  pollMs: number
+  /** called after each committed batch (tests, progress) */
+  onCommit?: (height: number) => void
+}
+
+async function loadState(databaseUrl: string, networks: string[]): Promise<StateCache> {
+  const ds = createDataSource(databaseUrl, { poolSize: 1 })
+  await ds.initialize()
+  try {
+    const rows = await ds.getRepository(NetworkState).find({ where: networks.map((network) => ({ network })) })
+    return new StateCache(rows)
+  } finally {
+    await ds.destroy()
+  }
+}
+
+export async function runIngest(o: IngestOptions): Promise<void> {
+  const db = new IndexerDatabase(o.databaseUrl, { supportHotBlocks: false, stateSchema: `squid_processor_${o.chain.chainId}`, isolationLevel: 'READ COMMITTED' })
+  let head = await db.connect()
+  let state = await loadState(o.databaseUrl, o.networks)
+  let next = head.height >= 0 ? head.height + 1 : o.startBlock
+  log.info({ chain: o.chain.id, resumeFrom: next, committed: head.height, end: o.endBlock }, 'source starting')
+  let stopping = false
+  const stop = () => (stopping = true)
+  process.once('SIGTERM', stop)
+  process.once('SIGINT', stop)
+  let latest = await o.source.indexableHead()
+  try {
+    while (!stopping) {
+      if (o.endBlock != null && next > o.endBlock) break
+      if (next > latest) {
+        await new Promise((r) => setTimeout(r, o.pollMs))
+        latest = await o.source.indexableHead()
+        continue
+      }
+      const to = Math.min(latest, next + o.batchSize - 1, o.endBlock ?? Infinity)
+      let out: BatchOutput
+      try {
+        out = await o.source.batch(next, to, state)
+        await db.transact({ prevHead: { height: head.height, hash: head.hash }, nextHead: { height: to, hash: out.cursor?.hash ?? '' } }, (store) =>
+          writeBatch(store, out, next, state),
+        )
+      } catch (e) {
+        // nothing of the batch is committed, but the handler state in memory may have moved on: reload it first
+        state = await loadState(o.databaseUrl, o.networks)
+        throw e
+      }
+      head = { ...head, height: to, hash: out.cursor?.hash ?? '' }
+      if (out.quarantined.length) log.warn({ count: out.quarantined.length, first: out.quarantined[0].reason }, 'events quarantined')
+      log.debug({ from: next, to, facts: out.facts.length }, 'batch committed')
+      o.onCommit?.(to)
+      next = to + 1
+    }
+  } finally {
+    process.off('SIGTERM', stop)
+    process.off('SIGINT', stop)
+    await db.disconnect()
+  }
+  log.info({ chain: o.chain.id, height: head.height }, stopping ? 'source stopped' : 'source reached its end block')
+}
