@@ -20,17 +20,28 @@ export function renderNetworksDoc(): string {
   for (const n of networks) {
     out.push(`## ${n.name} (\`${n.id}\`)`, '')
     out.push(`- Category: ${n.category} (also ${n.categories.filter((c) => c !== n.category).join(', ') || '—'})`)
-    out.push(`- Chain: ${n.chain.name}, chain id ${n.chain.chainId}, finality ${n.chain.finalityConfirmations} blocks by default`)
-    out.push(`- Token: ${n.token.symbol} \`${n.token.address}\`, ${n.token.decimals} decimals; fees in ${n.feeAsset.symbol}`)
+    out.push(`- Chain: ${n.chain.name}, chain id ${n.chain.chainId}${n.chain.kind && n.chain.kind !== 'evm' ? ` (${n.chain.kind} source)` : ''}, finality ${n.chain.finalityConfirmations} ${n.chain.kind === 'lotus' ? 'epochs' : 'blocks'} by default`)
+    out.push(`- Token: ${n.token.symbol}${n.token.address ? ` \`${n.token.address}\`` : ' (native)'}, ${n.token.decimals} decimals; fees in ${n.feeAsset.symbol}`)
     out.push(`- Max supply: ${n.token.maxSupply != null ? (n.token.maxSupply / 10n ** BigInt(n.token.decimals)).toLocaleString('en-US') + ' ' + n.token.symbol : 'none or unknown (FDV uses total supply)'}`)
     if (n.capacityUnit) out.push(`- Capacity unit: ${n.capacityUnit}${n.leasesUseCapacity ? ' (a lease occupies one unit: utilization = active leases / capacity)' : ''}`)
     for (const a of n.nonCirculating ?? []) out.push(`- Non-circulating: \`${a.address}\` — ${a.label} (${a.source})`)
-    if (!n.nonCirculating?.length) out.push('- Non-circulating: none listed (circulating supply = total supply)')
+    if (n.lotus) out.push('- Non-circulating: FilLocked read from chain state (SUPPLY_LOCK / SUPPLY_UNLOCK at each sample)')
+    else if (!n.nonCirculating?.length) out.push('- Non-circulating: none listed (circulating supply = total supply)')
     if (n.price) out.push(`- USD price: ${n.price.kind === 'import' ? `imported (${n.price.asset}, CoinGecko CSV)` : `on-chain feed (${n.price.asset})`}`)
     out.push(`- Source: ${n.source}`, '')
     if (n.notes?.length) {
       out.push('**Flags and caveats**', '')
       for (const note of n.notes) out.push(`- ${note}`)
+      out.push('')
+    }
+    if (n.lotus) {
+      out.push('### Built-in actor events (Filecoin.GetActorEventsRaw, filtered by `$type`)', '')
+      out.push('Each event is a list of entries {Flags, Key, Codec 0x51 (IPLD CBOR), Value}; the first is `$type`.', '')
+      out.push('| $type | emitter | entries | facts | meaning | source |', '|---|---|---|---|---|---|')
+      for (const e of n.lotus.events) out.push(`| ${e.type} | ${e.actor} | ${e.fields} | ${e.facts ? 'yes' : 'raw only'} | ${e.meaning.replace(/\|/g, '\\|')} | ${e.source} |`)
+      out.push('', `### State read every ${n.lotus.sampleEpochs} epochs`, '')
+      out.push('| method | what it gives | source |', '|---|---|---|')
+      for (const r of n.lotus.stateReads) out.push(`| ${r.method} | ${r.meaning.replace(/\|/g, '\\|')} | ${r.source} |`)
       out.push('')
     }
     for (const c of n.contracts) {

@@ -33,7 +33,7 @@ describe('GraphQL API', () => {
     expect(body.data.networks.find((n: any) => n.id === 'livepeer')).toEqual({ id: 'livepeer', name: 'Livepeer', category: 'compute', chainId: 42161, tokenSymbol: 'LPT', feeAsset: 'ETH' })
     // every registered network once, with its chain
     const byId = Object.fromEntries(body.data.networks.map((n: any) => [n.id, n.chainId]))
-    expect(byId).toEqual({ aethir: 42161, dimo: 137, geodnet: 137, 'iotex-ioid': 4689, livepeer: 42161, spheron: 8453, thegraph: 42161 })
+    expect(byId).toEqual({ aethir: 42161, dimo: 137, filecoin: 314, geodnet: 137, 'iotex-ioid': 4689, livepeer: 42161, spheron: 8453, thegraph: 42161 })
     const ids = (c: string) => body.data.categories.find((x: any) => x.id === c).networks.map((n: any) => n.id).sort()
     expect(ids('compute')).toEqual(['aethir', 'livepeer', 'spheron'])
     expect(ids('sensors')).toEqual(['dimo', 'geodnet'])
