@@ -59,6 +59,9 @@ describe('npm start', () => {
       expect(out()).toContain(`GraphQL     http://127.0.0.1:${ports.PORT}/graphql`)
       expect(out()).toContain(`chain id 42161: http://127.0.0.1:${ports.DEVNET_PORT}`)
       expect(out()).toMatch(/arbitrum-one \(42161\) height \d+\/\d+ \d+ blocks\/s (ETA \d+s|synced)/)
+      // Filecoin: the devnet's Lotus-compatible server, its own indexer and progress figure (epochs)
+      expect(out()).toContain(`Filecoin (Lotus JSON-RPC), chain id 314: http://127.0.0.1:${ports.DEVNET_PORT + 4}/rpc/v1`)
+      expect(out()).toMatch(/filecoin \(314\) height \d+\/\d+/)
       expect((await fetch(`http://127.0.0.1:${ports.PORT}/healthz`)).status).toBe(200)
       const html = await (await fetch(`http://127.0.0.1:${ports.PORT}/`)).text()
       expect(html).toContain('<div id="root">')
@@ -91,6 +94,8 @@ describe('npm start', () => {
       await client.connect()
       const dup = await client.query('SELECT count(*)::int AS n, count(DISTINCT id)::int AS d FROM raw_event')
       expect(dup.rows[0].n).toBe(dup.rows[0].d)
+      const fil = await client.query(`SELECT count(*)::int AS n FROM raw_event WHERE network = 'filecoin'`)
+      expect(fil.rows[0].n).toBeGreaterThan(0)
       const c = (await client.query(`SELECT height, hash FROM chain_cursor WHERE id = '42161'`)).rows[0]
       expect(c.height).toBeGreaterThanOrEqual(firstHeight)
       // the rebuilt devnet (journal replayed, the injected reorg included) is the chain the indexer stored
