@@ -12,6 +12,14 @@ describe('loadConfig', () => {
     expect(rpcUrlOf(c, c.chains[0])).toBe('ws://127.0.0.1:8545')
   })
 
+  it('reads Filecoin over Lotus JSON-RPC: the devnet server at DEVNET_PORT + 4, or an http(s) endpoint with a token', () => {
+    const c = loadConfig({})
+    const fil = c.chains.find((x) => x.chain.id === 'filecoin')!
+    expect(rpcUrlOf(c, fil)).toBe('http://127.0.0.1:8549/rpc/v1')
+    const real = loadConfig({ RPC_FILECOIN_URL: 'https://api.node.glif.io/rpc/v1', RPC_FILECOIN_TOKEN: 't0k', FINALITY_FILECOIN: '0' })
+    expect(real.chains.find((x) => x.chain.id === 'filecoin')).toMatchObject({ rpcUrl: 'https://api.node.glif.io/rpc/v1', token: 't0k', finality: 0 })
+  })
+
   it('takes a real RPC endpoint and block range per chain; the devnet serves only chains without one', () => {
     const c = loadConfig({ RPC_ARBITRUM_ONE_URL: 'wss://arb.example/ws', START_BLOCK_ARBITRUM_ONE: '5856156', END_BLOCK_ARBITRUM_ONE: '6000000' })
     expect(c.chains.find((x) => x.chain.id === 'arbitrum-one')).toMatchObject({ rpcUrl: 'wss://arb.example/ws', startBlock: 5856156, endBlock: 6000000 })
@@ -29,6 +37,9 @@ describe('loadConfig', () => {
     [{ START_BLOCK_ARBITRUM_ONE: '10', END_BLOCK_ARBITRUM_ONE: '5' }, /END_BLOCK_ARBITRUM_ONE: must be >= START_BLOCK_ARBITRUM_ONE/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ GATEWAY_ARBITRUM_ONE_URL: 'https://v2.archive.subsquid.io/network/arbitrum-one' }, /GATEWAY_ARBITRUM_ONE_URL: needs RPC_ARBITRUM_ONE_URL/],
+    [{ RPC_FILECOIN_URL: 'wss://lotus.example/rpc/v1' }, /RPC_FILECOIN_URL: Filecoin is read over Lotus JSON-RPC: use an http\(s\):\/\/ URL/],
+    [{ RPC_FILECOIN_URL: 'https://lotus.example/rpc/v1', GATEWAY_FILECOIN_URL: 'https://gw.example' }, /GATEWAY_FILECOIN_URL: Filecoin has no Subsquid gateway/],
+    [{ RPC_POLYGON_TOKEN: 'secret' }, /RPC_POLYGON_TOKEN: only Lotus chains take a token/],
   ]
   for (const [env, message] of bad) {
     it(`rejects ${JSON.stringify(env)} naming the setting`, () => {
