@@ -4,7 +4,8 @@
  * handler state and the cursor in ONE database transaction through the same writer as the EVM processor.
  * Progress is the Subsquid status row of the chain's state schema (updated in the same transaction), so a restart,
  * even after kill -9 mid-batch, resumes at the last committed height: nothing duplicated, nothing skipped.
- * Sources read only final heights (head minus the chain's finality), so there is no reorg to roll back.
+ * Sources read only final heights (head minus the chain's finality), so there is no reorg to roll back, and the
+ * batch checkpoint the writer keeps for deep-reorg rollbacks is only the last one.
  */
 import { componentLogger } from '../../common/logger'
 import type { BatchOutput } from '../handlers/batch'
@@ -13,6 +14,7 @@ import { NetworkState } from '../model'
 import type { ChainDef } from '../registry'
 import { IndexerDatabase } from '../store/database'
 import { createDataSource } from '../store/dataSource'
+import { entityManagerOf } from '../store/undo'
 import { writeBatch } from '../writer'
 
 const log = componentLogger('ingest')
@@ -76,9 +78,11 @@ export async function runIngest(o: IngestOptions): Promise<void> {
       let out: BatchOutput
       try {
         out = await o.source.batch(next, to, state)
-        await db.transact({ prevHead: { height: head.height, hash: head.hash }, nextHead: { height: to, hash: out.cursor?.hash ?? '' } }, (store) =>
-          writeBatch(store, out, next, state),
-        )
+        await db.transact({ prevHead: { height: head.height, hash: head.hash }, nextHead: { height: to, hash: out.cursor?.hash ?? '' } }, async (store) => {
+          await writeBatch(store, out, next, state)
+          // only final heights are read, so no reorg can rewind a batch: keep no older checkpoint than this one
+          await entityManagerOf(store).query('DELETE FROM batch_checkpoint WHERE chain_id = $1 AND height < $2', [o.chain.chainId, to])
+        })
       } catch (e) {
         // nothing of the batch is committed, but the handler state in memory may have moved on: reload it first
         state = await loadState(o.databaseUrl, o.networks)
