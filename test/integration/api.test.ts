@@ -67,13 +67,16 @@ describe('GraphQL API', () => {
     const polygon = body.data.indexerStatus.find((c: any) => c.chainId === 137)
     expect(polygon.height).toBeNull()
     expect(polygon.head).toBeGreaterThan(0)
+    // Filecoin's head is the devnet Lotus server's head tipset (Filecoin.ChainHead), not eth_blockNumber
+    const lotusHead = fx.devnet.lotus[0].server.head()
+    expect(body.data.indexerStatus.find((c: any) => c.chainId === 314)).toEqual({ chain: 'filecoin', chainId: 314, height: null, head: lotusHead, lag: null })
     const hash = (await fx.devnet.nodes[0].node.rpc.call<{ hash: string }>('eth_getBlockByNumber', ['0x' + head.toString(16), false])).hash
     expect(body.data._meta).toEqual({ chainId: 42161, block: { number: head, hash }, hasIndexingErrors: false, quarantinedLogs: 0 })
     const status = (await gql('{ squidStatus { chainId height hash finalizedHeight head lag } polygon: squidStatus(chainId: 137) { height finalizedHeight } _meta { head lag } }')).body
     expect(status.errors).toBeUndefined()
     const finalized = (await fx.pool.query('SELECT height FROM squid_processor_42161.status WHERE id = 0')).rows[0].height
     expect(finalized).toBeGreaterThanOrEqual(head - 5)
-    expect(status.data.squidStatus.map((s: any) => s.chainId)).toEqual([42161, 137, 8453, 4689])
+    expect(status.data.squidStatus.map((s: any) => s.chainId)).toEqual([42161, 137, 8453, 4689, 314])
     expect(status.data.squidStatus[0]).toEqual({ chainId: 42161, height: head, hash, finalizedHeight: finalized, head: chainHead, lag: chainHead - head })
     expect(status.data.polygon).toEqual([{ height: null, finalizedHeight: null }])
     expect(status.data._meta).toEqual({ head: chainHead, lag: chainHead - head })
