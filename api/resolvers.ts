@@ -8,6 +8,7 @@ import { entityResolvers, listRows, type ListArgs } from './entities/resolvers'
 import { Params, quote, selectList, toNode } from './entities/sql'
 import { leaderboard, metricSeries, payerConcentration, providerStats, type GroupBy, type Window } from './analytics'
 import { networkMetrics, priceSource, providerCounts, window } from './metrics'
+import { dailyStats, healthAlerts, type AlertThresholds } from './subscriptions'
 import type { SeriesInterval, SeriesMetric } from '../indexer/metrics'
 import type { HeadTracker } from './heads'
 
@@ -16,6 +17,8 @@ export interface ApiContext {
   heads: HeadTracker
   /** largest limit / first of any list (API_MAX_LIMIT) */
   maxLimit: number
+  /** how often subscriptions read the database, ms (API_POLL_MS) */
+  pollMs: number
 }
 
 export const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } })
@@ -81,6 +84,15 @@ export const resolvers = {
     parseValue: (v) => v,
     parseLiteral: (ast, vars) => valueFromASTUntyped(ast, vars),
   }),
+  Subscription: {
+    dailyStats: { subscribe: (_: unknown, args: { networks?: string[] | null }, ctx: ApiContext) => dailyStats(ctx, args) },
+    healthAlerts: {
+      subscribe: (_: unknown, args: AlertThresholds, ctx: ApiContext) => {
+        for (const [k, v] of Object.entries(args)) if (!(v >= 0)) throw badInput(`${k} must be at least 0, got ${v}`)
+        return healthAlerts(ctx, args)
+      },
+    },
+  },
   NetworkStat: {
     fees: decimalOf('feesNative', 'fee'),
     rewards: decimalOf('rewardsNative', 'token'),

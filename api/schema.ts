@@ -277,6 +277,43 @@ ${Object.entries(SERIES_METRICS).map(([k, d]) => `    ${JSON.stringify(`${d.desc
     top: [PayerShare!]!
   }
 
+  enum AlertKind {
+    "the indexer of a chain is more than maxLagBlocks behind the head"
+    INDEXER_LAG
+    "a network had no indexed event for more than quietBlocks blocks"
+    NETWORK_QUIET
+    "a network's trailing 7-day demand/rewards ratio (latest day) is below minDemandRewardsRatio"
+    DEMAND_REWARDS_BELOW
+  }
+
+  enum AlertStatus {
+    "the condition started to hold (or holds when the subscription starts)"
+    FIRING
+    "the condition stopped holding"
+    RESOLVED
+  }
+
+  type HealthAlert {
+    kind: AlertKind!
+    status: AlertStatus!
+    chainId: Int!
+    chain: String!
+    "the network, for NETWORK_QUIET and DEMAND_REWARDS_BELOW"
+    network: String
+    "lag in blocks, blocks since the last event, or the ratio"
+    value: Float
+    threshold: Float!
+    message: String!
+    at: DateTime!
+  }
+
+  type Subscription {
+    "daily rollup rows (NetworkStat, interval DAY) of the networks named (all when none), each time the indexer writes a new or changed row"
+    dailyStats(networks: [ID!]): NetworkStat!
+    "health alerts, edge-triggered: FIRING when a condition starts to hold, RESOLVED when it stops"
+    healthAlerts(maxLagBlocks: Int = 100, quietBlocks: Int = 50000, minDemandRewardsRatio: Float = 1): HealthAlert!
+  }
+
   "Subsquid-style processor status of one chain (squidStatus)"
   type SquidStatus {
     chainId: Int!

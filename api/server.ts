@@ -26,12 +26,14 @@ export async function startApi(opts: {
   databaseUrl: string; port: number; host: string; heads: HeadTracker
   /** largest limit / first of a list (API_MAX_LIMIT), default 1000 */
   maxLimit?: number
+  /** how often subscriptions read the database (API_POLL_MS), default 2000 ms */
+  pollMs?: number
 }): Promise<ApiServer> {
   const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 })
   pool.on('error', (e) => log.warn({ err: e.message }, 'idle database connection failed'))
   const yoga = createYoga<ApiContext>({
     schema: createSchema({ typeDefs, resolvers }),
-    context: () => ({ pool, heads: opts.heads, maxLimit: opts.maxLimit ?? 1000 }),
+    context: () => ({ pool, heads: opts.heads, maxLimit: opts.maxLimit ?? 1000, pollMs: opts.pollMs ?? 2000 }),
     graphiql: { title: 'depin-index GraphQL' },
     landingPage: false,
     logging: { debug: () => {}, info: () => {}, warn: (...a) => log.warn(a.map(String).join(' ')), error: (...a) => log.error(a.map(String).join(' ')) },

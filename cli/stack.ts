@@ -158,7 +158,7 @@ export async function startStack(
       indexers.set(c.chain.id, sup)
       stops.push(() => sup.stop())
     }
-    const api = await startApi({ databaseUrl: db.url, port: config.PORT, host: config.HOST, heads: HeadTracker.fromConfig(config), maxLimit: config.API_MAX_LIMIT })
+    const api = await startApi({ databaseUrl: db.url, port: config.PORT, host: config.HOST, heads: HeadTracker.fromConfig(config), maxLimit: config.API_MAX_LIMIT, pollMs: config.API_POLL_MS })
     stops.push(() => api.stop())
     return { config, db, devnet, indexers, api, stop: stopAll }
   } catch (e) {

@@ -32,6 +32,7 @@ const baseSchema = z.object({
   SIM_LIVE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   RPC_RATE_LIMIT: z.coerce.number().int().positive().optional(),
   API_MAX_LIMIT: z.coerce.number().int().min(1).max(100_000).default(1000),
+  API_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
 })
 
 export interface ChainConfig {

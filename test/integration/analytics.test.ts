@@ -23,6 +23,42 @@ async function error(query: string) {
   expect(res.status).toBeLessThan(500)
   return ((await res.json()) as { errors?: { message: string }[] }).errors?.[0]?.message
 }
+/** A real SSE client (graphql-yoga's default transport for subscriptions): the events received so far. */
+function subscribe(query: string) {
+  const ac = new AbortController()
+  const events: any[] = []
+  const done = (async () => {
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify({ query }), signal: ac.signal,
+    })
+    expect(res.headers.get('content-type')).toMatch(/text\/event-stream/)
+    const reader = res.body!.getReader()
+    const dec = new TextDecoder()
+    let buf = ''
+    for (;;) {
+      const { value, done } = await reader.read()
+      if (done) break
+      buf += dec.decode(value, { stream: true })
+      for (let i = buf.indexOf('\n\n'); i >= 0; i = buf.indexOf('\n\n')) {
+        const data = buf.slice(0, i).split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('')
+        buf = buf.slice(i + 2)
+        if (data) events.push(JSON.parse(data))
+      }
+    }
+  })().catch((e) => {
+    if ((e as Error).name !== 'AbortError') throw e
+  })
+  return { events, close: () => ac.abort(), done }
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+async function until(cond: () => Promise<boolean> | boolean, ms: number) {
+  const end = Date.now() + ms
+  while (!(await cond())) {
+    if (Date.now() > end) return false
+    await sleep(100)
+  }
+  return true
+}
 const q = async (sql: string, params: unknown[] = []) => (await fx.pool.query(sql, params)).rows
 const monday = (t: number) => {
   const d = Math.floor(t / DAY) * DAY
@@ -40,7 +76,7 @@ beforeAll(async () => {
   const head = await node.rpc.blockNumber()
   for (let i = 0; i <= 5; i++) await sim.mine(sim.timestamp + 900, true)
   expect((await fx.runIndexerTo(head)).code).toBe(0)
-  api = await startApi({ databaseUrl: fx.db.url, port: fx.config.PORT, host: '127.0.0.1', heads: HeadTracker.fromConfig(fx.config) })
+  api = await startApi({ databaseUrl: fx.db.url, port: fx.config.PORT, host: '127.0.0.1', heads: HeadTracker.fromConfig(fx.config), pollMs: 300 })
   lastDay = (await q(`SELECT max(period_start) AS t FROM network_stat WHERE interval = 'DAY'`))[0].t
 })
 afterAll(async () => {
@@ -216,5 +252,77 @@ describe('leaderboards, provider stats, payer concentration', () => {
     expect(await error('{ payerConcentration(network: "nope") { hhi } }')).toMatch(/unknown network "nope"/)
     expect(await error('{ leaderboard(metric: CAPACITY, groupBy: PROVIDER) { key } }')).toMatch(/groupBy PROVIDER ranks by FEES, FEES_USD, INCENTIVES, INCENTIVES_USD/)
     expect(await error('{ leaderboard(metric: FEES, groupBy: PROVIDER) { key } }')).toMatch(/rank providers of one network/)
+  })
+})
+
+describe('subscriptions over SSE', () => {
+  it('streams every daily rollup row the indexer writes while it runs', async () => {
+    const before = new Map((await q(`SELECT id, md5(s::text) AS sig FROM network_stat s WHERE interval = 'DAY'`)).map((r) => [r.id, r.sig]))
+    const sub = subscribe('subscription { dailyStats(networks: ["livepeer", "thegraph", "aethir"]) { id network periodStart feesNative rewardsNative eventCount lastBlock } }')
+    await sleep(1000) // the subscription's first poll: what exists now is not news
+    const { node, sim } = fx.devnet.nodes[0]
+    for (let i = 0; i < 4; i++) await sim.mine(sim.timestamp + 3600, true)
+    const head = await node.rpc.blockNumber()
+    for (let i = 0; i <= 5; i++) await sim.mine(sim.timestamp + 60, true)
+    expect((await fx.runIndexerTo(head)).code).toBe(0)
+    const after = await q(`SELECT id, network, period_start, fees_native::text AS fees, rewards_native::text AS rewards, event_count, last_block, md5(s::text) AS sig
+      FROM network_stat s WHERE interval = 'DAY' AND network IN ('livepeer', 'thegraph', 'aethir') ORDER BY id`)
+    const changed = after.filter((r) => before.get(r.id) !== r.sig)
+    expect(changed.length).toBeGreaterThan(0)
+    const last = () => {
+      const m = new Map<string, any>()
+      for (const e of sub.events) if (e.data?.dailyStats) m.set(e.data.dailyStats.id, e.data.dailyStats)
+      return m
+    }
+    // every changed row arrives, its last event carrying the row as stored
+    expect(await until(() => changed.every((r) => last().get(r.id)?.eventCount === r.event_count && last().get(r.id)?.lastBlock === r.last_block), 10_000)).toBe(true)
+    sub.close()
+    await sub.done
+    expect([...last().keys()].sort()).toEqual(changed.map((r) => r.id))
+    for (const r of changed) {
+      expect(last().get(r.id)).toEqual({
+        id: r.id, network: r.network, periodStart: r.period_start.toISOString(), feesNative: r.fees, rewardsNative: r.rewards, eventCount: r.event_count, lastBlock: r.last_block,
+      })
+    }
+    expect(sub.events.every((e) => !e.errors)).toBe(true)
+  })
+
+  it('fires health alerts for lag, quiet networks and a low demand/rewards ratio, as the chain and the rollups say', async () => {
+    const { node, sim } = fx.devnet.nodes[0]
+    for (let i = 0; i < 5; i++) await sim.mine(sim.timestamp + 60, true) // the indexer is stopped: it falls behind
+    const head = await node.rpc.blockNumber()
+    const [{ height }] = await q(`SELECT height FROM chain_cursor WHERE id = '42161'`)
+    const lastBlocks = await q(`SELECT network, max(last_block)::int AS b FROM network_stat WHERE interval = 'DAY' GROUP BY network`)
+    const ratios: Record<string, number | null> = {}
+    for (const { network } of lastBlocks) {
+      const s = (await data(`{ networkMetrics(network: "${network}", interval: DAY) { demandRewardsRatio7d } }`)).networkMetrics
+      ratios[network] = s.at(-1).demandRewardsRatio7d
+    }
+    const sub = subscribe('subscription { healthAlerts(maxLagBlocks: 2, quietBlocks: 3, minDemandRewardsRatio: 1e12) { kind status chainId network value threshold message } }')
+    const wantRatio = Object.entries(ratios).filter(([, r]) => r != null).map(([n]) => n).sort()
+    const want = 1 + lastBlocks.filter((x) => head - x.b > 3).length + wantRatio.length
+    expect(await until(() => sub.events.length >= want, 10_000)).toBe(true)
+    await sleep(800) // nothing more fires on later polls: alerts are edge-triggered
+    sub.close()
+    await sub.done
+    const alerts = sub.events.map((e) => e.data.healthAlerts)
+    expect(alerts.length).toBe(want)
+    expect(alerts.every((a) => a.status === 'FIRING')).toBe(true)
+    expect(alerts.filter((a) => a.kind === 'INDEXER_LAG')).toEqual([
+      expect.objectContaining({ chainId: 42161, network: null, value: head - height, threshold: 2 }),
+    ])
+    expect(head - height).toBeGreaterThanOrEqual(5)
+    const quiet = alerts.filter((a) => a.kind === 'NETWORK_QUIET')
+    expect(quiet.map((a) => a.network).sort()).toEqual(lastBlocks.filter((x) => head - x.b > 3).map((x) => x.network).sort())
+    for (const a of quiet) expect(a.value).toBe(head - lastBlocks.find((x) => x.network === a.network)!.b)
+    const low = alerts.filter((a) => a.kind === 'DEMAND_REWARDS_BELOW')
+    expect(low.map((a) => a.network).sort()).toEqual(wantRatio)
+    expect(wantRatio.length).toBeGreaterThan(0)
+    for (const a of low) expect(a.value).toBeCloseTo(ratios[a.network]!, 9)
+    // a bad threshold is a GraphQL error in the stream, not a crash
+    const bad = subscribe('subscription { healthAlerts(maxLagBlocks: -1) { kind } }')
+    expect(await until(() => bad.events.length > 0, 5000)).toBe(true)
+    bad.close()
+    expect(bad.events[0].errors[0].message).toMatch(/maxLagBlocks must be at least 0/)
   })
 })
