@@ -1,3 +1,125 @@
-/** `npm run bench`: every benchmark in bench/, one after the other. */
-await import('./ingest')
-export {}
+/**
+ * `npm run bench`: every benchmark on datasets of the chosen sizes, each figure next to its reference measured in
+ * the same run. Results: bench/results/<size>.json (one file per size) and a markdown summary on stdout.
+ *
+ *   npm run bench                       100k and 1m events, every workload
+ *   npm run bench -- --quick            100k events, every workload (under 5 minutes on 2 cores)
+ *   npm run bench -- --sizes 100k,1m,10m
+ *   npm run bench -- --events 5000 --only ingest --no-ponder --out /tmp/x   (the smoke test in npm test)
+ */
+import { execSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { buildDataset, type Dataset } from './dataset'
+import { runIngest, type IngestResult } from './ingest'
+import { round } from './measure'
+
+const root = resolve(import.meta.dirname, '..')
+const WORKLOADS = ['ingest'] as const
+type Workload = (typeof WORKLOADS)[number]
+
+export interface BenchResult {
+  date: string
+  commit: string
+  command: string
+  machine: { cpus: number; model: string; memoryGiB: number; node: string; loadAverageAtStart: number[]; loadAverageAtEnd?: number[] }
+  dataset: { label: string; targetEvents: number; events: number; blocks: number; chains: { chain: string; blocks: number; events: number }[]; days: number; density: number; blockSeconds: number; generationSeconds: number }
+  ingest?: IngestResult
+  errors: Record<string, string>
+  seconds: number
+}
+
+function parseSize(s: string): number {
+  const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(s.trim())
+  if (!m) throw new Error(`--sizes: "${s}" is not a size like 5000, 100k, 1m or 10m`)
+  return Math.round(Number(m[1]) * (m[2].toLowerCase() === 'k' ? 1e3 : m[2].toLowerCase() === 'm' ? 1e6 : 1))
+}
+const labelOf = (n: number) => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}m` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n))
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      sizes: { type: 'string' },
+      events: { type: 'string' },
+      only: { type: 'string' },
+      'no-ponder': { type: 'boolean', default: false },
+      out: { type: 'string' },
+    },
+  })
+  const sizes = values.events ? [parseSize(values.events)] : values.sizes ? values.sizes.split(',').map(parseSize) : values.quick ? [100_000] : [100_000, 1_000_000]
+  const only = values.only ? (values.only.split(',') as Workload[]) : [...WORKLOADS]
+  for (const w of only) if (!WORKLOADS.includes(w)) throw new Error(`--only: unknown workload "${w}"; known: ${WORKLOADS.join(', ')}`)
+  return { sizes, only, ponder: !values['no-ponder'], out: resolve(values.out ?? join(root, 'bench/results')) }
+}
+
+async function benchSize(events: number, opts: ReturnType<typeof options>): Promise<BenchResult> {
+  const t0 = Date.now()
+  const commit = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim()
+  const dirty = execSync('git status --porcelain -- . ":!bench/results"', { cwd: root }).toString().trim() ? '+dirty' : ''
+  const label = labelOf(events)
+  const log = (m: string) => process.stderr.write(`[bench ${label}] ${m}\n`)
+  log('generating the dataset')
+  let lastProgress = 0
+  const ds: Dataset = await buildDataset({ events }, (m) => {
+    if (Date.now() - lastProgress > 10_000) (lastProgress = Date.now()), log(m)
+  })
+  const result: BenchResult = {
+    date: new Date().toISOString(), commit: commit + dirty, command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    machine: { cpus: cpus().length, model: cpus()[0]?.model.trim() ?? '?', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: loadavg().map((x) => round(x, 2)) },
+    dataset: {
+      label, targetEvents: events, events: ds.events, blocks: ds.blocks, chains: ds.chains.map((c) => ({ chain: c.chain.id, blocks: c.head + 1, events: c.logs })),
+      days: ds.spec.days, density: ds.spec.density, blockSeconds: ds.spec.blockSeconds, generationSeconds: round(ds.generationSeconds, 1),
+    },
+    errors: {},
+    seconds: 0,
+  }
+  log(`dataset: ${ds.events} events in ${ds.blocks} blocks, generated in ${result.dataset.generationSeconds} s`)
+  try {
+    if (opts.only.includes('ingest')) {
+      log('ingest: source limit, indexer, COPY' + (opts.ponder ? ', Ponder' : ''))
+      result.ingest = await runIngest(ds, { ponder: opts.ponder })
+      if (result.ingest.ponderError) result.errors.ponder = result.ingest.ponderError
+    }
+  } finally {
+    await ds.stop()
+  }
+  result.machine.loadAverageAtEnd = loadavg().map((x) => round(x, 2))
+  result.seconds = round((Date.now() - t0) / 1000, 1)
+  mkdirSync(opts.out, { recursive: true })
+  writeFileSync(join(opts.out, `${label}.json`), JSON.stringify(result, null, 2) + '\n')
+  return result
+}
+
+const fmt = (n: number | undefined, d = 0) => (n == null || Number.isNaN(n) ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }))
+
+function summary(results: BenchResult[]): string {
+  const r0 = results[0]
+  const col = (f: (r: BenchResult) => string) => results.map(f).join(' | ')
+  const rows: [string, (r: BenchResult) => string][] = [
+    ['events (blocks)', (r) => `${fmt(r.dataset.events)} (${fmt(r.dataset.blocks)})`],
+    ['generation', (r) => `${fmt(r.dataset.generationSeconds, 1)} s (density ${r.dataset.density})`],
+    ['indexer, empty DB → head', (r) => (r.ingest ? `${fmt(r.ingest.indexer.seconds, 1)} s: ${fmt(r.ingest.indexer.eventsPerSecond)} ev/s, ${fmt(r.ingest.indexer.blocksPerSecond)} blocks/s, RSS ${r.ingest.indexer.peakRssMiB} MiB` : '–')],
+    ['source limit (eth_getLogs)', (r) => (r.ingest ? `${fmt(r.ingest.source.seconds, 2)} s: ${fmt(r.ingest.source.logsPerSecond)} logs/s` : '–')],
+    ['physical limit (COPY)', (r) => (r.ingest ? `${fmt(r.ingest.copy.seconds, 2)} s: ${fmt(r.ingest.copy.rowsPerSecond)} rows/s (${fmt(r.ingest.copy.rows)} rows)` : '–')],
+    ['Ponder', (r) => (r.ingest?.ponder ? `${fmt(r.ingest.ponder.seconds, 1)} s: ${fmt(r.ingest.ponder.eventsPerSecond)} ev/s, RSS ${r.ingest.ponder.peakRssMiB} MiB` : (r.errors.ponder ?? '–'))],
+    ['**ingest / COPY**', (r) => fmt(r.ingest?.ratios.ingestOverCopy, 3)],
+    ['**ingest / source**', (r) => fmt(r.ingest?.ratios.ingestOverSource, 3)],
+    ['**ingest / Ponder**', (r) => fmt(r.ingest?.ratios.ingestOverPonder, 2)],
+    ['storage per million events', (r) => (r.ingest ? `${fmt(r.ingest.storage.bytesPerMillionEvents / 2 ** 20)} MiB` : '–')],
+  ]
+  return [
+    `machine: ${r0.machine.cpus} × ${r0.machine.model}, ${r0.machine.memoryGiB} GiB, Node ${r0.machine.node}; commit ${r0.commit}; load average ${r0.machine.loadAverageAtStart.join(' ')}`,
+    '',
+    `| figure | ${col((r) => r.dataset.label)} |`,
+    `|---|${col(() => '---')}|`,
+    ...rows.map(([name, f]) => `| ${name} | ${col(f)} |`),
+  ].join('\n')
+}
+
+const opts = options()
+const results: BenchResult[] = []
+for (const size of opts.sizes) results.push(await benchSize(size, opts))
+console.log(summary(results))

@@ -53,9 +53,11 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
   // start the nodes side by side; simulate history chain by chain
   const started = await Promise.all(
     devnetChains.map(async (c) => {
-      const g = loadGenesis(stateDir, { chainId: c.chain.chainId, seed: config.SIM_SEED, historyDays: config.SIM_DAYS }, now)
+      const g = loadGenesis(stateDir, { chainId: c.chain.chainId, seed: config.SIM_SEED, historyDays: config.SIM_DAYS, density: config.SIM_DENSITY }, now)
       const port = devnetPortOf(config, c.chain)
-      const node = await startDevnetNode({ port, chainId: c.chain.chainId, initialDate: new Date(g.genesis * 1000), stateDir })
+      // dense benchmark chains need bigger blocks; density 1 keeps the default, so existing chains replay identically
+      const blockGasLimit = config.SIM_DENSITY > 1 ? 1_000_000_000 : undefined
+      const node = await startDevnetNode({ port, chainId: c.chain.chainId, initialDate: new Date(g.genesis * 1000), stateDir, blockGasLimit })
       return { c, g, port, node }
     }),
   )
@@ -67,7 +69,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
   }
   const simulated = await Promise.all(
     started.map(async ({ c, g, port, node }) => {
-      const sim = new ChainSimulator({ rpc: node.rpc, chain: c.chain, seed: g.seed, genesis: g.genesis, stateDir, historyBlockSeconds: opts.historyBlockSeconds ?? 900 })
+      const sim = new ChainSimulator({ rpc: node.rpc, chain: c.chain, seed: g.seed, genesis: g.genesis, stateDir, historyBlockSeconds: opts.historyBlockSeconds ?? 900, density: config.SIM_DENSITY })
       await sim.init()
       const replayed = await sim.replay((d, t) => report(c.chain.id, `rebuilding ${d}/${t}`))
       log.info({ chain: c.chain.id, chainId: c.chain.chainId, port, replayed }, 'devnet node up')

@@ -7,7 +7,7 @@ module.exports = {
       chainId: Number(process.env.DEVNET_CHAIN_ID || 42161),
       initialDate: process.env.DEVNET_INITIAL_DATE || undefined,
       loggingEnabled: false,
-      blockGasLimit: 60_000_000,
+      blockGasLimit: Number(process.env.DEVNET_BLOCK_GAS_LIMIT || 60_000_000),
       // zero fees: the simulator pays no gas, and block contents do not depend on fee estimation
       initialBaseFeePerGas: 0,
       accounts: { count: 2 },

@@ -16,7 +16,8 @@ export interface DevnetNode {
   stop(): Promise<void>
 }
 
-export async function startDevnetNode(opts: { port: number; chainId: number; initialDate: Date; stateDir: string }): Promise<DevnetNode> {
+/** blockGasLimit: raised for dense benchmark chains (SIM_DENSITY > 1), so that a block holds what the simulator sends */
+export async function startDevnetNode(opts: { port: number; chainId: number; initialDate: Date; stateDir: string; blockGasLimit?: number }): Promise<DevnetNode> {
   mkdirSync(opts.stateDir, { recursive: true })
   const logFile = createWriteStream(join(opts.stateDir, `node-${opts.chainId}.log`))
   const child = spawn(
@@ -29,6 +30,7 @@ export async function startDevnetNode(opts: { port: number; chainId: number; ini
         DEVNET_CHAIN_ID: String(opts.chainId),
         DEVNET_INITIAL_DATE: opts.initialDate.toISOString(),
         DEVNET_STATE_DIR: opts.stateDir,
+        ...(opts.blockGasLimit ? { DEVNET_BLOCK_GAS_LIMIT: String(opts.blockGasLimit) } : {}),
         HARDHAT_DISABLE_TELEMETRY_PROMPT: 'true',
         HARDHAT_TELEMETRY_DISABLED: 'true',
       },

@@ -16,6 +16,9 @@ import { models } from './models'
 
 const log = componentLogger('devnet')
 
+/** below the node's per-transaction gas cap (EIP-7825: 2^24) */
+const MAX_TX_GAS = 15_000_000
+
 export interface ChainSimOptions {
   rpc: Rpc
   chain: ChainDef
@@ -25,6 +28,8 @@ export interface ChainSimOptions {
   stateDir: string
   /** spacing of simulated history blocks, seconds */
   historyBlockSeconds: number
+  /** independent economies per network on the same contracts (SIM_DENSITY, default 1): the event volume scales with it */
+  density?: number
 }
 
 export interface DevnetGenesis {
@@ -32,6 +37,8 @@ export interface DevnetGenesis {
   seed: number
   genesis: number
   historyDays: number
+  /** SIM_DENSITY the chain was made with (absent: 1) */
+  density?: number
 }
 
 /** Reads or creates the genesis record of a devnet; a different seed or chain needs a fresh data folder. */
@@ -43,6 +50,9 @@ export function loadGenesis(stateDir: string, want: Omit<DevnetGenesis, 'genesis
     if (g.seed !== want.seed) {
       throw new Error(`SIM_SEED is ${want.seed} but the devnet in ${stateDir} was made with seed ${g.seed}: keep the seed, or delete the data folder (DATA_DIR) to start over`)
     }
+    if ((g.density ?? 1) !== (want.density ?? 1)) {
+      throw new Error(`SIM_DENSITY is ${want.density ?? 1} but the devnet in ${stateDir} was made with density ${g.density ?? 1}: keep it, or delete the data folder (DATA_DIR) to start over`)
+    }
     return g
   }
   const day = 86_400
@@ -51,14 +61,21 @@ export function loadGenesis(stateDir: string, want: Omit<DevnetGenesis, 'genesis
   return g
 }
 
-/** The models of one chain: its price feeds first, then each network in registry order. */
-export function chainModels(chain: ChainDef, seed: number, genesis: number): NetworkModel[] {
+/**
+ * The models of one chain: its price feeds first, then each network in registry order. With density k > 1
+ * each network model runs k times with derived seeds (k independent economies emitting real-format events
+ * from the same contracts): the volume of events and of logs per block scales with k, for benchmarks.
+ * Identifiers drawn at random (accounts, leases, devices) differ between replicas; counters a model starts at a
+ * fixed value (Livepeer rounds, token supply) repeat, so network totals are k times a plausible network's.
+ */
+export function chainModels(chain: ChainDef, seed: number, genesis: number, density = 1): NetworkModel[] {
   const out: NetworkModel[] = []
   const feeds = priceFeeds.filter((f) => f.chain.chainId === chain.chainId)
   if (feeds.length) out.push(new ChainlinkModel(deriveSeed(seed, `chainlink:${chain.id}`), feeds))
   for (const n of networks.filter((n) => n.chain.chainId === chain.chainId)) {
     const factory = models[n.id]
-    if (factory) out.push(factory({ seed: deriveSeed(seed, n.id), genesis }))
+    if (!factory) continue
+    for (let r = 0; r < density; r++) out.push(factory({ seed: deriveSeed(seed, r === 0 ? n.id : `${n.id}#${r}`), genesis }))
   }
   return out
 }
@@ -77,7 +94,7 @@ export class ChainSimulator {
   private journalLines = 0
 
   constructor(private readonly o: ChainSimOptions) {
-    this.models = chainModels(o.chain, o.seed, o.genesis)
+    this.models = chainModels(o.chain, o.seed, o.genesis, o.density ?? 1)
     this.lastTimestamp = o.genesis
     this.journal = join(o.stateDir, `journal-${o.chain.chainId}.txt`)
   }
@@ -183,7 +200,10 @@ export class ChainSimulator {
     return this.lastTimestamp
   }
 
-  /** One transaction per contract, in first-emission order, so each log comes from its contract's address. */
+  /**
+   * One transaction per contract, in first-emission order, so each log comes from its contract's address; a
+   * contract's logs are split over several transactions when they would pass the node's per-transaction gas cap.
+   */
   private async send(logs: EmittedLog[]): Promise<void> {
     const byAddress = new Map<string, EmittedLog[]>()
     for (const l of logs) {
@@ -191,17 +211,31 @@ export class ChainSimulator {
       list.push(l)
       byAddress.set(l.address, list)
     }
+    // generous: calldata floor (EIP-7623: 40 gas per byte) + per-log cost (375 + 375/topic + 8/byte) + memory
+    const gasOf = (l: EmittedLog) => {
+      const bytes = (l.data.length - 2) / 2
+      return 2_000 + 375 * l.topics.length + 16 * bytes + 48 * (3 + 32 * l.topics.length + bytes)
+    }
+    const txs: { to: string; logs: EmittedLog[]; gas: number }[] = []
+    for (const [to, ls] of byAddress) {
+      let tx = { to, logs: [] as EmittedLog[], gas: 60_000 }
+      for (const l of ls) {
+        const g = gasOf(l)
+        if (tx.logs.length > 0 && tx.gas + g > MAX_TX_GAS) {
+          txs.push(tx)
+          tx = { to, logs: [], gas: 60_000 }
+        }
+        tx.logs.push(l)
+        tx.gas += g
+      }
+      txs.push(tx)
+    }
     // explicit nonces and zero gas price: the node may handle a JSON-RPC batch in any order, and the
     // chain must come out identical when the journal is replayed
-    const calls = [...byAddress].map(([to, ls]) => {
-      const data = encodeRecords(ls)
-      // generous: calldata floor (EIP-7623: 40 gas per byte) + per-log cost (375 + 375/topic + 8/byte) + memory
-      const gas = 60_000 + ((data.length - 2) / 2) * 48 + ls.reduce((g, l) => g + 2_000 + 375 * l.topics.length + 16 * ((l.data.length - 2) / 2), 0)
-      return {
-        method: 'eth_sendTransaction',
-        params: [{ from: this.sender, to, data, nonce: '0x' + (this.nonce++).toString(16), gasPrice: '0x0', gas: '0x' + Math.ceil(gas).toString(16) }],
-      }
-    })
+    const calls = txs.map((tx) => ({
+      method: 'eth_sendTransaction',
+      params: [{ from: this.sender, to: tx.to, data: encodeRecords(tx.logs), nonce: '0x' + (this.nonce++).toString(16), gasPrice: '0x0', gas: '0x' + Math.ceil(tx.gas).toString(16) }],
+    }))
     await this.o.rpc.batch(calls)
   }
 }
