@@ -21,6 +21,8 @@ export const DATASET_DAYS = 30
  * block count (≈ 16 blocks/s per chain on a loaded 2-core machine) and the volume goes with the density.
  */
 export const DATASET_BLOCK_SECONDS = 3600
+/** empty blocks mined after the history */
+export const FINALITY_PADDING = 256
 /** Events of all four chains per simulated day at density 1, seed 42 (measured; used only to pick the density). */
 export const EVENTS_PER_DAY_AT_DENSITY_1 = 1_600
 
@@ -90,10 +92,11 @@ export async function buildDataset(spec: DatasetSpec, onProgress?: (msg: string)
     const generationSeconds = seconds(t0)
     const chains: ChainData[] = []
     for (const n of devnet.nodes) {
-      // six more blocks on top, so that the history up to `head` is final for every indexer (finality 5)
+      // empty blocks on top, so that the history up to `head` is final for every indexer: the project's
+      // (finality 5 here) and Ponder's, which holds the last 240 blocks of chain 42161 (200 on 137) as unfinalized
       const head = await n.node.rpc.blockNumber()
       const logs = n.sim.logs
-      for (let i = 0; i <= 5; i++) await n.sim.mine(n.sim.timestamp + blockSeconds, true)
+      await n.node.rpc.call('hardhat_mine', ['0x' + FINALITY_PADDING.toString(16), '0x' + blockSeconds.toString(16)])
       const chain = loadConfig(env).chains.find((c) => c.chain.chainId === n.chainId)!.chain
       const watched = watchedOnChain(chain)
       const addresses = [...watched.keys()]

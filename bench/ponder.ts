@@ -28,13 +28,16 @@ export function ponderVersion(): string {
   return JSON.parse(readFileSync(join(ponderDir, 'node_modules/ponder/package.json'), 'utf8')).version
 }
 
-/** Every event fragment of the project's ABIs (indexer/abi/*.json) by topic0. */
-function fragmentsByTopic(): Map<string, AbiEvent> {
+/** Every event fragment of the project's ABIs (indexer/abi/*.json) by topic0 (several where indexed flags differ, as ERC-20 and ERC-721 Transfer). */
+function fragmentsByTopic(): Map<string, (AbiEvent & { file: string })[]> {
   const dir = resolve(import.meta.dirname, '../indexer/abi')
-  const out = new Map<string, AbiEvent>()
+  const out = new Map<string, (AbiEvent & { file: string })[]>()
   for (const f of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     for (const item of JSON.parse(readFileSync(join(dir, f), 'utf8')) as AbiEvent[]) {
-      if (item.type === 'event' && !out.has(toEventSelector(item))) out.set(toEventSelector(item), item)
+      if (item.type !== 'event') continue
+      const list = out.get(toEventSelector(item)) ?? []
+      list.push({ ...item, file: f.replace(/\.json$/, '') })
+      out.set(toEventSelector(item), list)
     }
   }
   return out
@@ -46,7 +49,17 @@ export function ponderSpec(chains: ChainData[], rpcOf: (c: ChainData) => string)
   const contracts = chains.flatMap((c) => {
     const list: { name: string; chain: string; address: string; abi: AbiEvent[]; endBlock: number }[] = []
     for (const [address, w] of c.watched) {
-      const abi = [...w.byTopic.keys()].map((t) => fragments.get(t)).filter((x): x is AbiEvent => x != null)
+      const abi = [...w.byTopic].map(([topic, e]) => {
+        // the fragment with as many topics as the project's decoder reads
+        const topics = (e.abi as unknown as { topicCount?: number }).topicCount
+        const candidates = fragments.get(topic) ?? []
+        // (a decoder of several layouts has no topic count: Ponder takes one ABI per event, the contract's own)
+        const fits = topics == null ? candidates : candidates.filter((x) => x.inputs.filter((i) => i.indexed).length + 1 === topics)
+        const own = w.kind === 'contract' ? fits.find((x) => x.file === w.contract.name) : undefined
+        if (fits.length === 0) throw new Error(`no ABI fragment for ${e.name} (${topic}) in indexer/abi`)
+        const { file: _, ...fragment } = own ?? fits[0]
+        return fragment as AbiEvent
+      })
       const name = w.kind === 'contract' ? `${w.network.id}_${w.contract.name}` : `${c.chain.id}_${w.feed.asset}_feed`
       list.push({ name: name.replace(/[^A-Za-z0-9_]/g, '_'), chain: c.chain.id, address, abi, endBlock: c.head })
     }
