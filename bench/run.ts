@@ -3,7 +3,7 @@
  * the same run. Results: bench/results/<size>.json (one file per size) and a markdown summary on stdout.
  *
  *   npm run bench                       100k and 1m events, every workload
- *   npm run bench -- --quick            100k events, every workload (under 5 minutes on 2 cores)
+ *   npm run bench -- --quick            50k events, every workload (under 5 minutes on 2 cores)
  *   npm run bench -- --sizes 100k,1m,10m
  *   npm run bench -- --events 5000 --only ingest --no-ponder --out /tmp/x   (the smoke test in npm test)
  */
@@ -13,11 +13,13 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildDataset, type Dataset } from './dataset'
-import { runIngest, type IngestResult } from './ingest'
+import { runApi, type ApiResult } from './api'
+import { runDashboard, type DashboardResult } from './dashboard'
+import { runIndexers, runIngest, type IngestResult } from './ingest'
 import { round } from './measure'
 
 const root = resolve(import.meta.dirname, '..')
-const WORKLOADS = ['ingest'] as const
+const WORKLOADS = ['ingest', 'api', 'dashboard'] as const
 type Workload = (typeof WORKLOADS)[number]
 
 export interface BenchResult {
@@ -27,6 +29,8 @@ export interface BenchResult {
   machine: { cpus: number; model: string; memoryGiB: number; node: string; loadAverageAtStart: number[]; loadAverageAtEnd?: number[] }
   dataset: { label: string; targetEvents: number; events: number; blocks: number; chains: { chain: string; blocks: number; events: number }[]; days: number; density: number; blockSeconds: number; generationSeconds: number }
   ingest?: IngestResult
+  api?: ApiResult
+  dashboard?: DashboardResult
   errors: Record<string, string>
   seconds: number
 }
@@ -49,10 +53,10 @@ function options() {
       out: { type: 'string' },
     },
   })
-  const sizes = values.events ? [parseSize(values.events)] : values.sizes ? values.sizes.split(',').map(parseSize) : values.quick ? [100_000] : [100_000, 1_000_000]
+  const sizes = values.events ? [parseSize(values.events)] : values.sizes ? values.sizes.split(',').map(parseSize) : values.quick ? [50_000] : [100_000, 1_000_000]
   const only = values.only ? (values.only.split(',') as Workload[]) : [...WORKLOADS]
   for (const w of only) if (!WORKLOADS.includes(w)) throw new Error(`--only: unknown workload "${w}"; known: ${WORKLOADS.join(', ')}`)
-  return { sizes, only, ponder: !values['no-ponder'], out: resolve(values.out ?? join(root, 'bench/results')) }
+  return { sizes, only, quick: values.quick!, ponder: !values['no-ponder'], out: resolve(values.out ?? join(root, 'bench/results')) }
 }
 
 async function benchSize(events: number, opts: ReturnType<typeof options>): Promise<BenchResult> {
@@ -82,6 +86,26 @@ async function benchSize(events: number, opts: ReturnType<typeof options>): Prom
       log('ingest: source limit, indexer, COPY' + (opts.ponder ? ', Ponder' : ''))
       result.ingest = await runIngest(ds, { ponder: opts.ponder })
       if (result.ingest.ponderError) result.errors.ponder = result.ingest.ponderError
+    } else if (opts.only.some((w) => w !== 'ingest')) {
+      log('indexing (not timed)')
+      await runIndexers(ds)
+    }
+    // the API and the dashboard read what the indexer wrote
+    if (opts.only.includes('api')) {
+      log('api: autocannon vs the project API and OpenReader')
+      try {
+        result.api = await runApi(ds, { durationSeconds: opts.quick ? 5 : 10, connections: 10 })
+      } catch (e) {
+        result.errors.api = (e as Error).message
+      }
+    }
+    if (opts.only.includes('dashboard')) {
+      log('dashboard: bundle, first chart in Chromium')
+      try {
+        result.dashboard = await runDashboard(ds, { runs: opts.quick ? 3 : 5 })
+      } catch (e) {
+        result.errors.dashboard = (e as Error).message
+      }
     }
   } finally {
     await ds.stop()
@@ -94,6 +118,31 @@ async function benchSize(events: number, opts: ReturnType<typeof options>): Prom
 }
 
 const fmt = (n: number | undefined, d = 0) => (n == null || Number.isNaN(n) ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }))
+
+function apiRows(results: BenchResult[]): [string, (r: BenchResult) => string][] {
+  const names = [...new Set(results.flatMap((r) => Object.keys(r.api?.queries ?? {})))]
+  const cell = (f?: { p50: number; p95: number; p99: number; requestsPerSecond: number }, err?: string) =>
+    f ? `p50/p95/p99 ${fmt(f.p50, 1)}/${fmt(f.p95, 1)}/${fmt(f.p99, 1)} ms, ${fmt(f.requestsPerSecond)} req/s` : (err ?? '–')
+  return names.flatMap((n) => [
+    [`API ${n}: project`, (r: BenchResult) => cell(r.api?.queries[n]?.project, r.api?.queries[n]?.projectError ?? r.errors.api)],
+    ...(results.some((r) => r.api?.queries[n]?.openreader || r.api?.queries[n]?.openreaderError)
+      ? [[`API ${n}: OpenReader`, (r: BenchResult) => cell(r.api?.queries[n]?.openreader, r.api?.queries[n]?.openreaderError)] as [string, (r: BenchResult) => string]]
+      : []),
+  ] as [string, (r: BenchResult) => string][])
+}
+
+function scanCell(r: BenchResult, who: 'project' | 'openreader'): string {
+  const s = r.api?.scan[who]
+  return s ? `${fmt(s.rowsPerSecond)} rows/s, page p50/p95 ${fmt(s.pageP50, 1)}/${fmt(s.pageP95, 1)} ms` : (r.api?.scan[`${who}Error`] ?? '–')
+}
+
+function chartRows(results: BenchResult[]): [string, (r: BenchResult) => string][] {
+  const names = [...new Set(results.flatMap((r) => Object.keys(r.dashboard?.firstChart ?? {})))]
+  return names.map((n) => [`first chart painted: ${n}`, (r: BenchResult) => {
+    const c = r.dashboard?.firstChart[n]
+    return c ? `median ${fmt(c.medianMs)} ms (max ${fmt(c.maxMs)}, ${c.runs} runs)` : '–'
+  }])
+}
 
 function summary(results: BenchResult[]): string {
   const r0 = results[0]
@@ -109,6 +158,11 @@ function summary(results: BenchResult[]): string {
     ['**ingest / source**', (r) => fmt(r.ingest?.ratios.ingestOverSource, 3)],
     ['**ingest / Ponder**', (r) => fmt(r.ingest?.ratios.ingestOverPonder, 2)],
     ['storage per million events', (r) => (r.ingest ? `${fmt(r.ingest.storage.bytesPerMillionEvents / 2 ** 20)} MiB` : '–')],
+    ...apiRows(results),
+    ['scan (rawEventsConnection, 1000/page): project', (r) => scanCell(r, 'project')],
+    ['scan: OpenReader', (r) => scanCell(r, 'openreader')],
+    ['bundle: initial JS gzip (lazy JS gzip)', (r) => (r.dashboard ? `${fmt(r.dashboard.bundle.initialJsGzipKB, 1)} kB (${fmt(r.dashboard.bundle.lazyJsGzipKB, 1)} kB)` : (r.errors.dashboard ?? '–'))],
+    ...chartRows(results),
   ]
   return [
     `machine: ${r0.machine.cpus} × ${r0.machine.model}, ${r0.machine.memoryGiB} GiB, Node ${r0.machine.node}; commit ${r0.commit}; load average ${r0.machine.loadAverageAtStart.join(' ')}`,

@@ -1,0 +1,212 @@
+/**
+ * API benchmark: autocannon (in-process, from bench/openreader/, installed apart) against the project's GraphQL API
+ * over the dataset's database after ingest: the overview query and a network page query exactly as the dashboard
+ * sends them, an entity list with filter + order + pagination, and a cursor-paged scan. Side by side: the same
+ * entity queries served by Subsquid OpenReader (@subsquid/graphql-server, bench/openreader/) from schema.graphql
+ * over the same database. A query the project's API does not serve (yet) is reported as such.
+ */
+import { execFileSync, spawn } from 'node:child_process'
+import { createWriteStream, existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join, resolve } from 'node:path'
+import { HeadTracker } from '../api/heads'
+import { startApi } from '../api/server'
+import { killOnExit } from '../common/logger'
+import { NETWORK_QUERY, overviewQuery, WINDOW_DAYS } from '../dashboard/src/api'
+import { networks } from '../indexer/registry'
+import { freePort } from '../test/helpers/ports'
+import type { Dataset } from './dataset'
+import { percentile, round, seconds } from './measure'
+
+const peersDir = resolve(import.meta.dirname, 'openreader')
+const root = resolve(import.meta.dirname, '..')
+
+export interface LoadFigures {
+  requests: number
+  requestsPerSecond: number
+  p50: number
+  p95: number
+  p99: number
+  errors: number
+  bytesPerResponse: number
+}
+
+export interface ApiResult {
+  connections: number
+  durationSeconds: number
+  queries: Record<string, { project?: LoadFigures; openreader?: LoadFigures; projectError?: string; openreaderError?: string }>
+  scan: { pageSize: number; project?: ScanFigures; openreader?: ScanFigures; projectError?: string; openreaderError?: string }
+}
+
+export interface ScanFigures {
+  pages: number
+  rows: number
+  rowsPerSecond: number
+  pageP50: number
+  pageP95: number
+  pageP99: number
+}
+
+/** Installs the API peers (bench/openreader/package-lock.json) when missing. */
+export function ensurePeersInstalled(): void {
+  if (!existsSync(join(peersDir, 'node_modules/autocannon'))) execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: peersDir, stdio: 'inherit' })
+}
+
+const peerRequire = () => createRequire(join(peersDir, 'package.json'))
+
+interface Query {
+  query: string
+  variables?: Record<string, unknown>
+}
+
+/** Load of `connections` concurrent clients for `duration` s; latency percentiles (ms) from every 2xx response. */
+async function load(url: string, q: Query, connections: number, duration: number): Promise<LoadFigures> {
+  const autocannon = peerRequire()('autocannon')
+  const times: number[] = []
+  let bad = 0
+  let bytes = 0
+  const body = JSON.stringify(q)
+  // a GraphQL error comes with HTTP 200 in some servers: check each body's first bytes for "errors"
+  const instance = autocannon({
+    url: `${url}/graphql`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration,
+    setupClient: (client: any) => client.on('body', (b: Buffer) => {
+      if (b.subarray(0, 12).toString().includes('"errors"')) bad++
+    }),
+  })
+  instance.on('response', (_c: unknown, status: number, resBytes: number, ms: number) => {
+    if (status >= 200 && status < 300) times.push(ms)
+    else bad++
+    bytes += resBytes
+  })
+  const r = await instance
+  times.sort((a, b) => a - b)
+  return {
+    requests: times.length, requestsPerSecond: round(times.length / (r.duration || duration), 1),
+    p50: round(percentile(times, 50), 1), p95: round(percentile(times, 95), 1), p99: round(percentile(times, 99), 1),
+    errors: bad + r.errors + r.timeouts + r.non2xx, bytesPerResponse: Math.round(bytes / Math.max(1, times.length + r.non2xx)),
+  }
+}
+
+async function post<T>(url: string, q: Query): Promise<T> {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(q) })
+  const body = (await res.json()) as { data?: T; errors?: { message: string }[] }
+  if (!res.ok || body.errors?.length || !body.data) throw new Error(`HTTP ${res.status}: ${JSON.stringify(body.errors ?? body).slice(0, 300)}`)
+  return body.data
+}
+
+/** Walks rawEventsConnection page by page (ordered by id) from the start, up to `maxRows` rows. */
+async function scan(url: string, pageSize: number, maxRows: number): Promise<ScanFigures> {
+  const times: number[] = []
+  let after: string | null = null
+  let rows = 0
+  const t0 = process.hrtime.bigint()
+  for (;;) {
+    const t = process.hrtime.bigint()
+    const d: any = await post(url, {
+      query: `query Scan($first: Int!, $after: String) { rawEventsConnection(orderBy: id_ASC, first: $first, after: $after) { edges { node { id network name blockNumber timestamp args } } pageInfo { hasNextPage endCursor } } }`,
+      variables: { first: pageSize, after },
+    })
+    times.push(seconds(t) * 1000)
+    const c = d.rawEventsConnection
+    rows += c.edges.length
+    if (!c.pageInfo.hasNextPage || rows >= maxRows) break
+    after = c.pageInfo.endCursor
+  }
+  const s = seconds(t0)
+  times.sort((a, b) => a - b)
+  return { pages: times.length, rows, rowsPerSecond: Math.round(rows / s), pageP50: round(percentile(times, 50), 1), pageP95: round(percentile(times, 95), 1), pageP99: round(percentile(times, 99), 1) }
+}
+
+/** OpenReader (squid-graphql-server) from the project's schema.graphql over the dataset's database. */
+async function startOpenReader(ds: Dataset): Promise<{ url: string; stop(): void }> {
+  const port = await freePort()
+  const db = new URL(ds.db.url)
+  const bin = join(peersDir, 'node_modules/@subsquid/graphql-server/bin/run.js')
+  const out = createWriteStream(join(ds.dataDir, 'logs', 'openreader.log'))
+  const child = spawn(process.execPath, [bin], {
+    cwd: root, // reads ./schema.graphql
+    env: {
+      ...process.env, GQL_PORT: String(port), DB_HOST: db.hostname, DB_PORT: db.port, DB_NAME: db.pathname.slice(1),
+      DB_USER: decodeURIComponent(db.username), DB_PASS: decodeURIComponent(db.password),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+  })
+  killOnExit(child)
+  child.stdout!.pipe(out)
+  child.stderr!.pipe(out)
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (child.exitCode != null) throw new Error(`OpenReader exited with ${child.exitCode}: see ${join(ds.dataDir, 'logs', 'openreader.log')}`)
+    if (await post(url, { query: '{ __typename }' }).then(() => true, () => false)) break
+    if (Date.now() > deadline) throw new Error('OpenReader did not answer within 60 s')
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  return {
+    url,
+    stop() {
+      try {
+        process.kill(-child.pid!, 'SIGTERM')
+      } catch {}
+    },
+  }
+}
+
+export async function runApi(ds: Dataset, opts: { durationSeconds: number; connections: number }): Promise<ApiResult> {
+  ensurePeersInstalled()
+  const api = await startApi({ databaseUrl: ds.db.url, port: await freePort(), host: '127.0.0.1', heads: HeadTracker.fromConfig(ds.config) })
+  let reader: Awaited<ReturnType<typeof startOpenReader>> | undefined
+  let readerError: string | undefined
+  try {
+    reader = await startOpenReader(ds)
+  } catch (e) {
+    readerError = (e as Error).message
+  }
+  const ids = networks.map((n) => n.id)
+  const overviewVars: Record<string, unknown> = { limit: WINDOW_DAYS }
+  ids.forEach((id, i) => (overviewVars[`n${i}`] = id))
+  // the busiest network's events, newest first, one page deep in the list
+  const entityList: Query = {
+    query: `query List($network: String!, $offset: Int!) { rawEvents(where: { network_eq: $network, name_eq: "Transfer" }, orderBy: [blockNumber_DESC, logIndex_DESC], limit: 50, offset: $offset) { id name blockNumber timestamp txHash args } }`,
+    variables: { network: 'geodnet', offset: 500 },
+  }
+  const workloads: { name: string; q: Query; project: boolean; openreader: boolean }[] = [
+    { name: 'overview', q: { query: overviewQuery(ids), variables: overviewVars }, project: true, openreader: false },
+    { name: 'network page', q: { query: NETWORK_QUERY, variables: { network: 'livepeer', limit: WINDOW_DAYS } }, project: true, openreader: false },
+    { name: 'entity list (filter, order, offset)', q: entityList, project: true, openreader: true },
+  ]
+  const result: ApiResult = { connections: opts.connections, durationSeconds: opts.durationSeconds, queries: {}, scan: { pageSize: 1000 } }
+  try {
+    for (const w of workloads) {
+      const entry: ApiResult['queries'][string] = {}
+      const targets: ['project' | 'openreader', string | undefined][] = [['project', w.project ? api.url : undefined], ['openreader', w.openreader ? reader?.url : undefined]]
+      for (const [who, url] of targets) {
+        if (!url) {
+          if (who === 'openreader' && w.openreader) entry.openreaderError = readerError
+          continue
+        }
+        try {
+          await post(url, w.q) // served at all, and warm
+          entry[who] = await load(url, w.q, opts.connections, opts.durationSeconds)
+        } catch (e) {
+          entry[`${who}Error`] = `not served: ${(e as Error).message.slice(0, 200)}`
+        }
+      }
+      result.queries[w.name] = entry
+    }
+    const maxRows = 20 * result.scan.pageSize
+    for (const [who, url] of [['project', api.url], ['openreader', reader?.url]] as const) {
+      if (!url) continue
+      try {
+        result.scan[who] = await scan(url, result.scan.pageSize, maxRows)
+      } catch (e) {
+        result.scan[`${who}Error`] = `not served: ${(e as Error).message.slice(0, 200)}`
+      }
+    }
+    if (readerError) result.scan.openreaderError = readerError
+  } finally {
+    reader?.stop()
+    await api.stop()
+  }
+  return result
+}

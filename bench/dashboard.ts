@@ -1,0 +1,96 @@
+/**
+ * Dashboard benchmark: the production bundle's gzip size (initial JavaScript = what index.html loads; the rest is
+ * loaded on demand), and the time from navigation start to the first chart painted (a Recharts SVG with drawn
+ * marks, then the next animation frame) in headless Chromium, against the project's API over the dataset's database.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { HeadTracker } from '../api/heads'
+import { DASHBOARD_DIST, startApi } from '../api/server'
+import { buildDashboardIfStale } from '../cli/dashboard-build'
+import { launchChromium } from '../test/helpers/chromium'
+import { freePort } from '../test/helpers/ports'
+import type { Dataset } from './dataset'
+import { percentile, round } from './measure'
+
+export interface BundleFigures {
+  initialJsGzipKB: number
+  initialJsKB: number
+  cssGzipKB: number
+  lazyJsGzipKB: number
+  files: { file: string; kB: number; gzipKB: number; initial: boolean }[]
+}
+
+export interface DashboardResult {
+  bundle: BundleFigures
+  firstChart: Record<string, { runs: number; medianMs: number; maxMs: number; samplesMs: number[] }>
+}
+
+const kB = (n: number) => round(n / 1000, 1)
+
+export async function bundleFigures(): Promise<BundleFigures> {
+  await buildDashboardIfStale()
+  const html = readFileSync(join(DASHBOARD_DIST, 'index.html'), 'utf8')
+  const initial = new Set([...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+)"/g)].map((m) => m[1]))
+  const files = readdirSync(join(DASHBOARD_DIST, 'assets')).map((f) => {
+    const body = readFileSync(join(DASHBOARD_DIST, 'assets', f))
+    return { file: `assets/${f}`, kB: kB(body.length), gzipKB: kB(gzipSync(body, { level: 9 }).length), initial: initial.has(`assets/${f}`) }
+  })
+  const sum = (xs: typeof files, k: 'kB' | 'gzipKB') => round(xs.reduce((s, f) => s + f[k], 0), 1)
+  const js = files.filter((f) => f.file.endsWith('.js'))
+  return {
+    initialJsGzipKB: sum(js.filter((f) => f.initial), 'gzipKB'), initialJsKB: sum(js.filter((f) => f.initial), 'kB'),
+    cssGzipKB: sum(files.filter((f) => f.file.endsWith('.css')), 'gzipKB'), lazyJsGzipKB: sum(js.filter((f) => !f.initial), 'gzipKB'), files,
+  }
+}
+
+/** ms from navigation start until a chart SVG has drawn marks and the next frame is painted; fresh context each run (cold cache). */
+async function firstChartMs(url: string, runs: number): Promise<number[]> {
+  const browser = await launchChromium()
+  const out: number[] = []
+  try {
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+      const page = await context.newPage()
+      await page.addInitScript(() => {
+        const w = window as unknown as { __firstChart?: Promise<number> }
+        w.__firstChart = new Promise<number>((resolve) => {
+          const check = () => {
+            if (document.querySelector('svg.recharts-surface .recharts-bar-rectangle, svg.recharts-surface .recharts-line-curve, svg.recharts-surface .recharts-area-area')) {
+              obs.disconnect()
+              requestAnimationFrame(() => resolve(performance.now()))
+            }
+          }
+          const obs = new MutationObserver(check)
+          obs.observe(document, { childList: true, subtree: true })
+          setTimeout(() => resolve(-1), 30_000)
+        })
+      })
+      await page.goto(url, { waitUntil: 'commit' })
+      const ms = await page.evaluate(() => (window as unknown as { __firstChart: Promise<number> }).__firstChart)
+      if (ms < 0) throw new Error(`no chart painted within 30 s on ${url}`)
+      out.push(round(ms, 0))
+      await context.close()
+    }
+  } finally {
+    await browser.close()
+  }
+  return out
+}
+
+export async function runDashboard(ds: Dataset, opts: { runs: number }): Promise<DashboardResult> {
+  const bundle = await bundleFigures()
+  const api = await startApi({ databaseUrl: ds.db.url, port: await freePort(), host: '127.0.0.1', heads: HeadTracker.fromConfig(ds.config) })
+  const firstChart: DashboardResult['firstChart'] = {}
+  try {
+    for (const [name, path] of [['overview', '/'], ['network page (Livepeer)', '/network/livepeer']]) {
+      const samples = await firstChartMs(api.url + path, opts.runs)
+      const sorted = [...samples].sort((a, b) => a - b)
+      firstChart[name] = { runs: samples.length, medianMs: percentile(sorted, 50), maxMs: sorted[sorted.length - 1], samplesMs: samples }
+    }
+  } finally {
+    await api.stop()
+  }
+  return { bundle, firstChart }
+}
