@@ -45,6 +45,20 @@ export async function bundleFigures(): Promise<BundleFigures> {
   }
 }
 
+/** Set before any page script runs: resolves window.__firstChart with performance.now() at the first painted chart (-1 after 30 s). */
+const FIRST_CHART_PROBE = `
+window.__firstChart = new Promise((resolve) => {
+  const selector = 'svg.recharts-surface .recharts-bar-rectangle, svg.recharts-surface .recharts-line-curve, svg.recharts-surface .recharts-area-area'
+  const obs = new MutationObserver(() => {
+    if (document.querySelector(selector)) {
+      obs.disconnect()
+      requestAnimationFrame(() => resolve(performance.now()))
+    }
+  })
+  obs.observe(document, { childList: true, subtree: true })
+  setTimeout(() => resolve(-1), 30000)
+})`
+
 /** ms from navigation start until a chart SVG has drawn marks and the next frame is painted; fresh context each run (cold cache). */
 async function firstChartMs(url: string, runs: number): Promise<number[]> {
   const browser = await launchChromium()
@@ -53,20 +67,8 @@ async function firstChartMs(url: string, runs: number): Promise<number[]> {
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
       const page = await context.newPage()
-      await page.addInitScript(() => {
-        const w = window as unknown as { __firstChart?: Promise<number> }
-        w.__firstChart = new Promise<number>((resolve) => {
-          const check = () => {
-            if (document.querySelector('svg.recharts-surface .recharts-bar-rectangle, svg.recharts-surface .recharts-line-curve, svg.recharts-surface .recharts-area-area')) {
-              obs.disconnect()
-              requestAnimationFrame(() => resolve(performance.now()))
-            }
-          }
-          const obs = new MutationObserver(check)
-          obs.observe(document, { childList: true, subtree: true })
-          setTimeout(() => resolve(-1), 30_000)
-        })
-      })
+      // a string, not a function: tsx would wrap a function's inner functions with its own helpers
+      await page.addInitScript(FIRST_CHART_PROBE)
       await page.goto(url, { waitUntil: 'commit' })
       const ms = await page.evaluate(() => (window as unknown as { __firstChart: Promise<number> }).__firstChart)
       if (ms < 0) throw new Error(`no chart painted within 30 s on ${url}`)
