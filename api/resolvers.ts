@@ -1,5 +1,5 @@
 /** Resolvers: SQL over the indexer's tables (rollups for series, never a scan of raw events per request). */
-import { GraphQLError, GraphQLScalarType, Kind, valueFromASTUntyped } from 'graphql'
+import { GraphQLError, GraphQLScalarType, Kind, print, valueFromASTUntyped } from 'graphql'
 import type pg from 'pg'
 import { CHURN_DAYS, METHODOLOGY_VERSION, toDecimal } from '../indexer/metrics'
 import { categories, chains, networkById, networks as registryNetworks } from '../indexer/registry'
@@ -37,6 +37,13 @@ function checkLimit(limit: number | null | undefined, maxLimit: number): number 
   return limit
 }
 
+/** BigInt input: an integer, as a decimal string or number; anything else is a GraphQL error (never a crash). */
+function parseBigInt(v: unknown): bigint {
+  const s = typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' ? String(v).trim() : ''
+  if (!/^-?\d+$/.test(s)) throw badInput(`BigInt: expected an integer as a decimal string, got ${JSON.stringify(v) ?? String(v)}`)
+  return BigInt(s)
+}
+
 const model = entityModel()
 const entity = (name: string): Entity => {
   const e = model.entities.find((x) => x.name === name)
@@ -69,8 +76,8 @@ export const resolvers = {
   BigInt: new GraphQLScalarType({
     name: 'BigInt',
     serialize: (v) => String(v),
-    parseValue: (v) => BigInt(String(v)),
-    parseLiteral: (ast) => (ast.kind === Kind.STRING || ast.kind === Kind.INT ? BigInt(ast.value) : null),
+    parseValue: parseBigInt,
+    parseLiteral: (ast) => parseBigInt(ast.kind === Kind.STRING || ast.kind === Kind.INT ? ast.value : print(ast)),
   }),
   DateTime: new GraphQLScalarType({
     name: 'DateTime',

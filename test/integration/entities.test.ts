@@ -2,7 +2,15 @@
  * Entity access generated from schema.graphql (OpenReader names): every filter operator, AND/OR, ordering,
  * limit/offset and cursor connections, each compared with a hand-written SQL query over the same tables.
  */
+import fc from 'fast-check'
+import {
+  getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, isObjectType,
+  type GraphQLField, type GraphQLInputType, type GraphQLOutputType,
+} from 'graphql'
+import { createSchema } from 'graphql-yoga'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { resolvers } from '../../api/resolvers'
+import { typeDefs } from '../../api/schema'
 import { HeadTracker } from '../../api/heads'
 import { startApi, type ApiServer } from '../../api/server'
 import { startFixture, type Fixture } from '../helpers/fixture'
@@ -229,5 +237,85 @@ describe('entity queries generated from schema.graphql', () => {
     // the dashboard's series: the latest two days, oldest first; the generic query orders as asked
     expect(got.series.map((s: any) => s.periodStart)).toEqual([...got.generic.map((s: any) => s.periodStart)].reverse())
     expect(got.series[1].fees).toBeCloseTo(Number(BigInt(got.series[1].feesNative)) / 1e18, 12)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------------
+// Property-based fuzzing (issue 10): schema-valid queries with random arguments never make the server fail.
+// ---------------------------------------------------------------------------------------------------------
+
+const schema = createSchema({ typeDefs, resolvers })
+const KNOWN = ['livepeer', 'thegraph', 'aethir', 'spheron', 'compute', 'data', '42161-0000000001-000000', "x' OR '1'='1", '%', '\\', '']
+
+/** Random values of an input type: valid GraphQL (variables), often nonsensical for the resolver. */
+function valueOf(t: GraphQLInputType, depth: number): fc.Arbitrary<unknown> {
+  if (isNonNullType(t)) return valueOf(t.ofType, depth).filter((v) => v != null)
+  const orNull = (a: fc.Arbitrary<unknown>) => fc.oneof({ weight: 6, arbitrary: a }, { weight: 1, arbitrary: fc.constant(null) })
+  if (isListType(t)) return orNull(fc.array(valueOf(t.ofType, depth), { maxLength: 3 }))
+  if (isEnumType(t)) return orNull(fc.constantFrom(...t.getValues().map((v) => v.name)))
+  if (isInputObjectType(t)) {
+    if (depth > 1) return fc.constant({})
+    const fields = Object.values(t.getFields())
+    return fc.subarray(fields, { maxLength: 3 }).chain((fs) =>
+      fs.length ? fc.record(Object.fromEntries(fs.map((f) => [f.name, valueOf(f.type, depth + 1)]))) : fc.constant({}))
+  }
+  switch (getNamedType(t).name) {
+    case 'Int': return orNull(fc.oneof(fc.integer({ min: -3, max: 1200 }), fc.integer()))
+    case 'Float': return orNull(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, 1, 1e12, -1)))
+    case 'Boolean': return orNull(fc.boolean())
+    case 'BigInt': return orNull(fc.oneof(fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }).map(String), fc.constantFrom('1.5', 'abc', '0x10', '')))
+    case 'DateTime': return orNull(fc.oneof(fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), fc.string()))
+    case 'JSON': return orNull(fc.jsonValue({ maxDepth: 2 }))
+    default: return orNull(fc.oneof(fc.constantFrom(...KNOWN), fc.string({ maxLength: 12 }), fc.base64String({ maxLength: 12 })))
+  }
+}
+
+const typeString = (t: GraphQLInputType): string => String(t)
+
+/** A selection of an output type: its leaf fields and, two levels deep, its object fields. */
+function selection(t: GraphQLOutputType, depth = 0): string {
+  const n = getNamedType(t)
+  if (isLeafType(n) || !isObjectType(n)) return ''
+  const parts = Object.values(n.getFields()).filter((f) => !f.args.some((a) => isNonNullType(a.type))).map((f) => {
+    if (isLeafType(getNamedType(f.type))) return f.name
+    return depth < 2 ? `${f.name} ${selection(f.type, depth + 1)}` : ''
+  }).filter(Boolean)
+  return `{ ${parts.join(' ')} }`
+}
+
+const queryFields = Object.values(schema.getQueryType()!.getFields()) as GraphQLField<unknown, unknown>[]
+const randomQuery = fc.constantFrom(...queryFields).chain((f) =>
+  fc.record(Object.fromEntries(f.args.map((a) => [a.name, isNonNullType(a.type) ? valueOf(a.type, 0).filter((v) => v != null) : fc.option(valueOf(a.type, 0), { nil: undefined })]))).map((args) => {
+    const used = f.args.filter((a) => args[a.name] !== undefined)
+    const defs = used.map((a) => `$${a.name}: ${typeString(a.type)}`).join(', ')
+    const call = used.length ? `(${used.map((a) => `${a.name}: $${a.name}`).join(', ')})` : ''
+    return { query: `query${defs ? `(${defs})` : ''} { ${f.name}${call} ${selection(f.type)} }`, variables: args }
+  }))
+
+describe('fuzzing', () => {
+  it('answers schema-valid queries with random arguments without 5xx or unhandled errors', async () => {
+    let withErrors = 0
+    let withData = 0
+    await fc.assert(
+      fc.asyncProperty(randomQuery, async ({ query, variables }) => {
+        const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })
+        expect(res.status, query).toBeLessThan(500)
+        const body = (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] }
+        expect(body.data !== undefined || body.errors !== undefined, query).toBe(true)
+        for (const e of body.errors ?? []) {
+          // graphql-yoga masks unexpected exceptions as "Unexpected error.": every error must be one we meant
+          expect(e.message, `${query} ${JSON.stringify(variables)}`).not.toMatch(/^Unexpected error/)
+          expect(e.extensions?.code, e.message).not.toBe('INTERNAL_SERVER_ERROR')
+          expect(e.message).not.toMatch(/\bat .*\.(ts|js):\d+/)
+        }
+        if (body.errors) withErrors++
+        else withData++
+      }),
+      // FUZZ_SEED / FUZZ_RUNS explore further (the default seed keeps npm test reproducible)
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 250), seed: Number(process.env.FUZZ_SEED ?? 20261129) },
+    )
+    // the generator reaches both answers and rejections
+    expect(withData).toBeGreaterThan(25)
+    expect(withErrors).toBeGreaterThan(25)
   })
 })
