@@ -1,6 +1,6 @@
 /**
  * Chain heads for lag figures, cached for a second: eth_blockNumber on EVM chains, Filecoin.ChainHead (height of
- * the head tipset) on Lotus chains.
+ * the head tipset) on Lotus chains, status (latest_block_height) on CometBFT chains.
  */
 import type { Config } from '../common/config'
 import { rpcUrlOf } from '../common/config'
@@ -12,6 +12,7 @@ type Kind = NonNullable<ChainDef['kind']>
 const HEAD_QUERY: Record<Kind, { method: string; parse: (result: any) => number }> = {
   evm: { method: 'eth_blockNumber', parse: (r) => Number(r) },
   lotus: { method: 'Filecoin.ChainHead', parse: (r) => Number(r?.Height) },
+  cometbft: { method: 'status', parse: (r) => Number(r?.sync_info?.latest_block_height) },
 }
 
 export class HeadTracker {

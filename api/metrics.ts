@@ -41,6 +41,7 @@ export async function networkMetrics(pool: pg.Pool, net: NetworkDef, interval: I
   const r = await pool.query(`SELECT * FROM network_stat WHERE network = $1 AND interval = $2 ORDER BY period_start`, [net.id, interval])
   const rows: RollupRow[] = r.rows.map((s) => ({
     periodStart: s.period_start, feesNative: BigInt(s.fees_native), feesUsd: Number(s.fees_usd), feesUnpricedNative: BigInt(s.fees_unpriced_native),
+    feesOtherUsd: Number(s.fees_other_usd), protocolTakeOtherUsd: Number(s.protocol_take_other_usd),
     feesRefundedNative: BigInt(s.fees_refunded_native), rewardsNative: BigInt(s.rewards_native), protocolTakeNative: BigInt(s.protocol_take_native),
     mintedNative: BigInt(s.minted_native), burnedNative: BigInt(s.burned_native), lockedNative: BigInt(s.locked_native),
     unlockedNative: BigInt(s.unlocked_native), capacityAdded: BigInt(s.capacity_added),
@@ -56,6 +57,7 @@ export async function networkMetrics(pool: pg.Pool, net: NetworkDef, interval: I
     feeAssetIsToken: net.feeAsset.symbol === net.token.symbol,
     maxSupply: net.token.maxSupply ?? null,
     leasesUseCapacity: net.leasesUseCapacity ?? false,
+    supplyFromMints: net.supplyFromMints ?? true,
   }, interval)
 }
 

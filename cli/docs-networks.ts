@@ -20,8 +20,13 @@ export function renderNetworksDoc(): string {
   for (const n of networks) {
     out.push(`## ${n.name} (\`${n.id}\`)`, '')
     out.push(`- Category: ${n.category} (also ${n.categories.filter((c) => c !== n.category).join(', ') || '—'})`)
-    out.push(`- Chain: ${n.chain.name}, chain id ${n.chain.chainId}${n.chain.kind && n.chain.kind !== 'evm' ? ` (${n.chain.kind} source)` : ''}, finality ${n.chain.finalityConfirmations} ${n.chain.kind === 'lotus' ? 'epochs' : 'blocks'} by default`)
-    out.push(`- Token: ${n.token.symbol}${n.token.address ? ` \`${n.token.address}\`` : ' (native)'}, ${n.token.decimals} decimals; fees in ${n.feeAsset.symbol}`)
+    if (n.chain.kind === 'cometbft') {
+      out.push(`- Chain: ${n.chain.name}, CometBFT chain id \`${n.chain.cometbftChainId}\` (stored as ${n.chain.chainId}), read over CometBFT JSON-RPC, instant finality`)
+      out.push(`- Token: ${n.token.symbol} (native coin), ${n.token.decimals} decimals; fees in ${n.feeAsset.symbol}${n.otherFeeAssets?.length ? ` and ${n.otherFeeAssets.map((a) => `${a.symbol} (${a.source})`).join(', ')}` : ''}`)
+    } else {
+      out.push(`- Chain: ${n.chain.name}, chain id ${n.chain.chainId}${n.chain.kind && n.chain.kind !== 'evm' ? ` (${n.chain.kind} source)` : ''}, finality ${n.chain.finalityConfirmations} ${n.chain.kind === 'lotus' ? 'epochs' : 'blocks'} by default`)
+      out.push(`- Token: ${n.token.symbol}${n.token.address ? ` \`${n.token.address}\`` : ' (native)'}, ${n.token.decimals} decimals; fees in ${n.feeAsset.symbol}`)
+    }
     out.push(`- Max supply: ${n.token.maxSupply != null ? (n.token.maxSupply / 10n ** BigInt(n.token.decimals)).toLocaleString('en-US') + ' ' + n.token.symbol : 'none or unknown (FDV uses total supply)'}`)
     if (n.capacityUnit) out.push(`- Capacity unit: ${n.capacityUnit}${n.leasesUseCapacity ? ' (a lease occupies one unit: utilization = active leases / capacity)' : ''}`)
     for (const a of n.nonCirculating ?? []) out.push(`- Non-circulating: \`${a.address}\` — ${a.label} (${a.source})`)
@@ -42,6 +47,13 @@ export function renderNetworksDoc(): string {
       out.push('', `### State read every ${n.lotus.sampleEpochs} epochs`, '')
       out.push('| method | what it gives | source |', '|---|---|---|')
       for (const r of n.lotus.stateReads) out.push(`| ${r.method} | ${r.meaning.replace(/\|/g, '\\|')} | ${r.source} |`)
+      out.push('')
+    }
+    if (n.cosmos) {
+      out.push('### Transaction messages', '', '| message | facts | meaning |', '|---|---|---|')
+      for (const m of n.cosmos.messages) out.push(`| \`${m.name}\` | ${m.facts ? 'yes' : 'state only'} | ${m.meaning.replace(/\|/g, '\\|')} |`)
+      out.push('', '### Events', '', '| event (`module/action` of a message event, or type) | facts | meaning |', '|---|---|---|')
+      for (const e of n.cosmos.events) out.push(`| ${e.name} | ${e.facts ? 'yes' : 'raw only'} | ${e.meaning.replace(/\|/g, '\\|')} |`)
       out.push('')
     }
     for (const c of n.contracts) {

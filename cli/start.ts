@@ -67,6 +67,7 @@ async function main() {
   console.log(`  database    ${redact(db.url)}${db.embedded ? ` (embedded, data in ${join(config.dataDir, 'pg')})` : ''}`)
   for (const n of devnet?.nodes ?? []) console.log(`  devnet      ${n.name}, chain id ${n.chainId}: ${n.node.httpUrl} (ws ${n.node.wsUrl})`)
   for (const n of devnet?.lotus ?? []) console.log(`  devnet      ${n.name} (Lotus JSON-RPC), chain id ${n.chainId}: ${n.server.url}`)
+  for (const c of devnet?.cometbft ?? []) console.log(`  devnet      ${c.name}, CometBFT chain id ${config.chains.find((x) => x.chain.chainId === c.chainId)?.chain.cometbftChainId}: ${c.devnet.httpUrl}`)
   console.log(`  logs        ${join(config.dataDir, 'logs')}\n`)
   await progressLoop(stack, progress)
 }

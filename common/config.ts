@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path'
 import { z } from 'zod'
-import { allChains, chains, isLotus, type ChainDef } from '../indexer/registry'
+import { allChains, chains, isCometbft, isLotus, type ChainDef } from '../indexer/registry'
 
 const port = z.coerce.number().int().min(1).max(65535)
 const block = z.coerce.number().int().min(0)
@@ -34,6 +34,8 @@ const baseSchema = z.object({
   RPC_RATE_LIMIT: z.coerce.number().int().positive().optional(),
   API_MAX_LIMIT: z.coerce.number().int().min(1).max(100_000).default(1000),
   API_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
+  COMETBFT_BATCH_BLOCKS: z.coerce.number().int().min(1).max(10000).default(200),
+  COMETBFT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
 })
 
 export interface ChainConfig {
@@ -107,6 +109,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       if (c.rpcUrl && !/^https?:/.test(c.rpcUrl)) issues.push(`${names.rpc}: ${chain.name} is read over Lotus JSON-RPC: use an http(s):// URL ending in /rpc/v1 (got ${JSON.stringify(c.rpcUrl)})`)
       if (c.gatewayUrl) issues.push(`${names.gateway}: ${chain.name} has no Subsquid gateway (Lotus source)`)
     } else if (c.token) issues.push(`${names.token}: only Lotus chains take a token`)
+    if (isCometbft(chain)) {
+      // a CometBFT chain: JSON-RPC over HTTP (port 26657 of a node), instant finality, no gateway
+      if (c.rpcUrl && !/^https?:/.test(c.rpcUrl)) issues.push(`${names.rpc}: ${chain.name} is read over CometBFT JSON-RPC: use an http(s):// URL (got ${JSON.stringify(c.rpcUrl)})`)
+      if (c.gatewayUrl) issues.push(`${names.gateway}: ${chain.name} has no Subsquid gateway (CometBFT source)`)
+      if (c.finality != null) issues.push(`${names.finality}: ${chain.name} has instant finality (CometBFT); remove the variable`)
+    }
     if (c.gatewayUrl && !c.rpcUrl) issues.push(`${names.gateway}: needs ${names.rpc} too (the gateway serves history, the RPC the chain head)`)
     if (c.startBlock != null && c.endBlock != null && c.endBlock < c.startBlock) {
       issues.push(`${names.end}: must be >= ${names.start} (${c.endBlock} < ${c.startBlock})`)
@@ -133,5 +141,6 @@ export function devnetPortOf(config: Config, chain: ChainDef): number {
 /** The RPC URL the indexer uses for a chain: the configured one, or the devnet's WebSocket endpoint. */
 export function rpcUrlOf(config: Config, c: ChainConfig): string {
   if (isLotus(c.chain)) return c.rpcUrl ?? `http://127.0.0.1:${devnetPortOf(config, c.chain)}/rpc/v1`
+  if (isCometbft(c.chain)) return c.rpcUrl ?? `http://127.0.0.1:${devnetPortOf(config, c.chain)}`
   return c.rpcUrl ?? `ws://127.0.0.1:${devnetPortOf(config, c.chain)}`
 }

@@ -6,11 +6,13 @@ import { join } from 'node:path'
 import type { Config } from '../common/config'
 import { devnetPortOf } from '../common/config'
 import { componentLogger } from '../common/logger'
-import { isLotus } from '../indexer/registry'
+import { isCometbft, isLotus } from '../indexer/registry'
 import { startLotusDevnet, type LotusDevnet } from './lotus/server'
 import { startDevnetNode, type DevnetNode } from './node'
 import { writePriceCsvs } from './prices'
 import { ChainSimulator, loadGenesis } from './simulator/chain'
+import { deriveSeed } from './simulator/model'
+import { CometbftDevnet } from './cometbft/server'
 
 const log = componentLogger('devnet')
 
@@ -20,6 +22,8 @@ export interface Devnet {
   nodes: { chainId: number; name: string; node: DevnetNode; sim: ChainSimulator }[]
   /** Lotus-compatible servers of the Filecoin chains (their head follows the clock once live) */
   lotus: { chainId: number; name: string; server: LotusDevnet }[]
+  /** CometBFT chains (Akash): in-process RPC servers driven by their models */
+  cometbft: { chainId: number; name: string; devnet: CometbftDevnet }[]
   /** keeps producing blocks every SIM_BLOCK_TIME_MS until stop() */
   startLive(): void
   /** injects a reorg of the last `depth` live blocks of a chain (between live blocks) */
@@ -33,6 +37,8 @@ export interface DevnetOptions {
   now?: number
   /** history block spacing, seconds (default 900) */
   historyBlockSeconds?: number
+  /** history block spacing of CometBFT chains, seconds (default 300) */
+  cometbftBlockSeconds?: number
   onProgress?: (msg: string) => void
 }
 
@@ -41,7 +47,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
   const stateDir = join(config.dataDir, 'devnet')
   const now = opts.now ?? Math.floor(Date.now() / 1000)
   const nodes: Devnet['nodes'] = []
-  const devnetChains = config.chains.filter((c) => c.rpcUrl == null && !isLotus(c.chain))
+  const devnetChains = config.chains.filter((c) => c.rpcUrl == null && !isLotus(c.chain) && !isCometbft(c.chain))
   // Filecoin: a Lotus-compatible server whose simulation is a pure function of seed and epoch
   let live = false
   const lotus: Devnet['lotus'] = []
@@ -49,6 +55,18 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
     const g = loadGenesis(stateDir, { chainId: c.chain.chainId, seed: config.SIM_SEED, historyDays: config.SIM_DAYS }, now)
     const server = await startLotusDevnet({ port: devnetPortOf(config, c.chain), seed: g.seed, genesis: g.genesis, now: () => (live ? Date.now() / 1000 : now) })
     lotus.push({ chainId: c.chain.chainId, name: c.chain.name, server })
+  }
+  const cometbft: Devnet['cometbft'] = []
+  for (const c of config.chains.filter((x) => x.rpcUrl == null && isCometbft(x.chain))) {
+    const g = loadGenesis(stateDir, { chainId: c.chain.chainId, seed: config.SIM_SEED, historyDays: config.SIM_DAYS }, now)
+    const devnet = new CometbftDevnet({
+      port: devnetPortOf(config, c.chain), chainId: c.chain.cometbftChainId ?? c.chain.id, seed: deriveSeed(g.seed, c.chain.id), genesis: g.genesis,
+      stateDir, historyBlockSeconds: opts.cometbftBlockSeconds ?? 300, key: c.chain.chainId,
+    })
+    devnet.catchUp(now)
+    await devnet.listen()
+    log.info({ chain: c.chain.id, port: devnetPortOf(config, c.chain), height: devnet.height, txs: devnet.txs }, 'devnet CometBFT chain up')
+    cometbft.push({ chainId: c.chain.chainId, name: c.chain.name, devnet })
   }
   // start the nodes side by side; simulate history chain by chain
   const started = await Promise.all(
@@ -78,7 +96,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
     }),
   )
   nodes.push(...simulated)
-  const genesis = Math.min(...started.map((s) => s.g.genesis), ...lotus.map((l) => l.server.sim.epochTime(l.server.sim.firstEpoch)))
+  const genesis = Math.min(...started.map((s) => s.g.genesis), ...lotus.map((l) => l.server.sim.epochTime(l.server.sim.firstEpoch)), ...(cometbft.length ? [now - (config.SIM_DAYS + 1) * 86_400] : []))
   const priceFiles = writePriceCsvs(join(stateDir, 'prices'), config.SIM_SEED, genesis, now + 86_400)
   let timer: NodeJS.Timeout | undefined
   let stopped = false
@@ -88,6 +106,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
     priceFiles,
     nodes,
     lotus,
+    cometbft,
     async reorg(chainId, depth) {
       const n = nodes.find((x) => x.chainId === chainId)
       if (!n) throw new Error(`no devnet chain ${chainId}; chains: ${nodes.map((x) => x.chainId).join(', ')}`)
@@ -117,6 +136,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
               if (!stopped) log.error({ err: e, chainId: n.chainId }, 'devnet block production failed')
             }
           }
+          for (const c of cometbft) c.devnet.mine(Math.floor(Date.now() / 1000))
         })()
         busy.finally(() => {
           if (!stopped) timer = setTimeout(tick, config.SIM_BLOCK_TIME_MS)
@@ -128,7 +148,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
       stopped = true
       if (timer) clearTimeout(timer)
       await busy.catch(() => {})
-      await Promise.all([...nodes.map((n) => n.node.stop()), ...lotus.map((l) => l.server.stop())])
+      await Promise.all([...nodes.map((n) => n.node.stop()), ...lotus.map((l) => l.server.stop()), ...cometbft.map((c) => c.devnet.stop())])
     },
   }
 }

@@ -10,7 +10,8 @@ import { exitWithParent } from '../common/process'
 import { handleBlocks } from './handlers/batch'
 import { Network } from './model'
 import { createProcessor } from './processor'
-import { chainById, chains, isLotus, networks, watchedOnChain } from './registry'
+import { chainById, chains, isCometbft, isLotus, networks, watchedOnChain } from './registry'
+import { runCometbftIndexer } from './sources/cometbft/run'
 import { runLotusIndexer } from './sources/lotus/run'
 import type { StateCache } from './handlers/state'
 import { ChainCursor } from './model'
@@ -56,6 +57,11 @@ async function main() {
   if (isLotus(chain)) {
     // a Filecoin chain: the Lotus source, same tables, same writer
     await runLotusIndexer({ config, chainConfig, rpcUrl, databaseUrl: url })
+    process.exit(0)
+  }
+  if (isCometbft(chain)) {
+    // a CometBFT chain (Akash): the CometBFT source, same tables, same writer
+    await runCometbftIndexer({ config, chainConfig, rpcUrl, databaseUrl: url })
     process.exit(0)
   }
   const { processor, from, finality, addresses } = createProcessor({

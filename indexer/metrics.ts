@@ -101,6 +101,9 @@ export interface RollupRow {
   feesNative: bigint
   feesUsd: number
   feesUnpricedNative: bigint
+  /** fees / protocol take in another accepted asset, already in USD (fixed price); feesUsd includes feesOtherUsd */
+  feesOtherUsd?: number
+  protocolTakeOtherUsd?: number
   feesRefundedNative: bigint
   rewardsNative: bigint
   protocolTakeNative: bigint
@@ -123,6 +126,8 @@ export interface NetworkMeta {
   maxSupply: bigint | null
   /** leases occupy capacity units (utilization = active leases / capacity) */
   leasesUseCapacity: boolean
+  /** false where indexed mints do not give the supply (Cosmos genesis supply): market cap and FDV on total supply stay null */
+  supplyFromMints?: boolean
 }
 
 export interface PeriodPrices {
@@ -183,7 +188,7 @@ export function deriveMetrics(rows: RollupRow[], prices: PeriodPrices[], meta: N
     const r = rows[i]
     const p = prices[i]
     supply += r.mintedNative - r.burnedNative
-    if (r.mintedNative > 0n) mintedEver = true
+    if (r.mintedNative > 0n && meta.supplyFromMints !== false) mintedEver = true
     locked += r.lockedNative - r.unlockedNative
     capacity += r.capacityAdded - r.capacityRemoved
     leases += r.leasesOpened - r.leasesClosed
@@ -199,7 +204,8 @@ export function deriveMetrics(rows: RollupRow[], prices: PeriodPrices[], meta: N
     const refundsUsd = r.feesRefundedNative > 0n ? mul(toDecimal(r.feesRefundedNative, d), p.feeAsset ?? avgOnchainPrice) : 0
     const feesUsd = unpricedUsd == null || refundsUsd == null ? null : r.feesUsd + unpricedUsd - refundsUsd
     const feesValuation = pricedNative > 0n ? 'onchain-oracle-at-event' : feesUsd == null ? 'unpriced' : 'period-price'
-    const protocolRevenueUsd = meta.feeAssetIsToken ? mul(toDecimal(r.protocolTakeNative, meta.feeAssetDecimals), p.feeAsset ?? p.token) : feesUsd == null ? null : 0
+    const takeNativeUsd = meta.feeAssetIsToken ? mul(toDecimal(r.protocolTakeNative, meta.feeAssetDecimals), p.feeAsset ?? p.token) : feesUsd == null ? null : 0
+    const protocolRevenueUsd = takeNativeUsd == null ? null : takeNativeUsd + (r.protocolTakeOtherUsd ?? 0)
     const incentives = toDecimal(r.rewardsNative, meta.tokenDecimals)
     const incentivesUsd = mul(incentives, p.token)
     const netIssuance = toDecimal(r.mintedNative - r.burnedNative, meta.tokenDecimals)

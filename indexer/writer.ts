@@ -12,6 +12,9 @@ import { applyLeaseFacts, leaseIdsOf } from './rollup/leases'
 import { applyProviderFacts, providerFactsOf, providerId } from './rollup/providers'
 import { mergeStat, rollupBatch, type LastPrices } from './rollup/rollup'
 
+/** Fixed USD price of a network's other accepted fee assets (registry otherFeeAssets, e.g. Akash USDC = 1). */
+export const otherAssetPrice = (network: string, asset: string) => networkById(network)?.otherFeeAssets?.find((a) => a.symbol === asset)?.usdPrice
+
 /** Last price per asset at or before a block, from the database (correct after restarts and reorgs). */
 export async function loadLastPrices(store: Pick<Store, 'findOne'>, beforeBlock: number): Promise<LastPrices> {
   const out: LastPrices = new Map()
@@ -38,7 +41,7 @@ export async function loadState(store: Store, networks: string[]): Promise<State
 export async function writeBatch(store: Store, out: BatchOutput, firstBlock: number, state?: StateCache): Promise<void> {
   const undo = new UndoRecorder(store)
   const lastPrices = await loadLastPrices(store, firstBlock - 1)
-  const deltas = rollupBatch(out.rawEvents, out.facts, out.prices, lastPrices, (n) => networkById(n)?.category ?? 'unknown')
+  const deltas = rollupBatch(out.rawEvents, out.facts, out.prices, lastPrices, (n) => networkById(n)?.category ?? 'unknown', otherAssetPrice)
   if (out.rawEvents.length) await store.insert(out.rawEvents)
   if (out.facts.length) await store.insert(out.facts)
   if (out.prices.length) await store.insert(out.prices)

@@ -49,7 +49,22 @@ export const filecoin: ChainDef = {
   nativeSymbol: 'FIL',
 }
 
+/**
+ * Akash: a Cosmos SDK chain read over CometBFT JSON-RPC. Instant finality (no reorgs). Its chain id is the string
+ * `akashnet-2`; rows carry the project-assigned numeric key below, outside the range of registered EVM chain ids.
+ */
+export const akashnet: ChainDef = {
+  id: 'akash',
+  name: 'Akash',
+  chainId: 1_000_002,
+  kind: 'cometbft',
+  cometbftChainId: 'akashnet-2',
+  finalityConfirmations: 0,
+  nativeSymbol: 'AKT',
+}
+
 /** Every chain the registry knows, in a fixed order (devnet ports are assigned in this order). */
-export const allChains: ChainDef[] = [arbitrumOne, polygon, base, iotex, filecoin]
+export const allChains: ChainDef[] = [arbitrumOne, polygon, base, iotex, filecoin, akashnet]
 
 export const isLotus = (c: ChainDef) => c.kind === 'lotus'
+export const isCometbft = (c: ChainDef) => c.kind === 'cometbft'

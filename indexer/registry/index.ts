@@ -1,7 +1,8 @@
 /** The network registry: every network, contract, event meaning and price feed the indexer knows. */
 import { categories } from './categories'
-import { allChains, isLotus } from './chains'
+import { allChains, isCometbft, isLotus } from './chains'
 import { aethir } from './aethir'
+import { akash } from './akash'
 import { dimo } from './dimo'
 import { filecoin } from './filecoin'
 import { geodnet } from './geodnet'
@@ -13,10 +14,12 @@ import { priceFeeds } from './prices'
 import type { ChainDef, ContractDef, EventDef, NetworkDef, PriceFeedDef } from './types'
 
 export * from './types'
-export { allChains, categories, isLotus, priceFeeds }
 
 /** Every indexed network. Adding one: a module in this folder, one line here (and its devnet model). */
-export const networks: NetworkDef[] = [livepeer, thegraph, aethir, dimo, geodnet, iotexIoid, spheron, filecoin]
+export { allChains, categories, isCometbft, isLotus, priceFeeds }
+
+/** Every indexed network. Adding one: a module in this folder, one line here (and its devnet model). */
+export const networks: NetworkDef[] = [livepeer, thegraph, aethir, dimo, geodnet, iotexIoid, spheron, filecoin, akash]
 
 /** Chains with at least one network or price feed: one processor (and one devnet node) each. */
 export const chains: ChainDef[] = allChains.filter(

@@ -14,12 +14,18 @@ export interface ChainDef {
   /** slug used in env names (RPC_<SLUG>_URL) and ids */
   id: string
   name: string
+  /**
+   * numeric chain key stored with every row: the EVM chain id; for a CometBFT chain (whose chain id is a string,
+   * `cometbftChainId`) a project-assigned number that no EVM chain uses
+   */
   chainId: number
   /**
-   * how the chain is read: `evm` (Subsquid EvmBatchProcessor, the default) or `lotus` (Filecoin Lotus JSON-RPC,
-   * indexer/sources/lotus). A non-EVM chain's chainId is a numeric key no other registry chain uses.
+   * how the chain is read: `evm` (Subsquid EvmBatchProcessor, the default) `lotus` (Filecoin Lotus JSON-RPC, indexer/sources/lotus) or
+   * `cometbft` (CometBFT JSON-RPC, indexer/sources/cometbft). A non-EVM chain's chainId is a numeric key no other registry chain uses.
    */
-  kind?: 'evm' | 'lotus'
+  kind?: 'evm' | 'lotus' | 'cometbft'
+  /** the chain id a CometBFT node reports in /status (e.g. akashnet-2) */
+  cometbftChainId?: string
   /** blocks after which a block is treated as final (Subsquid setFinalityConfirmation) */
   finalityConfirmations: number
   /** native asset */
@@ -135,6 +141,18 @@ export interface NetworkDef {
   notes?: string[]
   /** a Filecoin network read over Lotus JSON-RPC: its actor events, state reads and handlers */
   lotus?: LotusNetworkDef
+  /**
+   * false where indexed mints do not give the token's supply (a Cosmos chain's genesis supply emits no event):
+   * market cap and FDV stay unknown (null) rather than being computed from the mints since the start block
+   */
+  supplyFromMints?: boolean
+  /**
+   * Assets other than the fee asset in which fees are paid, valued at a fixed USD price (stablecoins), with the
+   * price's provenance. Their FEE_PAID / PROTOCOL_TAKE facts are valued into feesOtherUsd / protocolTakeOtherUsd.
+   */
+  otherFeeAssets?: { symbol: string; decimals: number; usdPrice: number; source: string }[]
+  /** a Cosmos network read over CometBFT JSON-RPC: what its source decodes (CometBFT module events and messages), shown in docs/networks.md */
+  cosmos?: CosmosNetworkDef
 }
 
 /** A built-in actor event (FIP-0049) decoded from Filecoin.GetActorEventsRaw: its `$type` and its fields. */
@@ -215,6 +233,73 @@ export interface LotusNetworkDef {
   handleEvent(e: LotusActorEvent, deal: LotusDeal | undefined, state: StateAccess): FactDraft[]
   /** facts of one state sample (deltas against the previous sample, accruals since it) */
   handleSample(s: LotusStateSample, state: StateAccess): { facts: FactDraft[]; args: Record<string, string> }
+}
+
+/** A CometBFT / Cosmos SDK event as a block's results carry it (attributes as plain strings, CometBFT 0.37+). */
+export interface AbciEvent {
+  type: string
+  attributes: { key: string; value: string; index?: boolean }[]
+}
+
+/** A decoded transaction message: its type URL and the protobuf-decoded value. */
+export interface DecodedMsg {
+  typeUrl: string
+  value: any
+}
+
+/** One block of a CometBFT chain, decoded: what a Cosmos network handler sees. */
+export interface CosmosBlockInput {
+  height: number
+  hash: string
+  /** unix milliseconds */
+  timestamp: number
+  /** events of the block outside transactions (begin/end block, or finalize_block in CometBFT 0.38) */
+  blockEvents: AbciEvent[]
+  txs: {
+    hash: string
+    /** result code: 0 = success (failed transactions change no state and are skipped) */
+    code: number
+    msgs: DecodedMsg[]
+    /** undecodable message type URLs (kept, quarantined by the source) */
+    undecoded: string[]
+    events: AbciEvent[]
+  }[]
+}
+
+/** A module event or message a Cosmos network's handler understands (for docs and tests). */
+export interface CosmosEventDef {
+  /** the event type (and `module/action` for legacy message events), or the message type URL */
+  name: string
+  meaning: string
+  facts: boolean
+  confidence?: Confidence
+}
+
+export interface CosmosNetworkDef {
+  /** protobuf message type URLs decoded from transactions */
+  messages: CosmosEventDef[]
+  events: CosmosEventDef[]
+  /** module events + facts of one block; may read and write handler state */
+  handleBlock(block: CosmosBlockInput, state: StateAccess): CosmosBlockOutput
+}
+
+/** A decoded event of a Cosmos block with the facts it yields (or a reason it could not be normalized). */
+export interface CosmosEventOut {
+  /** position of the event in the block (block events first, then each transaction's events in order) */
+  index: number
+  /** `module/action` or the event type */
+  name: string
+  /** module (or event type) that emitted it */
+  module: string
+  txHash: string
+  args: Record<string, string>
+  facts: FactDraft[]
+  /** set when the event could not be normalized: quarantined with this reason */
+  error?: string
+}
+
+export interface CosmosBlockOutput {
+  events: CosmosEventOut[]
 }
 
 /** A USD price feed whose events the indexer reads on the same chain as the networks it prices. */

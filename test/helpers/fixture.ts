@@ -53,7 +53,7 @@ export async function startFixture(env: Record<string, string> = {}, opts: Fixtu
   if (opts.importPrices) for (const p of devnet.priceFiles) await importPrices(pool, p.asset, p.file)
   let runs = 0
   return {
-    config, db, devnet, pool, dataDir, httpUrl: devnet.nodes[0].node.httpUrl,
+    config, db, devnet, pool, dataDir, httpUrl: devnet.nodes[0]?.node.httpUrl ?? '',
     async runIndexerTo(endBlock, extraEnv = {}) {
       const logFile = join(dataDir, `indexer-${++runs}.log`)
       const endVar = `END_BLOCK_${(extraEnv.INDEXER_CHAIN ?? 'arbitrum-one').toUpperCase().replace(/-/g, '_')}`

@@ -50,6 +50,18 @@ export class NetworkStat {
     @BigIntColumn_({nullable: false})
     feesUnpricedNative!: bigint
 
+    /**
+     * fees paid in another asset than the fee asset (Akash USDC leases), valued at its configured fixed USD price; included in feesUsd, not in feesNative
+     */
+    @FloatColumn_({nullable: false})
+    feesOtherUsd!: number
+
+    /**
+     * protocol take in another asset than the fee asset (Akash's take on USDC leases), in USD at its configured fixed price; not in protocolTakeNative
+     */
+    @FloatColumn_({nullable: false})
+    protocolTakeOtherUsd!: number
+
     @IntColumn_({nullable: false})
     feeCount!: number
 

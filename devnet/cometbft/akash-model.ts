@@ -1,0 +1,369 @@
+/**
+ * The Akash economic model of the devnet: providers register, tenants create deployments (escrow deposit in uakt
+ * or USDC, groups with CPU / memory / storage / GPU resources), providers bid, the cheapest bid becomes a lease
+ * with a price per block, leases close by the tenant or when the escrow runs dry (closed by the provider's next
+ * withdrawal, as on chain), and x/mint adds the block provision. Each block comes out as the transactions
+ * (base64 protobuf, real @akashnetwork/akash-api types) and the ABCI events a v0.38 Akash node (Cosmos SDK 0.47,
+ * CometBFT 0.37) would emit. Deterministic: the same seed and block times give the same blocks.
+ */
+import { createHash } from 'node:crypto'
+import { bech32 } from '@scure/base'
+import { AuthInfo, TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx'
+import { MsgCloseDeployment, MsgCreateDeployment, MsgDepositDeployment } from '@akashnetwork/akash-api/akash/deployment/v1beta3'
+import { MsgCreateBid, MsgCreateLease, MsgWithdrawLease } from '@akashnetwork/akash-api/akash/market/v1beta4'
+import { MsgCreateProvider, MsgUpdateProvider } from '@akashnetwork/akash-api/akash/provider/v1beta3'
+import { DISTRIBUTION_ACCOUNT, ESCROW_ACCOUNT, moduleAddress, UAKT, USDC_DENOM } from '../../indexer/registry/akash'
+import { Random } from '../simulator/random'
+
+export interface AbciEventJson {
+  type: string
+  attributes: { key: string; value: string; index: boolean }[]
+}
+
+export interface SimTx {
+  /** base64 TxRaw */
+  tx: string
+  events: AbciEventJson[]
+}
+
+export interface SimBlock {
+  height: number
+  /** unix seconds */
+  time: number
+  txs: SimTx[]
+  beginEvents: AbciEventJson[]
+  endEvents: AbciEventJson[]
+}
+
+const FEE_COLLECTOR = moduleAddress('fee_collector')
+const MINT = moduleAddress('mint')
+const DEC = 10n ** 18n
+/** AKT price used to turn USD targets into uakt prices (close to the devnet's AKT price series start) */
+const AKT_USD = 3
+const GPU_MODELS = [
+  { model: 'h100', usdPerHour: 1.6, ram: '80Gi' },
+  { model: 'a100', usdPerHour: 0.9, ram: '80Gi' },
+  { model: 'rtx4090', usdPerHour: 0.35, ram: '24Gi' },
+] as const
+
+const ev = (type: string, attrs: [string, string][]): AbciEventJson => ({ type, attributes: attrs.map(([key, value]) => ({ key, value, index: true })) })
+
+/** A LegacyDec string with 18 decimals from a 1e18-scaled integer, as sdk.Dec.String() prints it. */
+export const decString = (scaled: bigint) => `${scaled / DEC}.${(scaled % DEC).toString().padStart(18, '0')}`
+
+interface Provider {
+  address: string
+  gpus: string[]
+  hostUri: string
+}
+interface Lease {
+  gseq: number
+  provider: string
+  /** uakt or USDC base units per block, x 1e18 */
+  price: bigint
+  opened: number
+}
+interface Deployment {
+  owner: string
+  dseq: number
+  denom: string
+  /** x 1e18 */
+  balance: bigint
+  settled: number
+  leases: Lease[]
+  /** planned close height (by the tenant) */
+  closeAt: number
+  /** a bid round is pending for these gseqs, with the bids' block */
+  bids?: { gseq: number; provider: string; price: bigint }[]
+  groups: number
+  /** escrow ran dry at this height (leases closed by the next withdrawal) */
+  dryAt?: number
+  closeByWithdrawAt?: number
+  /** charged but not yet paid out, per provider (x 1e18): paid at close */
+  unpaid: Map<string, bigint>
+}
+
+export class AkashModel {
+  private rnd: Random
+  private providers: Provider[] = []
+  private deployments = new Map<string, Deployment>()
+  private tenants: string[] = []
+  private accSeq = 0
+  /** x/mint: annual provisions (uakt) and blocks per year at the devnet's block spacing */
+  private annualProvisions = 31_000_000n * 1_000_000n
+
+  constructor(seed: number, private readonly blockSeconds: number) {
+    this.rnd = new Random(seed)
+    for (let i = 0; i < 40; i++) this.tenants.push(this.address())
+  }
+
+  private address(): string {
+    const b = new Uint8Array(20)
+    for (let i = 0; i < 20; i++) b[i] = this.rnd.int(0, 256)
+    return bech32.encode('akash', bech32.toWords(b))
+  }
+
+  private blocksPerHour() {
+    return 3600 / this.blockSeconds
+  }
+
+  /** price per block (x 1e18) of a USD-per-hour target in a denom; fractional like real bids */
+  private pricePerBlock(usdPerHour: number, denom: string): bigint {
+    const usdPerBlock = usdPerHour / this.blocksPerHour()
+    const baseUnits = denom === UAKT ? (usdPerBlock / AKT_USD) * 1e6 : usdPerBlock * 1e6
+    const whole = BigInt(Math.floor(baseUnits))
+    const frac = BigInt(Math.floor((baseUnits - Math.floor(baseUnits)) * 1e9)) * 10n ** 9n + BigInt(this.rnd.int(0, 1e9))
+    return whole * DEC + frac
+  }
+
+  private tx(signer: string, msgs: { typeUrl: string; value: Uint8Array }[], events: AbciEventJson[]): SimTx {
+    const body = TxBody.encode(TxBody.fromPartial({ messages: msgs, memo: '' })).finish()
+    const fee = String(this.rnd.int(2_000, 20_000))
+    const auth = AuthInfo.encode(AuthInfo.fromPartial({ fee: { amount: [{ denom: UAKT, amount: fee }], gasLimit: 200_000n }, signerInfos: [{ sequence: BigInt(++this.accSeq) }] })).finish()
+    const sig = new Uint8Array(64)
+    for (let i = 0; i < 64; i++) sig[i] = this.rnd.int(0, 256)
+    const raw = TxRaw.encode(TxRaw.fromPartial({ bodyBytes: body, authInfoBytes: auth, signatures: [sig] })).finish()
+    const feeEvents = [
+      ev('coin_spent', [['spender', signer], ['amount', `${fee}${UAKT}`]]),
+      ev('coin_received', [['receiver', FEE_COLLECTOR], ['amount', `${fee}${UAKT}`]]),
+      ev('transfer', [['recipient', FEE_COLLECTOR], ['sender', signer], ['amount', `${fee}${UAKT}`]]),
+      ev('message', [['sender', signer]]),
+      ev('tx', [['fee', `${fee}${UAKT}`], ['fee_payer', signer]]),
+    ]
+    const msgEvents = msgs.map((m) => ev('message', [['action', m.typeUrl], ['sender', signer], ['module', m.typeUrl.split('.')[1]]]))
+    return { tx: Buffer.from(raw).toString('base64'), events: [...feeEvents, ...msgEvents, ...events] }
+  }
+
+  private transfer(sender: string, recipient: string, amount: bigint, denom: string): AbciEventJson[] {
+    if (amount <= 0n) return []
+    return [
+      ev('coin_spent', [['spender', sender], ['amount', `${amount}${denom}`]]),
+      ev('coin_received', [['receiver', recipient], ['amount', `${amount}${denom}`]]),
+      ev('transfer', [['recipient', recipient], ['sender', sender], ['amount', `${amount}${denom}`]]),
+    ]
+  }
+
+  private gid = (d: Deployment, gseq: number): [string, string][] => [['owner', d.owner], ['dseq', String(d.dseq)], ['gseq', String(gseq)]]
+  private lid = (d: Deployment, l: { gseq: number; provider: string }): [string, string][] => [...this.gid(d, l.gseq), ['oseq', '1'], ['provider', l.provider]]
+
+  /** Charges a deployment's leases up to `height` (what the chain's escrow does at withdrawals); payouts at close. */
+  private settle(d: Deployment, height: number): void {
+    if (d.dryAt != null || height <= d.settled) return
+    const rate = d.leases.reduce((s, l) => s + l.price, 0n)
+    let blocks = BigInt(height - d.settled)
+    if (rate > 0n && rate * blocks > d.balance) {
+      blocks = d.balance / rate
+      d.dryAt = d.settled + Number(blocks)
+    }
+    for (const l of d.leases) {
+      d.balance -= l.price * blocks
+      d.unpaid.set(l.provider, (d.unpaid.get(l.provider) ?? 0n) + l.price * blocks)
+    }
+    d.settled = height
+  }
+
+  /** Events of the escrow paying providers (net of the take) and the take to the community pool. */
+  private payouts(d: Deployment, paid: Map<string, bigint>): AbciEventJson[] {
+    const out: AbciEventJson[] = []
+    const rate = d.denom === UAKT ? 4n : 20n
+    for (const [provider, scaled] of paid) {
+      const gross = scaled / DEC
+      const take = (gross * rate) / 100n
+      out.push(...this.transfer(ESCROW_ACCOUNT, provider, gross - take, d.denom), ...this.transfer(ESCROW_ACCOUNT, DISTRIBUTION_ACCOUNT, take, d.denom))
+    }
+    return out
+  }
+
+  private closeDeployment(d: Deployment, height: number, signer: string, reason: 'tenant' | 'escrow'): SimTx {
+    this.settle(d, height)
+    const paid = d.unpaid
+    const events: AbciEventJson[] = []
+    for (const l of d.leases) {
+      events.push(ev('message', [['module', 'market'], ['action', 'lease-closed'], ...this.lid(d, l), ['price-denom', d.denom], ['price-amount', decString(l.price)]]))
+    }
+    for (let g = 1; g <= d.groups; g++) events.push(ev('message', [['module', 'deployment'], ['action', 'group-closed'], ...this.gid(d, g)]))
+    events.push(ev('message', [['module', 'deployment'], ['action', 'deployment-closed'], ['owner', d.owner], ['dseq', String(d.dseq)]]))
+    events.push(...this.payouts(d, paid))
+    const refund = d.balance / DEC
+    events.push(...this.transfer(ESCROW_ACCOUNT, d.owner, refund, d.denom))
+    this.deployments.delete(`${d.owner}/${d.dseq}`)
+    if (reason === 'tenant') {
+      return this.tx(signer, [{ typeUrl: '/akash.deployment.v1beta3.MsgCloseDeployment', value: MsgCloseDeployment.encode(MsgCloseDeployment.fromPartial({ id: { owner: d.owner, dseq: d.dseq } as any })).finish() }], events)
+    }
+    const l = d.leases[0]
+    return this.tx(signer, [{
+      typeUrl: '/akash.market.v1beta4.MsgWithdrawLease',
+      value: MsgWithdrawLease.encode(MsgWithdrawLease.fromPartial({ bidId: { owner: d.owner, dseq: d.dseq, gseq: l?.gseq ?? 1, oseq: 1, provider: l?.provider ?? signer } as any })).finish(),
+    }], events)
+  }
+
+  private registerProvider(): SimTx {
+    const address = this.address()
+    const gpus = this.rnd.next() < 0.6 ? [this.rnd.pick(GPU_MODELS).model] : []
+    const p: Provider = { address, gpus, hostUri: `https://provider.p${this.providers.length + 1}.devnet-akash.example:8443` }
+    this.providers.push(p)
+    const attributes = [
+      { key: 'host', value: 'akash' },
+      { key: 'region', value: this.rnd.pick(['us-west', 'us-east', 'eu-central', 'asia-east']) },
+      ...gpus.map((m) => ({ key: `capabilities/gpu/vendor/nvidia/model/${m}`, value: 'true' })),
+    ]
+    const msg = MsgCreateProvider.encode(MsgCreateProvider.fromPartial({ owner: address, hostUri: p.hostUri, attributes, info: { email: '', website: '' } })).finish()
+    return this.tx(address, [{ typeUrl: '/akash.provider.v1beta3.MsgCreateProvider', value: msg }], [
+      ev('message', [['module', 'provider'], ['action', 'provider-created'], ['owner', address]]),
+    ])
+  }
+
+  private createDeployment(height: number): SimTx {
+    const owner = this.rnd.pick(this.tenants)
+    const dseq = height * 10 + this.rnd.int(0, 10)
+    const denom = this.rnd.next() < 0.2 ? USDC_DENOM : UAKT
+    const groups = this.rnd.next() < 0.15 ? 2 : 1
+    const specs = []
+    let usdPerHour = 0
+    for (let g = 0; g < groups; g++) {
+      const gpuModel = this.rnd.next() < 0.3 ? this.rnd.pick(GPU_MODELS) : null
+      const gpus = gpuModel ? this.rnd.pick([1, 1, 1, 2, 4, 8]) : 0
+      const cpu = this.rnd.pick([500, 1000, 2000, 4000, 8000])
+      const mem = BigInt(this.rnd.pick([512, 1024, 2048, 4096, 16384, 32768])) * 1024n * 1024n
+      const storage = BigInt(this.rnd.pick([1, 5, 10, 50, 100])) * 1024n ** 3n
+      const count = this.rnd.pick([1, 1, 1, 2, 3])
+      usdPerHour += count * (cpu / 1000) * 0.004 + (gpuModel ? count * gpus * gpuModel.usdPerHour : 0)
+      const val = (v: bigint | number) => ({ val: new TextEncoder().encode(String(v)) })
+      specs.push({
+        name: `group-${g + 1}`,
+        requirements: { signedBy: { allOf: [], anyOf: [] }, attributes: [{ key: 'host', value: 'akash' }] },
+        resources: [{
+          resource: {
+            id: 1,
+            cpu: { units: val(cpu), attributes: [] },
+            memory: { quantity: val(mem), attributes: [] },
+            storage: [{ name: 'default', quantity: val(storage), attributes: [] }],
+            gpu: { units: val(gpus), attributes: gpuModel ? [{ key: `vendor/nvidia/model/${gpuModel.model}`, value: 'true' }, { key: `vendor/nvidia/model/${gpuModel.model}/ram/${gpuModel.ram}`, value: 'true' }] : [] },
+            endpoints: [{ kind: 0, sequenceNumber: 0 }],
+          },
+          count,
+          price: { denom, amount: decString(this.pricePerBlock(usdPerHour * 3, denom)) },
+        }],
+      })
+    }
+    // life: log-normal around 2 days; deposit covers 0.3x..1.6x of it (some run dry)
+    const lifeHours = Math.min(24 * 40, Math.max(1, Math.exp(Math.log(48) + 1.1 * this.rnd.normal())))
+    const blocks = Math.ceil((lifeHours * 3600) / this.blockSeconds)
+    const est = this.pricePerBlock(usdPerHour, denom) * BigInt(blocks)
+    const depositUnits = BigInt(Math.floor(Math.max(5_000_000, Number(est / DEC) * this.rnd.between(0.3, 1.6))))
+    const d: Deployment = { owner, dseq, denom, balance: depositUnits * DEC, settled: height, leases: [], closeAt: height + blocks, groups, unpaid: new Map() }
+    this.deployments.set(`${owner}/${dseq}`, d)
+    const version = createHash('sha256').update(`${owner}/${dseq}`).digest()
+    const msg = MsgCreateDeployment.encode(MsgCreateDeployment.fromPartial({
+      id: { owner, dseq } as any, groups: specs as any, version, deposit: { denom, amount: depositUnits.toString() }, depositor: owner,
+    })).finish()
+    const events = [
+      ev('message', [['module', 'deployment'], ['action', 'deployment-created'], ['version', version.toString('hex')], ['owner', owner], ['dseq', String(dseq)]]),
+      ...specs.map((_, g) => ev('message', [['module', 'market'], ['action', 'order-created'], ...this.gid(d, g + 1), ['oseq', '1']])),
+      ...this.transfer(owner, ESCROW_ACCOUNT, depositUnits, denom),
+    ]
+    ;(d as any).usdPerHour = usdPerHour
+    return this.tx(owner, [{ typeUrl: '/akash.deployment.v1beta3.MsgCreateDeployment', value: msg }], events)
+  }
+
+  private bid(d: Deployment): SimTx[] {
+    const out: SimTx[] = []
+    d.bids = []
+    const usdPerHour = (d as any).usdPerHour as number
+    for (let g = 1; g <= d.groups; g++) {
+      const n = Math.min(this.providers.length, this.rnd.int(1, 4))
+      const chosen = new Set<Provider>()
+      while (chosen.size < n) chosen.add(this.rnd.pick(this.providers))
+      for (const p of chosen) {
+        const price = this.pricePerBlock((usdPerHour / d.groups) * this.rnd.between(0.6, 1.4), d.denom)
+        d.bids.push({ gseq: g, provider: p.address, price })
+        const msg = MsgCreateBid.encode(MsgCreateBid.fromPartial({
+          order: { owner: d.owner, dseq: d.dseq, gseq: g, oseq: 1 } as any, provider: p.address, price: { denom: d.denom, amount: decString(price) }, deposit: { denom: UAKT, amount: '500000' },
+        })).finish()
+        out.push(this.tx(p.address, [{ typeUrl: '/akash.market.v1beta4.MsgCreateBid', value: msg }], [
+          ev('message', [['module', 'market'], ['action', 'bid-created'], ...this.gid(d, g), ['oseq', '1'], ['provider', p.address], ['price-denom', d.denom], ['price-amount', decString(price)]]),
+          ...this.transfer(p.address, ESCROW_ACCOUNT, 500_000n, UAKT),
+        ]))
+      }
+    }
+    return out
+  }
+
+  private lease(d: Deployment, height: number): SimTx {
+    const msgs: { typeUrl: string; value: Uint8Array }[] = []
+    const events: AbciEventJson[] = []
+    for (let g = 1; g <= d.groups; g++) {
+      const bids = (d.bids ?? []).filter((b) => b.gseq === g).sort((a, b) => (a.price < b.price ? -1 : 1))
+      const win = bids[0]
+      if (!win) continue
+      d.leases.push({ gseq: g, provider: win.provider, price: win.price, opened: height })
+      msgs.push({ typeUrl: '/akash.market.v1beta4.MsgCreateLease', value: MsgCreateLease.encode(MsgCreateLease.fromPartial({ bidId: { owner: d.owner, dseq: d.dseq, gseq: g, oseq: 1, provider: win.provider } as any })).finish() })
+      events.push(ev('message', [['module', 'market'], ['action', 'lease-created'], ...this.lid(d, { gseq: g, provider: win.provider }), ['price-denom', d.denom], ['price-amount', decString(win.price)]]))
+      for (const lost of bids.slice(1)) {
+        events.push(ev('message', [['module', 'market'], ['action', 'bid-closed'], ...this.gid(d, g), ['oseq', '1'], ['provider', lost.provider], ['price-denom', d.denom], ['price-amount', decString(lost.price)]]))
+        events.push(...this.transfer(ESCROW_ACCOUNT, lost.provider, 500_000n, UAKT))
+      }
+    }
+    d.bids = undefined
+    d.settled = height
+    return this.tx(d.owner, msgs, events)
+  }
+
+  /** The block at `height`, time `time` (unix seconds). Advances the model. */
+  block(height: number, time: number): SimBlock {
+    const txs: SimTx[] = []
+    if (height === 1 || (height < 6 && this.providers.length < 12)) {
+      for (let i = 0; i < 3; i++) txs.push(this.registerProvider())
+    } else if (this.rnd.next() < this.blockSeconds / (3 * 86_400)) {
+      txs.push(this.registerProvider())
+    } else if (this.providers.length && this.rnd.next() < this.blockSeconds / (5 * 86_400)) {
+      const p = this.rnd.pick(this.providers)
+      const msg = MsgUpdateProvider.encode(MsgUpdateProvider.fromPartial({ owner: p.address, hostUri: p.hostUri, attributes: [{ key: 'host', value: 'akash' }] })).finish()
+      txs.push(this.tx(p.address, [{ typeUrl: '/akash.provider.v1beta3.MsgUpdateProvider', value: msg }], [ev('message', [['module', 'provider'], ['action', 'provider-updated'], ['owner', p.address]])]))
+    }
+    // existing deployments first (sorted for determinism): leases from last block's bids, closes, deposits
+    for (const d of [...this.deployments.values()].sort((a, b) => a.dseq - b.dseq || a.owner.localeCompare(b.owner))) {
+      if (d.bids) {
+        txs.push(this.lease(d, height))
+        continue
+      }
+      if (d.leases.length === 0) {
+        if (height > d.settled + 1) txs.push(...this.bid(d))
+        continue
+      }
+      if (d.dryAt == null) this.settle(d, height) // keeps dryAt current (the chain knows it at the next withdrawal)
+      if (d.dryAt != null) {
+        d.closeByWithdrawAt ??= height + this.rnd.int(1, Math.ceil(6 * this.blocksPerHour()))
+        if (height >= d.closeByWithdrawAt) txs.push(this.closeDeployment(d, height, d.leases[0].provider, 'escrow'))
+        continue
+      }
+      if (height >= d.closeAt) {
+        txs.push(this.closeDeployment(d, height, d.owner, 'tenant'))
+        continue
+      }
+      if (this.rnd.next() < this.blockSeconds / (4 * 86_400)) {
+        const amount = BigInt(this.rnd.int(5, 50)) * 1_000_000n
+        d.balance += amount * DEC
+        const msg = MsgDepositDeployment.encode(MsgDepositDeployment.fromPartial({ id: { owner: d.owner, dseq: d.dseq } as any, amount: { denom: d.denom, amount: amount.toString() }, depositor: d.owner })).finish()
+        txs.push(this.tx(d.owner, [{ typeUrl: '/akash.deployment.v1beta3.MsgDepositDeployment', value: msg }], this.transfer(d.owner, ESCROW_ACCOUNT, amount, d.denom)))
+      }
+    }
+    // new deployments: about one per 40 minutes
+    if (this.providers.length) {
+      const n = this.rnd.poisson(this.blockSeconds / 2400)
+      for (let i = 0; i < n; i++) txs.push(this.createDeployment(height))
+    }
+    // x/mint block provision
+    const blocksPerYear = BigInt(Math.round((365.25 * 86_400) / this.blockSeconds))
+    const provision = this.annualProvisions / blocksPerYear
+    const beginEvents = [
+      ev('coin_received', [['receiver', MINT], ['amount', `${provision}${UAKT}`]]),
+      ev('coinbase', [['minter', MINT], ['amount', `${provision}${UAKT}`]]),
+      ev('coin_spent', [['spender', MINT], ['amount', `${provision}${UAKT}`]]),
+      ev('coin_received', [['receiver', FEE_COLLECTOR], ['amount', `${provision}${UAKT}`]]),
+      ev('transfer', [['recipient', FEE_COLLECTOR], ['sender', MINT], ['amount', `${provision}${UAKT}`]]),
+      ev('mint', [['bonded_ratio', '0.470000000000000000'], ['inflation', '0.130000000000000000'], ['annual_provisions', `${this.annualProvisions}.000000000000000000`], ['amount', String(provision)]]),
+    ]
+    return { height, time, txs, beginEvents, endEvents: [] }
+  }
+}

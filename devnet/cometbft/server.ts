@@ -1,0 +1,204 @@
+/**
+ * The devnet's Akash chain: blocks from the Akash model, kept in memory and served by an HTTP server that speaks
+ * CometBFT's RPC (GET /status, /block?height=N, /block_results?height=N, /blockchain?minHeight=&maxHeight= and
+ * JSON-RPC POST, single or batch) in the JSON shape of a real Akash node (CometBFT 0.37: begin/end_block_events,
+ * attributes as plain strings). History is produced at `historyBlockSeconds` spacing from genesis; live blocks
+ * get the wall-clock time. Block times are journaled, so a restart rebuilds identical blocks (same hashes).
+ */
+import { createHash } from 'node:crypto'
+import { appendFileSync, existsSync, readFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { join } from 'node:path'
+import { AkashModel, type SimBlock } from './akash-model'
+
+export interface CometbftDevnetOptions {
+  port: number
+  chainId: string
+  seed: number
+  /** genesis time, unix seconds */
+  genesis: number
+  stateDir: string
+  historyBlockSeconds: number
+  /** journal / genesis file key */
+  key: number
+}
+
+interface StoredBlock {
+  sim: SimBlock
+  hash: string
+  lastHash: string
+}
+
+const hex = (b: Buffer | string) => createHash('sha256').update(b).digest('hex').toUpperCase()
+
+export class CometbftDevnet {
+  private model: AkashModel
+  private blocks: StoredBlock[] = []
+  private server?: Server
+  private journal: string
+  readonly httpUrl: string
+  txs = 0
+
+  constructor(private readonly o: CometbftDevnetOptions) {
+    this.model = new AkashModel(o.seed, o.historyBlockSeconds)
+    this.journal = join(o.stateDir, `journal-${o.key}.txt`)
+    this.httpUrl = `http://127.0.0.1:${o.port}`
+  }
+
+  get height() {
+    return this.blocks.length
+  }
+
+  private produce(time: number): StoredBlock {
+    const height = this.blocks.length + 1
+    const sim = this.model.block(height, time)
+    const lastHash = this.blocks[height - 2]?.hash ?? ''
+    const hash = hex(JSON.stringify([this.o.chainId, height, time, lastHash, sim.txs.map((t) => t.tx)]))
+    const b = { sim, hash, lastHash }
+    this.blocks.push(b)
+    this.txs += sim.txs.length
+    return b
+  }
+
+  /** Rebuilds the blocks of earlier runs from the journal (live block times), then history up to `now`. */
+  catchUp(now: number): void {
+    const times = existsSync(this.journal) ? readFileSync(this.journal, 'utf8').split('\n').filter(Boolean).map(Number) : []
+    for (const t of times) this.produce(t)
+    const next = () => (this.blocks.length ? this.blocks[this.blocks.length - 1].sim.time : this.o.genesis) + this.o.historyBlockSeconds
+    while (next() <= now) this.mine(next())
+  }
+
+  /** Produces one block at `time` (unix seconds; at least one second after the last) and journals it. */
+  mine(time: number): void {
+    const last = this.blocks[this.blocks.length - 1]?.sim.time ?? this.o.genesis
+    const t = Math.max(time, last + 1)
+    this.produce(t)
+    appendFileSync(this.journal, `${t}\n`)
+  }
+
+  private blockJson(h: number) {
+    const b = this.blocks[h - 1]
+    const time = new Date(b.sim.time * 1000).toISOString().replace('.000Z', '.000000000Z')
+    return {
+      block_id: { hash: b.hash, parts: { total: 1, hash: hex(`${b.hash}:parts`) } },
+      block: {
+        header: {
+          version: { block: '11', app: '0' },
+          chain_id: this.o.chainId,
+          height: String(h),
+          time,
+          last_block_id: { hash: b.lastHash, parts: { total: b.lastHash ? 1 : 0, hash: b.lastHash ? hex(`${b.lastHash}:parts`) : '' } },
+          last_commit_hash: hex(`${h}:commit`),
+          data_hash: hex(b.sim.txs.map((t) => t.tx).join('')),
+          validators_hash: hex('validators'),
+          next_validators_hash: hex('validators'),
+          consensus_hash: hex('consensus'),
+          app_hash: hex(`${h}:app`),
+          last_results_hash: hex(`${h}:results`),
+          evidence_hash: hex(''),
+          proposer_address: hex('proposer').slice(0, 40),
+        },
+        data: { txs: b.sim.txs.map((t) => t.tx) },
+        evidence: { evidence: [] },
+        last_commit: { height: String(Math.max(0, h - 1)), round: 0, block_id: { hash: b.lastHash, parts: { total: 1, hash: '' } }, signatures: [] },
+      },
+    }
+  }
+
+  private resultsJson(h: number) {
+    const b = this.blocks[h - 1]
+    return {
+      height: String(h),
+      txs_results: b.sim.txs.map((t) => ({ code: 0, data: '', log: '', info: '', gas_wanted: '200000', gas_used: '120000', events: t.events, codespace: '' })),
+      begin_block_events: b.sim.beginEvents,
+      end_block_events: b.sim.endEvents,
+      validator_updates: null,
+      consensus_param_updates: null,
+    }
+  }
+
+  /** Answers one JSON-RPC method like a CometBFT node; throws { code, message, data } on bad input. */
+  handle(method: string, params: Record<string, unknown>): unknown {
+    const latest = this.blocks.length
+    const heightParam = (v: unknown) => {
+      if (v == null || v === '') return latest
+      const h = Number(v)
+      if (!Number.isInteger(h) || h <= 0) throw { code: -32603, message: 'Internal error', data: `height must be greater than 0, but got ${v}` }
+      if (h > latest) throw { code: -32603, message: 'Internal error', data: `height ${h} must be less than or equal to the current blockchain height ${latest}` }
+      return h
+    }
+    switch (method) {
+      case 'status': {
+        const b = this.blocks[latest - 1]
+        return {
+          node_info: { network: this.o.chainId, version: '0.37.4', moniker: 'depin-index-devnet' },
+          sync_info: {
+            latest_block_hash: b?.hash ?? '', latest_block_height: String(latest), latest_block_time: b ? new Date(b.sim.time * 1000).toISOString() : '',
+            earliest_block_height: latest ? '1' : '0', earliest_block_hash: this.blocks[0]?.hash ?? '', catching_up: false,
+          },
+          validator_info: { address: hex('proposer').slice(0, 40), voting_power: '100' },
+        }
+      }
+      case 'block':
+        return this.blockJson(heightParam(params.height))
+      case 'block_results':
+        return this.resultsJson(heightParam(params.height))
+      case 'blockchain': {
+        const max = Math.min(heightParam(params.maxHeight), latest)
+        const min = Math.max(1, Number(params.minHeight ?? 1) || 1, max - 19)
+        const metas = []
+        for (let h = max; h >= min; h--) {
+          const j = this.blockJson(h)
+          metas.push({ block_id: j.block_id, block_size: '0', header: j.block.header, num_txs: String(this.blocks[h - 1].sim.txs.length) })
+        }
+        return { last_height: String(latest), block_metas: metas }
+      }
+      default:
+        throw { code: -32601, message: 'Method not found', data: '' }
+    }
+  }
+
+  async listen(): Promise<void> {
+    const answer = (req: { id?: unknown; method?: string; params?: unknown }) => {
+      try {
+        return { jsonrpc: '2.0', id: req.id ?? -1, result: this.handle(String(req.method), (req.params ?? {}) as Record<string, unknown>) }
+      } catch (e) {
+        const err = e as { code?: number; message?: string; data?: string }
+        return { jsonrpc: '2.0', id: req.id ?? -1, error: { code: err.code ?? -32603, message: err.message ?? 'Internal error', data: err.data ?? '' } }
+      }
+    }
+    this.server = createServer((req, res) => {
+      const send = (body: unknown) => {
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.end(JSON.stringify(body))
+      }
+      if (req.method === 'GET') {
+        const u = new URL(req.url ?? '/', this.httpUrl)
+        const method = u.pathname.replace(/^\//, '')
+        const params = Object.fromEntries([...u.searchParams.entries()].map(([k, v]) => [k, v.replace(/^"|"$/g, '')]))
+        return send(answer({ id: -1, method, params }))
+      }
+      let body = ''
+      req.on('data', (c) => (body += c))
+      req.on('end', () => {
+        let parsed: unknown
+        try {
+          parsed = JSON.parse(body)
+        } catch {
+          return send({ jsonrpc: '2.0', id: -1, error: { code: -32700, message: 'Parse error', data: 'invalid JSON' } })
+        }
+        send(Array.isArray(parsed) ? parsed.map(answer) : answer(parsed as any))
+      })
+    })
+    await new Promise<void>((ok, fail) => {
+      this.server!.once('error', fail)
+      this.server!.listen(this.o.port, '127.0.0.1', () => ok())
+    })
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return
+    this.server.closeAllConnections()
+    await new Promise<void>((r) => this.server!.close(() => r()))
+  }
+}

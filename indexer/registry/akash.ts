@@ -1,0 +1,441 @@
+/**
+ * Akash Network (compute marketplace: deployments, orders, bids, leases paid per block from an escrow account) on
+ * its own Cosmos SDK chain, read over CometBFT JSON-RPC (indexer/sources/cometbft).
+ *
+ * Event names, attribute keys and message types: github.com/akash-network/akash-api, go/node/market/v1beta4/event.go
+ * (order-/bid-/lease-created/closed with owner, dseq, gseq, oseq, provider, price-denom, price-amount),
+ * go/node/deployment/v1beta3/event.go (deployment-created/updated/closed with owner, dseq, version; group-* with
+ * gseq), go/node/provider/v1beta3/event.go (provider-created/updated/deleted with owner). The v0.38 node (Cosmos SDK
+ * 0.47, CometBFT 0.37) emits them as `message` events with `module` and `action` attributes (ToSDKEvent), attribute
+ * values as plain strings. Messages are decoded with the protobuf types of @akashnetwork/akash-api 1.4.3.
+ * Bank `transfer` / `burn` and mint `mint` events are the Cosmos SDK's (x/bank, x/mint).
+ *
+ * Lease spend follows the Akash Console: a lease costs its price (a DecCoin per block) for every block from its
+ * creation until it closes or its deployment's escrow account runs dry (predicted close height = settled height +
+ * balance / Σ prices of the deployment's leases). The fee accrues hourly (FEE_PAID at the first block of each UTC
+ * hour, and at close); the take (4% AKT, 20% USDC) is a configuration value (provenance `config`).
+ */
+import { createHash } from 'node:crypto'
+import { bech32 } from '@scure/base'
+import { FactKind } from '../model'
+import { akashnet } from './chains'
+import type { AbciEvent, CosmosBlockInput, CosmosBlockOutput, CosmosEventOut, FactDraft, NetworkDef, StateAccess, TokenDef } from './types'
+
+const API = 'github.com/akash-network/akash-api (go/node/{market/v1beta4,deployment/v1beta3,provider/v1beta3}/event.go; proto/node), @akashnetwork/akash-api 1.4.3 on npm'
+
+/** AKT: the native coin, denom uakt (6 decimals). Max supply 388,539,008 AKT (Akash tokenomics; medium confidence). */
+export const AKT: TokenDef = { symbol: 'AKT', address: null, decimals: 6, maxSupply: 388_539_008n * 10n ** 6n }
+export const UAKT = 'uakt'
+/**
+ * USDC on Akash: Axelar USDC over IBC (Akash docs, "Stable Payment": "currently only Axelar USDC (usdc) is supported";
+ * the same denom is the Akash Console's usdcIbcDenoms[mainnetId]).
+ */
+export const USDC_DENOM = 'ibc/170C677610AC31DF0904FFE09CD3B5C657492170E7E52372E48756B71E56F2F1'
+export const USDC: TokenDef = { symbol: 'USDC', address: null, decimals: 6, maxSupply: null }
+
+/** Take rate per payment denom in percent (Akash governance: x/take params; here configuration, provenance `config`). */
+export const TAKE_RATE_PERCENT: Record<string, bigint> = { [UAKT]: 4n, [USDC_DENOM]: 20n }
+
+/** Cosmos SDK LegacyDec: 18 decimal places; prices per block are DecCoins. */
+export const DEC_SCALE = 10n ** 18n
+
+/** Module account address (x/auth: first 20 bytes of sha256(module name)) with the akash prefix. */
+export const moduleAddress = (name: string) => bech32.encode('akash', bech32.toWords(createHash('sha256').update(name).digest().subarray(0, 20)))
+export const ESCROW_ACCOUNT = moduleAddress('escrow')
+export const DISTRIBUTION_ACCOUNT = moduleAddress('distribution')
+
+const assetOfDenom = (denom: string): TokenDef | undefined => (denom === UAKT ? AKT : denom === USDC_DENOM ? USDC : undefined)
+
+/** Parses a LegacyDec string ("1.378800000000000000", "12") into an integer scaled by 1e18. */
+export function parseDec(s: string): bigint {
+  const m = /^(\d+)(?:\.(\d{1,18}))?$/.exec(s.trim())
+  if (!m) throw new Error(`not a decimal: "${s}"`)
+  return BigInt(m[1]) * DEC_SCALE + BigInt((m[2] ?? '').padEnd(18, '0'))
+}
+
+/** Parses an SDK coins string ("5000000uakt,12ibc/ABC...") into [amount, denom] pairs. */
+export function parseCoins(s: string): { amount: bigint; denom: string }[] {
+  if (!s) return []
+  return s.split(',').map((c) => {
+    const m = /^(\d+)([a-zA-Z][a-zA-Z0-9/:._-]{2,127})$/.exec(c.trim())
+    if (!m) throw new Error(`not a coin: "${c}"`)
+    return { amount: BigInt(m[1]), denom: m[2] }
+  })
+}
+
+/** Resources of a deployment group: totals over its resource units (count x unit). */
+export interface GroupResources {
+  /** CPU in millicores */
+  cpu: string
+  memoryBytes: string
+  storageBytes: string
+  gpu: number
+  /** GPU model(s) from the units' attributes (vendor/<v>/model/<m>), comma-separated */
+  gpuModel: string | null
+}
+
+/** Handler state of a deployment: its escrow account and its groups' resources. Amounts scaled by 1e18. */
+export interface AkashDeploymentState {
+  owner: string
+  denom: string
+  /** escrow balance left, in denom base units x 1e18 */
+  balance: string
+  /** height up to which the leases of this deployment have been charged */
+  settled: number
+  /** height at which the escrow ran dry (no accrual after it), or null */
+  exhaustedAt: number | null
+  groups: Record<string, GroupResources>
+  /** open leases (ids) of this deployment */
+  leases: string[]
+}
+
+export interface AkashLeaseState {
+  owner: string
+  provider: string
+  denom: string
+  /** price per block, denom base units x 1e18 */
+  price: string
+  openedHeight: number
+  /** spent so far, base units x 1e18 */
+  spent: string
+  resources: GroupResources | null
+}
+
+const depKey = (owner: string, dseq: string) => `dep:${owner}/${dseq}`
+const leaseKey = (id: string) => `lease:${id}`
+const OPEN_DEPLOYMENTS = 'open-deployments'
+const LAST_HOUR = 'last-hour'
+
+export const leaseIdOf = (a: Record<string, string>) => `${a.owner}/${a.dseq}/${a.gseq}/${a.oseq}/${a.provider}`
+
+/** Resources of each group of a MsgCreateDeployment (protobuf-decoded, @akashnetwork/akash-api v1beta3), by gseq. */
+export function groupResources(msg: any): Record<string, GroupResources> {
+  const out: Record<string, GroupResources> = {}
+  const num = (v: Uint8Array | undefined) => {
+    if (!v || v.length === 0) return 0n
+    const s = new TextDecoder().decode(v)
+    if (!/^\d+$/.test(s)) throw new Error(`resource value is not an integer: "${s}"`)
+    return BigInt(s)
+  }
+  ;(msg.groups ?? []).forEach((g: any, i: number) => {
+    let cpu = 0n
+    let memory = 0n
+    let storage = 0n
+    let gpu = 0n
+    const models = new Set<string>()
+    for (const ru of g.resources ?? []) {
+      const count = BigInt(ru.count ?? 0)
+      const r = ru.resource ?? {}
+      cpu += num(r.cpu?.units?.val) * count
+      memory += num(r.memory?.quantity?.val) * count
+      for (const s of r.storage ?? []) storage += num(s.quantity?.val) * count
+      const gpus = num(r.gpu?.units?.val) * count
+      gpu += gpus
+      if (gpus > 0n) {
+        for (const a of r.gpu?.attributes ?? []) {
+          const m = /^vendor\/([^/]+)\/model\/([^/]+)/.exec(a.key ?? '')
+          if (m) models.add(`${m[1]}/${m[2]}`)
+        }
+      }
+    }
+    out[String(i + 1)] = {
+      cpu: cpu.toString(), memoryBytes: memory.toString(), storageBytes: storage.toString(), gpu: Number(gpu), gpuModel: models.size ? [...models].sort().join(',') : null,
+    }
+  })
+  return out
+}
+
+/** Attributes of an event as a record (the last value wins for a repeated key, as in sdkutil.GetString). */
+export const attrs = (e: AbciEvent): Record<string, string> => Object.fromEntries(e.attributes.map((a) => [a.key, a.value]))
+
+/** Base units (floor of the 1e18-scaled amount). */
+export const units = (scaled: bigint) => scaled / DEC_SCALE
+
+function feeFacts(lease: AkashLeaseState, id: string, before: bigint, after: bigint): FactDraft[] {
+  const asset = assetOfDenom(lease.denom)
+  const paid = units(after) - units(before)
+  if (!asset || paid <= 0n) return []
+  const take = (paid * (TAKE_RATE_PERCENT[lease.denom] ?? 0n)) / 100n
+  const out: FactDraft[] = [
+    { kind: FactKind.FEE_PAID, asset: asset.symbol, amount: paid, decimals: asset.decimals, actor: lease.provider, counterparty: lease.owner, subject: id, provenance: 'inferred' },
+  ]
+  if (take > 0n) out.push({ kind: FactKind.PROTOCOL_TAKE, asset: asset.symbol, amount: take, decimals: asset.decimals, actor: null, counterparty: lease.owner, subject: id, provenance: 'config' })
+  return out
+}
+
+/**
+ * Charges a deployment's open leases from `settled` up to `height`, capped by its escrow balance (the Console's
+ * predicted close height). Returns the FEE_PAID / PROTOCOL_TAKE facts of what accrued. Pure over the state.
+ */
+export function settleDeployment(state: StateAccess, key: string, height: number): FactDraft[] {
+  const d = state.get<AkashDeploymentState>(key)
+  if (!d) return []
+  const out: FactDraft[] = []
+  if (height > d.settled && d.exhaustedAt == null && d.leases.length) {
+    const leases = d.leases.map((id) => [id, state.get<AkashLeaseState>(leaseKey(id))!] as const).filter(([, l]) => l)
+    const rate = leases.reduce((s, [, l]) => s + BigInt(l.price), 0n)
+    let balance = BigInt(d.balance)
+    let blocks = BigInt(height - d.settled)
+    if (rate > 0n && rate * blocks > balance) {
+      blocks = balance / rate
+      d.exhaustedAt = d.settled + Number(blocks)
+    }
+    for (const [id, l] of leases) {
+      const before = BigInt(l.spent)
+      const after = before + BigInt(l.price) * blocks
+      balance -= BigInt(l.price) * blocks
+      out.push(...feeFacts(l, id, before, after))
+      state.set(leaseKey(id), { ...l, spent: after.toString() })
+    }
+    d.balance = balance.toString()
+  }
+  d.settled = Math.max(d.settled, height)
+  state.set(key, d)
+  return out
+}
+
+/** Predicted height at which a deployment's escrow runs dry at its current rate (Akash Console), or null. */
+export function predictedCloseHeight(d: AkashDeploymentState, leases: AkashLeaseState[]): number | null {
+  const rate = leases.reduce((s, l) => s + BigInt(l.price), 0n)
+  if (rate === 0n) return null
+  return d.settled + Number(BigInt(d.balance) / rate)
+}
+
+const MODULES = new Set(['deployment', 'market', 'provider'])
+
+/** The events and messages the Akash handler reads (docs/networks.md). */
+const EVENT_DEFS = [
+  { name: 'deployment/deployment-created', meaning: 'A tenant creates a deployment (owner, dseq, version = SDL hash). Its escrow deposit and group resources come from the MsgCreateDeployment of the same transaction.', facts: false },
+  { name: 'deployment/deployment-updated', meaning: 'New SDL version of a deployment. Raw only.', facts: false },
+  { name: 'deployment/deployment-closed', meaning: 'A deployment closes (its leases close with lease-closed events). Its escrow state is dropped.', facts: false },
+  { name: 'deployment/group-closed', meaning: 'A deployment group closes. Raw only.', facts: false },
+  { name: 'market/order-created', meaning: 'An order per group opens for bids (owner, dseq, gseq, oseq). Raw only.', facts: false },
+  { name: 'market/order-closed', meaning: 'An order closes. Raw only.', facts: false },
+  { name: 'market/bid-created', meaning: 'A provider bids price-amount price-denom per block on an order. Raw only.', facts: false },
+  { name: 'market/bid-closed', meaning: 'A bid closes. Raw only.', facts: false },
+  { name: 'market/lease-created', meaning: 'A lease starts: LEASE_OPENED (subject owner/dseq/gseq/oseq/provider, actor provider, counterparty owner, amount = price per block in base units x 1e18, decimals + 18). Charged from this height.', facts: true },
+  { name: 'market/lease-closed', meaning: 'A lease ends (by the tenant, the provider, or escrow exhaustion): last FEE_PAID accrual and LEASE_CLOSED with what it cost over its life (inferred; base units x 1e18, decimals + 18, like the price).', facts: true },
+  { name: 'provider/provider-created', meaning: 'A provider registers (owner): NODE_REGISTERED, one provider.', facts: true },
+  { name: 'provider/provider-updated', meaning: 'A provider changes its host URI or attributes: NODE_UPDATE.', facts: true },
+  { name: 'provider/provider-deleted', meaning: 'A provider leaves: NODE_DEREGISTERED, one provider.', facts: true },
+  { name: 'mint', meaning: 'x/mint block provision (amount uakt): SUPPLY_MINT and REWARD_EMITTED (staking incentives paid by inflation to validators and delegators; no provider actor).', facts: true },
+  { name: 'burn', meaning: 'x/bank burn of uakt: SUPPLY_BURN.', facts: true },
+  { name: 'transfer (from the escrow module account)', meaning: 'Escrow payouts at withdrawal / close, take to the community pool, bid-deposit and balance refunds: raw only (payments and refunds are not distinguishable from the transfer alone).', facts: false },
+  { name: 'indexer/escrow-accrual', meaning: 'Not a chain event: the hourly accrual of open leases (first block of each UTC hour), recorded so its FEE_PAID / PROTOCOL_TAKE facts have a raw event.', facts: true },
+]
+
+const MESSAGE_DEFS = [
+  { name: '/akash.deployment.v1beta3.MsgCreateDeployment', meaning: 'Escrow deposit (amount, denom) and group resources (CPU millicores, memory, storage, GPU count and model) of a new deployment.', facts: false },
+  { name: '/akash.deployment.v1beta3.MsgDepositDeployment', meaning: 'Adds to a deployment\'s escrow balance (settled first, so earlier blocks are charged at the old balance).', facts: false },
+]
+
+function handleBlock(block: CosmosBlockInput, state: StateAccess): CosmosBlockOutput {
+  const events: CosmosEventOut[] = []
+  let index = 0
+  // hourly accrual of every open deployment at the first block of a new UTC hour
+  const hour = Math.floor(block.timestamp / 3_600_000)
+  const lastHour = state.get<number>(LAST_HOUR)
+  if (lastHour != null && hour !== lastHour) {
+    const open = state.get<string[]>(OPEN_DEPLOYMENTS) ?? []
+    const facts = open.flatMap((k) => settleDeployment(state, k, block.height))
+    events.push({ index: index++, name: 'indexer/escrow-accrual', module: 'escrow', txHash: '', args: { height: String(block.height), deployments: String(open.length) }, facts })
+  }
+  if (lastHour !== hour) state.set(LAST_HOUR, hour)
+
+  const openDeps = () => state.get<string[]>(OPEN_DEPLOYMENTS) ?? []
+  const push = (e: AbciEvent, txHash: string, name: string, module: string, fn: (a: Record<string, string>) => FactDraft[]) => {
+    const a = attrs(e)
+    const out: CosmosEventOut = { index: index++, name, module, txHash, args: a, facts: [] }
+    try {
+      out.facts = fn(a)
+    } catch (err) {
+      out.error = `cannot normalize ${name}: ${(err as Error).message}`
+      out.facts = []
+    }
+    events.push(out)
+  }
+  const need = (a: Record<string, string>, ...keys: string[]) => {
+    for (const k of keys) if (a[k] == null || a[k] === '') throw new Error(`missing attribute ${k}`)
+  }
+
+  for (const e of block.blockEvents) {
+    if (e.type === 'mint') {
+      push(e, '', 'mint', 'mint', (a) => {
+        need(a, 'amount')
+        if (!/^\d+$/.test(a.amount)) throw new Error(`amount is not an integer: "${a.amount}"`)
+        const amount = BigInt(a.amount)
+        const base = { asset: AKT.symbol, amount, decimals: AKT.decimals, provenance: 'onchain' as const }
+        return [{ ...base, kind: FactKind.SUPPLY_MINT }, { ...base, kind: FactKind.REWARD_EMITTED, actor: null }]
+      })
+    } else if (e.type === 'burn') {
+      push(e, '', 'burn', 'bank', (a) => burnFacts(a))
+    }
+  }
+
+  for (const tx of block.txs) {
+    if (tx.code !== 0) continue // a failed transaction changes no state (its fee events are not economic facts here)
+    const created = new Map<string, any>()
+    for (const m of tx.msgs) {
+      if (m.typeUrl === '/akash.deployment.v1beta3.MsgCreateDeployment') created.set(`${m.value.id?.owner}/${m.value.id?.dseq}`, m.value)
+    }
+    // deposits are applied after the transaction's events (an event in the same tx may open the deployment)
+    const deposits = tx.msgs.filter((m) => m.typeUrl === '/akash.deployment.v1beta3.MsgDepositDeployment').map((m) => m.value)
+    for (const e of tx.events) {
+      if (e.type === 'message') {
+        const a = attrs(e)
+        if (!MODULES.has(a.module) || !a.action || a.action.startsWith('/')) continue
+        const name = `${a.module}/${a.action}`
+        push(e, tx.hash, name, a.module, (x) => moduleFacts(name, x, block.height, created, state, openDeps))
+      } else if (e.type === 'transfer') {
+        const a = attrs(e)
+        if (a.sender !== ESCROW_ACCOUNT) continue
+        push(e, tx.hash, 'bank/escrow-transfer', 'escrow', (x) => escrowTransferFacts(x))
+      } else if (e.type === 'burn') {
+        push(e, tx.hash, 'burn', 'bank', (a) => burnFacts(a))
+      }
+    }
+    for (const dep of deposits) {
+      const key = depKey(dep.id?.owner, String(dep.id?.dseq))
+      const d = state.get<AkashDeploymentState>(key)
+      if (!d || !dep.amount || dep.amount.denom !== d.denom) continue
+      const facts = settleDeployment(state, key, block.height)
+      const after = state.get<AkashDeploymentState>(key)!
+      after.balance = (BigInt(after.balance) + BigInt(dep.amount.amount) * DEC_SCALE).toString()
+      after.exhaustedAt = null
+      state.set(key, after)
+      events.push({ index: index++, name: 'deployment/deposit', module: 'deployment', txHash: tx.hash, args: { owner: d.owner, dseq: String(dep.id.dseq), amount: `${dep.amount.amount}${dep.amount.denom}` }, facts })
+    }
+  }
+  return { events }
+}
+
+function burnFacts(a: Record<string, string>): FactDraft[] {
+  need1(a, 'amount')
+  return parseCoins(a.amount).filter((c) => c.denom === UAKT).map((c) => ({ kind: FactKind.SUPPLY_BURN, asset: AKT.symbol, amount: c.amount, decimals: AKT.decimals, actor: a.burner ?? null, provenance: 'onchain' as const }))
+}
+
+/**
+ * Escrow payouts (bank transfers from the escrow module account): recorded as raw events only. The same transfers
+ * refund bid deposits to providers and unused balances to tenants, so they cannot be told apart from payments
+ * without the escrow's internal state; fees come from the accrual instead.
+ */
+function escrowTransferFacts(a: Record<string, string>): FactDraft[] {
+  need1(a, 'recipient')
+  parseCoins(a.amount ?? '')
+  return []
+}
+
+function need1(a: Record<string, string>, k: string) {
+  if (a[k] == null || a[k] === '') throw new Error(`missing attribute ${k}`)
+}
+
+function moduleFacts(
+  name: string, a: Record<string, string>, height: number, created: Map<string, any>, state: StateAccess, openDeps: () => string[],
+): FactDraft[] {
+  const provider = (kind: FactKind): FactDraft[] => {
+    need1(a, 'owner')
+    return [{ kind, asset: 'providers', amount: kind === FactKind.NODE_UPDATE ? 0n : 1n, decimals: 0, actor: a.owner, subject: a.owner, unit: 'providers', provenance: 'onchain' }]
+  }
+  switch (name) {
+    case 'provider/provider-created':
+      return provider(FactKind.NODE_REGISTERED)
+    case 'provider/provider-updated':
+      return provider(FactKind.NODE_UPDATE)
+    case 'provider/provider-deleted':
+      return provider(FactKind.NODE_DEREGISTERED)
+    case 'deployment/deployment-created': {
+      need1(a, 'owner')
+      need1(a, 'dseq')
+      const msg = created.get(`${a.owner}/${a.dseq}`)
+      const key = depKey(a.owner, a.dseq)
+      const deposit = msg?.deposit
+      const d: AkashDeploymentState = {
+        owner: a.owner, denom: deposit?.denom ?? UAKT, balance: (BigInt(deposit?.amount ?? 0) * DEC_SCALE).toString(),
+        settled: height, exhaustedAt: null, groups: msg ? groupResources(msg) : {}, leases: [],
+      }
+      state.set(key, d)
+      state.set(OPEN_DEPLOYMENTS, [...openDeps().filter((k) => k !== key), key])
+      return []
+    }
+    case 'deployment/deployment-closed': {
+      need1(a, 'owner')
+      need1(a, 'dseq')
+      const key = depKey(a.owner, a.dseq)
+      // its leases are closed by lease-closed events (emitted before this one); charge anything left and drop the account
+      const facts = settleDeployment(state, key, height)
+      const d = state.get<AkashDeploymentState>(key)
+      for (const id of d?.leases ?? []) state.delete(leaseKey(id))
+      state.delete(key)
+      state.set(OPEN_DEPLOYMENTS, openDeps().filter((k) => k !== key))
+      return facts
+    }
+    case 'market/lease-created': {
+      need1(a, 'owner'), need1(a, 'dseq'), need1(a, 'gseq'), need1(a, 'oseq'), need1(a, 'provider'), need1(a, 'price-denom'), need1(a, 'price-amount')
+      const price = parseDec(a['price-amount'])
+      const asset = assetOfDenom(a['price-denom'])
+      if (!asset) throw new Error(`unknown price denom ${a['price-denom']}`)
+      const id = leaseIdOf(a)
+      const key = depKey(a.owner, a.dseq)
+      // charge the deployment's running leases up to here, then add this one at its price from this height
+      const facts = settleDeployment(state, key, height)
+      const d = state.get<AkashDeploymentState>(key)
+      const lease: AkashLeaseState = {
+        owner: a.owner, provider: a.provider, denom: a['price-denom'], price: price.toString(), openedHeight: height, spent: '0',
+        resources: d?.groups[a.gseq] ?? null,
+      }
+      state.set(leaseKey(id), lease)
+      if (d) state.set(key, { ...d, leases: [...d.leases.filter((x) => x !== id), id] })
+      facts.push({
+        kind: FactKind.LEASE_OPENED, asset: asset.symbol, amount: price, decimals: asset.decimals + 18, actor: a.provider, counterparty: a.owner, subject: id, provenance: 'onchain',
+        lease: { price, priceAsset: asset.symbol, priceDecimals: asset.decimals + 18, priceUnit: 'block', resources: lease.resources ? { ...lease.resources } : undefined },
+      })
+      return facts
+    }
+    case 'market/lease-closed': {
+      need1(a, 'owner'), need1(a, 'dseq'), need1(a, 'gseq'), need1(a, 'oseq'), need1(a, 'provider')
+      const id = leaseIdOf(a)
+      const key = depKey(a.owner, a.dseq)
+      const facts = settleDeployment(state, key, height)
+      const l = state.get<AkashLeaseState>(leaseKey(id))
+      state.delete(leaseKey(id))
+      const d = state.get<AkashDeploymentState>(key)
+      if (d) state.set(key, { ...d, leases: d.leases.filter((x) => x !== id) })
+      const asset = assetOfDenom(l?.denom ?? a['price-denom'] ?? UAKT) ?? AKT
+      // opened before the indexed range: its price and start are unknown, so is its cost (0, provenance onchain)
+      // amount and spent in the price's scale (base units x 1e18, decimals + 18): exact, like the price
+      facts.push({
+        kind: FactKind.LEASE_CLOSED, asset: asset.symbol, amount: l ? BigInt(l.spent) : 0n, decimals: asset.decimals + 18,
+        actor: a.provider, counterparty: a.owner, subject: id, provenance: l ? 'inferred' : 'onchain',
+        lease: { spent: l ? BigInt(l.spent) : null, priceAsset: asset.symbol, priceDecimals: asset.decimals + 18, provenance: l ? 'inferred' : 'onchain' },
+      })
+      return facts
+    }
+    default:
+      return [] // order-*, bid-*, group-*, deployment-updated: raw events only
+  }
+}
+
+export const akash: NetworkDef = {
+  id: 'akash',
+  name: 'Akash',
+  category: 'compute',
+  categories: ['compute', 'ai'],
+  chain: akashnet,
+  token: AKT,
+  feeAsset: AKT,
+  capacityUnit: 'providers',
+  price: { kind: 'import', asset: AKT.symbol },
+  source: API,
+  contracts: [],
+  supplyFromMints: false,
+  otherFeeAssets: [{ symbol: USDC.symbol, decimals: USDC.decimals, usdPrice: 1, source: `config: ${USDC_DENOM} (Axelar USDC) valued at 1 USD` }],
+  notes: [
+    'Not an EVM chain: blocks and block results are read over CometBFT JSON-RPC (/status, then /block and /block_results per height in JSON-RPC batches); chain id `akashnet-2`, stored under the numeric key 1000002.',
+    'Events are decoded in the format of the v0.38 node (market v1beta4, deployment and provider v1beta3): `message` events with `module` and `action` attributes, values as plain strings (CometBFT 0.37+). Typed events of later API versions (akash.*.v1) are not decoded yet (raw only: nothing is stored for them).',
+    'Lease fees are inferred (Akash Console method): price per block x blocks from lease creation to close, capped where the deployment\'s escrow runs dry; accrued hourly. The take (4% uakt, 20% USDC) is configuration, not read from x/take params (provenance `config`).',
+    'USDC leases (Axelar USDC, ibc/170C…F2F1) are valued at 1 USD (config) into feesOtherUsd / protocolTakeOtherUsd; fees in AKT are valued at the imported AKT price.',
+    'Supply: the genesis supply emits no event, so total supply from indexed mints is unknown; market cap and FDV are left null. Minted AKT (x/mint) are counted as staking incentives (REWARD_EMITTED), not provider rewards.',
+    'Provider-declared capacity: on-chain provider attributes declare capabilities (e.g. capabilities/gpu/vendor/nvidia/model/a100), not quantities, so capacity counts providers and utilization is not computed.',
+  ],
+  cosmos: { messages: MESSAGE_DEFS, events: EVENT_DEFS, handleBlock },
+}

@@ -1,0 +1,170 @@
+/**
+ * CometBFT JSON-RPC client (the subset an indexer needs: /status, /blockchain, /block, /block_results), over HTTP
+ * POST JSON-RPC, with per-request timeouts and retries with exponential backoff (p-retry). Works against a real
+ * node (port 26657) and the devnet's Akash-compatible server alike.
+ */
+import pRetry, { AbortError } from 'p-retry'
+import { componentLogger } from '../../../common/logger'
+
+const log = componentLogger('cometbft')
+
+export interface CometStatus {
+  chainId: string
+  latestHeight: number
+  earliestHeight: number
+}
+
+/** /block result: the parts the source uses (CometBFT 0.34-0.38 share them). */
+export interface CometBlock {
+  block_id: { hash: string }
+  block: { header: { chain_id: string; height: string; time: string }; data: { txs: string[] | null } }
+}
+
+export interface CometEventJson {
+  type: string
+  attributes: { key: string; value: string; index?: boolean }[] | null
+}
+
+/** /block_results result: CometBFT 0.37 (begin/end_block_events) or 0.38 (finalize_block_events). */
+export interface CometBlockResults {
+  height: string
+  txs_results: { code: number; events: CometEventJson[] | null; log?: string }[] | null
+  begin_block_events?: CometEventJson[] | null
+  end_block_events?: CometEventJson[] | null
+  finalize_block_events?: CometEventJson[] | null
+}
+
+export interface ClientOptions {
+  /** attempts per request before giving up (the indexer process then exits and is restarted) */
+  retries?: number
+  timeoutMs?: number
+  /** max requests per second (RPC_RATE_LIMIT) */
+  rateLimit?: number
+}
+
+export class RpcError extends Error {
+  constructor(message: string, readonly code?: number) {
+    super(message)
+    this.name = 'RpcError'
+  }
+}
+
+export class CometbftClient {
+  private id = 0
+  private nextSlot = 0
+  constructor(readonly url: string, private readonly opts: ClientOptions = {}) {}
+
+  private async throttle() {
+    if (!this.opts.rateLimit) return
+    const gap = 1000 / this.opts.rateLimit
+    const now = Date.now()
+    const at = Math.max(now, this.nextSlot)
+    this.nextSlot = at + gap
+    if (at > now) await new Promise((r) => setTimeout(r, at - now))
+  }
+
+  async call<T>(method: string, params: Record<string, string> = {}): Promise<T> {
+    return pRetry(
+      async () => {
+        await this.throttle()
+        const res = await fetch(this.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ jsonrpc: '2.0', id: ++this.id, method, params }),
+          signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000),
+        })
+        if (res.status >= 500 || res.status === 429) throw new RpcError(`${method}: HTTP ${res.status}`)
+        const body = (await res.json().catch(() => null)) as { result?: T; error?: { code: number; message: string; data?: string } } | null
+        if (!body) throw new RpcError(`${method}: HTTP ${res.status}, body is not JSON`)
+        if (body.error) {
+          // a height the node does not have (pruned, or not yet produced) will not appear by retrying quickly
+          const e = new RpcError(`${method}(${JSON.stringify(params)}): ${body.error.message}${body.error.data ? ` (${body.error.data})` : ''}`, body.error.code)
+          if (/must be less than or equal|lowest height|is not available/i.test(`${body.error.data ?? ''} ${body.error.message}`)) throw new AbortError(e)
+          throw e
+        }
+        if (body.result === undefined) throw new RpcError(`${method}: no result`)
+        return body.result
+      },
+      {
+        retries: this.opts.retries ?? 8,
+        minTimeout: 250,
+        maxTimeout: 15_000,
+        factor: 2,
+        randomize: true,
+        onFailedAttempt: (e) => {
+          if (e.retriesLeft > 0) log.warn({ method, params, attempt: e.attemptNumber, retriesLeft: e.retriesLeft, err: e.message }, 'CometBFT RPC request failed; retrying')
+        },
+      },
+    )
+  }
+
+  /**
+   * Several calls in one JSON-RPC batch (CometBFT answers batches; nodes cap them with rpc.max_request_batch_size,
+   * 10 by default), retried as a whole. Results in request order; an error in any element fails the batch.
+   */
+  async batch<T>(calls: { method: string; params: Record<string, string> }[]): Promise<T[]> {
+    return pRetry(
+      async () => {
+        await this.throttle()
+        const first = this.id + 1
+        const res = await fetch(this.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(calls.map((c) => ({ jsonrpc: '2.0', id: ++this.id, method: c.method, params: c.params }))),
+          signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000),
+        })
+        if (res.status >= 500 || res.status === 429) throw new RpcError(`batch: HTTP ${res.status}`)
+        const body = (await res.json().catch(() => null)) as { id: number; result?: T; error?: { code: number; message: string; data?: string } }[] | null
+        if (!Array.isArray(body)) throw new RpcError(`batch: HTTP ${res.status}, not a JSON array`)
+        const byId = new Map(body.map((x) => [Number(x.id), x]))
+        return calls.map((c, i) => {
+          const x = byId.get(first + i)
+          if (!x) throw new RpcError(`batch: no answer for ${c.method}`)
+          if (x.error) throw new RpcError(`${c.method}(${JSON.stringify(c.params)}): ${x.error.message}${x.error.data ? ` (${x.error.data})` : ''}`, x.error.code)
+          return x.result as T
+        })
+      },
+      {
+        retries: this.opts.retries ?? 8, minTimeout: 250, maxTimeout: 15_000, factor: 2, randomize: true,
+        onFailedAttempt: (e) => {
+          if (e.retriesLeft > 0) log.warn({ calls: calls.length, attempt: e.attemptNumber, retriesLeft: e.retriesLeft, err: e.message }, 'CometBFT RPC batch failed; retrying')
+        },
+      },
+    )
+  }
+
+  /** block + block_results of consecutive heights, in batches of `perRequest` heights (2 calls each). */
+  async blocksWithResults(heights: number[], perRequest = 5): Promise<{ block: CometBlock; results: CometBlockResults }[]> {
+    const out: { block: CometBlock; results: CometBlockResults }[] = []
+    for (let i = 0; i < heights.length; i += perRequest) {
+      const hs = heights.slice(i, i + perRequest)
+      const r = await this.batch<any>(hs.flatMap((h) => [{ method: 'block', params: { height: String(h) } }, { method: 'block_results', params: { height: String(h) } }]))
+      for (let k = 0; k < hs.length; k++) out.push({ block: r[2 * k], results: r[2 * k + 1] })
+    }
+    return out
+  }
+
+  async status(): Promise<CometStatus> {
+    const r = await this.call<{ node_info: { network: string }; sync_info: { latest_block_height: string; earliest_block_height?: string } }>('status')
+    return {
+      chainId: r.node_info.network,
+      latestHeight: Number(r.sync_info.latest_block_height),
+      earliestHeight: Number(r.sync_info.earliest_block_height ?? 1) || 1,
+    }
+  }
+
+  block(height: number) {
+    return this.call<CometBlock>('block', { height: String(height) })
+  }
+
+  blockResults(height: number) {
+    return this.call<CometBlockResults>('block_results', { height: String(height) })
+  }
+
+  /** Block metas of [min, max] (a node returns at most 20 per call), newest first as CometBFT does. */
+  blockchain(minHeight: number, maxHeight: number) {
+    return this.call<{ last_height: string; block_metas: { block_id: { hash: string }; header: { height: string; time: string }; num_txs: string }[] }>(
+      'blockchain', { minHeight: String(minHeight), maxHeight: String(maxHeight) },
+    )
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * Independent recomputation of Akash figures from raw CometBFT RPC responses (GET /block, /block_results), for the
+ * integration test. Shares nothing with the indexer's source, decoder or handler: only the protobuf library
+ * (cosmjs-types for TxRaw/TxBody, @akashnetwork/akash-api for the deployment messages). Escrow is simulated block by
+ * block (a lease opened at height o is charged at every block o < h <= close while the deployment's balance
+ * covers the sum of its leases' prices; a deposit at h applies after block h is charged); fees are booked where the
+ * methodology books them: at the first block of each UTC hour and at each event of the deployment.
+ */
+import { TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx'
+import { MsgCreateDeployment, MsgDepositDeployment } from '@akashnetwork/akash-api/akash/deployment/v1beta3'
+
+const SCALE = 10n ** 18n
+const USDC = 'ibc/170C677610AC31DF0904FFE09CD3B5C657492170E7E52372E48756B71E56F2F1'
+const TAKE: Record<string, bigint> = { uakt: 4n, [USDC]: 20n }
+
+async function get(base: string, path: string) {
+  const r = (await (await fetch(`${base}/${path}`)).json()) as { result: any; error?: unknown }
+  if (r.error) throw new Error(`${path}: ${JSON.stringify(r.error)}`)
+  return r.result
+}
+
+/** "12.5" -> 12.5 x 1e18 (written independently of the indexer's parser) */
+function dec(s: string): bigint {
+  const [i, f = ''] = s.split('.')
+  return BigInt(i) * SCALE + BigInt((f + '0'.repeat(18)).slice(0, 18))
+}
+
+export interface AkashDay {
+  feesAkt: bigint
+  feesUsdc: bigint
+  takeAkt: bigint
+  takeUsdc: bigint
+  minted: bigint
+  leasesOpened: number
+  leasesClosed: number
+  providers: number
+}
+
+export interface AkashRecompute {
+  days: Map<string, AkashDay>
+  /** lease id -> { spent x 1e18, closed, denom, price x 1e18, gpu } */
+  leases: Map<string, { spent: bigint; closed: boolean; denom: string; price: bigint; gpu: number }>
+  events: number
+}
+
+export async function recomputeAkash(rpc: string, head: number): Promise<AkashRecompute> {
+  const days = new Map<string, AkashDay>()
+  const day = (t: number) => {
+    const k = new Date(t).toISOString().slice(0, 10)
+    let d = days.get(k)
+    if (!d) days.set(k, (d = { feesAkt: 0n, feesUsdc: 0n, takeAkt: 0n, takeUsdc: 0n, minted: 0n, leasesOpened: 0, leasesClosed: 0, providers: 0 }))
+    return d
+  }
+  interface Dep { denom: string; balance: bigint; dry: boolean; open: boolean; gpus: Record<string, number> }
+  interface L { dep: string; denom: string; price: bigint; opened: number; closed: number | null; cum: bigint; booked: bigint; gpu: number }
+  const deps = new Map<string, Dep>()
+  const leases = new Map<string, L>()
+  let lastHour: number | null = null
+  let events = 0
+  const book = (l: L, t: number) => {
+    const paid = l.cum / SCALE - l.booked / SCALE
+    l.booked = l.cum
+    if (paid <= 0n) return
+    const take = (paid * TAKE[l.denom]) / 100n
+    const d = day(t)
+    if (l.denom === 'uakt') {
+      d.feesAkt += paid
+      d.takeAkt += take
+    } else {
+      d.feesUsdc += paid
+      d.takeUsdc += take
+    }
+  }
+  const bookDep = (key: string, t: number) => {
+    for (const l of leases.values()) if (l.dep === key && l.closed == null) book(l, t)
+  }
+  // fetch everything first (16 requests in flight), then replay in height order
+  const fetched: [any, any][] = new Array(head + 1)
+  let nextH = 1
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (nextH <= head) {
+        const h = nextH++
+        fetched[h] = await Promise.all([get(rpc, `block?height=${h}`), get(rpc, `block_results?height=${h}`)])
+      }
+    }),
+  )
+  for (let h = 1; h <= head; h++) {
+    const [b, r] = fetched[h]
+    const t = Date.parse(b.block.header.time)
+    // 1. charge block h
+    for (const [key, d] of deps) {
+      if (!d.open || d.dry) continue
+      const running = [...leases.values()].filter((l) => l.dep === key && l.opened < h && l.closed == null)
+      const rate = running.reduce((s, l) => s + l.price, 0n)
+      if (rate === 0n) continue
+      if (d.balance < rate) {
+        d.dry = true
+        continue
+      }
+      d.balance -= rate
+      for (const l of running) l.cum += l.price
+    }
+    // 2. the hourly booking of open deployments at the first block of an hour
+    const hour = Math.floor(t / 3_600_000)
+    if (lastHour != null && hour !== lastHour) for (const [key, d] of deps) if (d.open) bookDep(key, t)
+    lastHour = hour
+    for (const e of r.begin_block_events ?? []) {
+      if (e.type !== 'mint') continue
+      events++
+      day(t).minted += BigInt(e.attributes.find((a: any) => a.key === 'amount').value)
+    }
+    const txs: string[] = b.block.data.txs ?? []
+    for (let i = 0; i < txs.length; i++) {
+      const res = r.txs_results[i]
+      if (res.code !== 0) continue
+      const body = TxBody.decode(TxRaw.decode(Buffer.from(txs[i], 'base64')).bodyBytes)
+      const created = new Map<string, any>()
+      const deposits: any[] = []
+      for (const m of body.messages) {
+        if (m.typeUrl === '/akash.deployment.v1beta3.MsgCreateDeployment') {
+          const v = MsgCreateDeployment.decode(m.value)
+          created.set(`${v.id!.owner}/${v.id!.dseq}`, v)
+        }
+        if (m.typeUrl === '/akash.deployment.v1beta3.MsgDepositDeployment') deposits.push(MsgDepositDeployment.decode(m.value))
+      }
+      for (const e of res.events) {
+        const a: Record<string, string> = {}
+        for (const x of e.attributes) a[x.key] = x.value
+        if (e.type !== 'message' || !['deployment', 'market', 'provider'].includes(a.module) || !a.action || a.action.startsWith('/')) continue
+        events++
+        const dkey = `${a.owner}/${a.dseq}`
+        switch (a.action) {
+          case 'provider-created':
+            day(t).providers++
+            break
+          case 'deployment-created': {
+            const m = created.get(dkey)
+            const gpus: Record<string, number> = {}
+            m.groups.forEach((g: any, gi: number) => {
+              let n = 0
+              for (const ru of g.resources) n += Number(new TextDecoder().decode(ru.resource.gpu?.units?.val ?? new Uint8Array()) || '0') * ru.count
+              gpus[String(gi + 1)] = n
+            })
+            deps.set(dkey, { denom: m.deposit.denom, balance: BigInt(m.deposit.amount) * SCALE, dry: false, open: true, gpus })
+            break
+          }
+          case 'lease-created': {
+            bookDep(dkey, t)
+            const id = `${a.owner}/${a.dseq}/${a.gseq}/${a.oseq}/${a.provider}`
+            leases.set(id, { dep: dkey, denom: a['price-denom'], price: dec(a['price-amount']), opened: h, closed: null, cum: 0n, booked: 0n, gpu: deps.get(dkey)?.gpus[a.gseq] ?? 0 })
+            day(t).leasesOpened++
+            break
+          }
+          case 'lease-closed': {
+            bookDep(dkey, t)
+            const l = leases.get(`${a.owner}/${a.dseq}/${a.gseq}/${a.oseq}/${a.provider}`)!
+            l.closed = h
+            day(t).leasesClosed++
+            break
+          }
+          case 'deployment-closed': {
+            bookDep(dkey, t)
+            deps.get(dkey)!.open = false
+            break
+          }
+        }
+      }
+      for (const dp of deposits) {
+        const key = `${dp.id.owner}/${dp.id.dseq}`
+        const d = deps.get(key)
+        if (!d || dp.amount.denom !== d.denom) continue
+        bookDep(key, t)
+        d.balance += BigInt(dp.amount.amount) * SCALE
+        d.dry = false
+      }
+    }
+  }
+  return {
+    days,
+    leases: new Map([...leases].map(([id, l]) => [id, { spent: l.cum, closed: l.closed != null, denom: l.denom, price: l.price, gpu: l.gpu }])),
+    events,
+  }
+}

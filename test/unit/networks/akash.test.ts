@@ -1,0 +1,239 @@
+/**
+ * Akash: decoding of blocks in the real CometBFT wire format (transactions built by hand from the protobuf types,
+ * events as a v0.38 node emits them), lease spend accrual including escrow exhaustion, bad input, and the devnet
+ * model's determinism.
+ */
+import { createHash } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx'
+import { MsgCreateDeployment } from '@akashnetwork/akash-api/akash/deployment/v1beta3'
+import { CometbftDevnet } from '../../../devnet/cometbft/server'
+import { handleCosmosBlocks } from '../../../indexer/handlers/cosmos'
+import { StateCache } from '../../../indexer/handlers/state'
+import { FactKind } from '../../../indexer/model'
+import { akash, ESCROW_ACCOUNT, moduleAddress, parseCoins, parseDec, settleDeployment, USDC_DENOM, type AkashDeploymentState, type AkashLeaseState } from '../../../indexer/registry/akash'
+import { akashnet } from '../../../indexer/registry/chains'
+import { decodeBlock } from '../../../indexer/sources/cometbft/decode'
+
+const OWNER = 'akash1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq7cdc78'
+const PROVIDER = 'akash1hf39zjhe4pvps4sh4y5e2z5yh5mw9n2m9lq6q5'
+const TIME = '2026-03-04T10:20:00.123456789Z'
+const attr = (key: string, value: string) => ({ key, value, index: true })
+const msgEvent = (pairs: [string, string][]) => ({ type: 'message', attributes: pairs.map(([k, v]) => attr(k, v)) })
+
+/** A TxRaw with one MsgCreateDeployment: 2 x (1500 millicores, 2 GiB, 10 GiB, 2 H100) in group 1; deposit 5 AKT. */
+function createDeploymentTx(dseq: number, denom = 'uakt', deposit = '5000000') {
+  const v = (s: string) => ({ val: new TextEncoder().encode(s) })
+  const msg = MsgCreateDeployment.fromPartial({
+    id: { owner: OWNER, dseq },
+    groups: [{
+      name: 'dcloud',
+      resources: [{
+        resource: {
+          id: 1, cpu: { units: v('1500') }, memory: { quantity: v('2147483648') }, storage: [{ name: 'default', quantity: v('10737418240') }],
+          gpu: { units: v('2'), attributes: [{ key: 'vendor/nvidia/model/h100', value: 'true' }] },
+        },
+        count: 2,
+        price: { denom, amount: '1000' },
+      }],
+    }],
+    version: new Uint8Array(32).fill(7),
+    deposit: { denom, amount: deposit },
+    depositor: OWNER,
+  })
+  const body = TxBody.encode(TxBody.fromPartial({ messages: [{ typeUrl: '/akash.deployment.v1beta3.MsgCreateDeployment', value: MsgCreateDeployment.encode(msg).finish() }] })).finish()
+  const raw = TxRaw.encode(TxRaw.fromPartial({ bodyBytes: body, authInfoBytes: new Uint8Array(), signatures: [new Uint8Array(64)] })).finish()
+  return Buffer.from(raw)
+}
+
+/** /block and /block_results JSON of one height, CometBFT 0.37 shape. */
+function wire(height: number, txs: { raw: Buffer; events: any[]; code?: number }[], begin: any[] = [], time = TIME) {
+  return {
+    block: { block_id: { hash: `H${height}` }, block: { header: { chain_id: 'akashnet-2', height: String(height), time }, data: { txs: txs.map((t) => t.raw.toString('base64')) } } },
+    results: { height: String(height), txs_results: txs.map((t) => ({ code: t.code ?? 0, events: t.events })), begin_block_events: begin, end_block_events: [] },
+  }
+}
+
+const leaseAttrs = (dseq: number, denom: string, price: string): [string, string][] => [
+  ['module', 'market'], ['action', 'lease-created'], ['owner', OWNER], ['dseq', String(dseq)], ['gseq', '1'], ['oseq', '1'], ['provider', PROVIDER], ['price-denom', denom], ['price-amount', price],
+]
+
+describe('Akash decoding (CometBFT wire format)', () => {
+  it('decodes a block: tx hash, protobuf message fields, events; 0.38 finalize_block_events too', () => {
+    const raw = createDeploymentTx(42)
+    const w = wire(7, [{ raw, events: [msgEvent([['module', 'deployment'], ['action', 'deployment-created'], ['version', '07'.repeat(32)], ['owner', OWNER], ['dseq', '42']])] }],
+      [{ type: 'mint', attributes: [attr('bonded_ratio', '0.47'), attr('inflation', '0.13'), attr('annual_provisions', '1.0'), attr('amount', '309000000')] }])
+    const b = decodeBlock(w.block as any, w.results as any)
+    expect(b.height).toBe(7)
+    expect(b.timestamp).toBe(Date.parse('2026-03-04T10:20:00.123Z'))
+    expect(b.txs[0].hash).toBe(createHash('sha256').update(raw).digest('hex').toUpperCase())
+    const m = b.txs[0].msgs[0]
+    expect(m.typeUrl).toBe('/akash.deployment.v1beta3.MsgCreateDeployment')
+    expect(m.value.id.owner).toBe(OWNER)
+    expect(String(m.value.id.dseq)).toBe('42')
+    expect(m.value.deposit).toMatchObject({ denom: 'uakt', amount: '5000000' })
+    expect(m.value.groups[0].resources[0].count).toBe(2)
+    expect(new TextDecoder().decode(m.value.groups[0].resources[0].resource.gpu.units.val)).toBe('2')
+    expect(b.blockEvents.map((e) => e.type)).toEqual(['mint'])
+    // CometBFT 0.38 puts block events in finalize_block_events
+    const r38 = { ...w.results, begin_block_events: undefined, end_block_events: undefined, finalize_block_events: w.results.begin_block_events }
+    expect(decodeBlock(w.block as any, r38 as any).blockEvents.map((e) => e.type)).toEqual(['mint'])
+    expect(() => decodeBlock(w.block as any, { ...w.results, height: '8' } as any)).toThrow(/does not match/)
+  })
+
+  it('deployment + lease: LEASE_OPENED with the exact DecCoin price, lease terms and resources from the message', () => {
+    const w1 = wire(10, [{ raw: createDeploymentTx(42), events: [msgEvent([['module', 'deployment'], ['action', 'deployment-created'], ['version', 'aa'], ['owner', OWNER], ['dseq', '42']])] }])
+    const w2 = wire(11, [{ raw: Buffer.from('not a tx'), events: [msgEvent(leaseAttrs(42, 'uakt', '1.378800000000000000'))] }], [
+      { type: 'mint', attributes: [attr('amount', '309000000')] },
+    ])
+    const out = handleCosmosBlocks(akashnet, [akash], [decodeBlock(w1.block as any, w1.results as any), decodeBlock(w2.block as any, w2.results as any)])
+    const opened = out.facts.find((f) => f.kind === FactKind.LEASE_OPENED)!
+    expect(opened).toMatchObject({
+      asset: 'AKT', amount: 1_378_800_000_000_000_000n, decimals: 24, actor: PROVIDER, counterparty: OWNER, subject: `${OWNER}/42/1/1/${PROVIDER}`,
+      blockNumber: 11, chainId: 1_000_002, provenance: 'onchain',
+    })
+    expect(out.leaseTerms.get(opened.id)).toMatchObject({
+      price: 1_378_800_000_000_000_000n, priceAsset: 'AKT', priceDecimals: 24, priceUnit: 'block',
+      resources: { cpu: '3000', memoryBytes: String(2n * 2147483648n), storageBytes: String(2n * 10737418240n), gpu: 4, gpuModel: 'nvidia/h100' },
+    })
+    // the mint of block 11 is event 0, the undecodable tx is quarantined, the lease event still applies
+    expect(out.facts.filter((f) => f.kind === FactKind.SUPPLY_MINT).map((f) => [f.amount, f.logIndex])).toEqual([[309_000_000n, 0]])
+    expect(out.facts.filter((f) => f.kind === FactKind.REWARD_EMITTED).map((f) => [f.amount, f.actor])).toEqual([[309_000_000n, null]])
+    expect(out.quarantined.map((q) => q.reason)).toEqual([expect.stringMatching(/cannot decode message tx:/)])
+    expect(out.rawEvents.map((e) => e.name)).toEqual(['deployment/deployment-created', 'mint', 'market/lease-created'])
+    expect(out.cursor).toMatchObject({ id: '1000002', chain: 'akash', height: 11, hash: 'H11' })
+  })
+
+  it('bad values are quarantined with the reason; failed transactions are skipped', () => {
+    const w = wire(5, [
+      { raw: createDeploymentTx(1), events: [msgEvent(leaseAttrs(1, 'uakt', 'one point five'))] },
+      { raw: createDeploymentTx(2), events: [msgEvent([['module', 'market'], ['action', 'lease-created'], ['owner', OWNER]])] },
+      { raw: createDeploymentTx(3), events: [msgEvent(leaseAttrs(3, 'ujunk', '1.0'))] },
+      { raw: createDeploymentTx(4), code: 5, events: [msgEvent(leaseAttrs(4, 'uakt', '1.0'))] },
+    ])
+    const out = handleCosmosBlocks(akashnet, [akash], [decodeBlock(w.block as any, w.results as any)])
+    expect(out.facts).toEqual([])
+    expect(out.quarantined.map((q) => q.reason)).toEqual([
+      'cannot normalize market/lease-created: not a decimal: "one point five"',
+      'cannot normalize market/lease-created: missing attribute dseq',
+      'cannot normalize market/lease-created: unknown price denom ujunk',
+    ])
+    expect(out.quarantined[0]).toMatchObject({ network: 'akash', address: 'market', blockNumber: 5, logIndex: 0 })
+  })
+
+  it('parses LegacyDec and coin strings exactly; module accounts are the x/auth addresses', () => {
+    expect(parseDec('1.378800000000000000')).toBe(1_378_800_000_000_000_000n)
+    expect(parseDec('12')).toBe(12n * 10n ** 18n)
+    expect(parseDec('0.000000000000000001')).toBe(1n)
+    expect(() => parseDec('-1.0')).toThrow()
+    expect(parseCoins(`5000000uakt,12${USDC_DENOM}`)).toEqual([{ amount: 5_000_000n, denom: 'uakt' }, { amount: 12n, denom: USDC_DENOM }])
+    // the well-known escrow module account of Akash mainnet
+    expect(ESCROW_ACCOUNT).toBe(moduleAddress('escrow'))
+    expect(ESCROW_ACCOUNT).toMatch(/^akash1[02-9ac-hj-np-z]{38}$/)
+  })
+})
+
+describe('lease spend accrual', () => {
+  const SCALE = 10n ** 18n
+  function setup(denom = 'uakt', deposit = 5_000_000n, price = 1000n * SCALE) {
+    const cache = new StateCache()
+    const s = cache.access('akash')
+    const dep: AkashDeploymentState = { owner: OWNER, denom, balance: (deposit * SCALE).toString(), settled: 10, exhaustedAt: null, groups: {}, leases: ['L'] }
+    const lease: AkashLeaseState = { owner: OWNER, provider: PROVIDER, denom, price: price.toString(), openedHeight: 10, spent: '0', resources: null }
+    s.set('dep:x', dep)
+    s.set('lease:L', lease)
+    return s
+  }
+  const sum = (facts: { kind: FactKind; amount: bigint }[], k: FactKind) => facts.filter((f) => f.kind === k).reduce((a, f) => a + f.amount, 0n)
+
+  it('charges price x blocks, books whole base units, the take at 4 % of uakt', () => {
+    const s = setup('uakt', 5_000_000n, 1000n * SCALE + SCALE / 3n) // 1000.333... uakt per block
+    const f1 = settleDeployment(s, 'dep:x', 13) // 3 blocks: 3000.999... -> 3000 booked
+    expect(sum(f1, FactKind.FEE_PAID)).toBe(3000n)
+    expect(sum(f1, FactKind.PROTOCOL_TAKE)).toBe(120n)
+    const f2 = settleDeployment(s, 'dep:x', 16) // 6 blocks: 6001.999... -> 6001 in all
+    expect(sum(f2, FactKind.FEE_PAID)).toBe(3001n)
+    expect(f2[0]).toMatchObject({ actor: PROVIDER, counterparty: OWNER, subject: 'L', asset: 'AKT', decimals: 6, provenance: 'inferred' })
+    expect(f2[1]).toMatchObject({ kind: FactKind.PROTOCOL_TAKE, provenance: 'config' })
+    expect(s.get<AkashLeaseState>('lease:L')!.spent).toBe(((1000n * SCALE + SCALE / 3n) * 6n).toString())
+  })
+
+  it('stops at the predicted close height when the escrow runs dry (balance / price), resumes after a deposit', () => {
+    const s = setup('uakt', 5_000_000n, 1000n * SCALE)
+    // 5 AKT at 1000 uakt/block lasts 5000 blocks: dry at 10 + 5000, whatever comes later
+    const f = settleDeployment(s, 'dep:x', 9000)
+    expect(sum(f, FactKind.FEE_PAID)).toBe(5_000_000n)
+    expect(s.get<AkashDeploymentState>('dep:x')!.exhaustedAt).toBe(5010)
+    expect(settleDeployment(s, 'dep:x', 12000)).toEqual([])
+    expect(s.get<AkashLeaseState>('lease:L')!.spent).toBe((5_000_000n * SCALE).toString())
+  })
+
+  it('USDC leases: take 20 %, asset USDC', () => {
+    const s = setup(USDC_DENOM, 10_000_000n, 250n * SCALE)
+    const f = settleDeployment(s, 'dep:x', 110)
+    expect(f.map((x) => [x.kind, x.asset, x.amount])).toEqual([[FactKind.FEE_PAID, 'USDC', 25_000n], [FactKind.PROTOCOL_TAKE, 'USDC', 5_000n]])
+  })
+
+  it('through the handler: hourly bookings, close after exhaustion reports the capped spend', () => {
+    const blocks = []
+    // deployment (deposit 5 AKT) at h1, lease at 1000 uakt/block at h2, blocks 5 min apart, close at h 2000 (long after exhaustion at 5002)
+    const t = (h: number) => new Date(Date.UTC(2026, 2, 4) + h * 300_000).toISOString()
+    const w1 = wire(1, [{ raw: createDeploymentTx(9), events: [msgEvent([['module', 'deployment'], ['action', 'deployment-created'], ['version', 'aa'], ['owner', OWNER], ['dseq', '9']])] }], [], t(1))
+    blocks.push(decodeBlock(w1.block as any, w1.results as any))
+    const w2 = wire(2, [{ raw: Buffer.from(''), events: [msgEvent(leaseAttrs(9, 'uakt', '1000.000000000000000000'))] }], [], t(2))
+    blocks.push(decodeBlock(w2.block as any, w2.results as any))
+    for (let h = 3; h < 6000; h++) {
+      const closing = h === 5999
+      const w = wire(h, closing ? [{ raw: Buffer.from(''), events: [msgEvent([...leaseAttrs(9, 'uakt', '1000.000000000000000000').filter(([k]) => k !== 'action'), ['action', 'lease-closed']])] }] : [], [], t(h))
+      blocks.push(decodeBlock(w.block as any, w.results as any))
+    }
+    const out = handleCosmosBlocks(akashnet, [akash], blocks)
+    const fees = out.facts.filter((f) => f.kind === FactKind.FEE_PAID)
+    expect(fees.reduce((a, f) => a + f.amount, 0n)).toBe(5_000_000n)
+    // one booking per UTC hour (12 blocks) while the escrow lasts: 5000 blocks / 12 -> 417 hourly bookings
+    expect(fees.length).toBe(417)
+    const closed = out.facts.find((f) => f.kind === FactKind.LEASE_CLOSED)!
+    expect(closed.amount).toBe(5_000_000n * SCALE)
+    expect(out.leaseTerms.get(closed.id)).toMatchObject({ spent: 5_000_000n * SCALE, provenance: 'inferred' })
+  })
+})
+
+describe('devnet Akash chain', () => {
+  it('is deterministic for a seed (identical block hashes after a restart from the journal) and serves the CometBFT shape', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'akash-devnet-'))
+    try {
+      const now = Date.UTC(2026, 2, 4) / 1000
+      const mk = (stateDir: string) => new CometbftDevnet({ port: 1, chainId: 'akashnet-2', seed: 5, genesis: now - 86_400, stateDir, historyBlockSeconds: 300, key: 1 })
+      const a = mk(dir)
+      a.catchUp(now)
+      a.mine(now + 10)
+      const b = mk(dir) // restart: replays the journal
+      b.catchUp(now)
+      expect(b.height).toBe(a.height)
+      const ha = a.handle('block', { height: String(a.height) }) as any
+      const hb = b.handle('block', { height: String(b.height) }) as any
+      expect(hb.block_id.hash).toBe(ha.block_id.hash)
+      expect(ha.block.header.chain_id).toBe('akashnet-2')
+      const other = new CometbftDevnet({ port: 1, chainId: 'akashnet-2', seed: 6, genesis: now - 86_400, stateDir: mkdtempSync(join(tmpdir(), 'akash-devnet-')), historyBlockSeconds: 300, key: 1 })
+      other.catchUp(now)
+      expect((other.handle('block', { height: '100' }) as any).block_id.hash).not.toBe((a.handle('block', { height: '100' }) as any).block_id.hash)
+      expect(() => a.handle('block', { height: String(a.height + 1) })).toThrow()
+      const status = a.handle('status', {}) as any
+      expect(status.node_info.network).toBe('akashnet-2')
+      expect(Number(status.sync_info.latest_block_height)).toBe(a.height)
+      // a day of history decodes with nothing quarantined and every lease kind occurring
+      const blocks = []
+      for (let h = 1; h <= a.height; h++) blocks.push(decodeBlock(a.handle('block', { height: String(h) }) as any, a.handle('block_results', { height: String(h) }) as any))
+      const out = handleCosmosBlocks(akashnet, [akash], blocks)
+      expect(out.quarantined).toEqual([])
+      for (const k of [FactKind.LEASE_OPENED, FactKind.FEE_PAID, FactKind.PROTOCOL_TAKE, FactKind.NODE_REGISTERED, FactKind.SUPPLY_MINT]) {
+        expect(out.facts.some((f) => f.kind === k), k).toBe(true)
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
