@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path'
 import type { Config } from '../common/config'
 import { componentLogger, killOnExit } from '../common/logger'
 import { startDatabase, type Database } from '../common/postgres'
-import { startApi, type ApiServer } from '../api/server'
+import { provisionApiRole } from '../api/db-role'
+import { apiLimitsFromConfig, startApi, type ApiServer } from '../api/server'
 import { HeadTracker } from '../api/heads'
 import { startDevnetControl } from '../devnet/control'
 import { startDevnet, type Devnet } from '../devnet/devnet'
@@ -158,7 +159,9 @@ export async function startStack(
       indexers.set(c.chain.id, sup)
       stops.push(() => sup.stop())
     }
-    const api = await startApi({ databaseUrl: db.url, port: config.PORT, host: config.HOST, heads: HeadTracker.fromConfig(config), maxLimit: config.API_MAX_LIMIT, pollMs: config.API_POLL_MS })
+    // the API reads through the read-only role: API_DATABASE_URL, or depin_api (created by a migration) given a login here
+    const apiUrl = config.API_DATABASE_URL ?? (await provisionApiRole(db.url, config.dataDir))
+    const api = await startApi({ databaseUrl: apiUrl, port: config.PORT, host: config.HOST, heads: HeadTracker.fromConfig(config), maxLimit: config.API_MAX_LIMIT, pollMs: config.API_POLL_MS, limits: apiLimitsFromConfig(config) })
     stops.push(() => api.stop())
     return { config, db, devnet, indexers, api, stop: stopAll }
   } catch (e) {

@@ -36,6 +36,17 @@ const baseSchema = z.object({
   API_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
   COMETBFT_BATCH_BLOCKS: z.coerce.number().int().min(1).max(10000).default(200),
   COMETBFT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  // API protection and operations (README: Configuration, docs/api.md)
+  API_DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  API_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(5000),
+  API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000),
+  API_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(0).default(600),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(10),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(15),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(10).max(100_000).default(2000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(5000),
+  EXPORT_MAX_CONCURRENT: z.coerce.number().int().min(1).max(100).default(4),
+  READY_MAX_LAG_BLOCKS: z.coerce.number().int().min(0).default(100),
 })
 
 export interface ChainConfig {

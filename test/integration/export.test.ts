@@ -1,0 +1,219 @@
+/**
+ * Exports over HTTP, read back with independent readers (csv-parse, apache-arrow tableFromIPC, parquet-wasm:
+ * the Rust parquet reader, not the writer's family) and compared with SQL written here on the same filters;
+ * validation of every parameter; constant memory (a 100k-row export in a 96 MB heap, peak RSS vs a 10k-row one).
+ */
+import { execFile } from 'node:child_process'
+import { resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { tableFromIPC, type Table } from 'apache-arrow'
+import { parse } from 'csv-parse/sync'
+import { readParquet } from 'parquet-wasm/node'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { HeadTracker } from '../../api/heads'
+import { provisionApiRole } from '../../api/db-role'
+import { startApi, type ApiServer } from '../../api/server'
+import { startDbFixture, type DbFixture } from '../helpers/db-fixture'
+import { freePort } from '../helpers/ports'
+
+const BIG = 110_000 // economic facts: livepeer every 11th (10,000), thegraph the rest (100,000)
+let fx: DbFixture
+let api: ApiServer
+let apiUrl: string
+
+beforeAll(async () => {
+  fx = await startDbFixture()
+  const t0 = Date.now()
+  // facts: amounts up to 66 digits, null counterparties, subjects with commas, quotes and newlines
+  await fx.pool.query(`
+    INSERT INTO economic_fact (id, network, category, kind, asset, amount, decimals, actor, counterparty, subject, unit, chain_id, block_number, timestamp, tx_hash, log_index, raw_event, provenance)
+    SELECT '42161-' || lpad(i::text, 10, '0') || '-000000-0',
+      CASE WHEN i % 11 = 0 THEN 'livepeer' ELSE 'thegraph' END, CASE WHEN i % 11 = 0 THEN 'compute' ELSE 'data' END,
+      (ARRAY['FEE_PAID','REWARD_EMITTED','SUPPLY_MINT','LEASE_OPENED'])[1 + i % 4], CASE WHEN i % 11 = 0 THEN 'ETH' ELSE 'GRT' END,
+      (i::text || repeat('7', i % 60))::numeric, CASE WHEN i % 3 = 0 THEN 6 ELSE 18 END,
+      '0x' || lpad(to_hex(i % 50), 40, '0'), CASE WHEN i % 7 = 0 THEN NULL ELSE '0x' || lpad(to_hex(i % 13), 40, 'a') END,
+      CASE WHEN i % 13 = 0 THEN 'lease "' || i || '", with, commas' || E'\\n' || 'and a second line' ELSE i::text END,
+      CASE WHEN i % 5 = 0 THEN 'GPU' END, 42161, i, '2026-01-01T00:00:00Z'::timestamptz + i * interval '37 seconds',
+      '0x' || md5(i::text) || md5((i + 1)::text), i % 100, '42161-' || lpad(i::text, 10, '0') || '-000000', 'onchain'
+    FROM generate_series(1, ${BIG}) i`)
+  await fx.pool.query(`
+    INSERT INTO raw_event (id, network, chain_id, contract, contract_name, name, topic0, block_number, block_hash, timestamp, tx_hash, log_index, args)
+    SELECT '137-' || lpad(i::text, 10, '0') || '-000001', (ARRAY['dimo','geodnet'])[1 + i % 2], 137, '0x' || lpad(to_hex(i % 3), 40, 'b'), 'Contract' || (i % 3),
+      'Transfer', '0x' || md5('t'), i, '0x' || md5(i::text) || md5(i::text), '2026-02-01T00:00:00Z'::timestamptz + i * interval '1 minute',
+      '0x' || md5((i * 7)::text) || md5(i::text), 1, jsonb_build_object('value', (i::text || repeat('9', 40)), 'to', '0x' || lpad(to_hex(i), 40, '0'), 'nested', jsonb_build_array(i, 'x,"y"'))
+    FROM generate_series(1, 3000) i`)
+  await fx.pool.query(`
+    INSERT INTO network_stat (id, network, category, interval, period_start, fees_native, fees_usd, fees_unpriced_native, fee_count, fees_settled_native, rewards_native,
+      reward_count, protocol_take_native, minted_native, burned_native, bonded_native, unbonded_native, fees_refunded_native, fees_shared_native, locked_native, unlocked_native,
+      nodes_registered, nodes_deregistered, capacity_added, capacity_removed, leases_opened, leases_closed, event_count, last_block)
+    SELECT n || '-' || iv || '-' || p, n, c, iv, p, (d * 1000000000000000000::numeric + 12345), d * 1.25 + 0.001, 0, d, 0, d * 10::numeric ^ 20, d, 1, 2, 3, 4, 5, 6, 7, 8, 9, d % 3, 0, d * 2, 0, d % 5, d % 4, d * 3, d * 100
+    FROM (VALUES ('livepeer', 'compute'), ('spheron', 'compute'), ('dimo', 'sensors'), ('thegraph', 'data')) AS nets(n, c),
+      (VALUES ('DAY', interval '1 day', 60), ('HOUR', interval '1 hour', 48)) AS ivs(iv, step, cnt),
+      LATERAL generate_series(1, cnt) d, LATERAL (SELECT '2026-01-01T00:00:00Z'::timestamptz + (d - 1) * step AS p) pp`)
+  await fx.pool.query('ANALYZE')
+  console.log(`export test data: ${BIG} facts, 3000 raw events, 432 rollups in ${Date.now() - t0} ms`)
+  apiUrl = await provisionApiRole(fx.db.url, fx.dataDir)
+  api = await startApi({ databaseUrl: apiUrl, port: await freePort(), host: '127.0.0.1', heads: new HeadTracker(new Map()), limits: { rateLimitPerMin: 0 } })
+}, 120_000)
+afterAll(async () => {
+  await api?.stop()
+  await fx?.stop()
+})
+
+const get = (path: string) => fetch(`${api.url}${path}`)
+const bytes = async (path: string) => {
+  const res = await get(path)
+  expect(res.status, await (res.status === 200 ? Promise.resolve('') : res.clone().text())).toBe(200)
+  return { res, body: new Uint8Array(await res.arrayBuffer()) }
+}
+
+/** base units / 10^decimals, exact, without trailing zeros: written here with BigInt, independently of the API's code */
+function scaled(amount: string, decimals: number): string {
+  const a = BigInt(amount)
+  const p = 10n ** BigInt(decimals)
+  const frac = (a % p).toString().padStart(decimals, '0').replace(/0+$/, '')
+  return (a / p).toString() + (frac ? '.' + frac : '')
+}
+
+const eventsSql = `SELECT id, network, category, kind, asset, amount::text AS amount, decimals, actor, counterparty, subject, unit, chain_id, block_number,
+  timestamp, tx_hash, log_index, raw_event, provenance FROM economic_fact`
+
+/** expected rows of the events export: SQL values as the formats carry them (strings, numbers, ms timestamps) */
+async function expectedEvents(where: string, params: unknown[]) {
+  const rows = (await fx.pool.query(`${eventsSql} WHERE ${where} ORDER BY id`, params)).rows
+  return rows.map((r) => ({ ...r, timestamp: r.timestamp.getTime(), amount_decimal: scaled(r.amount, r.decimals) }))
+}
+
+const fromArrow = (t: Table) =>
+  t.toArray().map((row) => {
+    const o = row.toJSON() as Record<string, unknown>
+    for (const k of Object.keys(o)) if (typeof o[k] === 'bigint') o[k] = Number(o[k])
+    return o
+  })
+
+// a window of 3 days of thegraph and livepeer, one provider of each
+const window = { from: '2026-01-20T00:00:00Z', to: '2026-01-23T00:00:00Z' }
+const eventsWhere = `network = ANY($1) AND timestamp >= $2 AND timestamp < $3`
+
+describe('exports', () => {
+  it('events as CSV equal SQL on the same filters, escaping commas, quotes and newlines', async () => {
+    const { res, body } = await bytes(`/export/events.csv?network=thegraph,livepeer&from=${window.from}&to=${window.to}`)
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="depin-events_thegraph_livepeer_from-2026-01-20_to-2026-01-23.csv"')
+    const records = parse(Buffer.from(body), { columns: true }) as Record<string, string>[]
+    const expected = await expectedEvents(eventsWhere, [['thegraph', 'livepeer'], window.from, window.to])
+    expect(records.length).toBe(expected.length)
+    expect(expected.length).toBeGreaterThan(6000)
+    expect(expected.some((r) => /\n/.test(r.subject)) && expected.some((r) => r.counterparty == null)).toBe(true)
+    records.forEach((r, i) => {
+      const e = expected[i]
+      expect(r).toEqual(Object.fromEntries(Object.entries(e).map(([k, v]) => [k, v == null ? '' : k === 'timestamp' ? new Date(v as number).toISOString() : String(v)])))
+    })
+  })
+
+  it('events as Arrow IPC: typed columns (exact decimal strings, UTC ms timestamps, int32) equal SQL; provider and category filters', async () => {
+    const provider = '0x' + (7).toString(16).padStart(40, '0')
+    const { res, body } = await bytes(`/export/events.arrow?category=data&provider=${provider.toUpperCase().replace('0X', '0x')}&from=2026-01-10`)
+    expect(res.headers.get('content-type')).toBe('application/vnd.apache.arrow.stream')
+    const table = tableFromIPC(body)
+    const type = (name: string) => table.schema.fields.find((f) => f.name === name)!.type
+    expect(String(type('amount'))).toBe('Utf8')
+    expect(String(type('block_number'))).toBe('Int32')
+    expect(type('timestamp')).toMatchObject({ unit: 1, timezone: 'UTC' }) // TimeUnit.MILLISECOND
+    const expected = await expectedEvents(`network = ANY($1) AND actor = $2 AND timestamp >= $3`, [['thegraph'], provider, '2026-01-10T00:00:00Z'])
+    expect(expected.length).toBeGreaterThan(1000)
+    expect(table.numRows).toBe(expected.length)
+    expect(table.batches.length).toBeGreaterThan(0)
+    expect(fromArrow(table)).toEqual(expected)
+  })
+
+  it('events as Parquet, read by parquet-wasm (arrow-rs), equal SQL across several row groups', async () => {
+    const { res, body } = await bytes(`/export/events.parquet?network=thegraph&from=2026-01-05&to=2026-01-17`)
+    expect(res.headers.get('content-type')).toBe('application/vnd.apache.parquet')
+    const table = tableFromIPC(readParquet(body).intoIPCStream())
+    const expected = await expectedEvents(eventsWhere, [['thegraph'], '2026-01-05', '2026-01-17'])
+    expect(expected.length).toBeGreaterThan(16_384) // more than one row group
+    expect(table.numRows).toBe(expected.length)
+    const ts = table.schema.fields.find((f) => f.name === 'timestamp')!.type
+    expect(ts).toMatchObject({ unit: 1, timezone: expect.stringMatching(/^(UTC|\+00:00)$/) })
+    expect(fromArrow(table)).toEqual(expected)
+  })
+
+  it('raw events in the three formats carry the decoded arguments as JSON', async () => {
+    const rows = (await fx.pool.query(`SELECT id, network, block_number, timestamp, args FROM raw_event WHERE network = 'dimo' AND timestamp < '2026-02-02' ORDER BY id`)).rows
+    expect(rows.length).toBeGreaterThan(500)
+    const q = '?network=dimo&to=2026-02-02'
+    const csv = parse(Buffer.from((await bytes(`/export/raw_events.csv${q}`)).body).toString(), { columns: true }) as Record<string, string>[]
+    const arrow = fromArrow(tableFromIPC((await bytes(`/export/raw_events.arrow${q}`)).body))
+    const parquet = fromArrow(tableFromIPC(readParquet((await bytes(`/export/raw_events.parquet${q}`)).body).intoIPCStream()))
+    for (const got of [csv, arrow, parquet]) {
+      expect(got.map((r) => [r.id, r.network, Number(r.block_number), JSON.parse(String(r.args))])).toEqual(rows.map((r) => [r.id, r.network, r.block_number, r.args]))
+    }
+    expect(csv.map((r) => r.timestamp)).toEqual(rows.map((r) => r.timestamp.toISOString()))
+  })
+
+  it('daily and hourly stats with USD, filtered by category and time', async () => {
+    const sql = (iv: string) => fx.pool.query(`SELECT s.network, s.period_start, s.fees_native::text AS fees_native, s.fees_usd::float8 AS fees_usd, s.rewards_native::text AS rewards_native,
+        s.event_count, n.fee_asset_decimals FROM network_stat s JOIN network n ON n.id = s.network
+      WHERE s.interval = $1 AND s.network IN ('livepeer', 'spheron') AND s.period_start >= '2026-01-02' ORDER BY s.network, s.period_start`, [iv])
+    const day = fromArrow(tableFromIPC((await bytes('/export/daily_stats.arrow?category=compute&from=2026-01-02')).body))
+    const expectedDay = (await sql('DAY')).rows
+    expect(expectedDay.length).toBe(2 * 59)
+    expect(day.map((r) => [r.network, r.period_start, r.fees_native, r.fees_usd, r.rewards_native, r.event_count, r.fee_asset_decimals]))
+      .toEqual(expectedDay.map((r) => [r.network, r.period_start.getTime(), r.fees_native, r.fees_usd, r.rewards_native, r.event_count, r.fee_asset_decimals]))
+    const hour = parse(Buffer.from((await bytes("/export/hourly_stats.csv?category=compute&from=2026-01-02")).body).toString(), { columns: true }) as Record<string, string>[]
+    const expectedHour = (await sql('HOUR')).rows
+    expect(hour.map((r) => [r.network, r.period_start, r.fees_native, Number(r.fees_usd)])).toEqual(expectedHour.map((r) => [r.network, r.period_start.toISOString(), r.fees_native, r.fees_usd]))
+  })
+
+  it('an empty result is a valid file with the columns', async () => {
+    const q = '?network=iotex-ioid'
+    expect(parse(Buffer.from((await bytes(`/export/events.csv${q}`)).body).toString(), { columns: true })).toEqual([])
+    expect(tableFromIPC((await bytes(`/export/events.arrow${q}`)).body).numRows).toBe(0)
+    const pq = tableFromIPC(readParquet((await bytes(`/export/events.parquet${q}`)).body).intoIPCStream())
+    expect(pq.numRows).toBe(0)
+    expect(pq.schema.fields.map((f) => f.name)).toContain('amount_decimal')
+  })
+
+  it('answers unknown datasets and formats with 404 and bad or hostile parameters with 400 naming the parameter', async () => {
+    for (const [path, status, parameter] of [
+      ['/export/nope.csv', 404, undefined], ['/export/events.xlsx', 404, undefined], ['/export/events', 404, undefined], ['/export/..%2Fetc%2Fpasswd.csv', 404, undefined],
+      ['/export/events.csv?network=nope', 400, 'network'], ['/export/events.csv?network=livepeer,', 400, 'network'],
+      ['/export/events.csv?category=compute%27--', 400, 'category'], ['/export/events.csv?from=yesterday', 400, 'from'],
+      ['/export/events.csv?from=2026-01-02&to=2026-01-01', 400, 'to'], ['/export/events.csv?limit=10', 400, 'limit'],
+      ['/export/events.csv?network=livepeer&network=thegraph', 400, 'network'], ['/export/raw_events.csv?provider=0xabc', 400, 'provider'],
+      ["/export/events.csv?provider=0x1'%20OR%20'1'='1", 400, 'provider'], ['/export/events.csv?provider=x%3BDROP%20TABLE%20economic_fact', 400, 'provider'],
+      ["/export/events.csv?network=livepeer'%3B%20DROP%20TABLE%20economic_fact%3B--", 400, 'network'],
+      ["/export/events.csv?from=2026-01-01'%3B%20DELETE%20FROM%20economic_fact%3B--", 400, 'from'],
+      ["/export/events.csv?to=2026-01-01%27)%20OR%20(1=1", 400, 'to'],
+    ] as const) {
+      const res = await get(path)
+      const body = await res.json()
+      expect(res.status, path).toBe(status)
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/)
+      if (parameter) expect(body, path).toMatchObject({ parameter, message: expect.stringContaining(parameter) })
+      else expect(body.message).toMatch(/unknown (dataset|format)/)
+    }
+    expect((await fetch(`${api.url}/export/events.csv`, { method: 'POST' })).status).toBe(405)
+    // nothing was touched
+    expect((await fx.pool.query('SELECT count(*)::int AS n FROM economic_fact')).rows[0].n).toBe(BIG)
+  })
+
+  it('streams in constant memory: a 100k-row export runs in a 96 MB heap, its peak RSS within 40 MB of a 10k-row one', async () => {
+    const run = async (network: string, format: string) => {
+      const { stdout } = await promisify(execFile)(process.execPath, ['--max-old-space-size=96', '--import', 'tsx', resolve(import.meta.dirname, '../helpers/export-rss.ts'), apiUrl, network, format],
+        { cwd: resolve(import.meta.dirname, '../..') })
+      return JSON.parse(stdout.trim().split('\n').pop()!) as { rows: number; bytes: number; maxRssMb: number; ms: number }
+    }
+    for (const format of ['arrow', 'parquet']) {
+      const small = await run('livepeer', format)
+      const big = await run('thegraph', format)
+      console.log(`export ${format}: 10k rows ${small.bytes} B ${small.ms} ms peak RSS ${small.maxRssMb} MB; 100k rows ${big.bytes} B ${big.ms} ms peak RSS ${big.maxRssMb} MB`)
+      expect(small.rows).toBe(10_000)
+      expect(big.rows).toBe(100_000)
+      expect(big.bytes).toBeGreaterThan(5 * small.bytes) // Parquet compresses better with more rows
+      // 100k rows held in memory would need far more than a 96 MB heap (the process would abort)
+      expect(big.maxRssMb - small.maxRssMb).toBeLessThan(40)
+    }
+  }, 120_000)
+})
