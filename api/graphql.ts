@@ -5,7 +5,7 @@
  * unexpected is logged and answered "Unexpected error.".
  */
 import { EnvelopArmor } from '@escape.tech/graphql-armor'
-import { GraphQLError } from 'graphql'
+import { GraphQLError, type ValidationContext } from 'graphql'
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga'
 import type pg from 'pg'
 import { componentLogger } from '../common/logger'
@@ -59,12 +59,19 @@ function countErrors(metrics: ApiMetrics): Plugin {
 }
 
 export function createGraphql(opts: { pool: pg.Pool; heads: HeadTracker; maxLimit: number; pollMs: number; limits: GraphqlLimits; metrics: ApiMetrics }) {
+  // validation-time refusals are reported as validation errors with their own code, without armor's
+  // misleading "Syntax Error:" prefix (the token limit acts in the parser and keeps armor's own error)
+  const report = {
+    propagateOnRejection: false,
+    onReject: [(ctx: ValidationContext | null, e: GraphQLError) =>
+      ctx?.reportError(new GraphQLError(e.message.replace(/^Syntax Error: /, ''), { nodes: e.nodes, extensions: { code: 'QUERY_TOO_COMPLEX' } }))],
+  }
   const armor = new EnvelopArmor({
-    maxDepth: { n: opts.limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
-    maxAliases: { n: opts.limits.maxAliases, allowList: [] },
+    maxDepth: { n: opts.limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...report },
+    maxAliases: { n: opts.limits.maxAliases, allowList: [], ...report },
     maxTokens: { n: opts.limits.maxTokens },
-    costLimit: { maxCost: opts.limits.maxCost, ignoreIntrospection: true },
-    maxDirectives: { n: 20 },
+    costLimit: { maxCost: opts.limits.maxCost, ignoreIntrospection: true, ...report },
+    maxDirectives: { n: 20, ...report },
     // the schema is public (GraphiQL, introspection): "Did you mean ...?" suggestions stay helpful
     blockFieldSuggestion: { enabled: false },
   })

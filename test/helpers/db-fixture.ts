@@ -28,14 +28,7 @@ export async function startDbFixture(): Promise<DbFixture> {
   }
   const pool = new pg.Pool({ connectionString: db.url, max: 4 })
   pool.on('error', () => {})
-  // the rows the indexer writes at start
-  for (const n of networks) {
-    await pool.query(
-      `INSERT INTO network (id, name, category, categories, chain, chain_id, token_symbol, token_address, token_decimals, fee_asset, fee_asset_decimals, source)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [n.id, n.name, n.category, n.categories, n.chain.id, n.chain.chainId, n.token.symbol, n.token.address, n.token.decimals, n.feeAsset.symbol, n.feeAsset.decimals, n.source],
-    )
-  }
+  await insertRegistryNetworks(pool)
   return {
     db, pool, dataDir,
     async stop() {
@@ -43,5 +36,16 @@ export async function startDbFixture(): Promise<DbFixture> {
       await db.stop()
       if (!process.env.KEEP_TEST_DATA) rmSync(dataDir, { recursive: true, force: true })
     },
+  }
+}
+
+/** The network rows the indexer writes at start, from the registry. */
+export async function insertRegistryNetworks(pool: pg.Pool) {
+  for (const n of networks) {
+    await pool.query(
+      `INSERT INTO network (id, name, category, categories, chain, chain_id, token_symbol, token_address, token_decimals, fee_asset, fee_asset_decimals, source)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING`,
+      [n.id, n.name, n.category, n.categories, n.chain.id, n.chain.chainId, n.token.symbol, n.token.address, n.token.decimals, n.feeAsset.symbol, n.feeAsset.decimals, n.source],
+    )
   }
 }
