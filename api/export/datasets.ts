@@ -23,7 +23,10 @@ export interface Dataset {
   columns: Column[]
   /** SQL column of the network id (network and category filters) */
   network: string
-  /** time column: `from` (inclusive) and `to` (exclusive) bound it; providers use firstSeen/lastSeen overlap */
+  /**
+   * the span of a row (start and end; the same column for events and rollups): rows overlapping [from, to)
+   * are exported, i.e. end >= from and start < to (leases live in the window, providers active in it)
+   */
   time: { from: string; to: string }
   /** column matched by `provider`, if the dataset has one */
   provider?: string
@@ -95,6 +98,41 @@ export const datasets: Dataset[] = [
   },
   stats('daily_stats', 'DAY'),
   stats('hourly_stats', 'HOUR'),
+  {
+    id: 'leases',
+    description: 'leases from open to close with their terms (price per unit, resources) and what they cost',
+    from: 'lease l',
+    columns: [
+      col('id', 'text', 'l.id'), col('network', 'text', 'l.network'), col('category', 'text', 'l.category'), col('chain_id', 'int', 'l.chain_id'),
+      col('lease_id', 'text', 'l.lease_id'), col('provider', 'text', 'l.provider'), col('payer', 'text', 'l.payer'), col('status', 'text', 'l.status'),
+      col('price', 'decimal', 'l.price::text'), col('price_asset', 'text', 'l.price_asset'), col('price_decimals', 'int', 'l.price_decimals'),
+      col('price_unit', 'text', 'l.price_unit'), col('resources', 'json', 'l.resources'),
+      col('opened_at', 'timestamp', 'l.opened_at'), col('opened_block', 'int', 'l.opened_block'), col('opened_tx', 'text', 'l.opened_tx'),
+      col('closed_at', 'timestamp', 'l.closed_at'), col('closed_block', 'int', 'l.closed_block'), col('closed_tx', 'text', 'l.closed_tx'),
+      col('spent', 'decimal', 'l.spent::text'), col('provenance', 'text', 'l.provenance'),
+    ],
+    network: 'l.network',
+    // opened before the indexed range: since forever; still open: until now and on
+    time: { from: `coalesce(l.opened_at, '-infinity')`, to: `coalesce(l.closed_at, 'infinity')` },
+    provider: 'l.provider',
+    orderBy: 'l.id',
+  },
+  {
+    id: 'providers',
+    description: 'providers with first and last activity, declared capacity, fees and rewards received, leases',
+    from: 'provider p',
+    columns: [
+      col('id', 'text', 'p.id'), col('network', 'text', 'p.network'), col('category', 'text', 'p.category'), col('address', 'text', 'p.address'),
+      col('first_seen', 'timestamp', 'p.first_seen'), col('first_block', 'int', 'p.first_block'), col('last_seen', 'timestamp', 'p.last_seen'),
+      col('last_block', 'int', 'p.last_block'), col('capacity', 'decimal', 'p.capacity::text'), col('unit', 'text', 'p.unit'),
+      col('fees_native', 'decimal', 'p.fees_native::text'), col('rewards_native', 'decimal', 'p.rewards_native::text'),
+      col('leases_opened', 'int', 'p.leases_opened'), col('leases_closed', 'int', 'p.leases_closed'), col('facts', 'int', 'p.facts'),
+    ],
+    network: 'p.network',
+    time: { from: 'p.first_seen', to: 'p.last_seen' },
+    provider: 'p.address',
+    orderBy: 'p.id',
+  },
 ]
 
 export const datasetById = (id: string) => datasets.find((d) => d.id === id)
