@@ -7,6 +7,7 @@ import { entityModel, type Entity } from './entities/model'
 import { entityResolvers, listRows, type ListArgs } from './entities/resolvers'
 import { Params, quote, selectList, toNode } from './entities/sql'
 import { leaderboard, metricSeries, payerConcentration, providerStats, type GroupBy, type Window } from './analytics'
+import { parseIsoDate } from './dates'
 import { networkMetrics, priceSource, providerCounts, window } from './metrics'
 import { dailyStats, healthAlerts, type AlertThresholds } from './subscriptions'
 import type { SeriesInterval, SeriesMetric } from '../indexer/metrics'
@@ -25,8 +26,8 @@ export const badInput = (message: string) => new GraphQLError(message, { extensi
 
 function parseDate(v: unknown, arg: string): Date | null {
   if (v == null) return null
-  const d = new Date(String(v))
-  if (Number.isNaN(d.getTime())) throw badInput(`${arg}: not a valid ISO 8601 date: ${JSON.stringify(v)}`)
+  const d = parseIsoDate(String(v))
+  if (!d) throw badInput(`${arg}: not a valid ISO 8601 date: ${JSON.stringify(v)}`)
   return d
 }
 

@@ -52,7 +52,7 @@ export function apiLimitsFromConfig(c: Pick<Config, 'API_STATEMENT_TIMEOUT_MS' |
 
 /** The defaults of common/config.ts (README: Configuration). */
 export const defaultApiLimits: ApiLimits = {
-  statementTimeoutMs: 5000, maxBodyBytes: 100_000, rateLimitPerMin: 600, maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxCost: 5000,
+  statementTimeoutMs: 5000, maxBodyBytes: 100_000, rateLimitPerMin: 600, maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxCost: 100_000,
   exportMaxConcurrent: 4, readyMaxLagBlocks: 100,
 }
 

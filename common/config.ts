@@ -44,7 +44,7 @@ const baseSchema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(10),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(15),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(10).max(100_000).default(2000),
-  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(5000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(100_000_000).default(100_000),
   EXPORT_MAX_CONCURRENT: z.coerce.number().int().min(1).max(100).default(4),
   READY_MAX_LAG_BLOCKS: z.coerce.number().int().min(0).default(100),
 })

@@ -5,6 +5,7 @@
 import { GraphQLError } from 'graphql'
 import { SCALAR_SQL_TYPES, type Entity, type EntityField, type ScalarName } from './model'
 import { ORDER_DIRECTIONS, operatorsOf, orderable, type Operator } from './sdl'
+import { parseIsoDate } from '../dates'
 
 export const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } })
 
@@ -27,8 +28,8 @@ function sqlTypeOf(f: EntityField): string {
 function toParam(f: EntityField, v: unknown, key: string): unknown {
   if (v == null) return null
   if (f.type === 'DateTime') {
-    const d = new Date(String(v))
-    if (Number.isNaN(d.getTime())) throw badInput(`${key}: not a valid ISO 8601 date: ${JSON.stringify(v)}`)
+    const d = parseIsoDate(String(v))
+    if (!d) throw badInput(`${key}: not a valid ISO 8601 date: ${JSON.stringify(v)}`)
     return d.toISOString()
   }
   if (f.type === 'BigInt') return String(v)

@@ -1,5 +1,6 @@
 /** Query parameters of an export, validated with zod: a bad one is a 400 naming the parameter. */
 import { z } from 'zod'
+import { ISO_DATE_HINT, parseIsoDate } from '../dates'
 import { categoryIds, networkIds, type Dataset, type ExportFilters } from './datasets'
 
 export class FilterError extends Error {
@@ -10,8 +11,7 @@ export class FilterError extends Error {
 }
 
 const date = (name: string) =>
-  z.string().refine((v) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v)),
-    `${name} must be an ISO 8601 date or date-time (2026-01-31, 2026-01-31T12:00:00Z)`).transform((v) => new Date(/T| /.test(v) && !/Z|[+-]\d{2}:?\d{2}$/.test(v) ? v + 'Z' : v))
+  z.string().refine((v) => parseIsoDate(v) != null, `${name} must be ${ISO_DATE_HINT}`).transform((v) => parseIsoDate(v)!)
 
 const schema = z.strictObject({
   network: z.string().transform((v) => v.split(',')).pipe(z.array(z.enum(networkIds as [string, ...string[]], { error: `unknown network; one of ${networkIds.join(', ')} (comma-separated for several)` })).min(1)).optional(),
