@@ -10,7 +10,7 @@ import { exportDataset } from '../../api/export/export'
 import type { Format } from '../../api/export/formats'
 
 const [url, network, format, dataset = 'events'] = process.argv.slice(2)
-const pool = createApiPool(url, { statementTimeoutMs: 30_000, max: 1 })
+const pool = createApiPool(url, { statementTimeoutMs: 300_000, max: 1 }) // a memory test, not a timeout test: a busy machine may be slow
 const sink = new Writable({ write: (_chunk, _enc, cb) => setImmediate(cb) })
 let peakHeap = 0
 const sample = setInterval(() => { peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed) }, 5)

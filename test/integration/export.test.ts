@@ -233,7 +233,9 @@ describe('exports', () => {
   it('streams in constant memory: a 100k-row export runs in a 96 MB heap, its peak RSS within 40 MB of a 10k-row one', async () => {
     const run = async (network: string, format: string) => {
       const { stdout } = await promisify(execFile)(process.execPath, ['--max-old-space-size=96', '--import', 'tsx', resolve(import.meta.dirname, '../helpers/export-rss.ts'), apiUrl, network, format],
-        { cwd: resolve(import.meta.dirname, '../..') })
+        { cwd: resolve(import.meta.dirname, '../..') }).catch((e) => {
+        throw new Error(`export-rss ${network} ${format} failed: ${String(e.stderr).split('\n').filter((l: string) => !l.startsWith('{"level')).slice(0, 12).join('\n')}`)
+      })
       return JSON.parse(stdout.trim().split('\n').pop()!) as { rows: number; bytes: number; maxRssMb: number; ms: number }
     }
     for (const format of ['parquet']) { // the encoder that holds the most per batch (a row group)
@@ -246,5 +248,5 @@ describe('exports', () => {
       // 100k rows held in memory would need far more than a 96 MB heap (the process would abort)
       expect(big.maxRssMb - small.maxRssMb).toBeLessThan(40)
     }
-  }, 120_000)
+  }, 240_000)
 })
