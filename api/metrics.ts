@@ -46,6 +46,7 @@ export async function networkMetrics(pool: pg.Pool, net: NetworkDef, interval: I
     mintedNative: BigInt(s.minted_native), burnedNative: BigInt(s.burned_native), lockedNative: BigInt(s.locked_native),
     unlockedNative: BigInt(s.unlocked_native), capacityAdded: BigInt(s.capacity_added),
     capacityRemoved: BigInt(s.capacity_removed), leasesOpened: s.leases_opened, leasesClosed: s.leases_closed,
+    leasedCapacityAdded: BigInt(s.leased_capacity_added), leasedCapacityRemoved: BigInt(s.leased_capacity_removed),
   }))
   const tokenAsset = net.price?.asset ?? net.token.symbol
   const token = await priceSeries(pool, tokenAsset, interval)
@@ -58,6 +59,7 @@ export async function networkMetrics(pool: pg.Pool, net: NetworkDef, interval: I
     maxSupply: net.token.maxSupply ?? null,
     leasesUseCapacity: net.leasesUseCapacity ?? false,
     supplyFromMints: net.supplyFromMints ?? true,
+    leasedCapacity: net.leasedCapacity ?? false,
   }, interval)
 }
 

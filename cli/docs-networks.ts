@@ -28,7 +28,7 @@ export function renderNetworksDoc(): string {
       out.push(`- Token: ${n.token.symbol}${n.token.address ? ` \`${n.token.address}\`` : ' (native)'}, ${n.token.decimals} decimals; fees in ${n.feeAsset.symbol}`)
     }
     out.push(`- Max supply: ${n.token.maxSupply != null ? (n.token.maxSupply / 10n ** BigInt(n.token.decimals)).toLocaleString('en-US') + ' ' + n.token.symbol : 'none or unknown (FDV uses total supply)'}`)
-    if (n.capacityUnit) out.push(`- Capacity unit: ${n.capacityUnit}${n.leasesUseCapacity ? ' (a lease occupies one unit: utilization = active leases / capacity)' : ''}`)
+    if (n.capacityUnit) out.push(`- Capacity unit: ${n.capacityUnit}${n.leasesUseCapacity ? ' (a lease occupies one unit: utilization = active leases / capacity)' : n.leasedCapacity ? ' (leases record the capacity they take: utilization = leased capacity / capacity)' : ''}`)
     for (const a of n.nonCirculating ?? []) out.push(`- Non-circulating: \`${a.address}\` — ${a.label} (${a.source})`)
     if (n.lotus) out.push('- Non-circulating: FilLocked read from chain state (SUPPLY_LOCK / SUPPLY_UNLOCK at each sample)')
     else if (!n.nonCirculating?.length) out.push('- Non-circulating: none listed (circulating supply = total supply)')

@@ -18,6 +18,8 @@ export type AmountColumn =
   | 'feesRefundedNative'
   | 'capacityAdded'
   | 'capacityRemoved'
+  | 'leasedCapacityAdded'
+  | 'leasedCapacityRemoved'
   | 'lockedNative'
   | 'unlockedNative'
   | 'feesSharedNative'
@@ -41,6 +43,8 @@ export const FACT_TO_COLUMN: Record<FactKind, AmountColumn | null> = {
   [FactKind.FEE_SHARED]: 'feesSharedNative',
   [FactKind.SUPPLY_LOCK]: 'lockedNative',
   [FactKind.SUPPLY_UNLOCK]: 'unlockedNative',
+  [FactKind.CAPACITY_LEASED]: 'leasedCapacityAdded',
+  [FactKind.CAPACITY_RELEASED]: 'leasedCapacityRemoved',
 }
 
 export const AMOUNT_COLUMNS = [...new Set(Object.values(FACT_TO_COLUMN).filter((c): c is AmountColumn => c != null))]
@@ -115,6 +119,9 @@ export interface RollupRow {
   capacityRemoved: bigint
   leasesOpened: number
   leasesClosed: number
+  /** capacity taken / given back by leases (CAPACITY_LEASED / CAPACITY_RELEASED), where the network records it */
+  leasedCapacityAdded?: bigint
+  leasedCapacityRemoved?: bigint
 }
 
 export interface NetworkMeta {
@@ -128,6 +135,8 @@ export interface NetworkMeta {
   leasesUseCapacity: boolean
   /** false where indexed mints do not give the supply (Cosmos genesis supply): market cap and FDV on total supply stay null */
   supplyFromMints?: boolean
+  /** leases record the capacity they take (CAPACITY_LEASED): utilization = leased capacity / capacity (Filecoin: deal bytes / raw-byte power) */
+  leasedCapacity?: boolean
 }
 
 export interface PeriodPrices {
@@ -163,7 +172,7 @@ export interface DerivedMetrics {
   issuanceCoverage: number | null
   capacity: number
   activeLeases: number
-  /** capacity units under lease (activeLeases where a lease occupies one capacity unit), else null */
+  /** capacity units under lease (activeLeases where a lease occupies one capacity unit; Σ leased capacity where leases record it), else null */
   leased: number | null
   utilization: number | null
 }
@@ -182,6 +191,7 @@ export function deriveMetrics(rows: RollupRow[], prices: PeriodPrices[], meta: N
   let mintedEver = false
   let locked = 0n
   let capacity = 0n
+  let leasedCapacity = 0n
   let leases = 0
   const perDay = interval === 'DAY' ? 1 : 24
   for (let i = 0; i < rows.length; i++) {
@@ -191,6 +201,7 @@ export function deriveMetrics(rows: RollupRow[], prices: PeriodPrices[], meta: N
     if (r.mintedNative > 0n && meta.supplyFromMints !== false) mintedEver = true
     locked += r.lockedNative - r.unlockedNative
     capacity += r.capacityAdded - r.capacityRemoved
+    leasedCapacity += (r.leasedCapacityAdded ?? 0n) - (r.leasedCapacityRemoved ?? 0n)
     leases += r.leasesOpened - r.leasesClosed
     const totalSupply = toDecimal(supply, meta.tokenDecimals)
     const circulatingSupply = toDecimal(supply - locked, meta.tokenDecimals)
@@ -253,8 +264,8 @@ export function deriveMetrics(rows: RollupRow[], prices: PeriodPrices[], meta: N
       issuanceCoverage: netIssuance > 0 ? div(protocolRevenueUsd, mul(netIssuance, p.token)) : null,
       capacity: Number(capacity),
       activeLeases: leases,
-      leased: meta.leasesUseCapacity ? leases : null,
-      utilization: meta.leasesUseCapacity && capacity > 0n ? leases / Number(capacity) : null,
+      leased: meta.leasesUseCapacity ? leases : meta.leasedCapacity ? Number(leasedCapacity) : null,
+      utilization: capacity <= 0n ? null : meta.leasesUseCapacity ? leases / Number(capacity) : meta.leasedCapacity ? Number(leasedCapacity) / Number(capacity) : null,
     })
   }
   return out
@@ -307,7 +318,7 @@ export const SERIES_METRICS = {
   NET_ISSUANCE: { aggregate: 'flow', unit: 'token', field: 'netIssuance', description: 'minted - burned, tokens' },
   NET_ISSUANCE_USD: { aggregate: 'flow', unit: 'USD', field: 'netIssuanceUsd', description: 'minted - burned, USD' },
   CAPACITY: { aggregate: 'stock', unit: 'capacity', field: 'capacity', description: "registered capacity in the network's capacity unit" },
-  LEASED: { aggregate: 'stock', unit: 'capacity', field: 'leased', description: 'capacity units under lease (where a lease occupies one unit)' },
+  LEASED: { aggregate: 'stock', unit: 'capacity', field: 'leased', description: 'capacity units under lease (where a lease occupies one unit, or records the capacity it takes)' },
   UTILIZATION: { aggregate: 'ratio', unit: 'ratio', ratio: ['LEASED', 'CAPACITY'], description: 'leased / capacity at the end of the period' },
   ACTIVE_LEASES: { aggregate: 'stock', unit: 'count', field: 'activeLeases', description: 'leases open at the end of the period' },
   ACTIVE_PROVIDERS: { aggregate: 'distinct', unit: 'count', description: 'providers with a supply-side fact in the period, each counted once' },

@@ -127,6 +127,8 @@ function handleEvent(e: LotusActorEvent, deal: LotusDeal | undefined, state: Sta
             },
           },
         }),
+        // the deal's bytes occupy storage power from activation: utilization = deal bytes / raw-byte power
+        { kind: FactKind.CAPACITY_LEASED, asset: 'bytes', amount: deal.pieceSize, decimals: 0, actor: provider, counterparty: client, subject, unit: 'bytes', provenance: 'onchain' },
       ]
     }
     case 'deal-terminated':
@@ -141,7 +143,10 @@ function handleEvent(e: LotusActorEvent, deal: LotusDeal | undefined, state: Sta
       d.closed = true
       state.set('deals', deals)
       const spent = dealSpent(d)
-      return [fil(FactKind.LEASE_CLOSED, spent, { actor: provider, counterparty: client, subject, provenance: 'inferred', lease: { spent, provenance: 'inferred' } })]
+      return [
+        fil(FactKind.LEASE_CLOSED, spent, { actor: provider, counterparty: client, subject, provenance: 'inferred', lease: { spent, provenance: 'inferred' } }),
+        { kind: FactKind.CAPACITY_RELEASED, asset: 'bytes', amount: BigInt(d.pieceSize), decimals: 0, actor: provider, counterparty: client, subject, unit: 'bytes', provenance: 'onchain' },
+      ]
     }
     default:
       return []
@@ -225,9 +230,9 @@ export const filecoinLotus: LotusNetworkDef = {
   enrichDeals: ['deal-activated'],
   events: [
     { type: 'deal-published', actor: 'market', fields: dealFields, meaning: 'a deal proposal is published (not yet in a sector): raw event only', facts: false, source: `${BUILTIN_ACTORS} actors/market/src/emit.rs deal_published` },
-    { type: 'deal-activated', actor: 'market', fields: dealFields, meaning: 'the deal is in a proven sector: LEASE_OPENED (amount = StoragePricePerEpoch) with the proposal from StateMarketStorageDeal (piece size and CID, verified, start/end epoch)', facts: true, source: `${BUILTIN_ACTORS} actors/market/src/emit.rs deal_activated` },
-    { type: 'deal-terminated', actor: 'market', fields: dealFields, meaning: 'the deal ended early (sector terminated): LEASE_CLOSED, spent = price x epochs paid (start to termination), inferred', facts: true, source: `${BUILTIN_ACTORS} actors/market/src/emit.rs deal_terminated` },
-    { type: 'deal-completed', actor: 'market', fields: dealFields, meaning: 'the deal reached its end epoch: LEASE_CLOSED, spent = price x (end - start), inferred', facts: true, source: `${BUILTIN_ACTORS} actors/market/src/emit.rs deal_completed` },
+    { type: 'deal-activated', actor: 'market', fields: dealFields, meaning: 'the deal is in a proven sector: LEASE_OPENED (amount = StoragePricePerEpoch) with the proposal from StateMarketStorageDeal (piece size and CID, verified, start/end epoch), CAPACITY_LEASED of its piece size', facts: true, source: `${BUILTIN_ACTORS} actors/market/src/emit.rs deal_activated` },
+    { type: 'deal-terminated', actor: 'market', fields: dealFields, meaning: 'the deal ended early (sector terminated): LEASE_CLOSED, spent = price x epochs paid (start to termination), inferred; CAPACITY_RELEASED of its piece size', facts: true, source: `${BUILTIN_ACTORS} actors/market/src/emit.rs deal_terminated` },
+    { type: 'deal-completed', actor: 'market', fields: dealFields, meaning: 'the deal reached its end epoch: LEASE_CLOSED, spent = price x (end - start), inferred; CAPACITY_RELEASED of its piece size', facts: true, source: `${BUILTIN_ACTORS} actors/market/src/emit.rs deal_completed` },
     { type: 'sector-activated', actor: 'miner', fields: 'sector (uint, indexed), unsealed-cid (CID or null, indexed), then per piece: piece-cid (CID, indexed), piece-size (uint, key indexed)', meaning: 'a sector is activated by its miner: NODE_UPDATE (provider activity)', facts: true, source: `${BUILTIN_ACTORS} actors/miner/src/emit.rs sector_activated` },
     { type: 'sector-terminated', actor: 'miner', fields: 'sector (uint, indexed)', meaning: 'a sector is terminated by its miner: NODE_UPDATE (provider activity)', facts: true, source: `${BUILTIN_ACTORS} actors/miner/src/emit.rs sector_terminated` },
   ],
@@ -253,6 +258,7 @@ export const filecoin: NetworkDef = {
   contracts: [],
   source: `${BUILTIN_ACTORS} (actors/market, actors/miner emit.rs); ${LOTUS} (JSON-RPC API)`,
   capacityUnit: 'bytes (raw-byte power)',
+  leasedCapacity: true,
   price: { kind: 'import', asset: 'FIL' },
   lotus: filecoinLotus,
   notes: [
@@ -261,7 +267,7 @@ export const filecoin: NetworkDef = {
     'Burnt fees: the growth of the burnt-funds actor f099 (FilBurnt) between samples, recorded as SUPPLY_BURN and, inferred, as FEE_PAID and PROTOCOL_TAKE (protocol revenue). It includes base-fee burns, gas over-estimation burns and penalties (faults, terminations), which the state does not separate.',
     'Block rewards (REWARD_EMITTED) are the growth of FilMined (the reward actor\'s TotalStoragePowerReward) between samples, for the whole network (actor empty): per-miner block rewards are not read.',
     'The first sample records opening balances (subject opening-balance): SUPPLY_MINT of FilVested + FilMined + FilReserveDisbursed, SUPPLY_LOCK of FilLocked, NODE_REGISTERED of the raw-byte power; the first period\'s issuance and capacity added therefore contain all history before it. Later samples record changes. Circulating supply = minted - burnt - locked = FilCirculating.',
-    'Capacity is the network raw-byte power in bytes; quality-adjusted power and active deal bytes (Σ piece size of active deals the indexer saw activate) are kept on each sample\'s raw event (state-sample).',
+    'Capacity is the network raw-byte power in bytes. Leased capacity is the deal bytes: CAPACITY_LEASED = piece size at deal-activated, CAPACITY_RELEASED at deal-terminated / deal-completed (deals the indexer saw activate), so utilization = active deal bytes / raw-byte power. Quality-adjusted power and the active deal bytes are also kept on each sample\'s raw event (state-sample).',
     'Event values carry actor IDs; they are shown as f0 ID addresses (mainnet prefix f).',
   ],
 }

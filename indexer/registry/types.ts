@@ -137,6 +137,8 @@ export interface NetworkDef {
   feeRecipient?: 'provider' | 'protocol'
   /** leases occupy capacity units (e.g. rented licences), so utilization = active leases / capacity */
   leasesUseCapacity?: boolean
+  /** leases record the capacity they take (CAPACITY_LEASED / RELEASED facts): utilization = leased capacity / capacity */
+  leasedCapacity?: boolean
   /** caveats shown in docs/networks.md (medium/low confidence items, inferred meanings) */
   notes?: string[]
   /** a Filecoin network read over Lotus JSON-RPC: its actor events, state reads and handlers */

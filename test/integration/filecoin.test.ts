@@ -55,7 +55,7 @@ async function runIndexer(end: number) {
   return code
 }
 
-interface Day { fees: bigint; rewards: bigint; burned: bigint; minted: bigint; protocolTake: bigint; leasesOpened: number; leasesClosed: number }
+interface Day { fees: bigint; rewards: bigint; burned: bigint; minted: bigint; protocolTake: bigint; leasesOpened: number; leasesClosed: number; leasedAdded: bigint; leasedRemoved: bigint }
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
 beforeAll(async () => {
@@ -112,11 +112,11 @@ describe('Filecoin via Lotus JSON-RPC', () => {
     const days = new Map<string, Day>()
     const day = (ms: number) => {
       const k = dayOf(ms)
-      if (!days.has(k)) days.set(k, { fees: 0n, rewards: 0n, burned: 0n, minted: 0n, protocolTake: 0n, leasesOpened: 0, leasesClosed: 0 })
+      if (!days.has(k)) days.set(k, { fees: 0n, rewards: 0n, burned: 0n, minted: 0n, protocolTake: 0n, leasesOpened: 0, leasesClosed: 0, leasedAdded: 0n, leasedRemoved: 0n })
       return days.get(k)!
     }
     const at = (h: number) => (GENESIS + h * 30) * 1000
-    const deals = new Map<number, { price: bigint; start: number; end: number; stop?: number; activated: number }>()
+    const deals = new Map<number, { price: bigint; start: number; end: number; stop?: number; activated: number; size: bigint }>()
     const proposals = new Map<number, any>()
     const activations = events.filter((x) => x.type === 'deal-activated')
     for (let i = 0; i < activations.length; i += 16) {
@@ -126,13 +126,15 @@ describe('Filecoin via Lotus JSON-RPC', () => {
       if (e.type === 'deal-activated') {
         const d = proposals.get(Number(e.f.id))
         expect(d.Proposal.Provider).toBe(`f0${e.f.provider}`)
-        deals.set(Number(e.f.id), { price: BigInt(d.Proposal.StoragePricePerEpoch), start: d.Proposal.StartEpoch, end: d.Proposal.EndEpoch, activated: e.height })
+        deals.set(Number(e.f.id), { price: BigInt(d.Proposal.StoragePricePerEpoch), start: d.Proposal.StartEpoch, end: d.Proposal.EndEpoch, activated: e.height, size: BigInt(d.Proposal.PieceSize) })
         day(at(e.height)).leasesOpened++
+        day(at(e.height)).leasedAdded += BigInt(d.Proposal.PieceSize)
       }
       if (e.type === 'deal-terminated' || e.type === 'deal-completed') {
         day(at(e.height)).leasesClosed++
         const d = deals.get(Number(e.f.id))
         if (d && e.type === 'deal-terminated') d.stop = e.height
+        if (d) day(at(e.height)).leasedRemoved += d.size
       }
     }
     // state samples at every multiple of 120 epochs; changes dated at the end of the epoch before the sample
@@ -160,12 +162,13 @@ describe('Filecoin via Lotus JSON-RPC', () => {
       prev = { h, mined: BigInt(s.FilMined), burnt: BigInt(s.FilBurnt), released }
     }
     const { rows } = await pool.query(
-      `SELECT period_start, fees_native, rewards_native, burned_native, minted_native, protocol_take_native, leases_opened, leases_closed
+      `SELECT period_start, fees_native, rewards_native, burned_native, minted_native, protocol_take_native, leases_opened, leases_closed, leased_capacity_added, leased_capacity_removed
        FROM network_stat WHERE network = 'filecoin' AND interval = 'DAY' ORDER BY period_start`,
     )
     const stored = new Map(rows.map((r) => [dayOf(new Date(r.period_start).getTime()), {
       fees: BigInt(r.fees_native), rewards: BigInt(r.rewards_native), burned: BigInt(r.burned_native), minted: BigInt(r.minted_native),
       protocolTake: BigInt(r.protocol_take_native), leasesOpened: r.leases_opened, leasesClosed: r.leases_closed,
+      leasedAdded: BigInt(r.leased_capacity_added), leasedRemoved: BigInt(r.leased_capacity_removed),
     }]))
     expect([...stored.keys()]).toEqual([...days.keys()].sort())
     for (const [k, want] of days) expect(stored.get(k), k).toEqual(want)

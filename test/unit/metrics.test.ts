@@ -69,4 +69,13 @@ describe('deriveMetrics', () => {
     const m = deriveMetrics([row(0, { feesNative: E18, feesUnpricedNative: E18 })], [{ token: 1, feeAsset: null }], { ...meta, feeAssetIsToken: false }, 'DAY')
     expect(m[0]).toMatchObject({ fees: 1, feesUsd: null, feesValuation: 'unpriced', supplySideRevenueUsd: null })
   })
+
+  it('utilization from leased capacity where leases record it (Filecoin: deal bytes / raw-byte power)', () => {
+    const rows = [row(0, { capacityAdded: 1000n, leasedCapacityAdded: 100n }), row(1, { capacityRemoved: 200n, leasedCapacityAdded: 60n, leasedCapacityRemoved: 20n })]
+    const m = deriveMetrics(rows, [{ token: 1, feeAsset: 1 }, { token: 1, feeAsset: 1 }], { ...meta, leasesUseCapacity: false, leasedCapacity: true }, 'DAY')
+    expect(m.map((x) => [x.capacity, x.leased, x.utilization])).toEqual([[1000, 100, 0.1], [800, 140, 140 / 800]])
+    // neither flag: no utilization
+    const n = deriveMetrics(rows, [{ token: 1, feeAsset: 1 }, { token: 1, feeAsset: 1 }], { ...meta, leasesUseCapacity: false }, 'DAY')
+    expect(n.map((x) => [x.leased, x.utilization])).toEqual([[null, null], [null, null]])
+  })
 })

@@ -128,6 +128,15 @@ export class NetworkStat {
     @BigIntColumn_({nullable: false})
     capacityRemoved!: bigint
 
+    /**
+     * capacity taken / given back by leases, in the capacity unit (Σ CAPACITY_LEASED / CAPACITY_RELEASED)
+     */
+    @BigIntColumn_({nullable: false})
+    leasedCapacityAdded!: bigint
+
+    @BigIntColumn_({nullable: false})
+    leasedCapacityRemoved!: bigint
+
     @IntColumn_({nullable: false})
     leasesOpened!: number
 

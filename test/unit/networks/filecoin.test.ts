@@ -116,6 +116,7 @@ describe('Filecoin facts', () => {
     const opened = out1.facts.filter((f) => f.kind === FactKind.LEASE_OPENED)
     expect(opened).toHaveLength(1)
     expect(opened[0]).toMatchObject({ actor: 'f01234567', counterparty: 'f02100000', subject: '7', amount: 1_000_000_000n, asset: 'FIL' })
+    expect(out1.facts.find((f) => f.kind === FactKind.CAPACITY_LEASED)).toMatchObject({ amount: 34_359_738_368n, unit: 'bytes', subject: '7', actor: 'f01234567' })
     expect(out1.leaseTerms.get(opened[0].id)).toMatchObject({ price: 1_000_000_000n, priceUnit: 'epoch (30 s)', resources: { pieceSizeBytes: '34359738368', verified: false } })
     // first sample: opening balances, no reward or fee
     const kinds = (o: typeof out1) => o.facts.filter((f) => f.rawEvent.endsWith(String(SAMPLE_LOG_INDEX))).map((f) => `${f.kind}:${f.amount}`)
@@ -133,6 +134,7 @@ describe('Filecoin facts', () => {
     }, state)
     const closed = out3.facts.find((f) => f.kind === FactKind.LEASE_CLOSED)!
     expect(closed.amount).toBe(100n * 1_000_000_000n)
+    expect(out3.facts.find((f) => f.kind === FactKind.CAPACITY_RELEASED)).toMatchObject({ amount: 34_359_738_368n, subject: '7' })
     expect(out3.facts.filter((f) => f.kind === FactKind.FEE_PAID).map((f) => f.amount)).toEqual([20n * 1_000_000_000n])
     expect(state.access('filecoin').get<Record<string, unknown>>('deals')).toEqual({})
   })
