@@ -8,6 +8,7 @@ import { entityResolvers, listRows, type ListArgs } from './entities/resolvers'
 import { Params, quote, selectList, toNode } from './entities/sql'
 import { leaderboard, metricSeries, payerConcentration, providerStats, type GroupBy, type Window } from './analytics'
 import { parseIsoDate } from './dates'
+import { leasedResources } from './leased'
 import { networkMetrics, priceSource, providerCounts, window } from './metrics'
 import { dailyStats, healthAlerts, type AlertThresholds } from './subscriptions'
 import type { SeriesInterval, SeriesMetric } from '../indexer/metrics'
@@ -204,6 +205,10 @@ export const resolvers = {
     },
     async providerStats(_: unknown, args: { network: string; provider: string; window: Window }, ctx: ApiContext) {
       return providerStats(ctx.pool, args)
+    },
+    async leasedResources(_: unknown, args: { network: string }, ctx: ApiContext) {
+      if (!networkById(args.network)) throw badInput(`unknown network "${args.network}"`)
+      return leasedResources(ctx.pool, args.network)
     },
     async payerConcentration(_: unknown, args: { network: string; window: Window; top: number }, ctx: ApiContext) {
       return payerConcentration(ctx.pool, { ...args, top: checkLimit(args.top, ctx.maxLimit) })

@@ -252,6 +252,26 @@ ${Object.entries(SERIES_METRICS).map(([k, d]) => `    ${JSON.stringify(`${d.desc
     uptime: Float!
   }
 
+  type GpuModelLeased {
+    "vendor/model as the chain names it (Akash: nvidia/h100)"
+    model: String!
+    gpus: Int!
+    leases: Int!
+  }
+
+  type LeasedResources {
+    network: ID!
+    openLeases: Int!
+    "open leases whose resources are known"
+    withResources: Int!
+    "CPU cores"
+    cpu: Float!
+    memoryBytes: BigInt!
+    storageBytes: BigInt!
+    gpus: Int!
+    gpusByModel: [GpuModelLeased!]!
+  }
+
   type PayerShare {
     payer: String!
     feesNative: BigInt!
@@ -367,6 +387,8 @@ ${Object.entries(SERIES_METRICS).map(([k, d]) => `    ${JSON.stringify(`${d.desc
     leaderboard(metric: Metric!, window: Window = D30, groupBy: GroupBy = NETWORK, limit: Int = 10, networks: [ID!], categories: [ID!]): [LeaderboardEntry!]!
     "one provider's earnings, fees, leases and uptime proxy over a window; null for an unknown provider"
     providerStats(network: ID!, provider: String!, window: Window = D30): ProviderStats
+    "capacity leased now: the resources of the network's open leases (CPU cores, memory, storage, GPUs by model) where the chain gives them (Akash)"
+    leasedResources(network: ID!): LeasedResources!
     "top payers' share and HHI of a network's fees over a window"
     payerConcentration(network: ID!, window: Window = D30, top: Int = 10): PayerConcentration!
     "processor status per chain (all chains, or one)"

@@ -222,16 +222,29 @@ export async function fetchOverview(timeoutMs = 10_000): Promise<OverviewData> {
   return data
 }
 
+/** Resources of a network's open leases (where the chain gives them: Akash). */
+export interface LeasedResources {
+  openLeases: number
+  withResources: number
+  cpu: number
+  memoryBytes: string
+  storageBytes: string
+  gpus: number
+  gpusByModel: { model: string; gpus: number; leases: number }[]
+}
+
 export interface NetworkPageData {
   networks: NetworkFull[]
   categories: CategoryFull[]
   indexerStatus: ChainStatus[]
   networkMetrics: MetricsRow[]
+  leasedResources: LeasedResources
 }
 
 export const NETWORK_QUERY = /* GraphQL */ `
   query NetworkPage($network: ID!, $limit: Int!) {${COMMON_FIELDS}
     networkMetrics(network: $network, interval: DAY, limit: $limit) { ${METRICS_FIELDS} }
+    leasedResources(network: $network) { openLeases withResources cpu memoryBytes storageBytes gpus gpusByModel { model gpus leases } }
   }
 `
 

@@ -10,6 +10,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { networks as registryNetworks } from '../../indexer/registry'
 import { expectClose, startBrowserStack, until, type BrowserStack } from '../helpers/browser-stack'
 
 
@@ -157,7 +158,7 @@ describe('overview page (end to end)', () => {
     const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' })
     const page = await openOverview(context, pageErrors)
     const metrics = await apiMetrics()
-    expect(metrics.size, 'the API serves 7 networks').toBe(7)
+    expect(metrics.size, `the API serves the registry's ${registryNetworks.length} networks`).toBe(registryNetworks.length)
     for (const [id, rows] of metrics) expect(rows.length, `${id} has daily rows`).toBeGreaterThan(5)
     const want = expected(metrics)
 
@@ -210,6 +211,36 @@ describe('overview page (end to end)', () => {
     await page.goBack()
     await page.getByTestId('ov-card-mcap').waitFor({ timeout: 20_000 })
     expect(new URL(page.url()).pathname).toBe('/')
+
+    // Akash (CometBFT source) is in the table and its page shows the capacity its open leases hold, GPUs by model
+    await page.locator('[data-testid="ov-table"] tr[data-network="akash"] a').click()
+    await page.waitForURL(/\/network\/akash$/, { timeout: 5000 })
+    await page.getByTestId('net-leased').waitFor({ timeout: 20_000 })
+    expect(await page.locator('.hero .chip').first().textContent()).toMatch(/compute/i)
+    // the live devnet keeps opening and closing leases: reload until the page and the API answer agree
+    type Leased = { openLeases: number; gpus: number; gpusByModel: { model: string; gpus: number; leases: number }[] }
+    const shown = async (): Promise<Leased> => ({
+      openLeases: (await dataValue(page, '[data-testid="net-leased-leases"]'))!,
+      gpus: (await dataValue(page, '[data-testid="net-leased-gpus"]'))!,
+      gpusByModel: await page.$$eval('[data-testid="table-net-gpus"] tbody tr', (trs) =>
+        trs.map((tr) => ({ model: tr.getAttribute('data-model')!, gpus: Number(tr.querySelectorAll('td')[0].getAttribute('data-value')), leases: Number(tr.querySelectorAll('td')[1].getAttribute('data-value')) })),
+      ),
+    })
+    let last: { page?: Leased; api?: Leased } = {}
+    await until('the Akash page to show the API\'s leased capacity', async () => {
+      await page.reload()
+      await page.getByTestId('net-leased').waitFor({ timeout: 20_000 })
+      const api = (await gql<{ leasedResources: Leased }>('{ leasedResources(network: "akash") { openLeases gpus gpusByModel { model gpus leases } } }')).leasedResources
+      last = { page: await shown(), api }
+      return JSON.stringify(last.page) === JSON.stringify(api) ? true : undefined
+    }, 60_000, 100).catch((e) => {
+      throw new Error(`${e.message}; last ${JSON.stringify(last)}`)
+    })
+    expect(last.page!.openLeases).toBeGreaterThan(0)
+    expect(last.page!.gpus).toBeGreaterThan(0)
+    expect(last.page!.gpusByModel.length).toBeGreaterThan(0)
+    await page.goBack()
+    await page.getByTestId('ov-card-mcap').waitFor({ timeout: 20_000 })
 
     // the Livepeer link of the header nav opens the Livepeer page
     await page.locator('[data-testid="nav"] a[data-nav="livepeer"]').click()

@@ -5,6 +5,7 @@
  * recomputation mean no row was lost or written twice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { leasedResources } from '../../api/leased'
 import { spawnIndexer } from '../../cli/stack'
 import { startFixture, type Fixture } from '../helpers/fixture'
 import { recomputeAkash, type AkashRecompute } from '../helpers/recompute-akash'
@@ -102,5 +103,15 @@ describe('Akash over CometBFT', () => {
       }
     }
     expect(exhausted).toBeGreaterThan(0)
+  })
+
+  it('leased capacity now (API leasedResources): open leases and their GPUs by model equal the recomputation', async () => {
+    const got = await leasedResources(fx.pool, 'akash')
+    const open = [...expected.leases.values()].filter((l) => !l.closed)
+    expect(got.openLeases).toBe(open.length)
+    expect(got.withResources).toBe(open.length)
+    expect(got.gpus).toBe(open.reduce((s, l) => s + l.gpu, 0))
+    expect(got.gpusByModel.reduce((s, g) => s + g.gpus, 0)).toBe(got.gpus)
+    expect(got.gpus).toBeGreaterThan(0)
   })
 })

@@ -1,6 +1,6 @@
 /** The page of a network other than Livepeer: 30-day cards and daily fees in USD from `networkMetrics`. */
 import { lazy, Suspense } from 'react'
-import { fetchNetworkPage, WINDOW_DAYS, type NetworkPageData } from '../api'
+import { fetchNetworkPage, WINDOW_DAYS, type LeasedResources, type NetworkPageData } from '../api'
 import { dayKey, dayLabel, dayLongLabel, int, usd, usdFull } from '../format'
 import { useMediaQuery, usePolling, usePrefersDark } from '../hooks'
 import { sumNullable } from '../overview'
@@ -57,6 +57,7 @@ function Body({ data, id, fetchedAt }: { data: NetworkPageData; id: string; fetc
         />
         <StatusCard status={status} fetchedAt={fetchedAt} />
       </div>
+      {data.leasedResources.withResources > 0 && <LeasedCapacity leased={data.leasedResources} />}
       {m.length === 0 ? (
         <EmptyState status={status} what="fee or incentive event" />
       ) : (
@@ -102,6 +103,48 @@ function Body({ data, id, fetchedAt }: { data: NetworkPageData; id: string; fetc
         </section>
       )}
     </>
+  )
+}
+
+const gib = (bytes: string) => `${int(Math.round(Number(bytes) / 2 ** 30))} GiB`
+
+/** Capacity leased now (open leases with known resources): leases, CPU, memory, storage, GPUs by model. */
+function LeasedCapacity({ leased }: { leased: LeasedResources }) {
+  return (
+    <section className="card panel" aria-labelledby="net-leased-title" data-testid="net-leased">
+      <header className="panel-head">
+        <div>
+          <h2 className="panel-title" id="net-leased-title">Leased capacity now</h2>
+          <p className="panel-summary">
+            <span data-testid="net-leased-leases" data-value={leased.openLeases}>{int(leased.openLeases)}</span> open leases ·{' '}
+            <span data-testid="net-leased-gpus" data-value={leased.gpus}>{int(leased.gpus)}</span> GPUs · {int(Math.round(leased.cpu))} CPU cores ·{' '}
+            {gib(leased.memoryBytes)} memory · {gib(leased.storageBytes)} storage
+          </p>
+        </div>
+      </header>
+      {leased.gpusByModel.length > 0 && (
+        <div className="table-wrap">
+          <table className="data-table" data-testid="table-net-gpus">
+            <thead>
+              <tr>
+                <th scope="col">GPU model</th>
+                <th scope="col" className="num">GPUs leased</th>
+                <th scope="col" className="num">Leases</th>
+              </tr>
+            </thead>
+            <tbody>
+              {leased.gpusByModel.map((g) => (
+                <tr key={g.model} data-model={g.model}>
+                  <th scope="row">{g.model}</th>
+                  <td className="num" data-value={g.gpus}>{int(g.gpus)}</td>
+                  <td className="num" data-value={g.leases}>{int(g.leases)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   )
 }
 

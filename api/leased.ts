@@ -1,0 +1,41 @@
+/**
+ * Leased capacity of a network now: the resources of its open Lease rows (CPU, memory, storage, GPUs by model),
+ * where the chain tells them (Akash: the deployment group's resources; other networks leave resources null).
+ */
+import type pg from 'pg'
+
+export interface LeasedResources {
+  network: string
+  openLeases: number
+  /** open leases whose resources are known */
+  withResources: number
+  /** CPU in cores (millicores / 1000) */
+  cpu: number
+  memoryBytes: string
+  storageBytes: string
+  gpus: number
+  gpusByModel: { model: string; gpus: number; leases: number }[]
+}
+
+export async function leasedResources(pool: pg.Pool, network: string): Promise<LeasedResources> {
+  const t = await pool.query(
+    `SELECT count(*)::int AS open, count(resources)::int AS known,
+            coalesce(sum((resources->>'cpu')::numeric), 0)::text AS cpu,
+            coalesce(sum((resources->>'memoryBytes')::numeric), 0)::text AS memory,
+            coalesce(sum((resources->>'storageBytes')::numeric), 0)::text AS storage,
+            coalesce(sum((resources->>'gpu')::numeric), 0)::int AS gpus
+       FROM lease WHERE network = $1 AND status = 'OPEN'`,
+    [network],
+  )
+  const g = await pool.query(
+    `SELECT coalesce(resources->>'gpuModel', 'unknown') AS model, sum((resources->>'gpu')::numeric)::int AS gpus, count(*)::int AS leases
+       FROM lease WHERE network = $1 AND status = 'OPEN' AND (resources->>'gpu')::numeric > 0
+      GROUP BY 1 ORDER BY 2 DESC, 1`,
+    [network],
+  )
+  const r = t.rows[0]
+  return {
+    network, openLeases: r.open, withResources: r.known, cpu: Number(r.cpu) / 1000, memoryBytes: r.memory, storageBytes: r.storage, gpus: r.gpus,
+    gpusByModel: g.rows,
+  }
+}
