@@ -16,6 +16,7 @@ import { runLotusIndexer } from './sources/lotus/run'
 import type { StateCache } from './handlers/state'
 import { ChainCursor } from './model'
 import { ChainDiscontinuityError, checkDeepReorg, pruneCheckpoints, statusSchemaOf } from './reorg'
+import { retryTransientRpcFailures } from './rpc-retry'
 import { IndexerDatabase } from './store/database'
 import { applyMigrations, createDataSource } from './store/dataSource'
 import { loadState, writeBatch } from './writer'
@@ -42,6 +43,7 @@ async function registerNetworks(url: string) {
 async function main() {
   if (process.env.DEPIN_SUPERVISED === '1') exitWithParent()
   const config = loadConfig()
+  retryTransientRpcFailures()
   const url = process.env.DATABASE_URL
   if (!url) throw new Error('DATABASE_URL must be set for the indexer (npm start sets it)')
   await waitForDatabase(url, 120_000)
@@ -65,7 +67,7 @@ async function main() {
     process.exit(0)
   }
   const { processor, from, finality, addresses } = createProcessor({
-    chain: chainConfig, rpcUrl, devnet: chainConfig.rpcUrl == null, rateLimit: config.RPC_RATE_LIMIT,
+    chain: chainConfig, rpcUrl, devnet: chainConfig.rpcUrl == null, rateLimit: config.RPC_RATE_LIMIT, requestTimeoutMs: config.RPC_REQUEST_TIMEOUT_MS,
   })
   const watched = watchedOnChain(chain)
   const chainNetworks = networks.filter((n) => n.chain.chainId === chain.chainId).map((n) => n.id)

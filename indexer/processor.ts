@@ -9,6 +9,8 @@ export interface ProcessorOptions {
   /** devnet: start at block 0 and poll fast */
   devnet: boolean
   rateLimit?: number
+  /** per request; a request that times out is retried with backoff */
+  requestTimeoutMs?: number
 }
 
 export function createProcessor(opts: ProcessorOptions) {
@@ -17,7 +19,7 @@ export function createProcessor(opts: ProcessorOptions) {
   const from = opts.chain.startBlock ?? (opts.devnet ? 0 : startBlockOf(chain))
   const finality = opts.chain.finality ?? (opts.devnet ? 5 : chain.finalityConfirmations)
   const processor = new EvmBatchProcessor()
-    .setRpcEndpoint({ url: opts.rpcUrl, rateLimit: opts.rateLimit, requestTimeout: 30_000 })
+    .setRpcEndpoint({ url: opts.rpcUrl, rateLimit: opts.rateLimit, requestTimeout: opts.requestTimeoutMs ?? 30_000 })
     // A devnet may sit still (SIM_LIVE=false): no head timeout there. On real chains a subscription silent for
     // 60 s is reset (processor 1.27.3 can then fail with "concurrent takes are not allowed"; the supervisor in
     // cli/stack.ts restarts the indexer, which resumes from its last committed block).
