@@ -91,6 +91,14 @@ function assertTraversable(dir: string) {
   }
 }
 
+/** A server that did not answer within the deadline: reported by its message (it names the server), without a stack. */
+export class UnreachableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'UnreachableError'
+  }
+}
+
 /** Waits until the server answers, retrying with backoff; a clear error after the deadline. */
 export async function waitForDatabase(url: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
@@ -105,7 +113,7 @@ export async function waitForDatabase(url: string, timeoutMs = 30_000): Promise<
     } catch (e) {
       await client.end().catch(() => {})
       if (Date.now() > deadline) {
-        throw new Error(`PostgreSQL at ${redact(url)} is unreachable: ${(e as Error).message}`, { cause: e })
+        throw new UnreachableError(`PostgreSQL at ${redact(url)} is unreachable: ${(e as Error).message} (DATABASE_URL, EMBEDDED_PG_PORT)`, { cause: e })
       }
       log.warn({ url: redact(url), err: (e as Error).message, retryInMs: delay }, 'database not reachable yet, retrying')
       await new Promise((r) => setTimeout(r, delay))

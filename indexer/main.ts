@@ -3,9 +3,9 @@
  * over JSON-RPC and writing raw events, normalized facts and rollups into PostgreSQL.
  * Run by `npm start` as a child process; can run alone: `tsx indexer/main.ts` with DATABASE_URL set.
  */
-import { loadConfig, rpcUrlOf } from '../common/config'
+import { ConfigError, loadConfig, rpcUrlOf } from '../common/config'
 import { componentLogger } from '../common/logger'
-import { redact, waitForDatabase } from '../common/postgres'
+import { redact, UnreachableError, waitForDatabase } from '../common/postgres'
 import { exitWithParent } from '../common/process'
 import { handleBlocks } from './handlers/batch'
 import { Network } from './model'
@@ -16,7 +16,7 @@ import { runLotusIndexer } from './sources/lotus/run'
 import type { StateCache } from './handlers/state'
 import { ChainCursor } from './model'
 import { ChainDiscontinuityError, checkDeepReorg, pruneCheckpoints, statusSchemaOf } from './reorg'
-import { retryTransientRpcFailures } from './rpc-retry'
+import { guardRpcClient } from './rpc-guard'
 import { IndexerDatabase } from './store/database'
 import { applyMigrations, createDataSource } from './store/dataSource'
 import { loadState, writeBatch } from './writer'
@@ -43,9 +43,9 @@ async function registerNetworks(url: string) {
 async function main() {
   if (process.env.DEPIN_SUPERVISED === '1') exitWithParent()
   const config = loadConfig()
-  retryTransientRpcFailures()
+  guardRpcClient()
   const url = process.env.DATABASE_URL
-  if (!url) throw new Error('DATABASE_URL must be set for the indexer (npm start sets it)')
+  if (!url) throw new ConfigError(['DATABASE_URL: must be set for the indexer (npm start sets it)'])
   await waitForDatabase(url, 120_000)
   const applied = await applyMigrations(url)
   if (applied.length) log.info({ applied }, 'migrations applied')
@@ -53,7 +53,7 @@ async function main() {
   // one process per chain: INDEXER_CHAIN names it (npm start runs one per chain of the registry)
   const chainId = process.env.INDEXER_CHAIN ?? chains[0].id
   const chain = chainById(chainId)
-  if (!chain) throw new Error(`INDEXER_CHAIN: unknown chain "${chainId}"; known: ${chains.map((c) => c.id).join(', ')}`)
+  if (!chain) throw new ConfigError([`INDEXER_CHAIN: unknown chain "${chainId}"; known: ${chains.map((c) => c.id).join(', ')}`])
   const chainConfig = config.chains.find((c) => c.chain.chainId === chain.chainId)!
   const rpcUrl = rpcUrlOf(config, chainConfig)
   if (isLotus(chain)) {
@@ -95,6 +95,13 @@ async function main() {
     if (head && head.height === lastHeight + 1 && lastHash && head.parentHash !== lastHash) {
       throw new ChainDiscontinuityError(chain.chainId, head.height, head.parentHash, lastHash)
     }
+    // and the blocks of a batch form a chain (a data source answering with wrong blocks is refused, never stored)
+    for (let i = 1; i < ctx.blocks.length; i++) {
+      const [prev, b] = [ctx.blocks[i - 1].header, ctx.blocks[i].header]
+      if (b.height <= prev.height || (b.height === prev.height + 1 && b.parentHash !== prev.hash)) {
+        throw new ChainDiscontinuityError(chain.chainId, b.height, b.parentHash, prev.hash)
+      }
+    }
     const blocks = ctx.blocks.map((b) => ({
       header: { height: b.header.height, hash: b.header.hash, timestamp: b.header.timestamp },
       logs: b.logs.map((l) => ({ address: l.address, topics: l.topics, data: l.data, logIndex: l.logIndex, transactionHash: l.transactionHash })),
@@ -117,6 +124,8 @@ async function main() {
 }
 
 main().catch((e) => {
-  log.fatal({ err: e }, 'indexer failed')
+  // bad settings and unreachable servers are reported by their message, which names the setting or the server
+  if (e instanceof ConfigError || e instanceof UnreachableError) log.fatal(`indexer cannot start: ${e.message}`)
+  else log.fatal({ err: e }, 'indexer failed')
   process.exit(1)
 })

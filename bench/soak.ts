@@ -1,0 +1,145 @@
+/**
+ * `npm run soak -- --minutes N` (default 10): a bounded soak. Starts the whole stack on free ports in a fresh data
+ * folder (embedded PostgreSQL, devnet with live blocks every SOAK_BLOCK_MS, one indexer per chain catching up on
+ * SIM_DAYS of history and then following, the API) while autocannon (in a child process, so that it does not share
+ * the API's heap) drives the API with the dashboard's queries (overview, network page, status) for N minutes. Samples
+ * the memory (RSS) of the API process and of every indexer each 10 s, and the indexers' heights.
+ * Prints and writes bench/results/soak.json: requests, errors (non-2xx, timeouts, GraphQL errors: must be 0),
+ * latency p50/p99, memory at start and end and its slope (MB/min, least squares after the first minute).
+ */
+import { spawn } from 'node:child_process'
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import pg from 'pg'
+import { loadConfig } from '../common/config'
+import { startStack } from '../cli/stack'
+import { freePort, freePortBlock } from '../test/helpers/ports'
+
+const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, connections: { type: 'string', default: '8' }, keep: { type: 'boolean', default: false } } })
+const minutes = Number(values.minutes)
+if (!(minutes > 0)) throw new Error(`--minutes: a positive number, got "${values.minutes}"`)
+const root = resolve(import.meta.dirname, '..')
+
+/** the dashboard's requests (dashboard/src/api.ts): overview, a network page, the status line */
+const METRICS = `periodStart price marketCap fdv fees feesUsd protocolRevenueUsd incentivesUsd earningsUsd demandRewardsRatio7d demandRewardsRatio30d annualizedFeesUsd pf capacity capacityUnit activeLeases utilization activeProviders`
+const COMMON = `networks { id name category chain chainId tokenSymbol feeAsset } categories { id name color networks { id name } } indexerStatus { chain chainId name height head lag lagSeconds timestamp }`
+const queries = (ids: string[]) => [
+  { query: `query Overview($limit: Int!) { ${COMMON} ${ids.map((id, i) => `m${i}: networkMetrics(network: "${id}", interval: DAY, limit: $limit) { ${METRICS} }`).join(' ')} }`, variables: { limit: 30 } },
+  ...ids.map((id) => ({ query: `query NetworkPage($network: ID!, $limit: Int!) { ${COMMON} networkMetrics(network: $network, interval: DAY, limit: $limit) { ${METRICS} } }`, variables: { network: id, limit: 90 } })),
+  { query: `{ indexerStatus { chain height head lag } }`, variables: {} },
+]
+
+const rssMb = (pid: number | undefined): number | null => {
+  if (!pid) return null
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return m ? Number(m[1]) / 1024 : null
+  } catch {
+    return null
+  }
+}
+
+/** least-squares slope of y over x */
+function slope(points: [number, number][]): number {
+  const n = points.length
+  if (n < 2) return 0
+  const mx = points.reduce((a, p) => a + p[0], 0) / n
+  const my = points.reduce((a, p) => a + p[1], 0) / n
+  const num = points.reduce((a, p) => a + (p[0] - mx) * (p[1] - my), 0)
+  const den = points.reduce((a, p) => a + (p[0] - mx) ** 2, 0)
+  return den === 0 ? 0 : num / den
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'depin-soak-'))
+chmodSync(dataDir, 0o755)
+const config = loadConfig({
+  ...process.env, DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()),
+  DEVNET_PORT: String(await freePortBlock()), DEVNET_CONTROL_PORT: String(await freePort()),
+  SIM_DAYS: process.env.SIM_DAYS ?? '14', SIM_LIVE: 'true', SIM_BLOCK_TIME_MS: process.env.SOAK_BLOCK_MS ?? '500', LOG_LEVEL: 'warn',
+})
+console.log(`soak: ${minutes} min, data in ${dataDir}; starting the stack (${config.SIM_DAYS} days of history, a block every ${config.SIM_BLOCK_TIME_MS} ms per chain)`)
+const t0 = Date.now()
+const stack = await startStack(config, { onProgress: (m) => process.stdout.write(`\r${m.slice(0, 150).padEnd(150)}`) })
+console.log(`\nstack up in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${stack.api.url}`)
+const pool = new pg.Pool({ connectionString: stack.db.url, max: 1 })
+const networkIds = (await pool.query('SELECT id FROM network ORDER BY id')).rows.map((r) => r.id as string)
+const heights = async () => Object.fromEntries((await pool.query('SELECT chain, height FROM chain_cursor')).rows.map((r) => [r.chain, r.height]))
+
+type Sample = { t: number; apiMb: number; indexersMb: Record<string, number | null>; heights: Record<string, number> }
+const samples: Sample[] = []
+const sample = async () => {
+  samples.push({
+    t: (Date.now() - t0) / 1000, apiMb: process.memoryUsage().rss / 2 ** 20,
+    indexersMb: Object.fromEntries([...stack.indexers].map(([chain, s]) => [chain, rssMb(s.pid)])), heights: await heights(),
+  })
+}
+await sample()
+const sampler = setInterval(() => void sample().catch(() => {}), 10_000)
+
+// GraphQL errors come back with HTTP 200: a checker asks every query once per 5 s and counts answers with `errors`
+let graphqlErrors = 0
+let checks = 0
+const qs = queries(networkIds)
+const checker = setInterval(async () => {
+  for (const q of qs) {
+    checks++
+    try {
+      const r = await fetch(`${stack.api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(q) })
+      const body = (await r.json()) as { errors?: unknown[] }
+      if (!r.ok || body.errors) graphqlErrors++
+    } catch {
+      graphqlErrors++
+    }
+  }
+}, 5000)
+
+// autocannon in its own process (bench/soak-load.ts), with the dashboard's requests in rotation
+const load = await new Promise<any>((ok, fail) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/soak-load.ts'), stack.api.url, String(Math.round(minutes * 60)), String(values.connections), JSON.stringify(qs)], {
+    cwd: root, stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  let out = ''
+  child.stdout.on('data', (d) => (out += d))
+  child.once('exit', (code) => (code === 0 ? ok(JSON.parse(out)) : fail(new Error(`autocannon exited with ${code}`))))
+})
+clearInterval(sampler)
+clearInterval(checker)
+await sample()
+
+const first = samples[0]
+const last = samples[samples.length - 1]
+const warm = samples.filter((s) => s.t - first.t >= 60)
+const perMin = (xs: [number, number][]) => Number((slope(xs) * 60).toFixed(2))
+const result = {
+  date: new Date().toISOString(),
+  commit: (await new Promise<string>((ok) => {
+    const c = spawn('git', ['rev-parse', '--short', 'HEAD'], { cwd: root })
+    let s = ''
+    c.stdout.on('data', (d) => (s += d))
+    c.once('exit', () => ok(s.trim()))
+  })),
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+  minutes, connections: Number(values.connections), blockMs: config.SIM_BLOCK_TIME_MS, historyDays: config.SIM_DAYS,
+  load: { ...load, graphqlChecks: checks, graphqlErrors },
+  errors: load.errors + load.timeouts + load.non2xx + graphqlErrors,
+  memory: {
+    apiMb: { start: Number(first.apiMb.toFixed(1)), end: Number(last.apiMb.toFixed(1)), slopeMbPerMin: perMin(warm.map((s) => [s.t, s.apiMb])) },
+    indexersMb: Object.fromEntries(Object.keys(last.indexersMb).map((c) => [c, {
+      start: Number((first.indexersMb[c] ?? 0).toFixed(1)), end: Number((last.indexersMb[c] ?? 0).toFixed(1)),
+      slopeMbPerMin: perMin(warm.filter((s) => s.indexersMb[c] != null).map((s) => [s.t, s.indexersMb[c]!])),
+    }])),
+  },
+  heights: { start: first.heights, end: last.heights },
+  indexerRestarts: Object.fromEntries([...stack.indexers].map(([c, s]) => [c, s.restarts])),
+  samples: samples.map((s) => ({ t: Math.round(s.t), apiMb: Number(s.apiMb.toFixed(1)), ...Object.fromEntries(Object.entries(s.indexersMb).map(([c, v]) => [c, v == null ? null : Number(v.toFixed(1))])) })),
+}
+await pool.end()
+await stack.stop()
+if (!values.keep) rmSync(dataDir, { recursive: true, force: true })
+mkdirSync(join(root, 'bench/results'), { recursive: true })
+writeFileSync(join(root, 'bench/results/soak.json'), JSON.stringify(result, null, 2) + '\n')
+const { samples: _, ...summary } = result
+console.log(JSON.stringify(summary, null, 2))
+if (result.errors > 0) process.exitCode = 1
