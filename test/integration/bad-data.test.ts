@@ -45,11 +45,13 @@ describe('bad chain data', () => {
     // one block of malformed logs from the emitter at the contract's address, between simulated blocks
     const [sender] = await rpc.call<string[]>('eth_accounts')
     const nonce = Number(await rpc.call<string>('eth_getTransactionCount', [sender, 'latest']))
-    await rpc.call('eth_sendTransaction', [{ from: sender, to: COMPUTE_LEASE, data: encodeRecords(BAD.map((b) => b.log)), nonce: toHex(nonce), gasPrice: '0x0', gas: toHex(2_000_000) }])
+    const txHash = await rpc.call<string>('eth_sendTransaction', [{ from: sender, to: COMPUTE_LEASE, data: encodeRecords(BAD.map((b) => b.log)), nonce: toHex(nonce), gasPrice: '0x0', gas: toHex(2_000_000) }])
     await rpc.call('evm_mine', [sim.timestamp + 450])
-    const badBlock = await rpc.blockNumber()
     await sim.resyncNonce()
     for (let i = 0; i < 30; i++) await sim.mine(sim.timestamp + 900, true)
+    const receipt = await rpc.call<{ blockNumber: string; status: string; logs: unknown[] }>('eth_getTransactionReceipt', [txHash])
+    expect({ status: receipt.status, logs: receipt.logs.length }).toEqual({ status: '0x1', logs: BAD.length })
+    const badBlock = Number(receipt.blockNumber)
     const end = await rpc.blockNumber()
     for (let i = 0; i <= 5; i++) await sim.mine(sim.timestamp + 900, true)
 

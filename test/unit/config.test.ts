@@ -36,6 +36,8 @@ describe('loadConfig', () => {
     [{ START_BLOCK_ARBITRUM_ONE: '-5' }, /START_BLOCK_ARBITRUM_ONE/],
     [{ START_BLOCK_ARBITRUM_ONE: '10', END_BLOCK_ARBITRUM_ONE: '5' }, /END_BLOCK_ARBITRUM_ONE: must be >= START_BLOCK_ARBITRUM_ONE/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ RPC_REQUEST_TIMEOUT_MS: '-1' }, /RPC_REQUEST_TIMEOUT_MS: /],
+    [{ FINALITY_BASE: 'five' }, /FINALITY_BASE: .*"five"/],
     [{ GATEWAY_ARBITRUM_ONE_URL: 'https://v2.archive.subsquid.io/network/arbitrum-one' }, /GATEWAY_ARBITRUM_ONE_URL: needs RPC_ARBITRUM_ONE_URL/],
     [{ RPC_FILECOIN_URL: 'wss://lotus.example/rpc/v1' }, /RPC_FILECOIN_URL: Filecoin is read over Lotus JSON-RPC: use an http\(s\):\/\/ URL/],
     [{ RPC_FILECOIN_URL: 'https://lotus.example/rpc/v1', GATEWAY_FILECOIN_URL: 'https://gw.example' }, /GATEWAY_FILECOIN_URL: Filecoin has no Subsquid gateway/],
