@@ -58,6 +58,8 @@ const config = loadConfig({
   ...process.env, DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()),
   DEVNET_PORT: String(await freePortBlock()), DEVNET_CONTROL_PORT: String(await freePort()),
   SIM_DAYS: process.env.SIM_DAYS ?? '14', SIM_LIVE: 'true', SIM_BLOCK_TIME_MS: process.env.SOAK_BLOCK_MS ?? '500', LOG_LEVEL: 'warn',
+  // one client drives the load: the per-client rate limit would answer it with 429
+  API_RATE_LIMIT_PER_MIN: '0',
 })
 console.log(`soak: ${minutes} min, data in ${dataDir}; starting the stack (${config.SIM_DAYS} days of history, a block every ${config.SIM_BLOCK_TIME_MS} ms per chain)`)
 const t0 = Date.now()

@@ -4,6 +4,8 @@
  * seeded random stream, and the stored daily rollups in the shape of the independent recomputation.
  */
 import pg from 'pg'
+import { chainEnvNames } from '../../common/config'
+import { chains } from '../../indexer/registry'
 import type { NetDay } from './recompute-networks'
 
 /** Tables that differ between two correct runs by nature: batch boundaries, incidents, migrations. */
@@ -105,4 +107,10 @@ export async function storedDays(pool: pg.Pool, network: string): Promise<Map<st
 /** The chain cursor (last indexed block) of a chain, or undefined. */
 export async function cursorOf(pool: pg.Pool, chainId: number): Promise<{ height: number; hash: string } | undefined> {
   return (await pool.query('SELECT height, hash FROM chain_cursor WHERE id = $1', [String(chainId)])).rows[0]
+}
+
+/** Settings that leave only one devnet chain running: every other chain points at a closed port (no node is started for it). */
+export function onlyChain(slug: string): Record<string, string> {
+  const closed = 'http://127.0.0.1:9'
+  return Object.fromEntries(chains.filter((c) => c.id !== slug).map((c) => [chainEnvNames(c).rpc, closed]))
 }

@@ -2,18 +2,19 @@
  * Bad chain data at a watched address (Spheron's ComputeLease on Base), emitted by the devnet's log emitter among the
  * simulation's normal blocks: an unknown topic0, an anonymous log, LeaseCreated with truncated data, with an amount out
  * of range (2^255) and with a uint8 word that does not fit (300). Each is quarantined with its reason and the raw log;
- * every other log is indexed (raw events + quarantined = the logs eth_getLogs returns), and the count is served.
+ * every other log is indexed (raw events + quarantined = the logs eth_getLogs returns), and the count is served
+ * (GraphQL `_meta.quarantinedLogs`, Prometheus `depin_quarantined_logs` on /metrics).
  */
 import { encodeAbiParameters, keccak256, parseAbiParameters, toEventSelector, toHex } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HeadTracker } from '../../api/heads'
 import { startApi } from '../../api/server'
 import { encodeRecords, type LogSpec } from '../../devnet/emitter'
+import { onlyChain } from '../helpers/consistency'
 import { startFixture, type Fixture } from '../helpers/fixture'
 
 const BASE = 8453
 const COMPUTE_LEASE = '0x8a9f22d855bbe978c0d47de0963a3b15022e8ce0'
-const NOT_HERE = 'http://127.0.0.1:9'
 const LEASE_CREATED = 'LeaseCreated(uint256,uint256,uint64,uint256,address,address,uint32,uint32,uint32,uint8)'
 const leaseData = (price: bigint, state: bigint) =>
   encodeAbiParameters(parseAbiParameters('uint256, uint256, uint64, uint256, address, address, uint32, uint32, uint32, uint256'), [
@@ -32,7 +33,7 @@ const BAD: { what: string; log: LogSpec; reason: RegExp }[] = [
 let fx: Fixture
 
 beforeAll(async () => {
-  fx = await startFixture({ SIM_DAYS: '1', FINALITY_BASE: '5', RPC_ARBITRUM_ONE_URL: NOT_HERE, RPC_POLYGON_URL: NOT_HERE, RPC_IOTEX_URL: NOT_HERE })
+  fx = await startFixture({ SIM_DAYS: '1', FINALITY_BASE: '5', ...onlyChain('base') })
 })
 afterAll(async () => {
   await fx?.stop()
@@ -80,6 +81,8 @@ describe('bad chain data', () => {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ _meta(chainId: ${BASE}) { quarantinedLogs } }` }),
       })
       expect(((await res.json()) as any).data._meta.quarantinedLogs).toBe(BAD.length)
+      const metrics = await (await fetch(`${api.url}/metrics`)).text()
+      expect(metrics).toContain(`depin_quarantined_logs{network="spheron",chain_id="${BASE}"} ${BAD.length}`)
     } finally {
       await api.stop()
     }

@@ -10,7 +10,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawnIndexer, superviseIndexer } from '../../cli/stack'
 import { startDatabase } from '../../common/postgres'
-import { createDatabase, cursorOf, seeded, sleep, tableChecksums, until } from '../helpers/consistency'
+import { createDatabase, cursorOf, onlyChain, seeded, sleep, tableChecksums, until } from '../helpers/consistency'
 import { startFixture, type Fixture } from '../helpers/fixture'
 
 const POLYGON = 137
@@ -18,13 +18,12 @@ const FINALITY = 5
 /** `npm test` kills 6 times; `npm run test:faults` (RELIABILITY_LONG=1) 25 times, the figures in RELIABILITY.md */
 const LONG = process.env.RELIABILITY_LONG === '1'
 const KILLS = LONG ? 25 : 6
-const NOT_HERE = 'http://127.0.0.1:9'
 let fx: Fixture
 const env = () => ({ ...fx.config.env, INDEXER_CHAIN: 'polygon', LOG_LEVEL: 'info' })
 const report: Record<string, number | string> = {}
 
 beforeAll(async () => {
-  fx = await startFixture({ SIM_DAYS: '2', FINALITY_POLYGON: String(FINALITY), RPC_ARBITRUM_ONE_URL: NOT_HERE, RPC_BASE_URL: NOT_HERE, RPC_IOTEX_URL: NOT_HERE })
+  fx = await startFixture({ SIM_DAYS: '2', FINALITY_POLYGON: String(FINALITY), ...onlyChain('polygon') })
 })
 afterAll(async () => {
   console.log('crash consistency:', JSON.stringify(report))

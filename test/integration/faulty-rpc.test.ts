@@ -8,14 +8,13 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawnIndexer, superviseIndexer } from '../../cli/stack'
-import { createDatabase, cursorOf, sleep, storedDays, tableChecksums, until } from '../helpers/consistency'
+import { createDatabase, cursorOf, onlyChain, sleep, storedDays, tableChecksums, until } from '../helpers/consistency'
 import { FAULTS, startFaultyRpc, type FaultyRpc } from '../helpers/faulty-rpc'
 import { startFixture, type Fixture } from '../helpers/fixture'
 import { recomputeChain } from '../helpers/recompute-networks'
 
 const IOTEX = 4689
 const FINALITY = 5
-const NOT_HERE = 'http://127.0.0.1:9'
 /** `npm test`: until every fault class was injected twice; `npm run test:faults` (RELIABILITY_LONG=1): 25 times */
 const LONG = process.env.RELIABILITY_LONG === '1'
 const PER_CLASS = LONG ? 25 : 2
@@ -23,7 +22,7 @@ let fx: Fixture
 let proxy: FaultyRpc
 
 beforeAll(async () => {
-  fx = await startFixture({ SIM_DAYS: '2', FINALITY_IOTEX: String(FINALITY), RPC_ARBITRUM_ONE_URL: NOT_HERE, RPC_POLYGON_URL: NOT_HERE, RPC_BASE_URL: NOT_HERE })
+  fx = await startFixture({ SIM_DAYS: '2', FINALITY_IOTEX: String(FINALITY), ...onlyChain('iotex') })
   proxy = await startFaultyRpc({ upstream: fx.httpUrl, rate: 0.25, seed: 4689, hangMs: 1500 })
 })
 afterAll(async () => {

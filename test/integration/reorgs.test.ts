@@ -11,21 +11,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HeadTracker } from '../../api/heads'
 import { startApi } from '../../api/server'
 import { spawnIndexer, superviseIndexer, type SupervisedIndexer } from '../../cli/stack'
-import { createDatabase, cursorOf, seeded, storedDays, tableChecksums, until } from '../helpers/consistency'
+import { createDatabase, cursorOf, onlyChain, seeded, storedDays, tableChecksums, until } from '../helpers/consistency'
 import { startFixture, type Fixture } from '../helpers/fixture'
 import { recomputeChain } from '../helpers/recompute-networks'
 
 const BASE = 8453
 const FINALITY = 5
-/** the other chains point at a closed port: no devnet node is started for them */
-const NOT_HERE = 'http://127.0.0.1:9'
 let fx: Fixture
 let sup: SupervisedIndexer
 const logFile = () => `${fx.dataDir}/indexer-base-live.log`
 const env = () => ({ ...fx.config.env, INDEXER_CHAIN: 'base', LOG_LEVEL: 'info' })
 
 beforeAll(async () => {
-  fx = await startFixture({ SIM_DAYS: '3', FINALITY_BASE: String(FINALITY), RPC_ARBITRUM_ONE_URL: NOT_HERE, RPC_POLYGON_URL: NOT_HERE, RPC_IOTEX_URL: NOT_HERE })
+  fx = await startFixture({ SIM_DAYS: '3', FINALITY_BASE: String(FINALITY), ...onlyChain('base') })
   fx.devnet.nodes[0].sim.enableReorgs(64)
   sup = superviseIndexer({ databaseUrl: fx.db.url, logFile: logFile(), env: env() })
 })
