@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises'
 import pg from 'pg'
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams'
 import { spawnIndexer } from '../cli/stack'
+import { applyMigrations } from '../indexer/store/dataSource'
 import { Rpc } from '../devnet/rpc'
 import type { Dataset } from './dataset'
 import { peakRss, round, seconds } from './measure'
@@ -24,6 +25,8 @@ export interface IngestResult {
   indexer: { quarantined: number; seconds: number; eventsPerSecond: number; blocksPerSecond: number; rowsPerSecond: number; rowsWritten: number; peakRssMiB: number; perChain: { chain: string; seconds: number; peakRssMiB: number }[] }
   source: { seconds: number; logs: number; logsPerSecond: number; window: number }
   copy: { seconds: number; rows: number; rowsPerSecond: number; tables: number }
+  /** the same indexer with the ORM's multi-row INSERT instead of COPY (INDEXER_BULK_COPY=false), before the main run */
+  before?: { seconds: number; eventsPerSecond: number; ingestOverCopy: number; ingestOverSource: number; speedup: number }
   ponder?: PonderResult & { eventsPerSecond: number }
   ponderError?: string
   storage: { bytes: number; bytesPerMillionEvents: number }
@@ -95,9 +98,27 @@ export async function copyLimit(ds: Dataset, pool: pg.Pool, tables: string[]): P
   return { seconds: round(total, 3), rows, rowsPerSecond: Math.round(rows / total), tables: tables.length }
 }
 
-export async function runIngest(ds: Dataset, opts: { ponder: boolean; indexerEnv?: Record<string, string> }): Promise<IngestResult> {
+/** Empties the database: the indexer's tables and status schemas dropped, migrations applied again. */
+export async function resetDatabase(ds: Dataset): Promise<void> {
+  const pool = new pg.Pool({ connectionString: ds.db.url, max: 1 })
+  try {
+    const schemas = (await pool.query(`SELECT nspname FROM pg_namespace WHERE nspname = 'public' OR nspname LIKE 'squid\\_processor%'`)).rows.map((r) => r.nspname as string)
+    for (const s of schemas) await pool.query(`DROP SCHEMA "${s}" CASCADE`)
+    await pool.query('CREATE SCHEMA public')
+  } finally {
+    await pool.end()
+  }
+  await applyMigrations(ds.db.url)
+}
+
+export async function runIngest(ds: Dataset, opts: { ponder: boolean; before: boolean; indexerEnv?: Record<string, string> }): Promise<IngestResult> {
   const source = await sourceLimit(ds)
   if (source.logs !== ds.events) throw new Error(`eth_getLogs returned ${source.logs} logs, the dataset has ${ds.events}`)
+  let beforeSeconds: number | undefined
+  if (opts.before) {
+    beforeSeconds = (await runIndexers(ds, { ...opts.indexerEnv, INDEXER_BULK_COPY: 'false' })).seconds
+    await resetDatabase(ds)
+  }
   const idx = await runIndexers(ds, opts.indexerEnv)
   const pool = new pg.Pool({ connectionString: ds.db.url, max: 2 })
   try {
@@ -129,6 +150,10 @@ export async function runIngest(ds: Dataset, opts: { ponder: boolean; indexerEnv
       },
       source,
       copy,
+      before: beforeSeconds == null ? undefined : {
+        seconds: round(beforeSeconds, 2), eventsPerSecond: Math.round(ds.events / beforeSeconds),
+        ingestOverCopy: round(copy.seconds / beforeSeconds, 4), ingestOverSource: round(source.seconds / beforeSeconds, 4), speedup: round(beforeSeconds / s, 2),
+      },
       ponder,
       ponderError,
       storage: { bytes, bytesPerMillionEvents: Math.round((bytes / ds.events) * 1e6) },

@@ -5,7 +5,7 @@
  *   npm run bench                       100k and 1m events, every workload
  *   npm run bench -- --quick            50k events, every workload (under 5 minutes on 2 cores)
  *   npm run bench -- --sizes 100k,1m,10m
- *   npm run bench -- --events 5000 --only ingest --no-ponder --out /tmp/x   (the smoke test in npm test)
+ *   npm run bench -- --events 3000 --only ingest --no-ponder --no-before --out /tmp/x   (the smoke test in npm test)
  */
 import { execSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -50,13 +50,14 @@ function options() {
       events: { type: 'string' },
       only: { type: 'string' },
       'no-ponder': { type: 'boolean', default: false },
+      'no-before': { type: 'boolean', default: false },
       out: { type: 'string' },
     },
   })
   const sizes = values.events ? [parseSize(values.events)] : values.sizes ? values.sizes.split(',').map(parseSize) : values.quick ? [50_000] : [100_000, 1_000_000]
   const only = values.only ? (values.only.split(',') as Workload[]) : [...WORKLOADS]
   for (const w of only) if (!WORKLOADS.includes(w)) throw new Error(`--only: unknown workload "${w}"; known: ${WORKLOADS.join(', ')}`)
-  return { sizes, only, quick: values.quick!, ponder: !values['no-ponder'], out: resolve(values.out ?? join(root, 'bench/results')) }
+  return { sizes, only, quick: values.quick!, ponder: !values['no-ponder'], before: !values['no-before'], out: resolve(values.out ?? join(root, 'bench/results')) }
 }
 
 async function benchSize(events: number, opts: ReturnType<typeof options>): Promise<BenchResult> {
@@ -84,7 +85,7 @@ async function benchSize(events: number, opts: ReturnType<typeof options>): Prom
   try {
     if (opts.only.includes('ingest')) {
       log('ingest: source limit, indexer, COPY' + (opts.ponder ? ', Ponder' : ''))
-      result.ingest = await runIngest(ds, { ponder: opts.ponder })
+      result.ingest = await runIngest(ds, { ponder: opts.ponder, before: opts.before })
       if (result.ingest.ponderError) result.errors.ponder = result.ingest.ponderError
     } else if (opts.only.some((w) => w !== 'ingest')) {
       log('indexing (not timed)')
@@ -151,6 +152,7 @@ function summary(results: BenchResult[]): string {
     ['events (blocks)', (r) => `${fmt(r.dataset.events)} (${fmt(r.dataset.blocks)})`],
     ['generation', (r) => `${fmt(r.dataset.generationSeconds, 1)} s (density ${r.dataset.density})`],
     ['indexer, empty DB → head', (r) => (r.ingest ? `${fmt(r.ingest.indexer.seconds, 1)} s: ${fmt(r.ingest.indexer.eventsPerSecond)} ev/s, ${fmt(r.ingest.indexer.blocksPerSecond)} blocks/s, RSS ${r.ingest.indexer.peakRssMiB} MiB` : '–')],
+    ['before: ORM INSERT (INDEXER_BULK_COPY=false)', (r) => (r.ingest?.before ? `${fmt(r.ingest.before.seconds, 1)} s: ${fmt(r.ingest.before.eventsPerSecond)} ev/s; ingest/COPY ${fmt(r.ingest.before.ingestOverCopy, 3)}, ingest/source ${fmt(r.ingest.before.ingestOverSource, 3)}; COPY insert ×${fmt(r.ingest.before.speedup, 2)}` : '–')],
     ['source limit (eth_getLogs)', (r) => (r.ingest ? `${fmt(r.ingest.source.seconds, 2)} s: ${fmt(r.ingest.source.logsPerSecond)} logs/s` : '–')],
     ['physical limit (COPY)', (r) => (r.ingest ? `${fmt(r.ingest.copy.seconds, 2)} s: ${fmt(r.ingest.copy.rowsPerSecond)} rows/s (${fmt(r.ingest.copy.rows)} rows)` : '–')],
     ['Ponder', (r) => (r.ingest?.ponder ? `${fmt(r.ingest.ponder.seconds, 1)} s: ${fmt(r.ingest.ponder.eventsPerSecond)} ev/s, RSS ${r.ingest.ponder.peakRssMiB} MiB` : (r.errors.ponder ?? '–'))],

@@ -29,6 +29,7 @@ const baseSchema = z.object({
   SIM_SEED: z.coerce.number().int().default(42),
   SIM_DAYS: z.coerce.number().int().min(1).max(3650).default(45),
   SIM_BLOCK_TIME_MS: z.coerce.number().int().min(100).default(2000),
+  INDEXER_BULK_COPY: z.enum(['true', 'false']).default('true'),
   SIM_DENSITY: z.coerce.number().int().min(1).max(10000).default(1),
   SIM_LIVE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   RPC_RATE_LIMIT: z.coerce.number().int().positive().optional(),

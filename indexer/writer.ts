@@ -11,6 +11,7 @@ import { mergePayerDay, mergeProviderEarning, payerDeltas, providerEarningDeltas
 import { applyLeaseFacts, leaseIdsOf } from './rollup/leases'
 import { applyProviderFacts, providerFactsOf, providerId } from './rollup/providers'
 import { mergeStat, rollupBatch, type LastPrices } from './rollup/rollup'
+import { bulkInsert } from './store/bulk'
 
 /** Fixed USD price of a network's other accepted fee assets (registry otherFeeAssets, e.g. Akash USDC = 1). */
 export const otherAssetPrice = (network: string, asset: string) => networkById(network)?.otherFeeAssets?.find((a) => a.symbol === asset)?.usdPrice
@@ -42,9 +43,9 @@ export async function writeBatch(store: Store, out: BatchOutput, firstBlock: num
   const undo = new UndoRecorder(store)
   const lastPrices = await loadLastPrices(store, firstBlock - 1)
   const deltas = rollupBatch(out.rawEvents, out.facts, out.prices, lastPrices, (n) => networkById(n)?.category ?? 'unknown', otherAssetPrice)
-  if (out.rawEvents.length) await store.insert(out.rawEvents)
-  if (out.facts.length) await store.insert(out.facts)
-  if (out.prices.length) await store.insert(out.prices)
+  await bulkInsert(store, out.rawEvents)
+  await bulkInsert(store, out.facts)
+  await bulkInsert(store, out.prices)
   if (out.quarantined.length) await store.upsert(out.quarantined)
   if (deltas.size) {
     const ids = [...deltas.keys()]

@@ -16,7 +16,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }))
 
 test('npm run bench -- --quick at the smallest size writes measured figures and ratios', async () => {
   const started = Date.now()
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--quick', '--events', '3000', '--only', 'ingest', '--no-ponder', '--out', out], {
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--quick', '--events', '3000', '--only', 'ingest', '--no-ponder', '--no-before', '--out', out], {
     cwd: root, env: { ...process.env, LOG_LEVEL: 'warn' }, timeout: 170_000, maxBuffer: 16 * 2 ** 20,
   })
   const wall = (Date.now() - started) / 1000
