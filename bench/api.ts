@@ -15,7 +15,7 @@ import { killOnExit } from '../common/logger'
 import { NETWORK_QUERY, overviewQuery, WINDOW_DAYS } from '../dashboard/src/api'
 import { networks } from '../indexer/registry'
 import { freePort } from '../test/helpers/ports'
-import type { Dataset } from './dataset'
+import { BENCH_API_LIMITS, type Dataset } from './dataset'
 import { percentile, round, seconds } from './measure'
 
 const peersDir = resolve(import.meta.dirname, 'openreader')
@@ -154,7 +154,7 @@ async function startOpenReader(ds: Dataset): Promise<{ url: string; stop(): void
 
 export async function runApi(ds: Dataset, opts: { durationSeconds: number; connections: number }): Promise<ApiResult> {
   ensurePeersInstalled()
-  const api = await startApi({ databaseUrl: ds.db.url, port: await freePort(), host: '127.0.0.1', heads: HeadTracker.fromConfig(ds.config) })
+  const api = await startApi({ databaseUrl: ds.db.url, port: await freePort(), host: '127.0.0.1', heads: HeadTracker.fromConfig(ds.config), limits: BENCH_API_LIMITS })
   let reader: Awaited<ReturnType<typeof startOpenReader>> | undefined
   let readerError: string | undefined
   try {

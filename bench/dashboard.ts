@@ -11,7 +11,7 @@ import { DASHBOARD_DIST, startApi } from '../api/server'
 import { buildDashboardIfStale } from '../cli/dashboard-build'
 import { launchChromium } from '../test/helpers/chromium'
 import { freePort } from '../test/helpers/ports'
-import type { Dataset } from './dataset'
+import { BENCH_API_LIMITS, type Dataset } from './dataset'
 import { percentile, round } from './measure'
 
 export interface BundleFigures {
@@ -83,7 +83,7 @@ async function firstChartMs(url: string, runs: number): Promise<number[]> {
 
 export async function runDashboard(ds: Dataset, opts: { runs: number }): Promise<DashboardResult> {
   const bundle = await bundleFigures()
-  const api = await startApi({ databaseUrl: ds.db.url, port: await freePort(), host: '127.0.0.1', heads: HeadTracker.fromConfig(ds.config) })
+  const api = await startApi({ databaseUrl: ds.db.url, port: await freePort(), host: '127.0.0.1', heads: HeadTracker.fromConfig(ds.config), limits: BENCH_API_LIMITS })
   const firstChart: DashboardResult['firstChart'] = {}
   try {
     for (const [name, path] of [['overview', '/'], ['network page (Livepeer)', '/network/livepeer']]) {

@@ -21,6 +21,9 @@ export const DATASET_DAYS = 30
  * block count (≈ 16 blocks/s per chain on a loaded 2-core machine) and the volume goes with the density.
  */
 export const DATASET_BLOCK_SECONDS = 3600
+/** the API under load from one address: no per-address rate limit (API_RATE_LIMIT_PER_MIN=0), other limits as configured */
+export const BENCH_API_LIMITS = { rateLimitPerMin: 0 }
+
 /** empty blocks mined after the history */
 export const FINALITY_PADDING = 256
 /** Events of all four chains per simulated day at density 1, seed 42 (measured; used only to pick the density). */

@@ -15,11 +15,12 @@ import { parseArgs } from 'node:util'
 import { buildDataset, type Dataset } from './dataset'
 import { runApi, type ApiResult } from './api'
 import { runDashboard, type DashboardResult } from './dashboard'
+import { runExports, type ExportsResult } from './exports'
 import { runIndexers, runIngest, type IngestResult } from './ingest'
 import { round } from './measure'
 
 const root = resolve(import.meta.dirname, '..')
-const WORKLOADS = ['ingest', 'api', 'dashboard'] as const
+const WORKLOADS = ['ingest', 'api', 'exports', 'dashboard'] as const
 type Workload = (typeof WORKLOADS)[number]
 
 export interface BenchResult {
@@ -30,6 +31,7 @@ export interface BenchResult {
   dataset: { label: string; targetEvents: number; events: number; blocks: number; chains: { chain: string; blocks: number; events: number }[]; days: number; density: number; blockSeconds: number; generationSeconds: number }
   ingest?: IngestResult
   api?: ApiResult
+  exports?: ExportsResult
   dashboard?: DashboardResult
   errors: Record<string, string>
   seconds: number
@@ -100,6 +102,14 @@ async function benchSize(events: number, opts: ReturnType<typeof options>): Prom
         result.errors.api = (e as Error).message
       }
     }
+    if (opts.only.includes('exports')) {
+      log('exports: Arrow, CSV, Parquet vs COPY TO')
+      try {
+        result.exports = await runExports(ds)
+      } catch (e) {
+        result.errors.exports = (e as Error).message
+      }
+    }
     if (opts.only.includes('dashboard')) {
       log('dashboard: bundle, first chart in Chromium')
       try {
@@ -137,6 +147,15 @@ function scanCell(r: BenchResult, who: 'project' | 'openreader'): string {
   return s ? `${fmt(s.rowsPerSecond)} rows/s, page p50/p95 ${fmt(s.pageP50, 1)}/${fmt(s.pageP95, 1)} ms` : (r.api?.scan[`${who}Error`] ?? '–')
 }
 
+function exportRows(results: BenchResult[]): [string, (r: BenchResult) => string][] {
+  const keys = [...new Set(results.flatMap((r) => Object.entries(r.exports ?? {}).flatMap(([d, fs]) => Object.keys(fs).map((f) => `${d}.${f}`))))]
+  return keys.map((k) => [`export ${k}`, (r: BenchResult) => {
+    const [d, f] = k.split('.')
+    const x = r.exports?.[d]?.[f]
+    return x ? `${fmt(x.mbPerSecond, 1)} MB/s, ${fmt(x.rowsPerSecond)} rows/s (${fmt(x.rows)} rows), RSS ${x.peakRssMiB} MiB${x.overCopy != null ? `, ×${fmt(x.overCopy, 2)} COPY's time` : ''}` : (r.errors.exports ?? '–')
+  }])
+}
+
 function chartRows(results: BenchResult[]): [string, (r: BenchResult) => string][] {
   const names = [...new Set(results.flatMap((r) => Object.keys(r.dashboard?.firstChart ?? {})))]
   return names.map((n) => [`first chart painted: ${n}`, (r: BenchResult) => {
@@ -163,6 +182,7 @@ function summary(results: BenchResult[]): string {
     ...apiRows(results),
     ['scan (rawEventsConnection, 1000/page): project', (r) => scanCell(r, 'project')],
     ['scan: OpenReader', (r) => scanCell(r, 'openreader')],
+    ...exportRows(results),
     ['bundle: initial JS gzip (lazy JS gzip)', (r) => (r.dashboard ? `${fmt(r.dashboard.bundle.initialJsGzipKB, 1)} kB (${fmt(r.dashboard.bundle.lazyJsGzipKB, 1)} kB)` : (r.errors.dashboard ?? '–'))],
     ...chartRows(results),
   ]
