@@ -67,7 +67,11 @@ const uint = (e: LotusActorEvent, key: string): number => {
   return Number(v)
 }
 
-/** An active deal as the handler keeps it (NetworkState key `deals`): what accrual and closing need. */
+/**
+ * An active deal as the handler keeps it: what accrual and closing need. Deals are kept per provider (NetworkState key
+ * `deals:<provider>`, providers with active deals in key `providers`), so that a deal event rewrites one provider's
+ * deals, not all of them.
+ */
 interface ActiveDeal {
   provider: string
   client: string
@@ -83,6 +87,19 @@ interface ActiveDeal {
 }
 
 type Deals = Record<string, ActiveDeal>
+
+const dealsKey = (provider: string) => `deals:${provider}`
+
+function saveDeals(state: StateAccess, provider: string, deals: Deals) {
+  const providers = state.get<string[]>('providers') ?? []
+  if (Object.keys(deals).length === 0) {
+    state.delete(dealsKey(provider))
+    if (providers.includes(provider)) state.set('providers', providers.filter((p) => p !== provider))
+    return
+  }
+  state.set(dealsKey(provider), deals)
+  if (!providers.includes(provider)) state.set('providers', [...providers, provider].sort())
+}
 
 /** What the deal earned its provider between two epochs: price x epochs of [from, to) inside [start, min(end, stop)). */
 export function dealAccrual(d: { price: string | bigint; start: number; end: number; stop?: number }, from: number, to: number): bigint {
@@ -104,7 +121,7 @@ function handleEvent(e: LotusActorEvent, deal: LotusDeal | undefined, state: Sta
   const client = idAddress(one(e, 'client'))
   const provider = idAddress(one(e, 'provider'))
   if (e.emitter !== MARKET_ACTOR) throw new Error(`${e.type} emitted by ${e.emitter}, not the market actor ${MARKET_ACTOR}`)
-  const deals = state.get<Deals>('deals') ?? {}
+  const deals = state.get<Deals>(dealsKey(provider)) ?? {}
   const subject = String(id)
   switch (e.type) {
     case 'deal-published':
@@ -115,7 +132,7 @@ function handleEvent(e: LotusActorEvent, deal: LotusDeal | undefined, state: Sta
         throw new Error(`deal-activated ${id}: proposal does not match the event (deal ${deal.dealId}, ${deal.client} -> ${deal.provider})`)
       }
       deals[subject] = { provider, client, price: deal.pricePerEpoch.toString(), start: deal.startEpoch, end: deal.endEpoch, pieceSize: deal.pieceSize.toString() }
-      state.set('deals', deals)
+      saveDeals(state, provider, deals)
       return [
         fil(FactKind.LEASE_OPENED, deal.pricePerEpoch, {
           actor: provider, counterparty: client, subject,
@@ -141,7 +158,7 @@ function handleEvent(e: LotusActorEvent, deal: LotusDeal | undefined, state: Sta
       // a terminated deal pays up to the termination epoch; a completed one up to its end epoch
       if (e.type === 'deal-terminated') d.stop = Math.min(e.height, d.end)
       d.closed = true
-      state.set('deals', deals)
+      saveDeals(state, provider, deals)
       const spent = dealSpent(d)
       return [
         fil(FactKind.LEASE_CLOSED, spent, { actor: provider, counterparty: client, subject, provenance: 'inferred', lease: { spent, provenance: 'inferred' } }),
@@ -180,7 +197,8 @@ function handleSample(s: LotusStateSample, state: StateAccess): { facts: FactDra
   const bytes = (kind: FactKind, amount: bigint): FactDraft => ({ kind, asset: 'bytes', amount, decimals: 0, actor: POWER_ACTOR, unit: 'bytes', provenance: 'onchain', ...opening })
   if (dRaw > 0n) facts.push(bytes(FactKind.NODE_REGISTERED, dRaw))
   if (dRaw < 0n) facts.push(bytes(FactKind.NODE_DEREGISTERED, -dRaw))
-  const deals = state.get<Deals>('deals') ?? {}
+  const providers = state.get<string[]>('providers') ?? []
+  const dealsOf = new Map(providers.map((p) => [p, state.get<Deals>(dealsKey(p)) ?? {}]))
   let dealBytes = 0n
   if (prev) {
     // block rewards since the last sample: growth of the reward actor's TotalStoragePowerReward (= FilMined)
@@ -194,24 +212,23 @@ function handleSample(s: LotusStateSample, state: StateAccess): { facts: FactDra
       facts.push(fil(FactKind.PROTOCOL_TAKE, dBurnt, { counterparty: BURNT_FUNDS_ACTOR, subject: 'burn', provenance: 'inferred' }))
     }
     // deal payments accrued per provider over the epochs [prev, this) (the state at tipset h is after epoch h - 1)
-    const byProvider = new Map<string, bigint>()
-    for (const d of Object.values(deals)) {
-      const a = dealAccrual(d, prev.height, s.height)
-      if (a > 0n) byProvider.set(d.provider, (byProvider.get(d.provider) ?? 0n) + a)
-    }
-    for (const [provider, amount] of [...byProvider].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      facts.push(fil(FactKind.FEE_PAID, amount, { actor: provider, subject: 'deal-payments', provenance: 'inferred' }))
+    for (const [provider, deals] of dealsOf) {
+      let amount = 0n
+      for (const d of Object.values(deals)) amount += dealAccrual(d, prev.height, s.height)
+      if (amount > 0n) facts.push(fil(FactKind.FEE_PAID, amount, { actor: provider, subject: 'deal-payments', provenance: 'inferred' }))
     }
   }
   // deals whose paying life is over leave the active set once it is accrued
-  let changed = false
-  for (const [id, d] of Object.entries(deals)) {
-    if (d.closed && (d.stop ?? d.end) <= s.height) {
-      delete deals[id]
-      changed = true
-    } else if (d.start <= s.height && s.height < (d.stop ?? d.end)) dealBytes += BigInt(d.pieceSize)
+  for (const [provider, deals] of dealsOf) {
+    let changed = false
+    for (const [id, d] of Object.entries(deals)) {
+      if (d.closed && (d.stop ?? d.end) <= s.height) {
+        delete deals[id]
+        changed = true
+      } else if (d.start <= s.height && s.height < (d.stop ?? d.end)) dealBytes += BigInt(d.pieceSize)
+    }
+    if (changed) saveDeals(state, provider, deals)
   }
-  if (changed) state.set('deals', deals)
   state.set('sample', { height: s.height, released: released.toString(), burnt: s.filBurnt.toString(), mined: s.filMined.toString(), locked: s.filLocked.toString(), raw: s.rawBytePower.toString() } satisfies PrevSample)
   return {
     facts,

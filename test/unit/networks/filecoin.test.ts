@@ -136,7 +136,8 @@ describe('Filecoin facts', () => {
     expect(closed.amount).toBe(100n * 1_000_000_000n)
     expect(out3.facts.find((f) => f.kind === FactKind.CAPACITY_RELEASED)).toMatchObject({ amount: 34_359_738_368n, subject: '7' })
     expect(out3.facts.filter((f) => f.kind === FactKind.FEE_PAID).map((f) => f.amount)).toEqual([20n * 1_000_000_000n])
-    expect(state.access('filecoin').get<Record<string, unknown>>('deals')).toEqual({})
+    expect(state.access('filecoin').get('deals:f01234567')).toBeUndefined()
+    expect(state.access('filecoin').get('providers')).toEqual([])
   })
 
   it('quarantines a deal-activated whose proposal lookup failed, and undecodable events, with their reason', () => {
