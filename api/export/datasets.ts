@@ -3,6 +3,8 @@
  * means which column. SQL is built from these constant fragments only; filter values are bound parameters.
  */
 import { categories, networks } from '../../indexer/registry'
+import { entityModel } from '../entities/model'
+import { quote } from '../entities/sql'
 
 /** How a column is typed in every format: decimals (base units, up to 78 digits) travel as exact strings. */
 export type ColumnKind = 'text' | 'int' | 'decimal' | 'float' | 'timestamp' | 'json'
@@ -38,25 +40,36 @@ export interface Dataset {
 
 const col = (name: string, kind: ColumnKind, sql = name): Column => ({ name, sql, kind })
 
-const statColumns: Column[] = [
-  col('network', 'text', 's.network'), col('category', 'text', 's.category'), col('period_start', 'timestamp', 's.period_start'),
-  col('fee_asset', 'text', 'n.fee_asset'), col('fee_asset_decimals', 'int', 'n.fee_asset_decimals'),
-  col('token_symbol', 'text', 'n.token_symbol'), col('token_decimals', 'int', 'n.token_decimals'),
-  ...(['fees_native'] as const).map((c) => col(c, 'decimal', `s.${c}::text`)),
-  col('fees_usd', 'float', 's.fees_usd::float8'),
-  ...[
-    'fees_unpriced_native', 'fees_settled_native', 'fees_refunded_native', 'fees_shared_native', 'rewards_native', 'protocol_take_native',
-    'minted_native', 'burned_native', 'locked_native', 'unlocked_native', 'bonded_native', 'unbonded_native', 'capacity_added', 'capacity_removed',
-  ].map((c) => col(c, 'decimal', `s.${c}::text`)),
-  ...['fee_count', 'reward_count', 'nodes_registered', 'nodes_deregistered', 'leases_opened', 'leases_closed', 'event_count', 'last_block'].map((c) =>
-    col(c, 'int', `s.${c}`)),
-]
+/**
+ * The columns of an entity of schema.graphql, in its order, typed by its GraphQL types: a field added to the
+ * schema is exported without touching this file.
+ */
+function entityColumns(entityName: string, alias: string, opts: { exclude?: string[]; after?: Record<string, Column> } = {}): Column[] {
+  const e = entityModel().entities.find((x) => x.name === entityName)
+  if (!e) throw new Error(`schema.graphql has no entity ${entityName}`)
+  const out: Column[] = []
+  for (const f of e.fields) {
+    if (opts.exclude?.includes(f.name)) continue
+    const c = `${alias}.${quote(f.column)}`
+    const kind: ColumnKind = f.kind === 'json' ? 'json' : f.kind === 'list' ? 'json'
+      : f.type === 'BigInt' ? 'decimal' : f.type === 'Float' ? 'float' : f.type === 'Int' ? 'int' : f.type === 'DateTime' ? 'timestamp' : 'text'
+    const sql = f.kind === 'list' ? `to_jsonb(${c})` : kind === 'decimal' ? `${c}::text` : kind === 'float' ? `${c}::float8` : f.type === 'Boolean' ? `${c}::text` : c
+    out.push(col(f.column, kind, sql))
+    const extra = opts.after?.[f.name]
+    if (extra) out.push(extra)
+  }
+  return out
+}
 
 const stats = (id: string, interval: 'DAY' | 'HOUR'): Dataset => ({
   id,
   description: `network_stat ${interval} rollups with fees in USD and the decimals of the fee asset and token`,
   from: 'network_stat s JOIN network n ON n.id = s.network',
-  columns: statColumns,
+  columns: [
+    ...entityColumns('NetworkStat', 's', { exclude: ['id', 'interval'] }),
+    col('fee_asset', 'text', 'n.fee_asset'), col('fee_asset_decimals', 'int', 'n.fee_asset_decimals'),
+    col('token_symbol', 'text', 'n.token_symbol'), col('token_decimals', 'int', 'n.token_decimals'),
+  ],
   network: 's.network',
   time: { from: 's.period_start', to: 's.period_start' },
   where: `s.interval = '${interval}'`,
@@ -68,15 +81,8 @@ export const datasets: Dataset[] = [
     id: 'events',
     description: 'economic facts (fees, rewards, supply, stake, nodes, leases) with their chain references',
     from: 'economic_fact f',
-    columns: [
-      col('id', 'text', 'f.id'), col('network', 'text', 'f.network'), col('category', 'text', 'f.category'), col('kind', 'text', 'f.kind'),
-      col('asset', 'text', 'f.asset'), col('amount', 'decimal', 'f.amount::text'), col('decimals', 'int', 'f.decimals'),
-      col('amount_decimal', 'decimal', 'f.amount::text'), // scaled by decimals in the row mapper (exact, no float)
-      col('actor', 'text', 'f.actor'), col('counterparty', 'text', 'f.counterparty'), col('subject', 'text', 'f.subject'), col('unit', 'text', 'f.unit'),
-      col('chain_id', 'int', 'f.chain_id'), col('block_number', 'int', 'f.block_number'), col('timestamp', 'timestamp', 'f.timestamp'),
-      col('tx_hash', 'text', 'f.tx_hash'), col('log_index', 'int', 'f.log_index'), col('raw_event', 'text', 'f.raw_event'),
-      col('provenance', 'text', 'f.provenance'),
-    ],
+    // amount_decimal: amount scaled by decimals in the row mapper (exact, no float)
+    columns: entityColumns('EconomicFact', 'f', { after: { decimals: col('amount_decimal', 'decimal', 'f.amount::text') } }),
     network: 'f.network',
     time: { from: 'f.timestamp', to: 'f.timestamp' },
     provider: 'f.actor',
@@ -86,12 +92,7 @@ export const datasets: Dataset[] = [
     id: 'raw_events',
     description: 'decoded logs of the watched contracts, verbatim (arguments as JSON, integers as decimal strings)',
     from: 'raw_event r',
-    columns: [
-      col('id', 'text', 'r.id'), col('network', 'text', 'r.network'), col('chain_id', 'int', 'r.chain_id'), col('contract', 'text', 'r.contract'),
-      col('contract_name', 'text', 'r.contract_name'), col('name', 'text', 'r.name'), col('topic0', 'text', 'r.topic0'),
-      col('block_number', 'int', 'r.block_number'), col('block_hash', 'text', 'r.block_hash'), col('timestamp', 'timestamp', 'r.timestamp'),
-      col('tx_hash', 'text', 'r.tx_hash'), col('log_index', 'int', 'r.log_index'), col('args', 'json', 'r.args'),
-    ],
+    columns: entityColumns('RawEvent', 'r'),
     network: 'r.network',
     time: { from: 'r.timestamp', to: 'r.timestamp' },
     orderBy: 'r.id',
@@ -102,15 +103,7 @@ export const datasets: Dataset[] = [
     id: 'leases',
     description: 'leases from open to close with their terms (price per unit, resources) and what they cost',
     from: 'lease l',
-    columns: [
-      col('id', 'text', 'l.id'), col('network', 'text', 'l.network'), col('category', 'text', 'l.category'), col('chain_id', 'int', 'l.chain_id'),
-      col('lease_id', 'text', 'l.lease_id'), col('provider', 'text', 'l.provider'), col('payer', 'text', 'l.payer'), col('status', 'text', 'l.status'),
-      col('price', 'decimal', 'l.price::text'), col('price_asset', 'text', 'l.price_asset'), col('price_decimals', 'int', 'l.price_decimals'),
-      col('price_unit', 'text', 'l.price_unit'), col('resources', 'json', 'l.resources'),
-      col('opened_at', 'timestamp', 'l.opened_at'), col('opened_block', 'int', 'l.opened_block'), col('opened_tx', 'text', 'l.opened_tx'),
-      col('closed_at', 'timestamp', 'l.closed_at'), col('closed_block', 'int', 'l.closed_block'), col('closed_tx', 'text', 'l.closed_tx'),
-      col('spent', 'decimal', 'l.spent::text'), col('provenance', 'text', 'l.provenance'),
-    ],
+    columns: entityColumns('Lease', 'l'),
     network: 'l.network',
     // opened before the indexed range: since forever; still open: until now and on
     time: { from: `coalesce(l.opened_at, '-infinity')`, to: `coalesce(l.closed_at, 'infinity')` },
@@ -121,13 +114,7 @@ export const datasets: Dataset[] = [
     id: 'providers',
     description: 'providers with first and last activity, declared capacity, fees and rewards received, leases',
     from: 'provider p',
-    columns: [
-      col('id', 'text', 'p.id'), col('network', 'text', 'p.network'), col('category', 'text', 'p.category'), col('address', 'text', 'p.address'),
-      col('first_seen', 'timestamp', 'p.first_seen'), col('first_block', 'int', 'p.first_block'), col('last_seen', 'timestamp', 'p.last_seen'),
-      col('last_block', 'int', 'p.last_block'), col('capacity', 'decimal', 'p.capacity::text'), col('unit', 'text', 'p.unit'),
-      col('fees_native', 'decimal', 'p.fees_native::text'), col('rewards_native', 'decimal', 'p.rewards_native::text'),
-      col('leases_opened', 'int', 'p.leases_opened'), col('leases_closed', 'int', 'p.leases_closed'), col('facts', 'int', 'p.facts'),
-    ],
+    columns: entityColumns('Provider', 'p'),
     network: 'p.network',
     time: { from: 'p.first_seen', to: 'p.last_seen' },
     provider: 'p.address',

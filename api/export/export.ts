@@ -35,6 +35,11 @@ export interface OpenExport {
   /** the encoded file, chunk by chunk; stats are final once it is exhausted */
   chunks: AsyncGenerator<Uint8Array>
   stats: ExportStats
+  /**
+   * gives the connection back if the chunks were not read to the end (idempotent). Call it once the
+   * consumer is done: a generator that was never started does not run its cleanup on return()
+   */
+  close(): void
 }
 
 /**
@@ -59,6 +64,13 @@ export async function openExport(pool: pg.Pool, req: ExportRequest, opts: Export
     stream?.destroy()
     client.release(true)
     throw e
+  }
+  let released = false
+  const release = (ok: boolean) => {
+    if (released) return
+    released = true
+    if (!ok) stream?.destroy()
+    client.release(ok ? undefined : true)
   }
   const stats: ExportStats = { rows: 0, bytes: 0 }
   const columns = dataset.columns
@@ -94,16 +106,19 @@ export async function openExport(pool: pg.Pool, req: ExportRequest, opts: Export
       await client.query('COMMIT')
       ok = true
     } finally {
-      if (!ok) stream?.destroy()
-      client.release(ok ? undefined : true)
+      release(ok)
     }
   }
-  return { chunks: chunks(), stats }
+  return { chunks: chunks(), stats, close: () => release(false) }
 }
 
 /** Writes a whole export to `out` (a file, a socket, /dev/null) and resolves with its rows and bytes. */
 export async function exportDataset(pool: pg.Pool, req: ExportRequest, out: Writable, opts: ExportOptions = {}): Promise<ExportStats> {
   const e = await openExport(pool, req, opts)
-  await pipeline(Readable.from(e.chunks, { objectMode: false }), out)
+  try {
+    await pipeline(Readable.from(e.chunks, { objectMode: false }), out)
+  } finally {
+    e.close()
+  }
   return e.stats
 }

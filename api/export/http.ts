@@ -65,7 +65,7 @@ export function createExportHandler(opts: { pool: pg.Pool; maxConcurrent: number
         'x-content-type-options': 'nosniff',
       })
       if (req.method === 'HEAD') {
-        await exp.chunks.return(undefined)
+        exp.close()
         res.end()
         return
       }
@@ -84,6 +84,7 @@ export function createExportHandler(opts: { pool: pg.Pool; maxConcurrent: number
         log.warn({ ...labels, rows: exp.stats.rows, err: (e as Error).message }, 'export aborted')
         res.destroy()
       } finally {
+        exp.close()
         count()
       }
     } finally {
