@@ -50,8 +50,10 @@ beforeAll(async () => {
   await fx.pool.query(`
     INSERT INTO network_stat (id, network, category, interval, period_start, fees_native, fees_usd, fees_unpriced_native, fee_count, fees_settled_native, rewards_native,
       reward_count, protocol_take_native, minted_native, burned_native, bonded_native, unbonded_native, fees_refunded_native, fees_shared_native, locked_native, unlocked_native,
-      nodes_registered, nodes_deregistered, capacity_added, capacity_removed, leases_opened, leases_closed, event_count, last_block)
-    SELECT n || '-' || iv || '-' || p, n, c, iv, p, (d * 1000000000000000000::numeric + 12345), d * 1.25 + 0.001, 0, d, 0, d * 10::numeric ^ 20, d, 1, 2, 3, 4, 5, 6, 7, 8, 9, d % 3, 0, d * 2, 0, d % 5, d % 4, d * 3, d * 100
+      nodes_registered, nodes_deregistered, capacity_added, capacity_removed, leases_opened, leases_closed, event_count, last_block,
+      fees_other_usd, protocol_take_other_usd, leased_capacity_added, leased_capacity_removed)
+    SELECT n || '-' || iv || '-' || p, n, c, iv, p, (d * 1000000000000000000::numeric + 12345), d * 1.25 + 0.001, 0, d, 0, d * 10::numeric ^ 20, d, 1, 2, 3, 4, 5, 6, 7, 8, 9, d % 3, 0, d * 2, 0, d % 5, d % 4, d * 3, d * 100,
+      0, 0, 0, 0
     FROM (VALUES ('livepeer', 'compute'), ('spheron', 'compute'), ('dimo', 'sensors'), ('thegraph', 'data')) AS nets(n, c),
       (VALUES ('DAY', interval '1 day', 60), ('HOUR', interval '1 hour', 48)) AS ivs(iv, step, cnt),
       LATERAL generate_series(1, cnt) d, LATERAL (SELECT '2026-01-01T00:00:00Z'::timestamptz + (d - 1) * step AS p) pp`)
