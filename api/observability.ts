@@ -91,6 +91,17 @@ export class ApiMetrics {
       },
     })
     new Gauge({
+      name: 'depin_deep_reorgs', help: 'reorgs deeper than the finality depth detected and rolled back by the indexer, per chain (reorg_incident)',
+      labelNames: ['chain', 'chain_id'] as const, registers,
+      async collect() {
+        this.reset()
+        const r = await pool.query('SELECT chain_id, count(*)::int AS n FROM reorg_incident GROUP BY chain_id').catch(() => null)
+        if (!r) return
+        const counts = new Map(r.rows.map((x) => [Number(x.chain_id), x.n as number]))
+        for (const c of chains) this.set({ chain: c.id, chain_id: String(c.chainId) }, counts.get(c.chainId) ?? 0)
+      },
+    })
+    new Gauge({
       name: 'depin_api_db_role_read_only', help: '1 when the API connects with a role that cannot write (see README), 0 when it could',
       registers,
       collect() {

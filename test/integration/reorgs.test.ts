@@ -107,6 +107,8 @@ describe('reorgs on a live chain', () => {
       })
       const base = ((await res.json()) as any).data.indexerStatus.find((s: any) => s.chainId === BASE)
       expect(base).toEqual({ chainId: BASE, deepReorgs: 1, lastDeepReorg: { storedHeight: inc.stored_height, rewoundTo: inc.rewound_to } })
+      const metrics = await (await fetch(`${api.url}/metrics`)).text()
+      expect(metrics).toContain(`depin_deep_reorgs{chain="base",chain_id="${BASE}"} 1`)
     } finally {
       await api.stop()
     }
