@@ -83,6 +83,7 @@ const sampler = setInterval(() => void sample().catch(() => {}), 10_000)
 // GraphQL errors come back with HTTP 200: a checker asks every query once per 5 s and counts answers with `errors`
 let graphqlErrors = 0
 let checks = 0
+const errorSamples: string[] = []
 const qs = queries(networkIds)
 const checker = setInterval(async () => {
   for (const q of qs) {
@@ -90,9 +91,13 @@ const checker = setInterval(async () => {
     try {
       const r = await fetch(`${stack.api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(q) })
       const body = (await r.json()) as { errors?: unknown[] }
-      if (!r.ok || body.errors) graphqlErrors++
-    } catch {
+      if (!r.ok || body.errors) {
+        graphqlErrors++
+        if (errorSamples.length < 5) errorSamples.push(`${r.status} ${JSON.stringify(body.errors ?? body).slice(0, 300)}`)
+      }
+    } catch (e) {
       graphqlErrors++
+      if (errorSamples.length < 5) errorSamples.push(`${(e as Error).message} ${String((e as { cause?: unknown }).cause ?? '')}`.slice(0, 300))
     }
   }
 }, 5000)
@@ -116,7 +121,7 @@ const warm = samples.filter((s) => s.t - first.t >= 60)
 const perMin = (xs: [number, number][]) => Number((slope(xs) * 60).toFixed(2))
 const result = {
   date: new Date().toISOString(),
-  commit: (await new Promise<string>((ok) => {
+  commit: process.env.SOAK_COMMIT ?? (await new Promise<string>((ok) => {
     const c = spawn('git', ['rev-parse', '--short', 'HEAD'], { cwd: root })
     let s = ''
     c.stdout.on('data', (d) => (s += d))
@@ -124,7 +129,7 @@ const result = {
   })),
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), node: process.version },
   minutes, connections: Number(values.connections), blockMs: config.SIM_BLOCK_TIME_MS, historyDays: config.SIM_DAYS,
-  load: { ...load, graphqlChecks: checks, graphqlErrors },
+  load: { ...load, graphqlChecks: checks, graphqlErrors, errorSamples },
   errors: load.errors + load.timeouts + load.non2xx + graphqlErrors,
   memory: {
     apiMb: { start: Number(first.apiMb.toFixed(1)), end: Number(last.apiMb.toFixed(1)), slopeMbPerMin: perMin(warm.map((s) => [s.t, s.apiMb])) },
