@@ -33,9 +33,9 @@ describe('GraphQL API', () => {
     expect(body.data.networks.find((n: any) => n.id === 'livepeer')).toEqual({ id: 'livepeer', name: 'Livepeer', category: 'compute', chainId: 42161, tokenSymbol: 'LPT', feeAsset: 'ETH' })
     // every registered network once, with its chain
     const byId = Object.fromEntries(body.data.networks.map((n: any) => [n.id, n.chainId]))
-    expect(byId).toEqual({ aethir: 42161, dimo: 137, filecoin: 314, geodnet: 137, 'iotex-ioid': 4689, livepeer: 42161, spheron: 8453, thegraph: 42161 })
+    expect(byId).toEqual({ aethir: 42161, akash: 1_000_002, dimo: 137, filecoin: 314, geodnet: 137, 'iotex-ioid': 4689, livepeer: 42161, spheron: 8453, thegraph: 42161 })
     const ids = (c: string) => body.data.categories.find((x: any) => x.id === c).networks.map((n: any) => n.id).sort()
-    expect(ids('compute')).toEqual(['aethir', 'livepeer', 'spheron'])
+    expect(ids('compute')).toEqual(['aethir', 'akash', 'livepeer', 'spheron'])
     expect(ids('sensors')).toEqual(['dimo', 'geodnet'])
     expect(new Set(body.data.networks.map((n: any) => n.category)).size).toBeGreaterThanOrEqual(4)
   })
@@ -71,12 +71,15 @@ describe('GraphQL API', () => {
     const lotusHead = fx.devnet.lotus[0].server.head()
     expect(body.data.indexerStatus.find((c: any) => c.chainId === 314)).toEqual({ chain: 'filecoin', chainId: 314, height: null, head: lotusHead, lag: null })
     const hash = (await fx.devnet.nodes[0].node.rpc.call<{ hash: string }>('eth_getBlockByNumber', ['0x' + head.toString(16), false])).hash
+    // Akash (CometBFT): head from /status of its devnet server, not indexed here
+    const akashHead = fx.devnet.cometbft[0].devnet.height
+    expect(body.data.indexerStatus.find((c: any) => c.chainId === 1_000_002)).toEqual({ chain: 'akash', chainId: 1_000_002, height: null, head: akashHead, lag: null })
     expect(body.data._meta).toEqual({ chainId: 42161, block: { number: head, hash }, hasIndexingErrors: false, quarantinedLogs: 0 })
     const status = (await gql('{ squidStatus { chainId height hash finalizedHeight head lag } polygon: squidStatus(chainId: 137) { height finalizedHeight } _meta { head lag } }')).body
     expect(status.errors).toBeUndefined()
     const finalized = (await fx.pool.query('SELECT height FROM squid_processor_42161.status WHERE id = 0')).rows[0].height
     expect(finalized).toBeGreaterThanOrEqual(head - 5)
-    expect(status.data.squidStatus.map((s: any) => s.chainId)).toEqual([42161, 137, 8453, 4689, 314])
+    expect(status.data.squidStatus.map((s: any) => s.chainId)).toEqual([42161, 137, 8453, 4689, 314, 1_000_002])
     expect(status.data.squidStatus[0]).toEqual({ chainId: 42161, height: head, hash, finalizedHeight: finalized, head: chainHead, lag: chainHead - head })
     expect(status.data.polygon).toEqual([{ height: null, finalizedHeight: null }])
     expect(status.data._meta).toEqual({ head: chainHead, lag: chainHead - head })
