@@ -1,5 +1,5 @@
 /**
- * API benchmark: autocannon (in-process, from bench/openreader/, installed apart) against the project's GraphQL API
+ * API benchmark: autocannon (in-process) against the project's GraphQL API
  * over the dataset's database after ingest: the overview query and a network page query exactly as the dashboard
  * sends them, an entity list with filter + order + pagination, and a cursor-paged scan. Side by side: the same
  * entity queries served by Subsquid OpenReader (@subsquid/graphql-server, bench/openreader/) from schema.graphql
@@ -7,8 +7,8 @@
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { createWriteStream, existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
+import autocannon from 'autocannon'
 import { HeadTracker } from '../api/heads'
 import { startApi } from '../api/server'
 import { killOnExit } from '../common/logger'
@@ -47,12 +47,10 @@ export interface ScanFigures {
   pageP99: number
 }
 
-/** Installs the API peers (bench/openreader/package-lock.json) when missing. */
+/** Installs the API peer (bench/openreader/package-lock.json) when missing. */
 export function ensurePeersInstalled(): void {
-  if (!existsSync(join(peersDir, 'node_modules/autocannon'))) execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: peersDir, stdio: 'inherit' })
+  if (!existsSync(join(peersDir, 'node_modules/@subsquid/graphql-server'))) execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: peersDir, stdio: 'inherit' })
 }
-
-const peerRequire = () => createRequire(join(peersDir, 'package.json'))
 
 interface Query {
   query: string
@@ -61,7 +59,6 @@ interface Query {
 
 /** Load of `connections` concurrent clients for `duration` s; latency percentiles (ms) from every 2xx response. */
 async function load(url: string, q: Query, connections: number, duration: number): Promise<LoadFigures> {
-  const autocannon = peerRequire()('autocannon')
   const times: number[] = []
   let bad = 0
   let bytes = 0
@@ -72,7 +69,8 @@ async function load(url: string, q: Query, connections: number, duration: number
     setupClient: (client: any) => client.on('body', (b: Buffer) => {
       if (b.subarray(0, 12).toString().includes('"errors"')) bad++
     }),
-  })
+  }) as unknown as Promise<autocannon.Result> & { on(event: 'response', cb: (client: unknown, status: number, resBytes: number, ms: number) => void): void }
+  // the instance is an event emitter as well as a promise (its typings show only the promise)
   instance.on('response', (_c: unknown, status: number, resBytes: number, ms: number) => {
     if (status >= 200 && status < 300) times.push(ms)
     else bad++
