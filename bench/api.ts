@@ -12,7 +12,8 @@ import autocannon from 'autocannon'
 import { HeadTracker } from '../api/heads'
 import { startApi } from '../api/server'
 import { killOnExit } from '../common/logger'
-import { NETWORK_QUERY, overviewQuery, WINDOW_DAYS } from '../dashboard/src/api'
+import { marketRequest, networkRequest } from '../dashboard/src/api'
+import { queryFrom } from '../dashboard/src/market'
 import { networks } from '../indexer/registry'
 import { freePort } from '../test/helpers/ports'
 import { BENCH_API_LIMITS, type Dataset } from './dataset'
@@ -161,16 +162,17 @@ export async function runApi(ds: Dataset, opts: { durationSeconds: number; conne
     readerError = (e as Error).message
   }
   const ids = networks.map((n) => n.id)
-  const overviewVars: Record<string, unknown> = { limit: WINDOW_DAYS }
-  ids.forEach((id, i) => (overviewVars[`n${i}`] = id))
+  // the dashboard's default view: 30 days (and the 30 before, for the changes)
+  const overview = marketRequest(ids, queryFrom(30)).requests[0]
+  const networkPage = networkRequest('livepeer', queryFrom(30))
   // the busiest network's events, newest first, one page deep in the list
   const entityList: Query = {
     query: `query List($network: String!, $offset: Int!) { rawEvents(where: { network_eq: $network, name_eq: "Transfer" }, orderBy: [blockNumber_DESC, logIndex_DESC], limit: 50, offset: $offset) { id name blockNumber timestamp txHash args } }`,
     variables: { network: 'geodnet', offset: 500 },
   }
   const workloads: { name: string; q: Query; project: boolean; openreader: boolean }[] = [
-    { name: 'overview', q: { query: overviewQuery(ids), variables: overviewVars }, project: true, openreader: false },
-    { name: 'network page', q: { query: NETWORK_QUERY, variables: { network: 'livepeer', limit: WINDOW_DAYS } }, project: true, openreader: false },
+    { name: 'overview', q: { query: overview.query, variables: overview.variables }, project: true, openreader: false },
+    { name: 'network page', q: { query: networkPage.query, variables: networkPage.variables }, project: true, openreader: false },
     { name: 'entity list (filter, order, offset)', q: entityList, project: true, openreader: true },
   ]
   const result: ApiResult = { connections: opts.connections, durationSeconds: opts.durationSeconds, queries: {}, scan: { pageSize: 1000 } }

@@ -1,23 +1,16 @@
 import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react'
-import { knownNetworks, subscribeNetworks, WINDOW_DAYS } from './api'
-import { MetricCards, StatusCard } from './components/Cards'
-import { Freshness } from './components/Freshness'
-import { NetworkPage } from './components/NetworkPage'
-import { OverviewPage } from './components/Overview'
-import { ChartPanel } from './components/Panel'
-import { ChartSkeleton, EmptyState, ErrorState, LoadingState, StaleBanner } from './components/States'
-import { FeesTable, RewardsTable } from './components/Tables'
-import { dayLabel, token, usd } from './format'
-import { useDashboardData, useMediaQuery, usePrefersDark } from './hooks'
-import { deriveView, type View } from './model'
-import { Link, networkPath, parseRoute, usePath, type Route } from './router'
-import { darkTheme, lightTheme } from './theme'
+import { knownNetworks, subscribeNetworks } from './api'
+import { LoadingState } from './components/States'
+import { Link, networkPath, parseRoute, usePath, useSearch, type Route } from './router'
+import { setTheme, useThemeName } from './theme'
+import { carryQuery } from './viewstate'
 
-const charts = () => import('./components/Charts')
-// start downloading the charting chunk right away, in parallel with the first API request
-void charts()
-const FeesChart = lazy(() => charts().then((m) => ({ default: m.FeesChart })))
-const RewardsChart = lazy(() => charts().then((m) => ({ default: m.RewardsChart })))
+// one chunk per page; the charting library is a chunk of its own, shared by the pages
+const MarketPage = lazy(() => import('./components/MarketPage').then((m) => ({ default: m.MarketPage })))
+const NetworkPage = lazy(() => import('./components/NetworkPage').then((m) => ({ default: m.NetworkPage })))
+const DataPage = lazy(() => import('./components/DataPage').then((m) => ({ default: m.DataPage })))
+// start downloading the charts right away, in parallel with the page chunk and the first API request
+void import('./components/Charts')
 
 function Logo() {
   return (
@@ -29,146 +22,63 @@ function Logo() {
   )
 }
 
+function ThemeToggle() {
+  const theme = useThemeName()
+  const next = theme === 'dark' ? 'light' : 'dark'
+  return (
+    <button type="button" className="icon-btn" data-testid="theme-toggle" aria-label={`Switch to the ${next} theme`} title={`Switch to the ${next} theme`} onClick={() => setTheme(next)}>
+      {theme === 'dark' ? (
+        <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+          <circle cx="10" cy="10" r="3.6" fill="currentColor" />
+          <path d="M10 1.5v2.2M10 16.3v2.2M1.5 10h2.2M16.3 10h2.2M4 4l1.5 1.5M14.5 14.5 16 16M4 16l1.5-1.5M14.5 5.5 16 4" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+        </svg>
+      ) : (
+        <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+          <path d="M16.5 12.6A7 7 0 0 1 7.4 3.5a7 7 0 1 0 9.1 9.1Z" fill="currentColor" />
+        </svg>
+      )}
+    </button>
+  )
+}
+
 function TopBar({ route }: { route: Route }) {
   const networks = useSyncExternalStore(subscribeNetworks, knownNetworks)
+  const search = useSearch()
+  const carry = carryQuery(search)
   const current = (active: boolean) => (active ? ('page' as const) : undefined)
   return (
     <header className="topbar">
       <div className="topbar-inner">
-        <Link className="brand" href="/">
+        <Link className="brand" href={'/' + carry}>
           <Logo />
           <span>depin-index</span>
         </Link>
         <nav className="topnav" aria-label="API">
           <a href="/graphql" target="_blank" rel="noopener">
-            GraphQL API
+            GraphQL
             <svg viewBox="0 0 12 12" width="11" height="11" aria-hidden="true">
               <path d="M4.5 2.5h5v5M9.5 2.5 3 9" fill="none" stroke="currentColor" strokeWidth="1.4" />
             </svg>
           </a>
+          <ThemeToggle />
         </nav>
       </div>
       <nav className="tabs" aria-label="Pages" data-testid="nav">
         <div className="tabs-inner">
-          <Link href="/" aria-current={current(route.page === 'overview')} data-nav="overview">
+          <Link href={'/' + carry} aria-current={current(route.page === 'overview')} data-nav="overview">
             Overview
           </Link>
           {networks.map((n) => (
-            <Link key={n.id} href={networkPath(n.id)} aria-current={current(route.page === 'network' && route.id === n.id)} data-nav={n.id}>
+            <Link key={n.id} href={networkPath(n.id) + carry} aria-current={current(route.page === 'network' && route.id === n.id)} data-nav={n.id}>
               {n.name}
             </Link>
           ))}
+          <Link href={'/data' + search} aria-current={current(route.page === 'data')} data-nav="data">
+            Data
+          </Link>
         </div>
       </nav>
     </header>
-  )
-}
-
-function NetworkHeader({ view, fetchedAt, error }: { view?: View; fetchedAt?: number; error?: Error }) {
-  const n = view?.network
-  const c = view?.category
-  return (
-    <section className="hero">
-      <div>
-        <h1>{n?.name ?? 'Livepeer'}</h1>
-        <div className="hero-meta">
-          {c && (
-            <span className="chip" style={{ '--chip': c.color } as React.CSSProperties}>
-              <i aria-hidden="true" />
-              {c.name}
-            </span>
-          )}
-          {view?.status && <span className="chip chip-plain">{view.status.name}</span>}
-          {n && <span className="chip chip-plain">{n.tokenSymbol} · fees in {n.feeAsset}</span>}
-          {view?.range && (
-            <span className="hero-range">
-              {view.spanDays >= WINDOW_DAYS ? `Last ${WINDOW_DAYS} days` : `${view.spanDays} ${view.spanDays === 1 ? 'day' : 'days'} indexed`} ·{' '}
-              {dayLabel(view.range[0])} – {dayLabel(view.range[1])} (UTC)
-            </span>
-          )}
-        </div>
-      </div>
-      <Freshness fetchedAt={fetchedAt} error={error} />
-    </section>
-  )
-}
-
-function Dashboard({ view, fetchedAt }: { view: View; fetchedAt?: number }) {
-  const dark = usePrefersDark()
-  const theme = dark ? darkTheme : lightTheme
-  const small = useMediaQuery('(max-width: 640px)')
-  const feeAsset = view.network?.feeAsset ?? 'ETH'
-  const tokenSymbol = view.network?.tokenSymbol ?? 'LPT'
-  const { totals, stats, chartRows } = view
-  const hasPartial = chartRows.some((r) => r.partial)
-  const partialNote = hasPartial ? 'The faded bar is the current UTC day, still in progress.' : undefined
-  const height = small ? 230 : 290
-  return (
-    <>
-      <div className="cards">
-        <MetricCards totals={totals} feeAsset={feeAsset} token={tokenSymbol} />
-        <StatusCard status={view.status} fetchedAt={fetchedAt} />
-      </div>
-      {stats.length === 0 ? (
-        <EmptyState status={view.status} />
-      ) : (
-        <>
-          <ChartPanel
-            name="fees"
-            title="Fees per day"
-            summary={
-              <>
-                Paid by broadcasters for transcoding and AI jobs (winning tickets): {token(totals.fees, feeAsset)} ≈ {usd(totals.feesUsd)} over {totals.days} days
-              </>
-            }
-            chartLabel={`Bar chart of daily fees in ${feeAsset} with a line of their USD value, ${totals.days} days.`}
-            chart={
-              <Suspense fallback={<ChartSkeleton />}>
-                <FeesChart rows={chartRows} theme={theme} feeAsset={feeAsset} token={tokenSymbol} height={height} />
-              </Suspense>
-            }
-            footnote={<>USD at the last Chainlink {feeAsset}/USD price known at each fee's block. {partialNote}</>}
-            table={(id) => <FeesTable id={id} rows={stats} totals={totals} feeAsset={feeAsset} />}
-          />
-          <ChartPanel
-            name="rewards"
-            title="Rewards per day"
-            summary={
-              <>
-                {tokenSymbol} inflation credited to orchestrators and delegators: {token(totals.rewards, tokenSymbol)} over {totals.days} days
-              </>
-            }
-            chartLabel={`Bar chart of daily rewards in ${tokenSymbol}, ${totals.days} days.`}
-            chart={
-              <Suspense fallback={<ChartSkeleton />}>
-                <RewardsChart rows={chartRows} theme={theme} feeAsset={feeAsset} token={tokenSymbol} height={height} />
-              </Suspense>
-            }
-            footnote={<>After the treasury cut. {partialNote}</>}
-            table={(id) => <RewardsTable id={id} rows={stats} totals={totals} token={tokenSymbol} />}
-          />
-        </>
-      )}
-    </>
-  )
-}
-
-/** The Livepeer page (fees in ETH/USD, rewards in LPT, indexer status), from `networkStats`. */
-function LivepeerPage() {
-  const { data, error, fetchedAt, loading, retry } = useDashboardData()
-  const view = data ? deriveView(data) : undefined
-  return (
-    <>
-      <NetworkHeader view={view} fetchedAt={fetchedAt} error={error} />
-      {view && error && <StaleBanner error={error} fetchedAt={fetchedAt} />}
-      {view ? (
-        <Dashboard view={view} fetchedAt={fetchedAt} />
-      ) : error ? (
-        <ErrorState error={error} onRetry={retry} />
-      ) : loading ? (
-        <LoadingState />
-      ) : null}
-    </>
   )
 }
 
@@ -185,6 +95,8 @@ function NotFound({ path }: { path: string }) {
 
 function titleOf(route: Route): string {
   if (route.page === 'overview') return 'Overview · depin-index'
+  if (route.page === 'data') return 'Data · depin-index'
+  if (route.page === 'category') return `${route.id} · Category · depin-index`
   if (route.page === 'network') return `${knownNetworks().find((n) => n.id === route.id)?.name ?? route.id} · depin-index`
   return 'Not found · depin-index'
 }
@@ -198,18 +110,24 @@ export function App() {
   }, [path, networks]) // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <>
+      <a className="skip-link" href="#main">Skip to content</a>
       <TopBar route={route} />
-      <main className="page">
-        {route.page === 'overview' ? (
-          <OverviewPage />
-        ) : route.page === 'network' ? (
-          route.id === 'livepeer' ? <LivepeerPage /> : <NetworkPage key={route.id} id={route.id} />
-        ) : (
-          <NotFound path={route.path} />
-        )}
+      <main className="page" id="main">
+        <Suspense fallback={<LoadingState />}>
+          {route.page === 'overview' ? (
+            <MarketPage />
+          ) : route.page === 'category' ? (
+            <MarketPage key={route.id} category={route.id} />
+          ) : route.page === 'network' ? (
+            <NetworkPage key={route.id} id={route.id} />
+          ) : route.page === 'data' ? (
+            <DataPage />
+          ) : (
+            <NotFound path={route.path} />
+          )}
+        </Suspense>
         <footer className="foot">
-          depin-index · indexed from on-chain data · days in UTC ·{' '}
-          <a href="/graphql" target="_blank" rel="noopener">query it with GraphQL</a>
+          depin-index · indexed from on-chain data · days in UTC · <Link href="/data">data &amp; API</Link>
         </footer>
       </main>
     </>

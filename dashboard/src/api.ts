@@ -1,33 +1,26 @@
-/** The one GraphQL request the page makes (relative /graphql: the API serves the dashboard on the same origin). */
-
-export const NETWORK_ID = 'livepeer'
-export const WINDOW_DAYS = 30
+/**
+ * The API requests of the pages (relative /graphql: the API serves the dashboard on the same origin). Each view
+ * makes one request per poll: the registry, categories, indexer status and every time series it draws.
+ */
 
 export interface Network {
   id: string
   name: string
   category: string
+  chain: string
   chainId: number
   tokenSymbol: string
+  tokenDecimals: number
   feeAsset: string
+  feeAssetDecimals: number
 }
 
 export interface Category {
   id: string
   name: string
+  /** colour of the category on every chart and chip (from the registry, indexer/registry/categories.ts) */
   color: string
-}
-
-export interface DayStat {
-  periodStart: string
-  fees: number
-  feesUsd: number
-  feesNative: string
-  rewards: number
-  rewardsNative: string
-  feeCount: number
-  rewardCount: number
-  protocolTake: number
+  networks: { id: string; name: string }[]
 }
 
 export interface ChainStatus {
@@ -41,23 +34,51 @@ export interface ChainStatus {
   timestamp: string | null
 }
 
-export interface DashboardData {
-  networks: Network[]
-  categories: Category[]
-  networkStats: DayStat[]
-  indexerStatus: ChainStatus[]
+/** One day of `networkStats` (rollup in native units). */
+export interface DayStat {
+  periodStart: string
+  fees: number
+  feesUsd: number
+  feesNative: string
+  rewards: number
+  rewardsNative: string
+  feeCount: number
+  rewardCount: number
+  protocolTake: number
+  minted: number
+  burned: number
+  leasesOpened: number
+  leasesClosed: number
+  nodesRegistered: number
+  nodesDeregistered: number
 }
 
-export const DASHBOARD_QUERY = /* GraphQL */ `
-  query Dashboard($network: ID!, $limit: Int!) {
-    networks { id name category chainId tokenSymbol feeAsset }
-    categories { id name color }
-    networkStats(network: $network, interval: DAY, limit: $limit) {
-      periodStart fees feesUsd feesNative rewards rewardsNative feeCount rewardCount protocolTake
-    }
-    indexerStatus { chain chainId name height head lag lagSeconds timestamp }
-  }
-`
+/** One day of `networkMetrics` (derived metrics, docs/methodology.md). */
+export interface MetricsRow {
+  periodStart: string
+  price: number | null
+  marketCap: number | null
+  fdv: number | null
+  fees: number
+  feesUsd: number | null
+  protocolRevenueUsd: number | null
+  incentives: number
+  incentivesUsd: number | null
+  earningsUsd: number | null
+  demandRewardsRatio30d: number | null
+  annualizedFeesUsd: number | null
+  pf: number | null
+  totalSupply: number
+  circulatingSupply: number
+  netIssuance: number
+  capacity: number
+  capacityUnit: string | null
+  activeLeases: number
+  utilization: number | null
+  activeProviders: number | null
+  newProviders: number | null
+  churnedProviders: number | null
+}
 
 export class ApiError extends Error {
   constructor(message: string, readonly status?: number) {
@@ -67,7 +88,7 @@ export class ApiError extends Error {
 }
 
 /** One POST to /graphql; fails with an ApiError (unreachable, timeout, HTTP error, GraphQL errors, no data). */
-export async function gql<T>(query: string, variables: Record<string, unknown>, timeoutMs = 10_000): Promise<T> {
+export async function gql<T>(query: string, variables: Record<string, unknown>, timeoutMs = 15_000): Promise<T> {
   let res: Response
   try {
     res = await fetch('/graphql', {
@@ -95,19 +116,20 @@ export async function gql<T>(query: string, variables: Record<string, unknown>, 
   return body.data
 }
 
-/** Fetches everything the Livepeer page shows in one request; fails with an ApiError after `timeoutMs`. */
-export async function fetchDashboard(timeoutMs = 10_000): Promise<DashboardData> {
-  const data = await gql<DashboardData>(DASHBOARD_QUERY, { network: NETWORK_ID, limit: WINDOW_DAYS }, timeoutMs)
-  rememberNetworks(data.networks)
-  return data
-}
+// ---------- networks known to the app (header navigation, aliases of the market query) ----------
 
-// ---------- networks known to the app (header navigation, overview aliases) ----------
+export interface NavNetwork {
+  id: string
+  name: string
+  category?: string
+}
 
 /** Registry ids served by the API today; replaced by the API's own list after the first answer. */
 const DEFAULT_NETWORKS: NavNetwork[] = [
   { id: 'aethir', name: 'Aethir' },
+  { id: 'akash', name: 'Akash' },
   { id: 'dimo', name: 'DIMO' },
+  { id: 'filecoin', name: 'Filecoin' },
   { id: 'geodnet', name: 'GEODNET' },
   { id: 'iotex-ioid', name: 'IoTeX ioID' },
   { id: 'livepeer', name: 'Livepeer' },
@@ -115,17 +137,12 @@ const DEFAULT_NETWORKS: NavNetwork[] = [
   { id: 'thegraph', name: 'The Graph' },
 ]
 
-export interface NavNetwork {
-  id: string
-  name: string
-}
-
 let known: NavNetwork[] = DEFAULT_NETWORKS
 let knownFromApi = false
 const listeners = new Set<() => void>()
 
 export function rememberNetworks(list: NavNetwork[]): void {
-  const next = list.map(({ id, name }) => ({ id, name }))
+  const next = list.map(({ id, name, category }) => ({ id, name, category }))
   if (knownFromApi && JSON.stringify(next) === JSON.stringify(known)) return
   known = next
   knownFromApi = true
@@ -137,90 +154,155 @@ export function subscribeNetworks(cb: () => void): () => void {
   return () => listeners.delete(cb)
 }
 
-// ---------- network metrics (overview, network pages) ----------
+// ---------- queries ----------
 
-export interface NetworkFull extends Network {
-  chain: string
-}
-
-export interface MetricsRow {
-  periodStart: string
-  price: number | null
-  marketCap: number | null
-  fdv: number | null
-  fees: number
-  feesUsd: number | null
-  protocolRevenueUsd: number | null
-  incentivesUsd: number | null
-  earningsUsd: number | null
-  demandRewardsRatio7d: number | null
-  demandRewardsRatio30d: number | null
-  annualizedFeesUsd: number | null
-  pf: number | null
-  capacity: number
-  capacityUnit: string | null
-  activeLeases: number
-  utilization: number | null
-  activeProviders: number | null
-}
-
-export interface CategoryFull extends Category {
-  networks: { id: string; name: string }[]
-}
-
-const METRICS_FIELDS = `periodStart price marketCap fdv fees feesUsd protocolRevenueUsd incentivesUsd earningsUsd
-  demandRewardsRatio7d demandRewardsRatio30d annualizedFeesUsd pf capacity capacityUnit activeLeases utilization activeProviders`
-const COMMON_FIELDS = `
-  networks { id name category chain chainId tokenSymbol feeAsset }
+const REGISTRY_FIELDS = `
+  networks { id name category chain chainId tokenSymbol tokenDecimals feeAsset feeAssetDecimals }
   categories { id name color networks { id name } }
   indexerStatus { chain chainId name height head lag lagSeconds timestamp }`
 
-export interface OverviewData {
-  networks: NetworkFull[]
-  categories: CategoryFull[]
+/** Fields of the market views (overview, category): valuation, flows, capacity. */
+export const MARKET_FIELDS = `periodStart price marketCap fdv feesUsd incentivesUsd demandRewardsRatio30d annualizedFeesUsd pf capacity capacityUnit activeLeases utilization`
+
+const NETWORK_FIELDS = `periodStart price marketCap fdv fees feesUsd protocolRevenueUsd incentives incentivesUsd earningsUsd
+  demandRewardsRatio30d annualizedFeesUsd pf totalSupply circulatingSupply netIssuance capacity capacityUnit activeLeases utilization
+  activeProviders newProviders churnedProviders`
+
+const STAT_FIELDS = `periodStart fees feesUsd feesNative rewards rewardsNative feeCount rewardCount protocolTake minted burned
+  leasesOpened leasesClosed nodesRegistered nodesDeregistered`
+
+export interface Registry {
+  networks: Network[]
+  categories: Category[]
   indexerStatus: ChainStatus[]
-  /** last WINDOW_DAYS daily rows of every network, by network id */
+}
+
+export interface MarketData extends Registry {
+  /** daily `networkMetrics` rows since `from`, by network id */
   metrics: Record<string, MetricsRow[]>
 }
 
-/** The overview's one request: registry, categories, indexer status and `networkMetrics` of every network under an alias. */
-export function overviewQuery(ids: string[]): string {
-  const vars = ids.map((_, i) => `$n${i}: ID!`).join(', ')
-  const aliases = ids.map((_, i) => `m${i}: networkMetrics(network: $n${i}, interval: DAY, limit: $limit) { ${METRICS_FIELDS} }`).join('\n  ')
-  return `query Overview($limit: Int!${vars ? ', ' + vars : ''}) {${COMMON_FIELDS}\n  ${aliases}\n}`
+/**
+ * Days per request slice. A series query returns at most API_MAX_LIMIT periods (1000 by default), so longer windows
+ * are asked for in consecutive slices under aliases of the same request.
+ */
+export const SLICE_DAYS = 1000
+/** Slices of a window without a start (`all`): back to 4 × SLICE_DAYS days (11 years) before today. */
+const ALL_SLICES = 4
+const DAY_MS = 86_400_000
+
+/** [from, to] bounds (ISO, inclusive; null = open) of consecutive slices covering `from` (null = all) to now, newest last. */
+export function slices(from: string | null, now = Date.now()): { from: string | null; to: string | null }[] {
+  const today = Math.floor(now / DAY_MS) * DAY_MS
+  const start = from == null ? today - (ALL_SLICES * SLICE_DAYS - 1) * DAY_MS : Date.parse(from)
+  const out: { from: string | null; to: string | null }[] = []
+  for (let a = start; a <= today; a += SLICE_DAYS * DAY_MS) {
+    const b = a + SLICE_DAYS * DAY_MS
+    out.push({ from: new Date(a).toISOString(), to: b > today ? null : new Date(b - 1).toISOString() })
+  }
+  if (from == null) out[0].from = null
+  return out
 }
 
-async function fetchOverviewFor(ids: string[], timeoutMs: number) {
-  const variables: Record<string, unknown> = { limit: WINDOW_DAYS }
-  ids.forEach((id, i) => (variables[`n${i}`] = id))
-  const raw = await gql<Record<string, unknown>>(overviewQuery(ids), variables, timeoutMs)
-  const networks = raw.networks as NetworkFull[]
+/** Alias of network `i`'s slice `k` (the newest, or only, slice is `m<i>`). */
+const alias = (i: number, k: number, n: number) => (k === n - 1 ? `m${i}` : `m${i}_${k}`)
+
+/** Aliases per request: the API refuses documents with more than GRAPHQL_MAX_ALIASES (15 by default). */
+export const MAX_ALIASES = 12
+
+/** A market document for (network i, slice k) pairs; the registry rides along with the first one. */
+function marketDoc(pairs: [number, number][], nSlices: number, withRegistry: boolean): string {
+  const ns = [...new Set(pairs.map((p) => p[0]))]
+  const ks = [...new Set(pairs.map((p) => p[1]))]
+  const vars = [...ns.map((i) => `$n${i}: ID!`), ...ks.flatMap((k) => [`$f${k}: DateTime`, `$t${k}: DateTime`])].join(', ')
+  const aliases = pairs.map(([i, k]) => `${alias(i, k, nSlices)}: networkMetrics(network: $n${i}, interval: DAY, from: $f${k}, to: $t${k}) { ${MARKET_FIELDS} }`).join('\n  ')
+  return `query Market${vars ? `(${vars})` : ''} {${withRegistry ? REGISTRY_FIELDS : ''}\n  ${aliases}\n}`
+}
+
+/** The market views' request in one document: the registry and the daily metrics of every network under aliases (m0, m1, ...). */
+export function marketQuery(ids: string[], nSlices = 1): string {
+  return marketDoc(ids.flatMap((_, i) => Array.from({ length: nSlices }, (_, k) => [i, k] as [number, number])), nSlices, true)
+}
+
+/**
+ * The market request exactly as the pages send it (also used by the API benchmark): one document while the view
+ * needs at most MAX_ALIASES series, otherwise that many per document, sent together.
+ */
+export function marketRequest(ids: string[], from: string | null, now = Date.now()) {
+  const sl = slices(from, now)
+  const pairs = ids.flatMap((_, i) => sl.map((_, k) => [i, k] as [number, number]))
+  const chunks: [number, number][][] = []
+  for (let c = 0; c < pairs.length; c += MAX_ALIASES) chunks.push(pairs.slice(c, c + MAX_ALIASES))
+  if (!chunks.length) chunks.push([])
+  const requests = chunks.map((chunk, c) => {
+    const variables: Record<string, unknown> = {}
+    for (const [i, k] of chunk) {
+      variables[`n${i}`] = ids[i]
+      variables[`f${k}`] = sl[k].from
+      variables[`t${k}`] = sl[k].to
+    }
+    return { query: marketDoc(chunk, sl.length, c === 0), variables }
+  })
+  return { requests, slices: sl.length }
+}
+
+async function fetchMarketFor(ids: string[], from: string | null, timeoutMs: number): Promise<MarketData> {
+  const req = marketRequest(ids, from)
+  const sl = { length: req.slices }
+  const parts = await Promise.all(req.requests.map((r) => gql<Record<string, unknown>>(r.query, r.variables, timeoutMs)))
+  const raw: Record<string, unknown> = Object.assign({}, ...parts)
   const metrics: Record<string, MetricsRow[]> = {}
-  ids.forEach((id, i) => (metrics[id] = raw[`m${i}`] as MetricsRow[]))
-  return { networks, categories: raw.categories as CategoryFull[], indexerStatus: raw.indexerStatus as ChainStatus[], metrics }
+  ids.forEach((id, i) => (metrics[id] = Array.from({ length: sl.length }, (_, k) => raw[alias(i, k, sl.length)] as MetricsRow[]).flat()))
+  return { networks: raw.networks as Network[], categories: raw.categories as Category[], indexerStatus: raw.indexerStatus as ChainStatus[], metrics }
 }
 
 /**
  * One request per poll. The aliases are built from the networks the app knows (the API's list once it has
  * answered); if the registry changed meanwhile, the answer's list is used for one immediate re-query.
  */
-export async function fetchOverview(timeoutMs = 10_000): Promise<OverviewData> {
+export async function fetchMarket(from: string | null, timeoutMs = 15_000): Promise<MarketData> {
   const ids = knownNetworks().map((n) => n.id)
-  let data: OverviewData
+  let data: MarketData
   try {
-    data = await fetchOverviewFor(ids, timeoutMs)
+    data = await fetchMarketFor(ids, from, timeoutMs)
   } catch (e) {
     if (knownFromApi) throw e
     // the built-in list may name a network this API does not serve: ask for the registry alone, then retry
-    const { networks } = await gql<{ networks: NetworkFull[] }>('{ networks { id name } }', {}, timeoutMs)
+    const { networks } = await gql<{ networks: Network[] }>('{ networks { id name category } }', {}, timeoutMs)
     rememberNetworks(networks)
-    data = await fetchOverviewFor(networks.map((n) => n.id), timeoutMs)
+    data = await fetchMarketFor(networks.map((n) => n.id), from, timeoutMs)
   }
   rememberNetworks(data.networks)
   const served = data.networks.map((n) => n.id)
-  if (served.join() !== ids.join()) data = await fetchOverviewFor(served, timeoutMs)
+  if (served.join() !== ids.join()) data = await fetchMarketFor(served, from, timeoutMs)
   return data
 }
+
+/** A provider entity (lifetime figures since indexing began). */
+export interface ProviderRow {
+  address: string
+  feesNative: string
+  rewardsNative: string
+  leasesOpened: number
+  leasesClosed: number
+  capacity: string
+  unit: string | null
+  firstSeen: string
+  lastSeen: string
+}
+
+/** A closed lease (Lease entity). */
+export interface LeaseRow {
+  openedAt: string | null
+  closedAt: string | null
+  price: string | null
+  priceAsset: string | null
+  priceDecimals: number | null
+  priceUnit: string | null
+}
+
+/** Closed leases fetched for the median duration and price (the latest this many in the window). */
+export const LEASE_SAMPLE = 1000
 
 /** Resources of a network's open leases (where the chain gives them: Akash). */
 export interface LeasedResources {
@@ -233,23 +315,82 @@ export interface LeasedResources {
   gpusByModel: { model: string; gpus: number; leases: number }[]
 }
 
-export interface NetworkPageData {
-  networks: NetworkFull[]
-  categories: CategoryFull[]
-  indexerStatus: ChainStatus[]
-  networkMetrics: MetricsRow[]
-  leasedResources: LeasedResources
+/** Who pays the fees of a network over a window (payerConcentration). */
+export interface Payers {
+  payers: number
+  fees: number
+  feeAsset: string
+  top10Share: number | null
+  hhi: number | null
+  top: { payer: string; feesNative: string; payments: number; share: number }[]
 }
 
-export const NETWORK_QUERY = /* GraphQL */ `
-  query NetworkPage($network: ID!, $limit: Int!) {${COMMON_FIELDS}
-    networkMetrics(network: $network, interval: DAY, limit: $limit) { ${METRICS_FIELDS} }
-    leasedResources(network: $network) { openLeases withResources cpu memoryBytes storageBytes gpus gpusByModel { model gpus leases } }
-  }
-`
+export interface NetworkData extends Registry {
+  payers: Payers
+  leasedResources: LeasedResources
+  /** top providers by fees received, then rewards */
+  topProviders: ProviderRow[]
+  /** leases closed in the window, latest first */
+  closedLeases: LeaseRow[]
+  networkMetrics: MetricsRow[]
+  networkStats: DayStat[]
+  /** the latest hourly rollup: when the network's last event happened */
+  lastEvent: { periodStart: string; lastBlock: number; eventCount: number }[]
+}
 
-export async function fetchNetworkPage(id: string, timeoutMs = 10_000): Promise<NetworkPageData> {
-  const data = await gql<NetworkPageData>(NETWORK_QUERY, { network: id, limit: WINDOW_DAYS }, timeoutMs)
+/** The network page's one request: registry, the network's metrics and rollups in slices (s<k>, t<k>), its last event. */
+export function networkQuery(nSlices: number): string {
+  const vars = Array.from({ length: nSlices }, (_, k) => `, $f${k}: DateTime, $t${k}: DateTime`).join('')
+  const series = Array.from({ length: nSlices }, (_, k) => {
+    const sfx = k === nSlices - 1 ? '' : `_${k}`
+    return `networkMetrics${sfx}: networkMetrics(network: $network, interval: DAY, from: $f${k}, to: $t${k}) { ${NETWORK_FIELDS} }
+    networkStats${sfx}: networkStats(network: $network, interval: DAY, from: $f${k}, to: $t${k}) { ${STAT_FIELDS} }`
+  }).join('\n    ')
+  return `query NetworkPage($network: ID!, $networkId: String!, $leaseFrom: DateTime, $window: Window${vars}) {${REGISTRY_FIELDS}
+    ${series}
+    lastEvent: networkStats(network: $network, interval: HOUR, limit: 1) { periodStart lastBlock eventCount }
+    topProviders: providers(where: { network_eq: $networkId }, orderBy: [feesNative_DESC, rewardsNative_DESC], limit: 10) {
+      address feesNative rewardsNative leasesOpened leasesClosed capacity unit firstSeen lastSeen
+    }
+    leasedResources(network: $network) { openLeases withResources cpu memoryBytes storageBytes gpus gpusByModel { model gpus leases } }
+    payers: payerConcentration(network: $network, window: $window, top: 10) {
+      payers fees feeAsset top10Share hhi top { payer feesNative payments share }
+    }
+    closedLeases: leases(where: { network_eq: $networkId, status_eq: "CLOSED", closedAt_gte: $leaseFrom }, orderBy: [closedAt_DESC], limit: ${LEASE_SAMPLE}) {
+      openedAt closedAt price priceAsset priceDecimals priceUnit
+    }
+  }`
+}
+
+/** The network page's request exactly as it sends it (also used by the API benchmark). */
+export function networkRequest(id: string, from: string | null, now = Date.now(), days: number | null = 30) {
+  const sl = slices(from, now)
+  const variables: Record<string, unknown> = { network: id, networkId: id, leaseFrom: from ?? '1970-01-01T00:00:00Z', window: payerWindow(days) }
+  sl.forEach((x, k) => {
+    variables[`f${k}`] = x.from
+    variables[`t${k}`] = x.to
+  })
+  return { query: networkQuery(sl.length), variables, slices: sl }
+}
+
+/** The payerConcentration window closest to a range: 30 and 90 days as such, anything longer since indexing began. */
+export const payerWindow = (days: number | null) => (days === 30 ? 'D30' : days === 90 ? 'D90' : days != null && days <= 7 ? 'D7' : 'ALL')
+
+export async function fetchNetwork(id: string, from: string | null, days: number | null, timeoutMs = 15_000): Promise<NetworkData> {
+  const { query, variables, slices: sl } = networkRequest(id, from, Date.now(), days)
+  const raw = await gql<Record<string, unknown>>(query, variables, timeoutMs)
+  const pick = <T,>(name: string) => sl.flatMap((_, k) => raw[k === sl.length - 1 ? name : `${name}_${k}`] as T[])
+  const data: NetworkData = {
+    networks: raw.networks as Network[], categories: raw.categories as Category[], indexerStatus: raw.indexerStatus as ChainStatus[],
+    networkMetrics: pick<MetricsRow>('networkMetrics'), networkStats: pick<DayStat>('networkStats'), lastEvent: raw.lastEvent as NetworkData['lastEvent'],
+    topProviders: raw.topProviders as ProviderRow[], closedLeases: raw.closedLeases as LeaseRow[], payers: raw.payers as Payers, leasedResources: raw.leasedResources as LeasedResources,
+  }
+  rememberNetworks(data.networks)
+  return data
+}
+
+export async function fetchRegistry(timeoutMs = 15_000): Promise<Registry> {
+  const data = await gql<Registry>(`query Registry {${REGISTRY_FIELDS}\n}`, {}, timeoutMs)
   rememberNetworks(data.networks)
   return data
 }

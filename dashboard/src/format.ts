@@ -74,3 +74,39 @@ export function duration(seconds: number): string {
   if (h < 48) return `${h}h ${String(m % 60).padStart(2, '0')}m`
   return `${Math.floor(h / 24)}d ${h % 24}h`
 }
+
+const monthShort = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' })
+const monthLong = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+const dayYear = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' })
+
+/** Axis tick of a bucket: `Nov 3` (day, week), `Nov 2026` (month). */
+export function bucketTick(iso: string, interval: 'day' | 'week' | 'month'): string {
+  return interval === 'month' ? monthShort.format(new Date(iso)) : dayShort.format(new Date(iso))
+}
+
+/** Tooltip title / table row of a bucket: `Mon, Nov 3, 2025`, `Week of Nov 3, 2025`, `November 2025`. */
+export function bucketLabel(iso: string, interval: 'day' | 'week' | 'month'): string {
+  if (interval === 'month') return monthLong.format(new Date(iso))
+  if (interval === 'week') return `Week of ${dayYear.format(new Date(iso))}`
+  return dayLong.format(new Date(iso))
+}
+
+/** `+12.3%` / `−4.0%`; null when there is nothing to compare with. */
+export function pctChange(cur: number | null, prev: number | null): number | null {
+  if (cur == null || prev == null || prev === 0) return null
+  return (cur - prev) / Math.abs(prev)
+}
+
+export function pct(n: number, digits = 1): string {
+  return `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n * 100).toFixed(digits)}%`
+}
+
+/** A price: `$0.0421`, `$12.40`, `$1.2K`. */
+export function price(n: number): string {
+  return n < 1 ? `$${n.toPrecision(3)}` : usd(n)
+}
+
+/** A ratio: `0.42×`, `3.10×`, `120×`. */
+export function ratio(r: number | null): string {
+  return r == null ? '–' : r >= 100 ? `${compact(r)}×` : `${r.toFixed(r < 0.1 ? 3 : 2)}×`
+}

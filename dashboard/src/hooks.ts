@@ -1,7 +1,4 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
-import { fetchDashboard, type DashboardData } from './api'
-
-export const POLL_MS = 5000
 
 export interface PollState<T> {
   data?: T
@@ -14,14 +11,31 @@ export interface PollState<T> {
 }
 
 /**
- * The Livepeer page's data. Polls the API: one request, then the next POLL_MS after it settles (never two in flight).
- * Paused while the tab is hidden, refreshed as soon as it shows again. Keeps the last good data on failure.
+ * `next` with every part that deep-equals the same part of `prev` replaced by `prev`'s object, so a poll that
+ * changes one series keeps the identity of the others and memoised charts of unchanged data do not re-render.
  */
-export function useDashboardData(): DashboardState {
-  return usePolling(fetchDashboard, POLL_MS, 'livepeer')
+export function share<T>(prev: unknown, next: T): T {
+  if (prev === next) return next
+  if (typeof prev !== 'object' || typeof next !== 'object' || prev === null || next === null) return next
+  if (Array.isArray(prev) !== Array.isArray(next)) return next
+  let same = true
+  if (Array.isArray(next)) {
+    const p = prev as unknown[]
+    const out = next.map((v, i) => share(p[i], v))
+    if (out.length !== p.length || out.some((v, i) => v !== p[i])) same = false
+    return (same ? prev : out) as T
+  }
+  const p = prev as Record<string, unknown>
+  const n = next as Record<string, unknown>
+  const out: Record<string, unknown> = {}
+  const keys = Object.keys(n)
+  if (keys.length !== Object.keys(p).length) same = false
+  for (const k of keys) {
+    out[k] = share(p[k], n[k])
+    if (out[k] !== p[k]) same = false
+  }
+  return (same ? prev : out) as T
 }
-
-export type DashboardState = PollState<DashboardData>
 
 /**
  * Polls `fetcher` every `pollMs` after the previous request settled (never two in flight), paused while the tab
@@ -48,7 +62,7 @@ export function usePolling<T>(fetcher: () => Promise<T>, pollMs: number, key: st
       inFlight = true
       try {
         const data = await fetcherRef.current()
-        if (!stopped) setState({ data, fetchedAt: Date.now(), loading: false })
+        if (!stopped) setState((s) => ({ data: share(s.data, data), fetchedAt: Date.now(), loading: false }))
       } catch (e) {
         if (!stopped) setState((s) => ({ ...s, loading: false, error: e instanceof Error ? e : new Error(String(e)) }))
       } finally {
@@ -100,6 +114,3 @@ export function useMediaQuery(query: string): boolean {
   const { mql, subscribe } = q
   return useSyncExternalStore(subscribe, () => mql.matches)
 }
-
-/** true while the OS/browser prefers a dark colour scheme. */
-export const usePrefersDark = () => useMediaQuery('(prefers-color-scheme: dark)')

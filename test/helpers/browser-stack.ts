@@ -2,10 +2,10 @@
  * End-to-end fixture shared by the dashboard tests: the whole stack in-process (embedded Postgres, devnets,
  * indexers, API on free ports, fresh data folder, built dashboard) and headless Chromium, plus small helpers.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
+import { join, resolve } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { buildDashboardIfStale } from '../../cli/dashboard-build'
 import { startStack, type Stack } from '../../cli/stack'
@@ -78,3 +78,23 @@ export function expectClose(actual: number, expected: number, what: string) {
   const tol = 1e-9 * Math.max(1, Math.abs(expected))
   expect(Math.abs(actual - expected), `${what}: page ${actual} vs API ${expected}`).toBeLessThanOrEqual(tol)
 }
+
+/** Screenshots of the test run: test-output/screenshots/<name>.png (gitignored), kept after the run. */
+export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-output/screenshots')
+
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage })
+}
+
+/** Collects uncaught page errors and console errors of a page into `errors`. */
+export function watchErrors(page: Page, errors: string[]): Page {
+  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`))
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`)
+  })
+  return page
+}
+
+/** Width the page scrolls sideways by (0 = no horizontal scroll). */
+export const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)

@@ -1,5 +1,5 @@
 import type { ChainStatus } from '../api'
-import { compact, duration, int, token, usd } from '../format'
+import { compact, duration, int, pct, token, usd } from '../format'
 import { useNow } from '../hooks'
 import type { Totals } from '../model'
 
@@ -11,15 +11,34 @@ interface CardProps {
   display: string
   sub?: React.ReactNode
   accent: string
+  /** relative change vs the previous period (0.12 = +12%); null = nothing to compare with */
+  change?: number | null
+  /** what the change compares with, for its tooltip */
+  changeLabel?: string
+}
+
+/** `▲ 12.3%` in green / `▼ 4.0%` in red, with the raw ratio in data-value. */
+export function Change({ value, label }: { value: number | null | undefined; label?: string }) {
+  if (value == null || !Number.isFinite(value)) return <span className="change change-none" data-change="" title={label ? `no ${label} to compare with` : undefined}>–</span>
+  const tone = value > 0 ? 'up' : value < 0 ? 'down' : 'flat'
+  return (
+    <span className={`change change-${tone}`} data-change={String(value)} title={label ? `vs ${label}` : undefined}>
+      <span aria-hidden="true">{value > 0 ? '▲' : value < 0 ? '▼' : '•'}</span> {pct(value)}
+      {label && <span className="sr-only"> vs {label}</span>}
+    </span>
+  )
 }
 
 /** A headline card: label, formatted value (raw number in data-value), optional line below. Used by every page. */
-export function MetricCard({ label, testId, value, display, sub, accent }: CardProps) {
+export function MetricCard({ label, testId, value, display, sub, accent, change, changeLabel }: CardProps) {
   return (
     <article className="card metric" style={{ '--accent': accent } as React.CSSProperties}>
       <h2 className="card-label">{label}</h2>
-      <p className="card-value" data-testid={testId} data-value={value == null ? '' : String(value)} title={value == null ? undefined : String(value)}>
-        {display}
+      <p className="card-value-line">
+        <span className="card-value" data-testid={testId} data-value={value == null ? '' : String(value)} title={value == null ? undefined : String(value)}>
+          {display}
+        </span>
+        {change !== undefined && <Change value={change} label={changeLabel} />}
       </p>
       {sub && <p className="card-sub">{sub}</p>}
     </article>
@@ -33,7 +52,6 @@ export function MetricCards({ totals, feeAsset, token: tokenSymbol }: { totals: 
     return (
       <>
         <MetricCard label={`Fees (${feeAsset})`} testId="card-fees-eth" value={0} display="–" accent="var(--c-fees)" sub={none} />
-        <MetricCard label="Fees (USD)" testId="card-fees-usd" value={0} display="–" accent="var(--c-usd)" sub={none} />
         <MetricCard label={`Rewards (${tokenSymbol})`} testId="card-rewards-lpt" value={0} display="–" accent="var(--c-rewards)" sub={none} />
       </>
     )
@@ -46,15 +64,7 @@ export function MetricCards({ totals, feeAsset, token: tokenSymbol }: { totals: 
         value={totals.fees}
         display={token(totals.fees, feeAsset)}
         accent="var(--c-fees)"
-        sub={<>avg {token(perDay(totals.fees), feeAsset)}/day · {int(totals.feeCount)} winning tickets</>}
-      />
-      <MetricCard
-        label="Fees (USD)"
-        testId="card-fees-usd"
-        value={totals.feesUsd}
-        display={usd(totals.feesUsd)}
-        accent="var(--c-usd)"
-        sub={<>avg {usd(perDay(totals.feesUsd))}/day · priced at each fee's block</>}
+        sub={<>avg {token(perDay(totals.fees), feeAsset)}/day · {int(totals.feeCount)} fee events</>}
       />
       <MetricCard
         label={`Rewards (${tokenSymbol})`}
@@ -62,7 +72,7 @@ export function MetricCards({ totals, feeAsset, token: tokenSymbol }: { totals: 
         value={totals.rewards}
         display={token(totals.rewards, tokenSymbol)}
         accent="var(--c-rewards)"
-        sub={<>avg {compact(perDay(totals.rewards))}/day · {int(totals.rewardCount)} reward calls</>}
+        sub={<>avg {compact(perDay(totals.rewards))}/day · {int(totals.rewardCount)} reward events</>}
       />
     </>
   )
@@ -119,6 +129,31 @@ export function StatusCard({ status, fetchedAt }: { status?: ChainStatus; fetche
         </span>{' '}
         {status.lag === 1 ? 'block' : 'blocks'} · last block {age == null ? '–' : `${duration(age)} ago`}
       </p>
+    </article>
+  )
+}
+
+/** Capacity of a view, one line per capacity unit (units are never added together). */
+export function CapacityCard({ capacity, previous, changeLabel }: { capacity: { unit: string; value: number }[]; previous: { unit: string; value: number }[]; changeLabel?: string }) {
+  return (
+    <article className="card metric" style={{ '--accent': '#0ea5e9' } as React.CSSProperties}>
+      <h2 className="card-label">Capacity</h2>
+      {capacity.length === 0 ? (
+        <p className="card-value muted" data-testid="card-capacity">–</p>
+      ) : (
+        <ul className="capacity-list" data-testid="card-capacity">
+          {capacity.map((c) => {
+            const p = previous.find((x) => x.unit === c.unit)
+            return (
+              <li key={c.unit} data-unit={c.unit} data-value={String(c.value)}>
+                <strong>{compact(c.value)}</strong> {c.unit}{' '}
+                <Change value={p && p.value ? (c.value - p.value) / p.value : null} label={changeLabel} />
+              </li>
+            )
+          })}
+        </ul>
+      )}
+      <p className="card-sub">registered, at the end of the range</p>
     </article>
   )
 }

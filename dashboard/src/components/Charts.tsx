@@ -1,8 +1,11 @@
 /** Recharts charts, loaded as a separate chunk so the cards render before the charting code arrives. */
-import { Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts'
-import { compact, dayLabel, dayLongLabel, fixed, int, usd, usdFull } from '../format'
+import { memo, useState } from 'react'
+import { Area, Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts'
+import { bucketLabel, bucketTick, compact, fixed, int, usd, usdFull } from '../format'
 import type { ChartRow } from '../model'
+import type { BucketRow } from '../series'
 import type { ChartTheme } from '../theme'
+import type { IntervalId } from '../viewstate'
 
 interface ChartProps {
   rows: ChartRow[]
@@ -10,15 +13,16 @@ interface ChartProps {
   feeAsset: string
   token: string
   height: number
+  interval: IntervalId
 }
 
 const PARTIAL_OPACITY = 0.45
 
-function TooltipShell({ row, children }: { row: ChartRow; children: React.ReactNode }) {
+function TooltipShell({ row, interval, children }: { row: ChartRow; interval: IntervalId; children: React.ReactNode }) {
   return (
     <div className="chart-tooltip">
       <div className="chart-tooltip-title">
-        {dayLongLabel(row.periodStart)}
+        {bucketLabel(row.periodStart, interval)}
         {row.partial && <span className="pill pill-muted">in progress</span>}
       </div>
       <dl>{children}</dl>
@@ -49,11 +53,11 @@ function axisProps(theme: ChartTheme) {
   } as const
 }
 
-function xAxis(theme: ChartTheme) {
+function xAxis(theme: ChartTheme, interval: IntervalId) {
   return (
     <XAxis
       dataKey="day"
-      tickFormatter={(d: string) => dayLabel(d)}
+      tickFormatter={(d: string) => bucketTick(d, interval)}
       {...axisProps(theme)}
       axisLine={{ stroke: theme.grid }}
       minTickGap={18}
@@ -62,16 +66,28 @@ function xAxis(theme: ChartTheme) {
   )
 }
 
-function legendFormatter(value: string) {
-  return <span className="chart-legend-text">{value}</span>
+/** Legend entries switch their series on and off (recharts `hide`); a hidden entry is dimmed. */
+function useLegendToggle() {
+  const [hidden, setHidden] = useState<string[]>([])
+  return {
+    hidden: (k: string) => hidden.includes(k),
+    onClick: (e: { dataKey?: unknown }) => {
+      const k = String(e.dataKey)
+      setHidden((h) => (h.includes(k) ? h.filter((x) => x !== k) : [...h, k]))
+    },
+    formatter: (value: string, entry: { dataKey?: unknown }) => (
+      <span className={`chart-legend-text ${hidden.includes(String(entry.dataKey)) ? 'legend-off' : ''}`}>{value}</span>
+    ),
+  }
 }
 
-export function FeesChart({ rows, theme, feeAsset, height }: ChartProps) {
+export function FeesChart({ rows, theme, feeAsset, height, interval }: ChartProps) {
+  const legend = useLegendToggle()
   return (
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 4 }} barCategoryGap="22%">
         <CartesianGrid vertical={false} stroke={theme.grid} />
-        {xAxis(theme)}
+        {xAxis(theme, interval)}
         <YAxis yAxisId="fees" {...axisProps(theme)} width={44} tickFormatter={(v: number) => compact(v)} />
         <YAxis yAxisId="usd" orientation="right" {...axisProps(theme)} width={52} tickFormatter={(v: number) => usd(v)} />
         <Tooltip
@@ -80,16 +96,16 @@ export function FeesChart({ rows, theme, feeAsset, height }: ChartProps) {
             const r = rowOf(p)
             if (!r) return null
             return (
-              <TooltipShell row={r}>
+              <TooltipShell row={r} interval={interval}>
                 <TooltipRow color={theme.fees} label={`Fees (${feeAsset})`} value={fixed(r.fees, 4)} />
                 <TooltipRow color={theme.usd} label="Fees (USD)" value={usdFull(r.feesUsd)} />
-                <TooltipRow label="Winning tickets" value={int(r.feeCount)} />
+                <TooltipRow label="Fee events" value={int(r.feeCount)} />
               </TooltipShell>
             )
           }}
         />
-        <Legend verticalAlign="top" align="right" height={28} iconSize={10} formatter={legendFormatter} />
-        <Bar yAxisId="fees" dataKey="fees" name={`Fees (${feeAsset})`} fill={theme.fees} radius={[3, 3, 0, 0]} maxBarSize={26} animationDuration={500}>
+        <Legend verticalAlign="top" align="right" height={28} iconSize={10} formatter={legend.formatter} onClick={legend.onClick} wrapperStyle={{ cursor: 'pointer' }} />
+        <Bar yAxisId="fees" dataKey="fees" hide={legend.hidden('fees')} name={`Fees (${feeAsset})`} fill={theme.fees} radius={[3, 3, 0, 0]} maxBarSize={26} animationDuration={500}>
           {rows.map((r) => (
             <Cell key={r.day} fillOpacity={r.partial ? PARTIAL_OPACITY : 1} />
           ))}
@@ -97,6 +113,7 @@ export function FeesChart({ rows, theme, feeAsset, height }: ChartProps) {
         <Line
           yAxisId="usd"
           dataKey="feesUsd"
+          hide={legend.hidden('feesUsd')}
           name="Fees (USD)"
           type="monotone"
           stroke={theme.usd}
@@ -110,12 +127,13 @@ export function FeesChart({ rows, theme, feeAsset, height }: ChartProps) {
   )
 }
 
-export function RewardsChart({ rows, theme, token, height }: ChartProps) {
+export function RewardsChart({ rows, theme, token, height, interval }: ChartProps) {
+  const legend = useLegendToggle()
   return (
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 4 }} barCategoryGap="22%">
         <CartesianGrid vertical={false} stroke={theme.grid} />
-        {xAxis(theme)}
+        {xAxis(theme, interval)}
         <YAxis {...axisProps(theme)} width={44} tickFormatter={(v: number) => compact(v)} />
         <Tooltip
           cursor={{ fill: theme.cursor }}
@@ -123,16 +141,16 @@ export function RewardsChart({ rows, theme, token, height }: ChartProps) {
             const r = rowOf(p)
             if (!r) return null
             return (
-              <TooltipShell row={r}>
+              <TooltipShell row={r} interval={interval}>
                 <TooltipRow color={theme.rewards} label={`Rewards (${token})`} value={fixed(r.rewards, 2)} />
-                <TooltipRow label="Reward calls" value={int(r.rewardCount)} />
+                <TooltipRow label="Reward events" value={int(r.rewardCount)} />
                 <TooltipRow label={`Treasury cut (${token})`} value={fixed(r.protocolTake, 2)} />
               </TooltipShell>
             )
           }}
         />
-        <Legend verticalAlign="top" align="right" height={28} iconSize={10} formatter={legendFormatter} />
-        <Bar dataKey="rewards" name={`Rewards (${token})`} fill={theme.rewards} radius={[3, 3, 0, 0]} maxBarSize={26} animationDuration={500}>
+        <Legend verticalAlign="top" align="right" height={28} iconSize={10} formatter={legend.formatter} onClick={legend.onClick} wrapperStyle={{ cursor: 'pointer' }} />
+        <Bar dataKey="rewards" hide={legend.hidden('rewards')} name={`Rewards (${token})`} fill={theme.rewards} radius={[3, 3, 0, 0]} maxBarSize={26} animationDuration={500}>
           {rows.map((r) => (
             <Cell key={r.day} fillOpacity={r.partial ? PARTIAL_OPACITY : 1} />
           ))}
@@ -142,88 +160,91 @@ export function RewardsChart({ rows, theme, token, height }: ChartProps) {
   )
 }
 
-export default FeesChart
+export const MemoFeesChart = memo(FeesChart)
+export const MemoRewardsChart = memo(RewardsChart)
 
-// ---------- overview and network pages ----------
+// ---------- generic time series (market, category and network pages) ----------
 
-interface CategoryLike {
-  id: string
+export interface SeriesDef {
+  key: string
   name: string
   color: string
+  kind: 'bar' | 'area' | 'line'
+  /** series with the same stack id are stacked */
+  stack?: string
+  axis?: 'left' | 'right'
 }
 
-/** Daily fees in USD, one stacked segment per category (colour from the API's category). */
-export function OverviewFeesChart({ rows, categories, theme, height }: { rows: { day: string; periodStart: string; [k: string]: number | string }[]; categories: CategoryLike[]; theme: ChartTheme; height: number }) {
+export interface SeriesChartProps {
+  rows: BucketRow[]
+  series: SeriesDef[]
+  /** keys of series the legend has switched off */
+  hidden: string[]
+  theme: ChartTheme
+  height: number
+  interval: IntervalId
+  /** axis ticks (compact) */
+  format: (v: number) => string
+  formatRight?: (v: number) => string
+  /** tooltip values (full) */
+  formatFull: (v: number) => string
+  formatRightFull?: (v: number) => string
+  /** add a total line to the tooltip (stacked series) */
+  total?: boolean
+}
+
+/** Above this many points charts skip the entrance animation (5 years of days). */
+const ANIMATE_MAX = 400
+
+function SeriesChartImpl(p: SeriesChartProps) {
+  const { rows, series, theme, height, interval } = p
+  const animate = rows.length <= ANIMATE_MAX
+  const visible = series.filter((s) => !p.hidden.includes(s.key))
+  const hasRight = series.some((s) => s.axis === 'right')
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 4 }} barCategoryGap="22%">
+      <ComposedChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 4 }} barCategoryGap="18%">
         <CartesianGrid vertical={false} stroke={theme.grid} />
-        {xAxis(theme)}
-        <YAxis {...axisProps(theme)} width={56} tickFormatter={(v: number) => usd(v)} />
+        <XAxis dataKey="day" tickFormatter={(d: string) => bucketTick(d, interval)} {...axisProps(theme)} axisLine={{ stroke: theme.grid }} minTickGap={22} tickMargin={8} />
+        <YAxis yAxisId="left" {...axisProps(theme)} width={58} tickFormatter={(v: number) => p.format(v)} />
+        {hasRight && <YAxis yAxisId="right" orientation="right" {...axisProps(theme)} width={58} tickFormatter={(v: number) => (p.formatRight ?? p.format)(v)} />}
         <Tooltip
           cursor={{ fill: theme.cursor }}
-          content={(p: TooltipContentProps) => {
-            if (!p.active || !p.payload?.length) return null
-            const r = p.payload[0].payload as { periodStart: string; [k: string]: number | string }
-            const total = categories.reduce((s, c) => s + (Number(r[c.id]) || 0), 0)
+          isAnimationActive={false}
+          content={(tp: TooltipContentProps) => {
+            if (!tp.active || !tp.payload?.length) return null
+            const r = tp.payload[0].payload as BucketRow
+            let total = 0
+            for (const s of visible) total += Number(r[s.key]) || 0
             return (
               <div className="chart-tooltip">
-                <div className="chart-tooltip-title">{dayLongLabel(r.periodStart)}</div>
+                <div className="chart-tooltip-title">{bucketLabel(r.periodStart, interval)}</div>
                 <dl>
-                  {[...categories].reverse().map((c) => (
-                    <TooltipRow key={c.id} color={c.color} label={c.name} value={usdFull(Number(r[c.id]) || 0)} />
-                  ))}
-                  <TooltipRow label="Total" value={usdFull(total)} />
+                  {[...visible].reverse().map((s) => {
+                    const v = r[s.key] as number | null
+                    const f = s.axis === 'right' ? p.formatRightFull ?? p.formatFull : p.formatFull
+                    return <TooltipRow key={s.key} color={s.color} label={s.name} value={v == null ? 'unknown' : f(v)} />
+                  })}
+                  {p.total && visible.length > 1 && <TooltipRow label="Total" value={p.formatFull(total)} />}
                 </dl>
               </div>
             )
           }}
         />
-        <Legend verticalAlign="top" align="right" height={28} iconSize={10} formatter={legendFormatter} />
-        {categories.map((c, i) => (
-          <Bar
-            key={c.id}
-            dataKey={c.id}
-            name={c.name}
-            stackId="fees"
-            fill={c.color}
-            radius={i === categories.length - 1 ? [3, 3, 0, 0] : undefined}
-            maxBarSize={26}
-            animationDuration={500}
-          />
-        ))}
+        {visible.map((s) => {
+          const common = { dataKey: s.key, name: s.name, yAxisId: s.axis ?? 'left', isAnimationActive: animate, animationDuration: 400 }
+          if (s.kind === 'bar') return <Bar key={s.key} {...common} stackId={s.stack} fill={s.color} maxBarSize={28} radius={s.stack ? undefined : [3, 3, 0, 0]} />
+          if (s.kind === 'area')
+            return <Area key={s.key} {...common} stackId={s.stack} type="monotone" stroke={s.color} fill={s.color} fillOpacity={0.35} strokeWidth={1.5} dot={false} activeDot={{ r: 3 }} connectNulls />
+          return <Line key={s.key} {...common} type="monotone" stroke={s.color} strokeWidth={2} dot={false} activeDot={{ r: 4, strokeWidth: 0 }} connectNulls />
+        })}
       </ComposedChart>
     </ResponsiveContainer>
   )
 }
 
-/** Daily fees in USD of one network (null days, without a price, are gaps). */
-export function NetworkFeesChart({ rows, color, theme, height }: { rows: { day: string; periodStart: string; feesUsd: number | null; fees: number }[]; color: string; theme: ChartTheme; height: number }) {
-  return (
-    <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 4 }} barCategoryGap="22%">
-        <CartesianGrid vertical={false} stroke={theme.grid} />
-        {xAxis(theme)}
-        <YAxis {...axisProps(theme)} width={56} tickFormatter={(v: number) => usd(v)} />
-        <Tooltip
-          cursor={{ fill: theme.cursor }}
-          content={(p: TooltipContentProps) => {
-            if (!p.active || !p.payload?.length) return null
-            const r = p.payload[0].payload as { periodStart: string; feesUsd: number | null; fees: number }
-            return (
-              <div className="chart-tooltip">
-                <div className="chart-tooltip-title">{dayLongLabel(r.periodStart)}</div>
-                <dl>
-                  <TooltipRow color={color} label="Fees (USD)" value={r.feesUsd == null ? 'no price' : usdFull(r.feesUsd)} />
-                  <TooltipRow label="Fees (native)" value={compact(r.fees)} />
-                </dl>
-              </div>
-            )
-          }}
-        />
-        <Legend verticalAlign="top" align="right" height={28} iconSize={10} formatter={legendFormatter} />
-        <Bar dataKey="feesUsd" name="Fees (USD)" fill={color} radius={[3, 3, 0, 0]} maxBarSize={26} animationDuration={500} />
-      </ComposedChart>
-    </ResponsiveContainer>
-  )
-}
+/** Re-renders only when its data, series, visibility, size or theme change (polls that change nothing keep the rows' identity). */
+export const SeriesChart = memo(SeriesChartImpl, (a, b) =>
+  a.rows === b.rows && a.theme === b.theme && a.height === b.height && a.interval === b.interval && a.total === b.total &&
+  a.hidden.join() === b.hidden.join() && JSON.stringify(a.series) === JSON.stringify(b.series),
+)

@@ -1,108 +1,295 @@
-/** The page of a network other than Livepeer: 30-day cards and daily fees in USD from `networkMetrics`. */
-import { lazy, Suspense } from 'react'
-import { fetchNetworkPage, WINDOW_DAYS, type LeasedResources, type NetworkPageData } from '../api'
-import { dayKey, dayLabel, dayLongLabel, int, usd, usdFull } from '../format'
-import { useMediaQuery, usePolling, usePrefersDark } from '../hooks'
-import { sumNullable } from '../overview'
-import { darkTheme, lightTheme } from '../theme'
-import { MetricCard, StatusCard } from './Cards'
+/**
+ * A network's page (`/network/:id`), for its team and researchers: fees in the fee asset and USD, rewards,
+ * fees vs incentives, supply, providers, leases and capacity, and the indexer's health. One request per poll.
+ */
+import { lazy, Suspense, useMemo } from 'react'
+import { fetchNetwork, type ChainStatus, type LeasedResources, type Payers, type ProviderRow } from '../api'
+import { SERIES } from '../colors'
+import { exportLinks } from '../exports'
+import { compact, dayKey, dayLabel, duration, int, price, ratio, usd, usdFull } from '../format'
+import { useMediaQuery, useNow, usePolling } from '../hooks'
+import { queryFrom } from '../market'
+import { deriveNetwork, type NetworkView } from '../model'
+import { categoryPath, Link, useSearch } from '../router'
+import { useChartTheme } from '../theme'
+import { carryQuery, parseViewState, RANGES, type ViewState } from '../viewstate'
+import { MetricCard, MetricCards, StatusCard } from './Cards'
+import type { SeriesDef } from './Charts'
 import { Freshness } from './Freshness'
+import { useShared } from './MarketPage'
+import { ChartPanel, SeriesPanel } from './Panel'
 import { ChartSkeleton, EmptyState, ErrorState, LoadingState, StaleBanner } from './States'
+import { FeesTable, RewardsTable } from './Tables'
+import { Toolbar } from './Toolbar'
 
-export const NETWORK_POLL_MS = 15_000
+export const NETWORK_POLL_MS = 5000
 
-const NetworkFeesChart = lazy(() => import('./Charts').then((m) => ({ default: m.NetworkFeesChart })))
+const charts = () => import('./Charts')
+const FeesChart = lazy(() => charts().then((m) => ({ default: m.MemoFeesChart })))
+const RewardsChart = lazy(() => charts().then((m) => ({ default: m.MemoRewardsChart })))
 
-function Body({ data, id, fetchedAt }: { data: NetworkPageData; id: string; fetchedAt?: number }) {
-  const dark = usePrefersDark()
+const chg = (a: number | null, b: number | null) => (a == null || b == null || b === 0 ? null : (a - b) / Math.abs(b))
+const tokens = (sym: string) => (n: number) => `${compact(n)} ${sym}`
+const tokensFull = (sym: string) => (n: number) => `${n.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${sym}`
+const count = (n: number) => int(n)
+
+function NativeCharts({ v, view }: { v: NetworkView; view: ViewState }) {
+  const theme = useChartTheme()
   const small = useMediaQuery('(max-width: 640px)')
-  const theme = dark ? darkTheme : lightTheme
-  const network = data.networks.find((n) => n.id === id)
-  const category = data.categories.find((c) => c.id === network?.category)
-  const status = data.indexerStatus.find((s) => s.chain === network?.chain)
-  const m = data.networkMetrics
-  const last = m[m.length - 1]
-  const fees = sumNullable(m.map((r) => r.feesUsd))
-  const incentives = sumNullable(m.map((r) => r.incentivesUsd))
-  const rows = m.map((r) => ({ day: dayKey(r.periodStart), periodStart: r.periodStart, feesUsd: r.feesUsd, fees: r.fees }))
-  const color = category?.color ?? theme.fees
-  const none = 'no price known'
+  const feeAsset = v.network?.feeAsset ?? '?'
+  const tokenSymbol = v.network?.tokenSymbol ?? '?'
+  const { totals, chartRows } = v
+  const hasPartial = chartRows.some((r) => r.partial)
+  const per = v.interval
+  const partialNote = hasPartial ? `The faded bar is the current UTC ${per}, still in progress.` : undefined
+  const height = small ? 230 : 290
+  const filter = { networks: v.network ? [v.network.id] : undefined, from: dayKey(new Date(v.window.from).toISOString()), to: dayKey(new Date(v.window.to).toISOString()) }
+  return (
+    <div className="grid-2">
+      <ChartPanel
+        name="fees"
+        title={`Fees per ${per}`}
+        summary={<>Paid by users: {tokens(feeAsset)(totals.fees)} ≈ {usd(totals.feesUsd)} over {v.window.span} days</>}
+        chartLabel={`Bar chart of fees per ${per} in ${feeAsset} with a line of their USD value, ${v.window.span} days. The table toggle shows the numbers.`}
+        chart={
+          <Suspense fallback={<ChartSkeleton />}>
+            <FeesChart rows={chartRows} theme={theme} feeAsset={feeAsset} token={tokenSymbol} height={height} interval={per} />
+          </Suspense>
+        }
+        exports={exportLinks('daily_stats', filter)}
+        footnote={<>USD at the {feeAsset}/USD price known at each fee's block. {partialNote}</>}
+        table={(id) => <FeesTable id={id} rows={chartRows} totals={totals} feeAsset={feeAsset} interval={per} />}
+      />
+      <ChartPanel
+        name="rewards"
+        title={`Rewards per ${per}`}
+        summary={<>{tokenSymbol} incentives credited to providers: {tokens(tokenSymbol)(totals.rewards)} over {v.window.span} days</>}
+        chartLabel={`Bar chart of rewards per ${per} in ${tokenSymbol}, ${v.window.span} days. The table toggle shows the numbers.`}
+        chart={
+          <Suspense fallback={<ChartSkeleton />}>
+            <RewardsChart rows={chartRows} theme={theme} feeAsset={feeAsset} token={tokenSymbol} height={height} interval={per} />
+          </Suspense>
+        }
+        exports={exportLinks('events', filter)}
+        footnote={<>After the protocol's cut. {partialNote}</>}
+        table={(id) => <RewardsTable id={id} rows={chartRows} totals={totals} token={tokenSymbol} interval={per} />}
+      />
+    </div>
+  )
+}
+
+function Sections({ v, view }: { v: NetworkView; view: ViewState }) {
+  const per = v.interval
+  const sym = v.network?.tokenSymbol ?? 'tokens'
+  const unit = v.last?.capacityUnit ?? 'units'
+  const m = v.series.metrics
+  // the stats and metrics rows share the buckets: merge them for the charts that need both
+  const supplyRows = useMemo(() => m.map((r, i) => ({ ...r, minted: v.series.stats[i].minted, burned: v.series.stats[i].burned })), [m, v.series.stats])
+  const leaseRows = useMemo(() => m.map((r, i) => ({ ...r, leasesOpened: v.series.stats[i].leasesOpened, leasesClosed: v.series.stats[i].leasesClosed })), [m, v.series.stats])
+  const filter = { networks: v.network ? [v.network.id] : undefined, from: dayKey(new Date(v.window.from).toISOString()), to: dayKey(new Date(v.window.to).toISOString()) }
+  const daily = exportLinks('daily_stats', filter)
+  const S = (key: string, name: string, color: string, kind: SeriesDef['kind'], axis?: 'right'): SeriesDef => ({ key, name, color, kind, axis })
   return (
     <>
-      <div className="cards cards-5">
-        <MetricCard label={`Fees (USD, ${WINDOW_DAYS}d)`} testId="net-card-fees" value={fees} display={fees == null ? '–' : usd(fees)} accent="var(--c-usd)" sub={fees == null ? none : <>over {m.length} days</>} />
-        <MetricCard
-          label={`Incentives (USD, ${WINDOW_DAYS}d)`}
-          testId="net-card-incentives"
-          value={incentives}
-          display={incentives == null ? '–' : usd(incentives)}
-          accent="var(--c-rewards)"
-          sub={incentives == null ? none : <>{network?.tokenSymbol ?? 'token'} rewards to providers</>}
+      <SeriesPanel
+        name="fees-incentives"
+        title="Fees vs incentives"
+        summary={<>What users pay against what the network emits to providers, in USD per {per}; demand/rewards {ratio(v.usd.ratio)}</>}
+        rows={m}
+        series={[S('feesUsd', 'Fees (USD)', SERIES.usd, 'bar'), S('incentivesUsd', 'Incentives (USD)', SERIES.incentives, 'bar')]}
+        interval={per}
+        format={usd}
+        formatFull={usdFull}
+        exports={daily}
+      />
+      <div className="grid-2">
+        <SeriesPanel
+          name="supply"
+          title="Supply"
+          summary={<>Circulating and total supply at the end of each {per}; mints (emissions) and burns per {per}</>}
+          rows={supplyRows}
+          series={[
+            S('circulatingSupply', 'Circulating', SERIES.circulating, 'line'),
+            S('totalSupply', 'Total', SERIES.supply, 'line'),
+            S('minted', 'Minted', SERIES.minted, 'bar', 'right'),
+            S('burned', 'Burned', SERIES.burned, 'bar', 'right'),
+          ]}
+          interval={per}
+          format={compact}
+          formatFull={tokensFull(sym)}
+          exports={exportLinks('events', filter)}
+          footnote="Supply counts from the first indexed block (mints minus burns); circulating excludes the listed treasury and vesting addresses."
         />
-        <MetricCard
-          label="Market cap"
-          testId="net-card-mcap"
-          value={last?.marketCap ?? null}
-          display={last?.marketCap == null ? '–' : usd(last.marketCap)}
-          accent="var(--c-fees)"
-          sub={last?.price != null ? <>price {last.price < 1 ? `$${last.price.toPrecision(3)}` : usd(last.price)} · FDV {last.fdv == null ? '–' : usd(last.fdv)}</> : none}
+        <SeriesPanel
+          name="providers"
+          title="Providers"
+          summary={<>Active on the last day of each {per}; new and churned (no activity for 30 days) per {per}</>}
+          rows={m}
+          series={[S('activeProviders', 'Active', SERIES.active, 'line'), S('newProviders', 'New', SERIES.new, 'bar', 'right'), S('churnedProviders', 'Churned', SERIES.churned, 'bar', 'right')]}
+          interval={per}
+          format={count}
+          formatFull={count}
+          exports={exportLinks('providers', filter)}
         />
-        <MetricCard
-          label="Active providers"
-          testId="net-card-providers"
-          value={last?.activeProviders ?? null}
-          display={last?.activeProviders == null ? '–' : int(last.activeProviders)}
-          accent="var(--brand)"
-          sub={last ? <>on {dayLabel(last.periodStart)} (UTC)</> : 'no data yet'}
+        <SeriesPanel
+          name="leases"
+          title="Leases"
+          summary={
+            <>
+              Opened and closed per {per}; open at the end of each {per}.{' '}
+              <span
+                data-testid="lease-medians"
+                data-count={v.leases.count}
+                data-duration={v.leases.medianDurationSeconds ?? ''}
+                data-price={v.leases.medianPrice?.value ?? ''}
+              >
+                {v.leases.count > 0 ? (
+                  <>
+                    Closed in range: {int(v.leases.count)}, median duration {duration(v.leases.medianDurationSeconds!)}
+                    {v.leases.medianPrice && (
+                      <>
+                        , median price {compact(v.leases.medianPrice.value)} {v.leases.medianPrice.asset}
+                        {v.leases.medianPrice.unit ? ` per ${v.leases.medianPrice.unit}` : ''}
+                      </>
+                    )}
+                  </>
+                ) : (
+                  'No lease closed in range.'
+                )}
+              </span>
+            </>
+          }
+          rows={leaseRows}
+          series={[S('leasesOpened', 'Opened', SERIES.opened, 'bar'), S('leasesClosed', 'Closed', SERIES.closed, 'bar'), S('activeLeases', 'Open', SERIES.leased, 'line', 'right')]}
+          interval={per}
+          format={count}
+          formatFull={count}
+          exports={exportLinks('leases', filter)}
+          emptyText="This network has no leases (or none in this range)."
         />
-        <StatusCard status={status} fetchedAt={fetchedAt} />
+        <SeriesPanel
+          name="capacity"
+          title="Capacity vs leased"
+          summary={<>Registered capacity and open leases in {unit}; utilization {v.last?.utilization == null ? 'not reported' : `${(v.last.utilization * 100).toFixed(1)}%`}</>}
+          rows={m}
+          series={[S('capacity', `Capacity (${unit})`, SERIES.capacity, 'area'), S('activeLeases', 'Leased', SERIES.leased, 'line')]}
+          interval={per}
+          format={compact}
+          formatFull={(n) => `${int(n)} ${unit}`}
+          exports={daily}
+          emptyText="No capacity registered in this range."
+        />
       </div>
-      {data.leasedResources.withResources > 0 && <LeasedCapacity leased={data.leasedResources} />}
-      {m.length === 0 ? (
-        <EmptyState status={status} what="fee or incentive event" />
-      ) : (
-        <section className="card panel" aria-labelledby="net-fees-title">
-          <header className="panel-head">
-            <div>
-              <h2 className="panel-title" id="net-fees-title">Fees per day (USD)</h2>
-              <p className="panel-summary">
-                Paid by users of {network?.name ?? id}: {fees == null ? 'not priced' : usd(fees)} over {m.length} days
-              </p>
-            </div>
-          </header>
-          <div className="chart" data-testid="chart-net-fees" role="img" aria-label={`Bar chart of daily fees in USD, ${m.length} days.`}>
-            <Suspense fallback={<ChartSkeleton />}>
-              <NetworkFeesChart rows={rows} color={color} theme={theme} height={small ? 230 : 290} />
-            </Suspense>
-          </div>
-          <details className="panel-details">
-            <summary>Daily values</summary>
-            <div className="table-wrap">
-              <table className="data-table" data-testid="table-net-fees">
-                <thead>
-                  <tr>
-                    <th scope="col">Day (UTC)</th>
-                    <th scope="col" className="num">Fees (USD)</th>
-                    <th scope="col" className="num">Incentives (USD)</th>
-                    <th scope="col" className="num">Active providers</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {m.map((r) => (
-                    <tr key={r.periodStart} data-day={dayKey(r.periodStart)}>
-                      <th scope="row">{dayLongLabel(r.periodStart)}</th>
-                      <td className="num" data-value={r.feesUsd ?? ''}>{r.feesUsd == null ? '–' : usdFull(r.feesUsd)}</td>
-                      <td className="num" data-value={r.incentivesUsd ?? ''}>{r.incentivesUsd == null ? '–' : usdFull(r.incentivesUsd)}</td>
-                      <td className="num" data-value={r.activeProviders ?? ''}>{r.activeProviders == null ? '–' : int(r.activeProviders)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
-        </section>
-      )}
     </>
+  )
+}
+
+const short = (a: string) => (a.length > 14 ? `${a.slice(0, 6)}…${a.slice(-4)}` : a)
+
+function TopProviders({ v, rows }: { v: NetworkView; rows: ProviderRow[] }) {
+  const n = v.network
+  const amount = (x: string, dec: number) => Number(BigInt(x)) / 10 ** dec
+  return (
+    <section className="card panel" aria-labelledby="providers-title">
+      <header className="panel-head">
+        <div>
+          <h2 className="panel-title" id="providers-title">Top providers</h2>
+          <p className="panel-summary">By fees received, then rewards, since indexing began</p>
+        </div>
+        <div className="panel-actions">
+          <span className="export-links">
+            {exportLinks('providers', { networks: n ? [n.id] : undefined }).map((e) => (
+              <a key={e.label} className="btn btn-quiet" href={e.href} download data-export={e.label.toLowerCase()}>
+                {e.label}
+              </a>
+            ))}
+          </span>
+        </div>
+      </header>
+      {rows.length === 0 ? (
+        <p className="chart-empty">No provider activity indexed yet.</p>
+      ) : (
+        <div className="table-wrap table-wrap-flat">
+          <table className="data-table" data-testid="top-providers">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Provider</th>
+                <th scope="col" className="num">Fees ({n?.feeAsset})</th>
+                <th scope="col" className="num">Rewards ({n?.tokenSymbol})</th>
+                <th scope="col" className="num">Leases</th>
+                <th scope="col" className="num">Capacity</th>
+                <th scope="col" className="num">Last active</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((p, i) => (
+                <tr key={p.address} data-provider={p.address}>
+                  <td>{i + 1}</td>
+                  <th scope="row">
+                    <code title={p.address}>{short(p.address)}</code>
+                  </th>
+                  <td className="num" data-col="fees" data-value={p.feesNative}>{compact(amount(p.feesNative, n?.feeAssetDecimals ?? 18))}</td>
+                  <td className="num" data-col="rewards" data-value={p.rewardsNative}>{compact(amount(p.rewardsNative, n?.tokenDecimals ?? 18))}</td>
+                  <td className="num">{int(p.leasesOpened)}</td>
+                  <td className="num">{p.capacity === '0' ? '–' : `${compact(Number(p.capacity))} ${p.unit ?? ''}`}</td>
+                  <td className="num">{dayLabel(p.lastSeen)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}
+
+function TopPayers({ v, payers }: { v: NetworkView; payers: Payers }) {
+  const n = v.network
+  const dec = n?.feeAssetDecimals ?? 18
+  return (
+    <section className="card panel" aria-labelledby="payers-title">
+      <header className="panel-head">
+        <div>
+          <h2 className="panel-title" id="payers-title">Top payers</h2>
+          <p className="panel-summary">
+            {int(payers.payers)} payers, {compact(payers.fees)} {payers.feeAsset} of fees
+            {payers.top10Share != null && <> · top 10 pay {(payers.top10Share * 100).toFixed(1)}%</>}
+            {payers.hhi != null && <> · HHI {Math.round(payers.hhi * 10_000).toLocaleString('en-US')}</>}
+          </p>
+        </div>
+      </header>
+      {payers.top.length === 0 ? (
+        <p className="chart-empty">No fee payer identified in this window.</p>
+      ) : (
+        <div className="table-wrap table-wrap-flat">
+          <table className="data-table" data-testid="top-payers">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Payer</th>
+                <th scope="col" className="num">Fees ({payers.feeAsset})</th>
+                <th scope="col" className="num">Payments</th>
+                <th scope="col" className="num">Share</th>
+              </tr>
+            </thead>
+            <tbody>
+              {payers.top.map((p, i) => (
+                <tr key={p.payer} data-payer={p.payer}>
+                  <td>{i + 1}</td>
+                  <th scope="row">
+                    <code title={p.payer}>{short(p.payer)}</code>
+                  </th>
+                  <td className="num">{compact(Number(BigInt(p.feesNative)) / 10 ** dec)}</td>
+                  <td className="num">{int(p.payments)}</td>
+                  <td className="num" data-col="share" data-value={p.share}>{(p.share * 100).toFixed(1)}%</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   )
 }
 
@@ -148,40 +335,194 @@ function LeasedCapacity({ leased }: { leased: LeasedResources }) {
   )
 }
 
+function ChainRow({ s, mine, fetchedAt }: { s: ChainStatus; mine: boolean; fetchedAt?: number }) {
+  const now = useNow(1000)
+  const age = s.lagSeconds != null && fetchedAt != null ? s.lagSeconds + Math.max(0, now - fetchedAt) / 1000 : null
+  return (
+    <tr data-chain={s.chain} className={mine ? 'row-mine' : undefined}>
+      <th scope="row">
+        {s.name}
+        {mine && <span className="pill pill-muted">this network</span>}
+      </th>
+      <td className="num" data-col="height" data-value={s.height ?? ''}>{s.height == null ? '–' : int(s.height)}</td>
+      <td className="num" data-col="head" data-value={s.head ?? ''}>{s.head == null ? '?' : int(s.head)}</td>
+      <td className="num" data-col="lag" data-value={s.lag ?? ''}>{s.lag == null ? '?' : int(s.lag)}</td>
+      <td className="num">{age == null ? '–' : `${duration(age)} ago`}</td>
+    </tr>
+  )
+}
+
+function Health({ v, status, fetchedAt }: { v: NetworkView; status: ChainStatus[]; fetchedAt?: number }) {
+  return (
+    <section className="card panel" aria-labelledby="health-title" data-testid="health">
+      <header className="panel-head">
+        <div>
+          <h2 className="panel-title" id="health-title">Health</h2>
+          <p className="panel-summary">
+            Indexer height and lag per chain; last event of {v.network?.name ?? 'this network'}:{' '}
+            <span data-testid="last-event" data-value={v.lastEvent?.periodStart ?? ''}>
+              {v.lastEvent ? `block ${int(v.lastEvent.lastBlock)}, hour of ${new Date(v.lastEvent.periodStart).toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'none yet'}
+            </span>
+          </p>
+        </div>
+      </header>
+      <ul className="alerts" data-testid="alerts" aria-label="Active alerts">
+        {v.alerts.length === 0 ? (
+          <li className="alert alert-ok">No active alerts.</li>
+        ) : (
+          v.alerts.map((a) => (
+            <li key={a.id} className={`alert alert-${a.level}`} data-alert={a.id}>
+              {a.text}
+            </li>
+          ))
+        )}
+      </ul>
+      <div className="table-wrap table-wrap-flat">
+        <table className="data-table" data-testid="health-chains">
+          <thead>
+            <tr>
+              <th scope="col">Chain</th>
+              <th scope="col" className="num">Height</th>
+              <th scope="col" className="num">Head</th>
+              <th scope="col" className="num">Lag (blocks)</th>
+              <th scope="col" className="num">Last block</th>
+            </tr>
+          </thead>
+          <tbody>
+            {status.map((s) => (
+              <ChainRow key={s.chain} s={s} mine={s.chain === v.network?.chain} fetchedAt={fetchedAt} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  )
+}
+
+function Body({ v, view, fetchedAt, status, topProviders, payers, leased }: { v: NetworkView; view: ViewState; fetchedAt?: number; status: ChainStatus[]; topProviders: ProviderRow[]; payers?: Payers; leased?: LeasedResources }) {
+  const r = RANGES.find((x) => x.id === view.range)!.label
+  const last = v.last
+  const none = 'no price known'
+  return (
+    <>
+      <div className="cards">
+        <MetricCards totals={v.totals} feeAsset={v.network?.feeAsset ?? '?'} token={v.network?.tokenSymbol ?? '?'} />
+        <MetricCard
+          label={`Incentives (USD, ${r})`}
+          testId="net-card-incentives"
+          value={v.usd.incentives}
+          display={v.usd.incentives == null ? '–' : usd(v.usd.incentives)}
+          accent="#0d9488"
+          change={chg(v.usd.incentives, v.usd.prevIncentives)}
+          changeLabel={`the previous ${v.window.span} days`}
+          sub={v.usd.incentives == null ? none : <>{v.network?.tokenSymbol} rewards at the day's price</>}
+        />
+        <MetricCard
+          label={`Fees (USD, ${r})`}
+          testId="net-card-fees"
+          value={v.usd.fees}
+          display={v.usd.fees == null ? '–' : usd(v.usd.fees)}
+          accent="#ea580c"
+          change={chg(v.usd.fees, v.usd.prevFees)}
+          changeLabel={`the previous ${v.window.span} days`}
+          sub={<>demand/rewards {ratio(v.usd.ratio)}</>}
+        />
+        <MetricCard
+          label="Market cap"
+          testId="net-card-mcap"
+          value={last?.marketCap ?? null}
+          display={last?.marketCap == null ? '–' : usd(last.marketCap)}
+          accent="#6366f1"
+          sub={last?.price != null ? <>price {price(last.price)} · FDV {last.fdv == null ? '–' : usd(last.fdv)}</> : none}
+        />
+        <MetricCard
+          label="Active providers"
+          testId="net-card-providers"
+          value={last?.activeProviders ?? null}
+          display={last?.activeProviders == null ? '–' : int(last.activeProviders)}
+          accent="#4f46e5"
+          sub={last ? <>on {dayLabel(last.periodStart)} (UTC)</> : 'no data yet'}
+        />
+        <StatusCard status={v.status} fetchedAt={fetchedAt} />
+      </div>
+      {leased && leased.withResources > 0 && <LeasedCapacity leased={leased} />}
+      <NativeCharts v={v} view={view} />
+      <Sections v={v} view={view} />
+      <div className="grid-2">
+        <TopProviders v={v} rows={topProviders} />
+        {payers && <TopPayers v={v} payers={payers} />}
+      </div>
+      <Health v={v} status={status} fetchedAt={fetchedAt} />
+    </>
+  )
+}
+
 export function NetworkPage({ id }: { id: string }) {
-  const { data, error, fetchedAt, loading, retry } = usePolling(() => fetchNetworkPage(id), NETWORK_POLL_MS, `network:${id}`)
-  const network = data?.networks.find((n) => n.id === id)
-  const category = data?.categories.find((c) => c.id === network?.category)
-  const status = data?.indexerStatus.find((s) => s.chain === network?.chain)
-  const m = data?.networkMetrics ?? []
+  const search = useSearch()
+  const view = useMemo(() => parseViewState(search), [search])
+  const from = queryFrom(view.days)
+  const { data, error, fetchedAt, loading, retry } = usePolling(() => fetchNetwork(id, from, view.days), NETWORK_POLL_MS, `network:${id}:${from}`)
+  const derived = useMemo(() => (data ? deriveNetwork(data, id, view) : undefined), [data, id, view])
+  const v = useShared(derived)
+  const network = v?.network
+  const category = v?.category
+  const unknown = data && !network
   return (
     <>
       <section className="hero">
         <div>
+          <nav className="crumbs" aria-label="Breadcrumb">
+            <Link href={'/' + carryQuery(search)}>Overview</Link>
+            {category && (
+              <>
+                {' '}
+                <span aria-hidden="true">/</span> <Link href={categoryPath(category.id) + carryQuery(search)}>{category.name}</Link>
+              </>
+            )}
+          </nav>
           <h1>{network?.name ?? id}</h1>
           <div className="hero-meta">
             {category && (
-              <span className="chip" style={{ '--chip': category.color } as React.CSSProperties}>
+              <Link href={categoryPath(category.id) + carryQuery(search)} className="chip" style={{ '--chip': category.color } as React.CSSProperties}>
                 <i aria-hidden="true" />
                 {category.name}
-              </span>
+              </Link>
             )}
-            {status && <span className="chip chip-plain">{status.name}</span>}
+            {v?.status && <span className="chip chip-plain">{v.status.name}</span>}
             {network && <span className="chip chip-plain">{network.tokenSymbol} · fees in {network.feeAsset}</span>}
-            {m.length > 0 && (
-              <span className="hero-range">
-                {m.length >= WINDOW_DAYS ? `Last ${WINDOW_DAYS} days` : `${m.length} days indexed`} · {dayLabel(m[0].periodStart)} – {dayLabel(m[m.length - 1].periodStart)} (UTC)
+            {v && v.stats.length > 0 && (
+              <span className="hero-range" data-testid="range-label">
+                {dayLabel(new Date(v.window.from).toISOString())} – {dayLabel(new Date(v.window.to).toISOString())} (UTC) · {v.window.span} days by {v.interval}
+                {v.interval !== view.interval && ` (too many ${view.interval}s to draw)`}
               </span>
             )}
           </div>
         </div>
         <Freshness fetchedAt={fetchedAt} error={error} />
       </section>
-      {data && error && <StaleBanner error={error} fetchedAt={fetchedAt} every="15 s" />}
-      {data ? (
-        <Body data={data} id={id} fetchedAt={fetchedAt} />
+      <Toolbar />
+      {data && error && <StaleBanner error={error} fetchedAt={fetchedAt} />}
+      {unknown ? (
+        <div className="card state" data-testid="not-found">
+          <h2>Unknown network</h2>
+          <p>
+            No network <code>{id}</code> is indexed. <Link href="/">Back to the overview</Link>
+          </p>
+        </div>
+      ) : v && data ? (
+        v.stats.length === 0 && data.networkStats.length === 0 ? (
+          <>
+            <div className="cards">
+              <MetricCards totals={v.totals} feeAsset={network?.feeAsset ?? '?'} token={network?.tokenSymbol ?? '?'} />
+              <StatusCard status={v.status} fetchedAt={fetchedAt} />
+            </div>
+            <EmptyState status={v.status} />
+          </>
+        ) : (
+          <Body v={v} view={view} fetchedAt={fetchedAt} status={data.indexerStatus} topProviders={data.topProviders} payers={data.payers} leased={data.leasedResources} />
+        )
       ) : error ? (
-        <ErrorState error={error} onRetry={retry} every="15 seconds" />
+        <ErrorState error={error} onRetry={retry} />
       ) : loading ? (
         <LoadingState />
       ) : null}

@@ -1,7 +1,7 @@
-/** Text alternatives of the charts: the API's daily rows, one <tr data-day="YYYY-MM-DD"> each, raw numbers in data-value. */
-import type { DayStat } from '../api'
-import { dayKey, dayLongLabel, fixed, int, usdFull } from '../format'
-import type { Totals } from '../model'
+/** Text alternatives of the native charts: one <tr data-day="YYYY-MM-DD"> per bucket with indexed events, raw numbers in data-value. */
+import { bucketLabel, fixed, int, usdFull } from '../format'
+import type { ChartRow, Totals } from '../model'
+import type { IntervalId } from '../viewstate'
 
 function Num({ col, value, children }: { col?: string; value: number; children: React.ReactNode }) {
   return (
@@ -11,23 +11,23 @@ function Num({ col, value, children }: { col?: string; value: number; children: 
   )
 }
 
-export function FeesTable({ id, rows, totals, feeAsset }: { id: string; rows: DayStat[]; totals: Totals; feeAsset: string }) {
+export function FeesTable({ id, rows, totals, feeAsset, interval }: { id: string; rows: ChartRow[]; totals: Totals; feeAsset: string; interval: IntervalId }) {
   return (
     <div className="table-wrap" id={id}>
       <table className="data-table" data-testid="table-fees">
         <caption className="sr-only">Fees per UTC day</caption>
         <thead>
           <tr>
-            <th scope="col">Day (UTC)</th>
+            <th scope="col">{interval === 'day' ? 'Day (UTC)' : interval === 'week' ? 'Week (UTC)' : 'Month'}</th>
             <th scope="col" className="num">Fees ({feeAsset})</th>
             <th scope="col" className="num">Fees (USD)</th>
-            <th scope="col" className="num">Winning tickets</th>
+            <th scope="col" className="num">Fee events</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={r.periodStart} data-day={dayKey(r.periodStart)}>
-              <th scope="row">{dayLongLabel(r.periodStart)}</th>
+          {rows.filter((r) => !r.gap).map((r) => (
+            <tr key={r.periodStart} data-day={r.day}>
+              <th scope="row">{bucketLabel(r.periodStart, interval)}</th>
               <Num col="fees" value={r.fees}>{fixed(r.fees, 6)}</Num>
               <Num col="usd" value={r.feesUsd}>{usdFull(r.feesUsd)}</Num>
               <Num col="count" value={r.feeCount}>{int(r.feeCount)}</Num>
@@ -47,23 +47,23 @@ export function FeesTable({ id, rows, totals, feeAsset }: { id: string; rows: Da
   )
 }
 
-export function RewardsTable({ id, rows, totals, token }: { id: string; rows: DayStat[]; totals: Totals; token: string }) {
+export function RewardsTable({ id, rows, totals, token, interval }: { id: string; rows: ChartRow[]; totals: Totals; token: string; interval: IntervalId }) {
   return (
     <div className="table-wrap" id={id}>
       <table className="data-table" data-testid="table-rewards">
         <caption className="sr-only">Rewards per UTC day</caption>
         <thead>
           <tr>
-            <th scope="col">Day (UTC)</th>
+            <th scope="col">{interval === 'day' ? 'Day (UTC)' : interval === 'week' ? 'Week (UTC)' : 'Month'}</th>
             <th scope="col" className="num">Rewards ({token})</th>
-            <th scope="col" className="num">Reward calls</th>
+            <th scope="col" className="num">Reward events</th>
             <th scope="col" className="num">Treasury cut ({token})</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={r.periodStart} data-day={dayKey(r.periodStart)}>
-              <th scope="row">{dayLongLabel(r.periodStart)}</th>
+          {rows.filter((r) => !r.gap).map((r) => (
+            <tr key={r.periodStart} data-day={r.day}>
+              <th scope="row">{bucketLabel(r.periodStart, interval)}</th>
               <Num col="rewards" value={r.rewards}>{fixed(r.rewards, 2)}</Num>
               <Num col="count" value={r.rewardCount}>{int(r.rewardCount)}</Num>
               <Num col="treasury" value={r.protocolTake}>{fixed(r.protocolTake, 2)}</Num>

@@ -1,0 +1,41 @@
+/**
+ * Download links of the API's export endpoint (`GET /export/{dataset}.{arrow|csv|parquet}`, api/ export routes):
+ * the data behind a chart, with the view's filters.
+ */
+export const EXPORT_FORMATS = [
+  { id: 'csv', label: 'CSV' },
+  { id: 'arrow', label: 'Arrow' },
+  { id: 'parquet', label: 'Parquet' },
+] as const
+
+export const DATASETS = [
+  { id: 'daily_stats', name: 'Daily rollups', what: 'fees, incentives, supply, capacity and leases per network and UTC day (behind every chart)' },
+  { id: 'hourly_stats', name: 'Hourly rollups', what: 'the same per hour' },
+  { id: 'events', name: 'Economic facts', what: 'normalized facts (fee paid, reward emitted, lease opened...) with block, tx and log' },
+  { id: 'raw_events', name: 'Raw events', what: 'decoded logs of the watched contracts, verbatim' },
+  { id: 'leases', name: 'Leases', what: 'leases with their provider, payer, start, end and price' },
+  { id: 'providers', name: 'Providers', what: 'providers with their first and last activity' },
+] as const
+export type DatasetId = (typeof DATASETS)[number]['id']
+
+export interface ExportFilter {
+  networks?: string[]
+  category?: string
+  /** UTC days, YYYY-MM-DD, inclusive */
+  from?: string
+  to?: string
+}
+
+export function exportHref(dataset: DatasetId, format: string, f: ExportFilter): string {
+  const q = new URLSearchParams()
+  if (f.networks?.length) q.set('network', f.networks.join(','))
+  if (f.category) q.set('category', f.category)
+  if (f.from) q.set('from', f.from)
+  if (f.to) q.set('to', f.to)
+  const s = q.toString().replace(/%2C/g, ',')
+  return `/export/${dataset}.${format}${s ? `?${s}` : ''}`
+}
+
+export function exportLinks(dataset: DatasetId, f: ExportFilter) {
+  return EXPORT_FORMATS.map((x) => ({ label: x.label, href: exportHref(dataset, x.id, f) }))
+}

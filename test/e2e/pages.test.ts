@@ -1,0 +1,571 @@
+/**
+ * End to end: the overview (`/`), category (`/category/:id`) and data (`/data`) pages of the built dashboard against
+ * the whole stack (embedded Postgres, devnets of every chain with 20 simulated days, indexers, API) in headless
+ * Chromium; the numbers on screen are checked against GraphQL queries of the same figures.
+ *
+ * The pages' aggregation rule (dashboard/src/market.ts), re-implemented here independently:
+ * - window: the 30 UTC days ending on the latest day any network has a `networkMetrics` row for (not before the
+ *   first row: with 20 simulated days, all of them);
+ * - flows (fees / incentives USD): sum of every non-null value in the window (null = no price, skipped);
+ * - levels (market cap): each network's latest row in the window, summed where non-null;
+ * - demand/rewards: the fees total divided by the incentives total;
+ * - a category's figures: the same over its networks, equal to the API's own `categoryMetrics` sums.
+ */
+import { readFileSync } from 'node:fs'
+import { tableFromIPC } from 'apache-arrow'
+import { parse } from 'csv-parse/sync'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { networks } from '../../indexer/registry'
+import { expectClose, horizontalOverflow, screenshot, startBrowserStack, until, watchErrors, type BrowserStack } from '../helpers/browser-stack'
+
+interface MetricsRow {
+  periodStart: string
+  marketCap: number | null
+  feesUsd: number | null
+  incentivesUsd: number | null
+}
+interface ChainStatus {
+  chain: string
+  height: number | null
+  head: number | null
+  lag: number | null
+}
+interface Expected {
+  marketCap: number
+  feesUsd: number
+  incentivesUsd: number
+  ratio: number | null
+  perNetwork: Map<string, { marketCap: number | null; feesUsd: number | null }>
+}
+
+const DAY = 86_400_000
+let browser: Browser | undefined
+let apiUrl = ''
+let bs: BrowserStack | undefined
+const gql = <T,>(query: string) => bs!.gql<T>(query)
+let registry: { id: string; category: string }[] = []
+
+const apiStatus = async () => (await gql<{ indexerStatus: ChainStatus[] }>('{ indexerStatus { chain height head lag } }')).indexerStatus
+
+/** `networkMetrics` (every day) of every network, by id. */
+async function apiMetrics(): Promise<Map<string, MetricsRow[]>> {
+  const out = new Map<string, MetricsRow[]>()
+  for (const n of registry) {
+    const { networkMetrics } = await gql<{ networkMetrics: MetricsRow[] }>(
+      `{ networkMetrics(network: "${n.id}", interval: DAY) { periodStart marketCap feesUsd incentivesUsd } }`,
+    )
+    out.set(n.id, networkMetrics)
+  }
+  return out
+}
+
+/** The last day with a row and the first day of the `days`-day window ending on it (ms). */
+function windowOf(metrics: Map<string, MetricsRow[]>, days = 30) {
+  let last = 0
+  for (const rows of metrics.values()) for (const r of rows) last = Math.max(last, Date.parse(r.periodStart))
+  return { from: last - (days - 1) * DAY, to: last }
+}
+
+/** The rule stated at the top of this file. */
+function expected(metrics: Map<string, MetricsRow[]>, ids?: string[]): Expected {
+  const w = windowOf(metrics)
+  let marketCap = 0
+  let feesUsd = 0
+  let incentivesUsd = 0
+  const perNetwork = new Map<string, { marketCap: number | null; feesUsd: number | null }>()
+  for (const [id, rows] of metrics) {
+    if (ids && !ids.includes(id)) continue
+    const window = rows.filter((r) => Date.parse(r.periodStart) >= w.from && Date.parse(r.periodStart) <= w.to)
+    const latest = window.at(-1)
+    if (latest?.marketCap != null) marketCap += latest.marketCap
+    const priced = window.filter((r) => r.feesUsd != null)
+    const fees = priced.reduce((s, r) => s + r.feesUsd!, 0)
+    feesUsd += fees
+    incentivesUsd += window.filter((r) => r.incentivesUsd != null).reduce((s, r) => s + r.incentivesUsd!, 0)
+    perNetwork.set(id, { marketCap: latest?.marketCap ?? null, feesUsd: priced.length ? fees : null })
+  }
+  return { marketCap, feesUsd, incentivesUsd, ratio: incentivesUsd > 0 ? feesUsd / incentivesUsd : null, perNetwork }
+}
+
+/** data-value of an element: a number, or null for the empty string (an unknown value). */
+async function dataValue(page: Page, selector: string): Promise<number | null> {
+  const v = await page.locator(selector).first().getAttribute('data-value')
+  expect(v, `${selector} has a data-value`).not.toBeNull()
+  return v === '' ? null : Number(v)
+}
+
+async function cards(page: Page) {
+  return {
+    marketCap: await dataValue(page, '[data-testid="ov-card-mcap"]'),
+    feesUsd: await dataValue(page, '[data-testid="ov-card-fees"]'),
+    incentivesUsd: await dataValue(page, '[data-testid="ov-card-incentives"]'),
+    ratio: await dataValue(page, '[data-testid="ov-card-ratio"]'),
+  }
+}
+
+function expectCards(c: Awaited<ReturnType<typeof cards>>, e: Expected) {
+  expectClose(c.marketCap!, e.marketCap, 'market cap')
+  expectClose(c.feesUsd!, e.feesUsd, 'fees USD 30d')
+  expectClose(c.incentivesUsd!, e.incentivesUsd, 'incentives USD 30d')
+  if (e.ratio == null) expect(c.ratio).toBeNull()
+  else expectClose(c.ratio!, e.ratio, 'demand/rewards')
+}
+
+/** Each table row's id and the raw values of two columns, in display order. */
+async function tableRows(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="ov-table"] tbody tr[data-network]')].map((tr) => {
+      const val = (col: string) => {
+        const v = tr.querySelector(`[data-col="${col}"]`)?.getAttribute('data-value')
+        return v == null || v === '' ? null : Number(v)
+      }
+      return { id: tr.getAttribute('data-network')!, marketCap: val('marketCap'), feesUsd: val('feesUsd') }
+    }),
+  )
+}
+
+/** Opens a market page (overview or category) and waits for its cards and a drawn fees chart. */
+async function openMarket(context: BrowserContext, path: string, errors: string[]): Promise<Page> {
+  const page = watchErrors(await context.newPage(), errors)
+  await page.goto(apiUrl + path)
+  await page.getByTestId('ov-card-mcap').waitFor({ timeout: 20_000 })
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="chart-fees"] svg .recharts-bar-rectangle').length > 0, undefined, { timeout: 20_000 })
+  return page
+}
+
+describe('overview, category and data pages (end to end)', () => {
+  const pageErrors: string[] = []
+
+  beforeAll(async () => {
+    const t0 = Date.now()
+    bs = await startBrowserStack('pages')
+    ;({ browser, apiUrl } = bs)
+    // every chain caught up; the last finality blocks wait for a new head, which a still devnet never mines
+    let last: ChainStatus[] = []
+    await until(
+      'every chain to catch up',
+      async () => {
+        last = await apiStatus()
+        return last.length > 0 && last.every((c) => c.height != null && c.height > 0 && c.lag != null && c.lag <= 6) ? true : undefined
+      },
+      360_000,
+      500,
+    ).catch((e) => {
+      throw new Error(`${e.message}; last indexerStatus ${JSON.stringify(last)}`)
+    })
+    registry = (await gql<{ networks: { id: string; category: string }[] }>('{ networks { id category } }')).networks
+    console.log(`stack up and indexed in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${last.map((c) => `${c.chain} ${c.height}/${c.head}`).join(', ')}`)
+  }, 480_000) // a busy shared machine can take minutes to simulate, index and boot
+
+  afterAll(async () => {
+    await bs?.stop()
+  })
+
+  it('overview: cards, category totals and the network table equal the API', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' })
+    const page = await openMarket(context, '/', pageErrors)
+    const metrics = await apiMetrics()
+    expect(metrics.size, 'the API serves every network of the registry').toBe(networks.length)
+    for (const [id, rows] of metrics) expect(rows.length, `${id} has daily rows`).toBeGreaterThan(5)
+    const want = expected(metrics)
+
+    // cards: raw values equal the sums computed here from the API's rows
+    expectCards(await cards(page), want)
+    await expect(page.getByTestId('ov-card-mcap').textContent()).resolves.toMatch(/^\$[\d.,]+[KMB]?$/)
+    await expect(page.getByTestId('ov-card-ratio').textContent()).resolves.toMatch(/^[\d.,]+[KM]?×$/)
+
+    // category table: each category's fees and incentives equal the API's categoryMetrics over the same window
+    const w = windowOf(metrics)
+    const cats = [...new Set(registry.map((n) => n.category))]
+    let fromCategoryMetrics = 0
+    for (const c of cats) {
+      const { categoryMetrics } = await gql<{ categoryMetrics: (MetricsRow & { networks: string[] })[] }>(
+        `{ categoryMetrics(category: "${c}", interval: DAY) { periodStart networks marketCap feesUsd incentivesUsd } }`,
+      )
+      const inWin = categoryMetrics.filter((r) => Date.parse(r.periodStart) >= w.from && Date.parse(r.periodStart) <= w.to)
+      const row = page.locator(`[data-testid="ov-categories"] tr[data-category="${c}"]`)
+      const fees = await dataValue(page, `[data-testid="ov-categories"] tr[data-category="${c}"] [data-col="feesUsd"]`)
+      const inc = await dataValue(page, `[data-testid="ov-categories"] tr[data-category="${c}"] [data-col="incentivesUsd"]`)
+      expect(await row.count(), `category ${c} listed`).toBe(1)
+      // categoryMetrics adds a day only when every network of the category has a price that day; where one has
+      // none, the page (which skips unknown values) is checked against the networks' own rows instead
+      if (inWin.every((r) => r.feesUsd != null && r.incentivesUsd != null)) {
+        expectClose(fees!, inWin.reduce((s, r) => s + r.feesUsd!, 0), `${c} fees = categoryMetrics`)
+        expectClose(inc!, inWin.reduce((s, r) => s + r.incentivesUsd!, 0), `${c} incentives = categoryMetrics`)
+        fromCategoryMetrics++
+      } else {
+        const e = expected(metrics, registry.filter((n) => n.category === c).map((n) => n.id))
+        expectClose(fees!, e.feesUsd, `${c} fees`)
+        expectClose(inc!, e.incentivesUsd, `${c} incentives`)
+      }
+    }
+    expect(fromCategoryMetrics, 'categories checked against categoryMetrics').toBeGreaterThan(0)
+
+    // network table: one row per network with the API's market cap and fees over the window
+    const rows = await tableRows(page)
+    expect(rows.map((r) => r.id).sort()).toEqual([...metrics.keys()].sort())
+    for (const r of rows) {
+      const e = want.perNetwork.get(r.id)!
+      if (e.marketCap == null) expect(r.marketCap, `${r.id} market cap`).toBeNull()
+      else expectClose(r.marketCap!, e.marketCap, `${r.id} market cap`)
+      if (e.feesUsd == null) expect(r.feesUsd, `${r.id} fees 30d`).toBeNull()
+      else expectClose(r.feesUsd!, e.feesUsd, `${r.id} fees 30d`)
+    }
+
+    // charts: stacked fees bars drawn, market cap areas, legends with one entry per category; a legend entry hides its series
+    expect(await page.locator('[data-testid="chart-mcap"] .recharts-area').count()).toBeGreaterThan(0)
+    const legend = page.locator('[data-panel="fees"] .legend-item')
+    const categoriesDrawn = await legend.count()
+    expect(categoriesDrawn).toBeGreaterThan(1)
+    const series = await page.locator('[data-testid="chart-fees"] .recharts-bar').count()
+    await legend.first().click()
+    await expect(legend.first().getAttribute('aria-pressed')).resolves.toBe('false')
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="chart-fees"] .recharts-bar').length === n - 1, series, { timeout: 5000 })
+    await legend.first().click()
+
+    // sorting by market cap: descending, unknown values last; the sort is in the URL
+    await page.locator('[data-testid="ov-table"] thead button[data-sort="marketCap"]').click()
+    await expect(page.locator('[data-testid="ov-table"] thead th[aria-sort="descending"] button').getAttribute('data-sort')).resolves.toBe('marketCap')
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('marketCap:desc')
+    const sorted = (await tableRows(page)).map((r) => r.marketCap)
+    const known = sorted.filter((v): v is number => v != null)
+    expect(sorted.slice(0, known.length)).toEqual(known)
+    expect(known).toEqual([...known].sort((a, b) => b - a))
+    await page.locator('[data-testid="ov-table"] thead button[data-sort="marketCap"]').click()
+    const asc = (await tableRows(page)).map((r) => r.marketCap).filter((v): v is number => v != null)
+    expect(asc).toEqual([...known].sort((a, b) => a - b))
+
+    await page.waitForTimeout(700) // entrance animation
+    await screenshot(page, 'overview')
+
+    // clicking a network opens its page in place (no reload), back returns to the overview
+    await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true))
+    await page.locator('[data-testid="ov-table"] tr[data-network="dimo"] th a').click()
+    await page.waitForURL(/\/network\/dimo$/, { timeout: 5000 })
+    await page.getByTestId('net-card-fees').waitFor({ timeout: 20_000 })
+    expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true)
+    expectClose((await dataValue(page, '[data-testid="net-card-fees"]'))!, want.perNetwork.get('dimo')!.feesUsd!, 'dimo page fees')
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="chart-fees-incentives"] svg .recharts-bar-rectangle').length > 0, undefined, { timeout: 20_000 })
+    await page.getByTestId('health').waitFor()
+    // health: one row per chain with the API's height (within the polling window)
+    const status = await apiStatus()
+    for (const s of status) {
+      const h = await dataValue(page, `[data-testid="health-chains"] tr[data-chain="${s.chain}"] [data-col="height"]`)
+      expect(h, `${s.chain} height`).toBeLessThanOrEqual(s.height!)
+      expect(h, `${s.chain} height`).toBeGreaterThan(0)
+    }
+    await page.waitForTimeout(700)
+    await screenshot(page, 'network-dimo')
+    await page.goBack()
+    await page.getByTestId('ov-card-mcap').waitFor({ timeout: 20_000 })
+    expect(new URL(page.url()).pathname).toBe('/')
+
+    // the Livepeer link of the header nav opens the Livepeer page
+    await page.locator('[data-testid="nav"] a[data-nav="livepeer"]').click()
+    await page.waitForURL(/\/network\/livepeer(\?.*)?$/, { timeout: 5000 })
+    await page.getByTestId('card-fees-eth').waitFor({ timeout: 20_000 })
+
+    expect(pageErrors).toEqual([])
+    await context.close()
+  })
+
+  it('category page: its networks side by side, totals equal categoryMetrics, filters round-trip through the URL', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } })
+    // the category with the most networks
+    const counts = new Map<string, number>()
+    for (const n of registry) counts.set(n.category, (counts.get(n.category) ?? 0) + 1)
+    const [cat] = [...counts].sort((a, b) => b[1] - a[1])[0]
+    const members = registry.filter((n) => n.category === cat).map((n) => n.id).sort()
+    expect(members.length, `${cat} has several networks`).toBeGreaterThan(1)
+    const page = await openMarket(context, `/category/${cat}`, pageErrors)
+    expect((await tableRows(page)).map((r) => r.id).sort()).toEqual(members)
+    const want = expected(await apiMetrics(), members)
+    expectCards(await cards(page), want)
+    // one legend entry per network
+    await expect(page.locator('[data-panel="fees"] .legend-item').count()).resolves.toBe(members.length)
+    await page.waitForTimeout(700)
+    await screenshot(page, `category-${cat}`)
+
+    // change range, interval, network filter and sort; the URL carries them and a reload shows the same view
+    await page.locator('[data-testid="toolbar"] button[data-range="90d"]').click()
+    await page.locator('[data-testid="toolbar"] button[data-interval="week"]').click()
+    const dropped = members[0]
+    await page.locator(`[data-testid="toolbar"] button[data-filter="${dropped}"]`).click()
+    await page.locator('[data-testid="ov-table"] thead button[data-sort="name"]').click()
+    const kept = members.filter((m) => m !== dropped)
+    const url = new URL(page.url())
+    expect(url.pathname).toBe(`/category/${cat}`)
+    expect(url.searchParams.get('range')).toBe('90d')
+    expect(url.searchParams.get('interval')).toBe('week')
+    expect(url.searchParams.get('networks')).toBe(kept.join(','))
+    expect(url.searchParams.get('sort')).toBe('name:asc')
+    const readView = async () => ({
+      range: await page.locator('[data-testid="toolbar"] button[data-range][aria-pressed="true"]').getAttribute('data-range'),
+      interval: await page.locator('[data-testid="toolbar"] button[data-interval][aria-pressed="true"]').getAttribute('data-interval'),
+      rows: (await tableRows(page)).map((r) => r.id),
+      fees: await dataValue(page, '[data-testid="ov-card-fees"]'),
+    })
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="ov-table"] tbody tr').length === n, kept.length)
+    const before = await readView()
+    expect(before).toMatchObject({ range: '90d', interval: 'week', rows: [...kept].sort((a, b) => a.localeCompare(b)) })
+    await page.reload()
+    await page.getByTestId('ov-card-fees').waitFor({ timeout: 20_000 })
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="ov-table"] tbody tr').length === n, kept.length)
+    expect(await readView()).toEqual(before)
+    // the filtered totals: the kept networks only, over 90 days
+    const metrics = await apiMetrics()
+    const w90 = windowOf(new Map([...metrics].filter(([id]) => kept.includes(id))), 90)
+    const fees90 = kept.flatMap((id) => metrics.get(id)!).filter((r) => Date.parse(r.periodStart) >= w90.from && r.feesUsd != null).reduce((s, r) => s + r.feesUsd!, 0)
+    expectClose(before.fees!, fees90, 'filtered fees over 90 days')
+
+    // weekly buckets: the fees chart's table has one row per ISO week (Mondays), each the sum of its days
+    await page.getByTestId('toggle-table-fees').click()
+    const weeks = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="table-fees"] tbody tr[data-day]')].map((tr) => ({
+        day: tr.getAttribute('data-day')!,
+        values: [...tr.querySelectorAll('td[data-col]')].map((td) => [td.getAttribute('data-col')!, td.getAttribute('data-value')!] as const),
+      })),
+    )
+    expect(weeks.length).toBeGreaterThan(2)
+    for (const wk of weeks) {
+      expect(new Date(wk.day + 'T00:00:00Z').getUTCDay(), `${wk.day} is a Monday`).toBe(1)
+      const start = Date.parse(wk.day + 'T00:00:00Z')
+      for (const [id, v] of wk.values) {
+        const days = (metrics.get(id) ?? []).filter((r) => Date.parse(r.periodStart) >= Math.max(start, w90.from) && Date.parse(r.periodStart) < start + 7 * DAY && r.feesUsd != null)
+        if (v === '') expect(days.length, `${id} ${wk.day} unknown`).toBe(0)
+        else expectClose(Number(v), days.reduce((s, r) => s + r.feesUsd!, 0), `${id} week of ${wk.day}`)
+      }
+    }
+    await page.waitForTimeout(700)
+    await screenshot(page, `category-${cat}-filtered`)
+
+    // back and forward keep working; an unknown category has a designed page
+    await page.goto(apiUrl + '/category/no-such-category')
+    await page.getByTestId('not-found').waitFor({ timeout: 20_000 })
+    expect(pageErrors).toEqual([])
+    await context.close()
+  })
+
+  it('data page: GraphiQL links run, export links carry the view', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } })
+    const page = watchErrors(await context.newPage(), pageErrors)
+    await page.goto(apiUrl + '/data?range=90d&networks=dimo,livepeer')
+    await page.getByTestId('exports').waitFor({ timeout: 20_000 })
+    // every example query, as linked to GraphiQL, runs without errors against the API
+    const links = await page.locator('[data-graphiql]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))
+    expect(links.length).toBeGreaterThan(2)
+    for (const href of links) {
+      const q = new URL(href).searchParams.get('query')!
+      expect(new URL(href).pathname).toBe('/graphql')
+      const data = await gql<Record<string, unknown>>(q)
+      expect(Object.keys(data).length, q).toBeGreaterThan(0)
+    }
+    // the market example asks for the two filtered networks from the range's first day
+    const market = new URL(links[0]).searchParams.get('query')!
+    expect(market).toContain('"dimo"')
+    expect(market).toContain('"livepeer"')
+    expect(market).not.toContain('"thegraph"')
+    // export links: every dataset in three formats, with the networks and the 90-day window
+    const hrefs = await page.locator('[data-testid="exports"] a[data-export]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!))
+    expect(hrefs.length).toBe(6 * 3)
+    const today = new Date(Math.floor(Date.now() / DAY) * DAY)
+    for (const h of hrefs) {
+      const u = new URL(h, apiUrl)
+      expect(u.pathname).toMatch(/^\/export\/(events|raw_events|daily_stats|hourly_stats|leases|providers)\.(arrow|csv|parquet)$/)
+      expect(u.searchParams.get('network')).toBe('dimo,livepeer')
+      expect(u.searchParams.get('to')).toBe(today.toISOString().slice(0, 10))
+      expect(u.searchParams.get('from')).toBe(new Date(today.getTime() - 89 * DAY).toISOString().slice(0, 10))
+    }
+    await screenshot(page, 'data')
+    expect(pageErrors).toEqual([])
+    await context.close()
+  })
+
+  it('network page: top providers and lease medians equal the API entities', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } })
+    const page = watchErrors(await context.newPage(), pageErrors)
+    await page.goto(apiUrl + '/network/spheron')
+    await page.getByTestId('top-providers').waitFor({ timeout: 20_000 })
+    // top providers: every Spheron provider, ranked here by fees then rewards (then id, as the API breaks ties)
+    const { providers } = await gql<{ providers: { id: string; address: string; feesNative: string; rewardsNative: string }[] }>(
+      '{ providers(where: { network_eq: "spheron" }, limit: 1000) { id address feesNative rewardsNative } }',
+    )
+    expect(providers.length).toBeGreaterThan(0)
+    expect(providers.length).toBeLessThan(1000)
+    const cmp = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0)
+    const ranked = [...providers].sort((a, b) => cmp(BigInt(b.feesNative), BigInt(a.feesNative)) || cmp(BigInt(b.rewardsNative), BigInt(a.rewardsNative)) || (a.id < b.id ? -1 : 1))
+    const shown = await page.locator('[data-testid="top-providers"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-provider')))
+    expect(shown).toEqual(ranked.slice(0, 10).map((p) => p.address))
+    // lease medians: leases closed in the page's 30-day window (ending on the network's latest day), from the Lease entity
+    const { networkStats } = await gql<{ networkStats: { periodStart: string }[] }>('{ networkStats(network: "spheron", interval: DAY, limit: 1) { periodStart } }')
+    const last = Date.parse(networkStats[0].periodStart)
+    const { leases } = await gql<{ leases: { openedAt: string | null; closedAt: string }[] }>(
+      '{ leases(where: { network_eq: "spheron", status_eq: "CLOSED" }, orderBy: [closedAt_DESC], limit: 1000) { openedAt closedAt } }',
+    )
+    expect(leases.length).toBeLessThan(1000)
+    const durations = leases
+      .filter((l) => l.openedAt && Date.parse(l.closedAt) >= last - 29 * DAY && Date.parse(l.closedAt) < last + DAY)
+      .map((l) => (Date.parse(l.closedAt) - Date.parse(l.openedAt!)) / 1000)
+      .sort((a, b) => a - b)
+    const medians = page.getByTestId('lease-medians')
+    expect(Number(await medians.getAttribute('data-count'))).toBe(durations.length)
+    if (durations.length) {
+      const m = durations.length % 2 ? durations[durations.length >> 1] : (durations[durations.length / 2 - 1] + durations[durations.length / 2]) / 2
+      expectClose(Number(await medians.getAttribute('data-duration')), m, 'median lease duration (s)')
+    }
+    await page.waitForTimeout(700)
+    await screenshot(page, 'network-spheron')
+
+    // Akash: the capacity its open leases hold, GPUs by model, as the API's leasedResources (the live devnet keeps
+    // opening and closing leases: reload until the page and the API answer agree)
+    await page.goto(apiUrl + '/network/akash')
+    await page.getByTestId('net-leased').waitFor({ timeout: 20_000 })
+    type Leased = { openLeases: number; gpus: number; gpusByModel: { model: string; gpus: number; leases: number }[] }
+    const shownLeased = async (): Promise<Leased> => ({
+      openLeases: Number(await page.getByTestId('net-leased-leases').getAttribute('data-value')),
+      gpus: Number(await page.getByTestId('net-leased-gpus').getAttribute('data-value')),
+      gpusByModel: await page.$$eval('[data-testid="table-net-gpus"] tbody tr', (trs) =>
+        trs.map((tr) => ({ model: tr.getAttribute('data-model')!, gpus: Number(tr.querySelectorAll('td')[0].getAttribute('data-value')), leases: Number(tr.querySelectorAll('td')[1].getAttribute('data-value')) })),
+      ),
+    })
+    let lastLeased: { page?: Leased; api?: Leased } = {}
+    await until('the Akash page to show the API\'s leased capacity', async () => {
+      await page.reload()
+      await page.getByTestId('net-leased').waitFor({ timeout: 20_000 })
+      const api = (await gql<{ leasedResources: Leased }>('{ leasedResources(network: "akash") { openLeases gpus gpusByModel { model gpus leases } } }')).leasedResources
+      lastLeased = { page: await shownLeased(), api }
+      return JSON.stringify(lastLeased.page) === JSON.stringify(api) ? true : undefined
+    }, 60_000, 100).catch((e) => {
+      throw new Error(`${e.message}; last ${JSON.stringify(lastLeased)}`)
+    })
+    expect(lastLeased.page!.openLeases).toBeGreaterThan(0)
+    expect(lastLeased.page!.gpus).toBeGreaterThan(0)
+    await screenshot(page, 'network-akash')
+    expect(pageErrors).toEqual([])
+    await context.close()
+  })
+
+  it('export buttons download files that parse (Arrow IPC, CSV, Parquet)', async (ctx) => {
+    // GET /export/... comes with the API's export endpoint; without it there is nothing to download yet
+    const probe = await fetch(`${apiUrl}/export/daily_stats.csv`)
+    await probe.arrayBuffer()
+    if (probe.status === 404) return ctx.skip()
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })
+    const page = watchErrors(await context.newPage(), pageErrors)
+    await page.goto(apiUrl + '/data?range=all&networks=livepeer')
+    await page.getByTestId('exports').waitFor({ timeout: 20_000 })
+    const { networkStats } = await gql<{ networkStats: { periodStart: string }[] }>('{ networkStats(network: "livepeer", interval: DAY) { periodStart } }')
+    const download = async (format: string) => {
+      const [d] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-dataset="daily_stats"] a[data-export="${format}"]`).click()])
+      return readFileSync((await d.path())!)
+    }
+    // CSV: a header and one row per Livepeer day
+    const csv = parse(await download('csv'), { columns: true }) as Record<string, string>[]
+    expect(csv.length).toBe(networkStats.length)
+    // Arrow IPC: the same rows
+    const arrow = tableFromIPC(await download('arrow'))
+    expect(arrow.numRows).toBe(networkStats.length)
+    // Parquet: framed by the PAR1 magic
+    const pq = await download('parquet')
+    expect(pq.subarray(0, 4).toString()).toBe('PAR1')
+    expect(pq.subarray(-4).toString()).toBe('PAR1')
+    await context.close()
+  })
+
+  it('holds its layout on a 375 px wide phone, on every page', async () => {
+    const context = await browser!.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
+    const cat = registry[0].category
+    for (const [path, name, ready] of [
+      ['/', 'overview', 'ov-card-mcap'],
+      [`/category/${cat}`, `category-${cat}`, 'ov-card-mcap'],
+      ['/network/spheron', 'network-spheron', 'net-card-fees'],
+      ['/data', 'data', 'exports'],
+    ] as const) {
+      const page = watchErrors(await context.newPage(), pageErrors)
+      await page.goto(apiUrl + path)
+      await page.getByTestId(ready).waitFor({ timeout: 20_000 })
+      await page.waitForTimeout(900)
+      expect(await horizontalOverflow(page), `${path}: no horizontal page scroll`).toBeLessThanOrEqual(0)
+      await screenshot(page, `${name}-phone`)
+      await page.close()
+    }
+    await context.close()
+    expect(pageErrors).toEqual([])
+  })
+
+  it('switches between light and dark themes and keeps the choice', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' })
+    const page = await openMarket(context, '/', pageErrors)
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme)
+    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+    expect(await theme()).toBe('light')
+    const light = await bg()
+    await page.getByTestId('theme-toggle').click()
+    expect(await theme()).toBe('dark')
+    expect(await bg()).not.toBe(light)
+    await page.reload()
+    await page.getByTestId('ov-card-mcap').waitFor({ timeout: 20_000 })
+    expect(await theme()).toBe('dark')
+    await page.waitForTimeout(700)
+    await screenshot(page, 'overview-dark')
+    // keyboard: Tab reaches the theme button, the range buttons and the sortable headers
+    const reached = new Set<string>()
+    for (let i = 0; i < 300 && !['theme-toggle', 'range', 'sort'].every((k) => reached.has(k)); i++) {
+      await page.keyboard.press('Tab')
+      const id = await page.evaluate(() => {
+        const el = document.activeElement
+        return el?.getAttribute('data-testid') ?? (el?.hasAttribute('data-range') ? 'range' : el?.hasAttribute('data-sort') ? 'sort' : el?.tagName ?? '')
+      })
+      reached.add(id)
+    }
+    expect([...reached]).toEqual(expect.arrayContaining(['theme-toggle', 'range', 'sort']))
+    await context.close()
+    expect(pageErrors).toEqual([])
+  })
+
+  it('skips unknown (null) USD values in every sum, as its rule says', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } })
+    const page = watchErrors(await context.newPage(), pageErrors)
+    // the answer as the page gets it, with prices knocked out: the first network's fees and its latest market cap,
+    // and every other day of the second network's incentives
+    let seen: Record<string, unknown> | undefined
+    await page.route('**/graphql', async (route) => {
+      const res = await route.fetch()
+      const body = (await res.json()) as { data: Record<string, unknown> }
+      const series = Object.keys(body.data)
+        .filter((k) => /^m\d+$/.test(k))
+        .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
+      const first = body.data[series[0]] as MetricsRow[]
+      for (const r of first) r.feesUsd = null
+      first[first.length - 1].marketCap = null
+      ;(body.data[series[1]] as MetricsRow[]).forEach((r, i) => i % 2 === 0 && (r.incentivesUsd = null))
+      seen = body.data
+      await route.fulfill({ response: res, json: body })
+    })
+    await page.goto(apiUrl + '/')
+    await page.getByTestId('ov-card-mcap').waitFor({ timeout: 20_000 })
+    const networks = seen!.networks as { id: string }[]
+    const metrics = new Map(networks.map((n, i) => [n.id, seen![`m${i}`] as MetricsRow[]]))
+    const want = expected(metrics)
+    expectCards(await cards(page), want)
+    const firstId = networks[0].id
+    const row = page.locator(`[data-testid="ov-table"] tr[data-network="${firstId}"]`)
+    await expect(row.locator('[data-col="feesUsd"]').getAttribute('data-value')).resolves.toBe('')
+    await expect(row.locator('[data-col="marketCap"]').getAttribute('data-value')).resolves.toBe('')
+    await expect(row.locator('[data-col="marketCap"]').textContent()).resolves.toBe('–')
+    await context.close()
+  })
+
+  it('shows the error state when /graphql fails', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } })
+    const page = await context.newPage()
+    await page.route('**/graphql', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"errors":[{"message":"internal error"}]}' }))
+    await page.goto(apiUrl + '/')
+    await page.getByTestId('error').waitFor({ timeout: 10_000 })
+    expect(await page.getByTestId('error').textContent()).toContain('500')
+    expect(await page.getByTestId('ov-card-mcap').count()).toBe(0)
+    await screenshot(page, 'overview-error', false)
+    await context.close()
+  })
+})
