@@ -21,8 +21,9 @@ export type DatasetId = (typeof DATASETS)[number]['id']
 export interface ExportFilter {
   networks?: string[]
   category?: string
-  /** UTC days, YYYY-MM-DD, inclusive */
+  /** UTC day, YYYY-MM-DD, inclusive */
   from?: string
+  /** UTC day, YYYY-MM-DD, exclusive (the export endpoint's `to`) */
   to?: string
 }
 

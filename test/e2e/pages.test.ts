@@ -374,7 +374,7 @@ describe('overview, category and data pages (end to end)', () => {
       const u = new URL(h, apiUrl)
       expect(u.pathname).toMatch(/^\/export\/(events|raw_events|daily_stats|hourly_stats|leases|providers)\.(arrow|csv|parquet)$/)
       expect(u.searchParams.get('network')).toBe('dimo,livepeer')
-      expect(u.searchParams.get('to')).toBe(today.toISOString().slice(0, 10))
+      expect(u.searchParams.get('to')).toBe(new Date(today.getTime() + DAY).toISOString().slice(0, 10)) // exclusive
       expect(u.searchParams.get('from')).toBe(new Date(today.getTime() - 89 * DAY).toISOString().slice(0, 10))
     }
     await screenshot(page, 'data')

@@ -34,7 +34,8 @@ export function DataPage() {
   const today = Math.floor(Date.now() / DAY_MS) * DAY_MS
   const fromDay = view.days == null ? undefined : dayKey(new Date(today - (view.days - 1) * DAY_MS).toISOString())
   const toDay = dayKey(new Date(today).toISOString())
-  const filter: ExportFilter = { networks: selected.length ? selected : undefined, from: fromDay, to: view.days == null ? undefined : toDay }
+  // the export's `to` is exclusive: the day after the range's last day
+  const filter: ExportFilter = { networks: selected.length ? selected : undefined, from: fromDay, to: view.days == null ? undefined : dayKey(new Date(today + DAY_MS).toISOString()) }
   const cats = [...new Set(data.networks.filter((n) => ids.includes(n.id)).map((n) => n.category))]
   const ex = examples(ids, fromDay ? `${fromDay}T00:00:00Z` : null, cats)
   const rangeLabel = RANGES.find((r) => r.id === view.range)!.label

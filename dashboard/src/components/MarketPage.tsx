@@ -6,6 +6,7 @@
 import { useMemo, useRef } from 'react'
 import { fetchMarket, type Category } from '../api'
 import { exportLinks } from '../exports'
+import { DAY_MS } from '../series'
 import { compact, dayKey, dayLabel, price, ratio, usd, usdFull } from '../format'
 import { share, usePolling } from '../hooks'
 import { deriveMarket, queryFrom, sortRows, SORT_KEYS, type GroupRow, type MarketView, type NetworkRow, type SortKey } from '../market'
@@ -220,7 +221,7 @@ function Body({ v, view, category }: { v: MarketView; view: ReturnType<typeof us
     networks: view.networks.length ? v.shown.map((n) => n.id) : undefined,
     category: category?.id,
     from: dayKey(new Date(v.window.from).toISOString()),
-    to: dayKey(new Date(v.window.to).toISOString()),
+    to: dayKey(new Date(v.window.to + DAY_MS).toISOString()),
   }
   const daily = exportLinks('daily_stats', filter)
   const per = v.interval

@@ -6,6 +6,7 @@ import { lazy, Suspense, useMemo } from 'react'
 import { fetchNetwork, type ChainStatus, type LeasedResources, type Payers, type ProviderRow } from '../api'
 import { SERIES } from '../colors'
 import { exportLinks } from '../exports'
+import { DAY_MS } from '../series'
 import { compact, dayKey, dayLabel, duration, int, price, ratio, usd, usdFull } from '../format'
 import { useMediaQuery, useNow, usePolling } from '../hooks'
 import { queryFrom } from '../market'
@@ -43,7 +44,7 @@ function NativeCharts({ v, view }: { v: NetworkView; view: ViewState }) {
   const per = v.interval
   const partialNote = hasPartial ? `The faded bar is the current UTC ${per}, still in progress.` : undefined
   const height = small ? 230 : 290
-  const filter = { networks: v.network ? [v.network.id] : undefined, from: dayKey(new Date(v.window.from).toISOString()), to: dayKey(new Date(v.window.to).toISOString()) }
+  const filter = { networks: v.network ? [v.network.id] : undefined, from: dayKey(new Date(v.window.from).toISOString()), to: dayKey(new Date(v.window.to + DAY_MS).toISOString()) }
   return (
     <div className="grid-2">
       <ChartPanel
@@ -86,7 +87,7 @@ function Sections({ v, view }: { v: NetworkView; view: ViewState }) {
   // the stats and metrics rows share the buckets: merge them for the charts that need both
   const supplyRows = useMemo(() => m.map((r, i) => ({ ...r, minted: v.series.stats[i].minted, burned: v.series.stats[i].burned })), [m, v.series.stats])
   const leaseRows = useMemo(() => m.map((r, i) => ({ ...r, leasesOpened: v.series.stats[i].leasesOpened, leasesClosed: v.series.stats[i].leasesClosed })), [m, v.series.stats])
-  const filter = { networks: v.network ? [v.network.id] : undefined, from: dayKey(new Date(v.window.from).toISOString()), to: dayKey(new Date(v.window.to).toISOString()) }
+  const filter = { networks: v.network ? [v.network.id] : undefined, from: dayKey(new Date(v.window.from).toISOString()), to: dayKey(new Date(v.window.to + DAY_MS).toISOString()) }
   const daily = exportLinks('daily_stats', filter)
   const S = (key: string, name: string, color: string, kind: SeriesDef['kind'], axis?: 'right'): SeriesDef => ({ key, name, color, kind, axis })
   return (
