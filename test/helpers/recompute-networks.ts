@@ -475,8 +475,16 @@ const spheron: NetworkSpec = {
     switch (ev.name) {
       case 'LeaseUpdated': {
         const l = x.leases.get(String(a.leaseId))
-        if (l && l.price != null) l.accrued += l.price * blocks(l.startTime, a.startTime)
-        if (l) Object.assign(l, { price: a.acceptedPrice, startTime: a.startTime })
+        if (!l) {
+          // first seen at an update (its LeaseCreated is not in the range): cost known from this update on
+          x.leases.set(String(a.leaseId), {
+            provider: a.providerAddress.toLowerCase(), payer: a.tenantAddress.toLowerCase(), status: 'OPEN', price: a.acceptedPrice,
+            openedBlock: null, closedBlock: null, spent: null, startTime: a.startTime, accrued: 0n,
+          })
+          break
+        }
+        if (l.price != null) l.accrued += l.price * blocks(l.startTime, a.startTime)
+        Object.assign(l, { price: a.acceptedPrice, startTime: a.startTime })
         break
       }
       case 'LockedTokenTransfered':
