@@ -14,7 +14,7 @@ import { freePort, freePortBlock } from '../helpers/ports'
 const root = resolve(import.meta.dirname, '../..')
 const dataDir = mkdtempSync(join(tmpdir(), 'depin-start-'))
 chmodSync(dataDir, 0o755)
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+afterAll(() => { if (!process.env.KEEP_TEST_DATA) rmSync(dataDir, { recursive: true, force: true }) })
 
 const portOpen = (port: number) =>
   new Promise<boolean>((ok) => {
@@ -89,7 +89,14 @@ describe('npm start', () => {
     // nothing it started is left running
     for (const port of Object.values(ports)) expect(await portOpen(port), `port ${port}`).toBe(false)
 
+    const indexerStarts = () =>
+      [...readFileSync(join(dataDir, 'logs/indexer-arbitrum-one.log'), 'utf8').matchAll(/processing blocks from (\d+)/g)].map((m) => Number(m[1]))
     const second = await runStart(env, async () => {
+      // "synced" shows as soon as the stored cursors are at the heads: wait for the indexer itself to resume
+      for (let i = 0; indexerStarts().length < 2; i++) {
+        if (i > 600) throw new Error('the Arbitrum One indexer did not resume within 60 s')
+        await new Promise((r) => setTimeout(r, 100))
+      }
       const client = new pg.Client({ connectionString: dbUrl })
       await client.connect()
       const dup = await client.query('SELECT count(*)::int AS n, count(DISTINCT id)::int AS d FROM raw_event')
@@ -106,8 +113,7 @@ describe('npm start', () => {
     expect(second.code).toBe(0)
     // no indexer crashed or was restarted by the supervisor in either run
     expect(readFileSync(join(dataDir, 'logs/depin.log'), 'utf8')).not.toMatch(/indexer exited; restarting/)
-    const indexerLog = readFileSync(join(dataDir, 'logs/indexer-arbitrum-one.log'), 'utf8')
-    const starts = [...indexerLog.matchAll(/processing blocks from (\d+)/g)].map((m) => Number(m[1]))
+    const starts = indexerStarts()
     expect(starts.length).toBeGreaterThanOrEqual(2)
     expect(starts[0]).toBe(0)
     expect(starts[starts.length - 1]).toBeGreaterThan(firstHeight - 10) // resumed near where it stopped, not from 0
