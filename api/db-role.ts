@@ -44,6 +44,29 @@ export async function provisionApiRole(ownerUrl: string, dataDir: string): Promi
   return u.toString()
 }
 
+/**
+ * Lets `depin_api` read the indexers' status schemas (`squid_processor_<chainId>`: finalized height for
+ * squidStatus), which the processors create at run time, outside the migrations. Run before the indexers start,
+ * so that CREATE SCHEMA cannot race theirs; default privileges cover the tables they create later. Does nothing
+ * when the role does not exist (then the operator's API_DATABASE_URL role needs the same grants).
+ */
+export async function grantStatusSchemas(ownerUrl: string, schemas: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: ownerUrl })
+  await client.connect()
+  try {
+    if (!(await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [API_ROLE])).rowCount) return
+    for (const schema of schemas) {
+      if (!/^squid_processor_\d+$/.test(schema)) throw new Error(`not a status schema name: ${schema}`)
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`)
+      await client.query(`GRANT USAGE ON SCHEMA ${schema} TO ${API_ROLE}`)
+      await client.query(`GRANT SELECT ON ALL TABLES IN SCHEMA ${schema} TO ${API_ROLE}`)
+      await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT SELECT ON TABLES TO ${API_ROLE}`)
+    }
+  } finally {
+    await client.end()
+  }
+}
+
 /** The API's pool: read-only sessions, statement timeout, bounded size. */
 export function createApiPool(url: string, opts: { statementTimeoutMs: number; max?: number }): pg.Pool {
   const pool = new pg.Pool({

@@ -279,6 +279,13 @@ async function finalizedHeight(ctx: ApiContext, chainId: number): Promise<number
   const table = `squid_processor_${chainId}.status`
   const exists = (await ctx.pool.query('SELECT to_regclass($1) IS NOT NULL AS ok', [table])).rows[0].ok
   if (!exists) return null
-  const r = await ctx.pool.query(`SELECT height FROM ${quote(`squid_processor_${chainId}`)}.status WHERE id = 0`)
+  let r
+  try {
+    r = await ctx.pool.query(`SELECT height FROM ${quote(`squid_processor_${chainId}`)}.status WHERE id = 0`)
+  } catch (e) {
+    // a read-only role without USAGE on the status schema (README: read-only API role): unknown, not an error
+    if ((e as { code?: string }).code === '42501') return null
+    throw e
+  }
   return r.rows[0] && r.rows[0].height >= 0 ? r.rows[0].height : null
 }

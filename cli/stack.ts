@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path'
 import type { Config } from '../common/config'
 import { componentLogger, killOnExit } from '../common/logger'
 import { startDatabase, type Database } from '../common/postgres'
-import { provisionApiRole } from '../api/db-role'
+import { grantStatusSchemas, provisionApiRole } from '../api/db-role'
 import { apiLimitsFromConfig, startApi, type ApiServer } from '../api/server'
 import { HeadTracker } from '../api/heads'
 import { startDevnetControl } from '../devnet/control'
@@ -148,6 +148,8 @@ export async function startStack(
         await pool.end()
       }
     }
+    // the read-only API role reads the processors' status schemas (squidStatus): grant before they exist
+    if (!config.API_DATABASE_URL) await grantStatusSchemas(db.url, config.chains.map((c) => `squid_processor_${c.chain.chainId}`))
     const logDir = join(config.dataDir, 'logs')
     const indexers = new Map<string, SupervisedIndexer>()
     for (const c of config.chains) {

@@ -63,6 +63,12 @@ describe('npm start', () => {
       expect(out()).toContain(`Filecoin (Lotus JSON-RPC), chain id 314: http://127.0.0.1:${ports.DEVNET_PORT + 4}/rpc/v1`)
       expect(out()).toMatch(/filecoin \(314\) height \d+\/\d+/)
       expect((await fetch(`http://127.0.0.1:${ports.PORT}/healthz`)).status).toBe(200)
+      // the API reads through the read-only depin_api role, which may read the processors' status schemas
+      const status = (await (await fetch(`http://127.0.0.1:${ports.PORT}/graphql`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ squidStatus { chain finalizedHeight } }' }),
+      })).json()) as { data?: { squidStatus: { chain: string; finalizedHeight: number | null }[] }; errors?: unknown }
+      expect(status.errors).toBeUndefined()
+      expect(status.data!.squidStatus.find((s) => s.chain === 'arbitrum-one')!.finalizedHeight).toBeGreaterThan(0)
       const html = await (await fetch(`http://127.0.0.1:${ports.PORT}/`)).text()
       expect(html).toContain('<div id="root">')
       // a reorg on demand (npm run devnet:reorg); the indexer follows it
