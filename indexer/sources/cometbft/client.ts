@@ -5,6 +5,7 @@
  */
 import pRetry, { AbortError } from 'p-retry'
 import { componentLogger } from '../../../common/logger'
+import { Throttle } from '../throttle'
 
 const log = componentLogger('cometbft')
 
@@ -51,22 +52,15 @@ export class RpcError extends Error {
 
 export class CometbftClient {
   private id = 0
-  private nextSlot = 0
-  constructor(readonly url: string, private readonly opts: ClientOptions = {}) {}
-
-  private async throttle() {
-    if (!this.opts.rateLimit) return
-    const gap = 1000 / this.opts.rateLimit
-    const now = Date.now()
-    const at = Math.max(now, this.nextSlot)
-    this.nextSlot = at + gap
-    if (at > now) await new Promise((r) => setTimeout(r, at - now))
+  private readonly throttle: Throttle
+  constructor(readonly url: string, private readonly opts: ClientOptions = {}) {
+    this.throttle = new Throttle(opts.rateLimit)
   }
 
   async call<T>(method: string, params: Record<string, string> = {}): Promise<T> {
     return pRetry(
       async () => {
-        await this.throttle()
+        await this.throttle.wait()
         const res = await fetch(this.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -105,7 +99,7 @@ export class CometbftClient {
   async batch<T>(calls: { method: string; params: Record<string, string> }[]): Promise<T[]> {
     return pRetry(
       async () => {
-        await this.throttle()
+        await this.throttle.wait()
         const first = this.id + 1
         const res = await fetch(this.url, {
           method: 'POST',

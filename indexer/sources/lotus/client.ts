@@ -6,6 +6,7 @@
 import pRetry, { AbortError } from 'p-retry'
 import { componentLogger } from '../../../common/logger'
 import type { ActorEventJson, MarketDealJson, TipSetJson } from './decode'
+import { Throttle } from '../throttle'
 
 const log = componentLogger('lotus')
 
@@ -29,22 +30,15 @@ export type TipSetKey = { '/': string }[]
 
 export class LotusClient {
   private id = 0
-  private nextSlot = 0
-  constructor(readonly url: string, private readonly opts: LotusClientOptions = {}) {}
-
-  private async throttle() {
-    if (!this.opts.rateLimit) return
-    const gap = 1000 / this.opts.rateLimit
-    const now = Date.now()
-    const at = Math.max(now, this.nextSlot)
-    this.nextSlot = at + gap
-    if (at > now) await new Promise((r) => setTimeout(r, at - now))
+  private readonly throttle: Throttle
+  constructor(readonly url: string, private readonly opts: LotusClientOptions = {}) {
+    this.throttle = new Throttle(opts.rateLimit)
   }
 
   async call<T>(method: string, params: unknown[]): Promise<T> {
     return pRetry(
       async () => {
-        await this.throttle()
+        await this.throttle.wait()
         const res = await fetch(this.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...(this.opts.token ? { authorization: `Bearer ${this.opts.token}` } : {}) },
