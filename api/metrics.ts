@@ -70,20 +70,30 @@ export interface ProviderCounts {
   churnedProviders: number | null
 }
 
-/** Active, new and churned providers per UTC day, from ProviderDay. */
+/**
+ * Active, new and churned providers per UTC day, from the ProviderCountDay rollup (one row per day with provider
+ * activity): every day from the first to the last active day, churned = last-active providers CHURN_DAYS before
+ * (null until the window has passed since the first day).
+ */
 export async function providerCounts(pool: pg.Pool, network: string, churnDays: number): Promise<Map<number, ProviderCounts>> {
   const r = await pool.query(
-    `WITH spans AS (SELECT provider, min(day) AS first, max(day) AS last FROM provider_day WHERE network = $1 GROUP BY provider),
-          series AS (SELECT generate_series(min(first), max(last), interval '1 day') AS day FROM spans),
-          active AS (SELECT day, count(*)::int AS n FROM provider_day WHERE network = $1 GROUP BY day),
-          news AS (SELECT first AS day, count(*)::int AS n FROM spans GROUP BY first),
-          churn AS (SELECT last + make_interval(days => $2) AS day, count(*)::int AS n FROM spans GROUP BY last)
-     SELECT s.day, coalesce(a.n, 0) AS active, coalesce(n.n, 0) AS new,
-            CASE WHEN s.day >= (SELECT min(first) FROM spans) + make_interval(days => $2) THEN coalesce(c.n, 0) END AS churned
-       FROM series s LEFT JOIN active a ON a.day = s.day LEFT JOIN news n ON n.day = s.day LEFT JOIN churn c ON c.day = s.day`,
-    [network, churnDays],
+    `SELECT day, active_providers AS active, new_providers AS new, last_active_providers AS last FROM provider_count_day WHERE network = $1 ORDER BY day`,
+    [network],
   )
-  return new Map(r.rows.map((x) => [x.day.getTime(), { activeProviders: x.active, newProviders: x.new, churnedProviders: x.churned }]))
+  const byDay = new Map<number, { active: number; new: number; last: number }>(r.rows.map((x) => [x.day.getTime(), x]))
+  const out = new Map<number, ProviderCounts>()
+  if (r.rows.length === 0) return out
+  const first = r.rows[0].day.getTime() as number
+  const last = r.rows[r.rows.length - 1].day.getTime() as number
+  const churnMs = churnDays * DAY_MS
+  for (let t = first; t <= last; t += DAY_MS) {
+    const c = byDay.get(t)
+    out.set(t, {
+      activeProviders: c?.active ?? 0, newProviders: c?.new ?? 0,
+      churnedProviders: t >= first + churnMs ? byDay.get(t - churnMs)?.last ?? 0 : null,
+    })
+  }
+  return out
 }
 
 export function window<T extends { periodStart: Date }>(xs: T[], from: Date | null, to: Date | null, limit: number): T[] {

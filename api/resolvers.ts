@@ -9,7 +9,7 @@ import { Params, quote, selectList, toNode } from './entities/sql'
 import { leaderboard, metricSeries, payerConcentration, providerStats, type GroupBy, type Window } from './analytics'
 import { parseIsoDate } from './dates'
 import { leasedResources } from './leased'
-import { networkMetrics, priceSource, providerCounts, window } from './metrics'
+import { networkMetrics, priceSource, providerCounts, window, type ProviderCounts } from './metrics'
 import { dailyStats, healthAlerts, type AlertThresholds } from './subscriptions'
 import type { SeriesInterval, SeriesMetric } from '../indexer/metrics'
 import type { HeadTracker } from './heads'
@@ -21,6 +21,18 @@ export interface ApiContext {
   maxLimit: number
   /** how often subscriptions read the database, ms (API_POLL_MS) */
   pollMs: number
+  /** per-request memo (once()) */
+  memo?: Map<string, Promise<unknown>>
+}
+
+/**
+ * The same read once per request, however many aliases ask for it: the dashboard asks for each network's series
+ * once per time slice (dashboard/src/api.ts), and each answer is a window of the same whole series.
+ */
+function once<T>(ctx: ApiContext, key: string, read: () => Promise<T>): Promise<T> {
+  const memo = (ctx.memo ??= new Map())
+  if (!memo.has(key)) memo.set(key, read())
+  return memo.get(key) as Promise<T>
 }
 
 export const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } })
@@ -158,9 +170,12 @@ export const resolvers = {
       const limit = checkLimit(args.limit, ctx.maxLimit)
       const from = parseDate(args.from, 'from')
       const to = parseDate(args.to, 'to')
-      const series = await networkMetrics(ctx.pool, net, args.interval)
-      const providers = args.interval === 'DAY' ? await providerCounts(ctx.pool, net.id, CHURN_DAYS) : new Map()
-      const source = await priceSource(ctx.pool, net.price?.asset ?? net.token.symbol)
+      const asset = net.price?.asset ?? net.token.symbol
+      const [series, providers, source] = await Promise.all([
+        once(ctx, `metrics/${net.id}/${args.interval}`, () => networkMetrics(ctx.pool, net, args.interval)),
+        args.interval === 'DAY' ? once(ctx, `providers/${net.id}`, () => providerCounts(ctx.pool, net.id, CHURN_DAYS)) : new Map<number, ProviderCounts>(),
+        once(ctx, `priceSource/${asset}`, () => priceSource(ctx.pool, asset)),
+      ])
       return window(series, from, to, limit).map((m) => ({
         ...m, network: net.id, category: net.category, interval: args.interval, capacityUnit: net.capacityUnit ?? null, priceSource: source,
         // days without provider activity have 0 active providers; hourly series have no provider counts
@@ -176,7 +191,7 @@ export const resolvers = {
       const byPeriod = new Map<number, { periodStart: Date; networks: string[]; marketCap: number | null; fdv: number | null; feesUsd: number | null; protocolRevenueUsd: number | null; incentivesUsd: number | null }>()
       const add = (a: number | null, b: number | null) => (a == null || b == null ? null : a + b)
       for (const net of nets) {
-        for (const m of await networkMetrics(ctx.pool, net, args.interval)) {
+        for (const m of await once(ctx, `metrics/${net.id}/${args.interval}`, () => networkMetrics(ctx.pool, net, args.interval))) {
           const k = m.periodStart.getTime()
           const cur = byPeriod.get(k) ?? { periodStart: m.periodStart, networks: [], marketCap: 0, fdv: 0, feesUsd: 0, protocolRevenueUsd: 0, incentivesUsd: 0 }
           cur.networks.push(net.id)

@@ -123,7 +123,7 @@ async function rewind(
   for (const c of undo) rows += await restoreRows(em, c.rows_before)
   if (o.rewoundHash == null) {
     // no checkpoint on the canonical chain (the fork is older than the kept checkpoints): start the chain over
-    for (const table of ['network_stat', 'provider_day', 'network_state', 'lease', 'provider', 'provider_earning_day', 'payer_day']) {
+    for (const table of ['network_stat', 'provider_day', 'provider_count_day', 'provider_span', 'network_state', 'lease', 'provider', 'provider_earning_day', 'payer_day']) {
       const r = await em.query(`DELETE FROM ${table} WHERE network = ANY($1)`, [networks])
       rows += r[1] ?? 0
     }

@@ -5,11 +5,12 @@ import type { BatchOutput } from './handlers/batch'
 import { StateCache } from './handlers/state'
 import { UndoRecorder } from './store/undo'
 import { PROVIDER_FACTS, periodStart } from './metrics'
-import { BatchCheckpoint, EconomicFact, Lease, NetworkState, NetworkStat, PayerDay, PricePoint, Provider, ProviderDay, ProviderEarningDay } from './model'
+import { BatchCheckpoint, EconomicFact, Lease, NetworkState, NetworkStat, PayerDay, PricePoint, Provider, ProviderCountDay, ProviderDay, ProviderEarningDay, ProviderSpan } from './model'
 import { networkById, priceFeeds } from './registry'
 import { mergePayerDay, mergeProviderEarning, payerDeltas, providerEarningDeltas } from './rollup/accounts'
 import { applyLeaseFacts, leaseIdsOf } from './rollup/leases'
 import { applyProviderFacts, providerFactsOf, providerId } from './rollup/providers'
+import { mergeProviderCount, providerCountChanges, providerSpanId } from './rollup/provider-counts'
 import { mergeStat, rollupBatch, type LastPrices } from './rollup/rollup'
 import { bulkInsert } from './store/bulk'
 
@@ -89,13 +90,25 @@ export function countProviderDays(facts: EconomicFact[]): Map<string, ProviderDa
   return days
 }
 
-/** Counts each provider's supply-side facts per UTC day (ProviderDay), merged with stored counts. */
+/**
+ * Counts each provider's supply-side facts per UTC day (ProviderDay), merged with stored counts, and keeps the
+ * per-day provider counts (ProviderCountDay, ProviderSpan) in step with them.
+ */
 async function writeProviderDays(store: Store, undo: UndoRecorder, out: BatchOutput): Promise<void> {
   const days = countProviderDays(out.facts)
   if (days.size === 0) return
   const stored = new Map((await store.findBy(ProviderDay, { id: In([...days.keys()]) })).map((d) => [d.id, d]))
+  const created = new Set([...days.keys()].filter((id) => !stored.has(id)))
   for (const d of days.values()) d.facts += stored.get(d.id)?.facts ?? 0
   await undo.upsert([...days.values()])
+  const spanIds = [...new Set([...days.values()].map((d) => providerSpanId(d.network, d.provider)))]
+  const spans = new Map((await store.findBy(ProviderSpan, { id: In(spanIds) })).map((s) => [s.id, s]))
+  const changes = providerCountChanges([...days.values()], created, spans)
+  await undo.upsert(changes.spans)
+  if (changes.deltas.size) {
+    const counts = new Map((await store.findBy(ProviderCountDay, { id: In([...changes.deltas.keys()]) })).map((c) => [c.id, c]))
+    await undo.upsert([...changes.deltas.values()].map((d) => mergeProviderCount(counts.get(d.id), d)))
+  }
 }
 
 /** Lease rows of the leases the batch opened or closed, merged with their stored rows. */

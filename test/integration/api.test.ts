@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HeadTracker } from '../../api/heads'
 import { startApi, type ApiServer } from '../../api/server'
 import { startFixture, type Fixture } from '../helpers/fixture'
+import { recomputedProviderCounts, storedProviderCounts } from '../helpers/provider-counts'
 
 let fx: Fixture
 let api: ApiServer
@@ -144,6 +145,13 @@ describe('GraphQL API', () => {
       expect(m.churnedProviders).toBeNull() // fewer than 30 days of history here
     }
     expect(Math.max(...body.data.networkMetrics.map((m: any) => m.activeProviders))).toBeGreaterThan(5)
+  })
+
+  it('keeps the per-day provider counts (ProviderCountDay) equal to a recomputation from the facts in SQL', async () => {
+    const want = await recomputedProviderCounts(fx.pool)
+    expect(new Set(want.map((w) => w.network)).size).toBeGreaterThanOrEqual(3)
+    expect(want.some((w) => w.new > 0 && w.lastActive > 0 && w.active > w.new)).toBe(true)
+    expect(await storedProviderCounts(fx.pool)).toEqual(want)
   })
 
   it('serves GraphiQL to browsers', async () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HeadTracker } from '../../api/heads'
 import { startApi, type ApiServer } from '../../api/server'
 import { startFixture, type Fixture } from '../helpers/fixture'
+import { recomputedProviderCounts, storedProviderCounts } from '../helpers/provider-counts'
 import { recomputeChain, type NetDay, type NetworkRecomputation } from '../helpers/recompute-networks'
 
 let fx: Fixture
@@ -344,6 +345,8 @@ describe('reorgs with handler state', () => {
     for (const [day, w] of want) expect({ day, ...got.get(day) }).toEqual({ day, ...w })
     // Lease rows were rolled back with the orphaned blocks and rebuilt from the new branch
     await expectSpheronLeases(await recomputeChain(n.node.httpUrl, 8453, base + 4))
+    // provider counts per day were rolled back with the provider days
+    expect(await storedProviderCounts(fx.pool)).toEqual(await recomputedProviderCounts(fx.pool))
     // every stored fact is on the canonical chain
     const facts = (await fx.pool.query(`SELECT DISTINCT block_number FROM economic_fact WHERE network = 'spheron' AND block_number > $1`, [base])).rows
     for (const f of facts) {

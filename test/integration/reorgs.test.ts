@@ -14,6 +14,7 @@ import { spawnIndexer, superviseIndexer, type SupervisedIndexer } from '../../cl
 import { createDatabase, cursorOf, onlyChain, seeded, storedDays, tableChecksums, until } from '../helpers/consistency'
 import { startFixture, type Fixture } from '../helpers/fixture'
 import { recomputeChain } from '../helpers/recompute-networks'
+import { recomputedProviderCounts, storedProviderCounts } from '../helpers/provider-counts'
 
 const BASE = 8453
 const FINALITY = 5
@@ -53,6 +54,8 @@ async function expectCanonical() {
   for (const [day, w] of wantDays) expect({ day, ...got.get(day) }).toEqual({ day, ...w })
   const stored = (await fx.pool.query(`SELECT (SELECT count(*) FROM raw_event WHERE chain_id = $1)::int AS raw, (SELECT count(*) FROM quarantined_log WHERE chain_id = $1)::int AS quarantined`, [BASE])).rows[0]
   expect(stored).toEqual({ raw: want.logs.get('spheron')!.total, quarantined: 0 })
+  // per-day provider counts follow the canonical facts through the reorgs
+  expect(await storedProviderCounts(fx.pool)).toEqual(await recomputedProviderCounts(fx.pool))
   return head
 }
 
