@@ -28,6 +28,26 @@ export function encodeRecords(logs: LogSpec[]): string {
   return out
 }
 
+/** A record that makes the emitter call the emitter at `address` with `records` (logs from that contract, in order). */
+export function encodeForward(address: string, records: string): string {
+  const body = strip(records)
+  if (body.length / 2 > 0xffff) throw new Error(`forwarded records too long: ${body.length / 2} bytes`)
+  return '0xff' + (body.length / 2).toString(16).padStart(4, '0') + strip(address).toLowerCase().padStart(40, '0') + body
+}
+
+/** Records for one transaction sent to `to`: its own logs inline, runs of logs of other contracts forwarded to them. */
+export function encodeTransaction(to: string, logs: (LogSpec & { address: string })[]): string {
+  let out = '0x'
+  for (let i = 0; i < logs.length; ) {
+    let j = i
+    while (j < logs.length && logs[j].address.toLowerCase() === logs[i].address.toLowerCase()) j++
+    const run = encodeRecords(logs.slice(i, j))
+    out += strip(logs[i].address.toLowerCase() === to.toLowerCase() ? run : encodeForward(logs[i].address, run))
+    i = j
+  }
+  return out
+}
+
 export async function installEmitters(rpc: Rpc, addresses: string[]): Promise<void> {
   await rpc.batch(addresses.map((a) => ({ method: 'hardhat_setCode', params: [a, EMITTER_BYTECODE] })))
 }

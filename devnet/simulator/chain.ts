@@ -7,7 +7,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import { join } from 'node:path'
 import { componentLogger } from '../../common/logger'
 import { networks, priceFeeds, type ChainDef } from '../../indexer/registry'
-import { encodeRecords, installEmitters } from '../emitter'
+import { encodeTransaction, installEmitters } from '../emitter'
 import type { Rpc } from '../rpc'
 import { ChainlinkModel } from './chainlink'
 import { cloneState, forEachInstance } from './clone'
@@ -203,13 +203,16 @@ export class ChainSimulator {
   /**
    * One transaction per contract, in first-emission order, so each log comes from its contract's address; a
    * contract's logs are split over several transactions when they would pass the node's per-transaction gas cap.
+   * Logs sharing a `tx` token are one transaction of their own (several contracts, through the emitter's forward
+   * records), in the order of their first log.
    */
   private async send(logs: EmittedLog[]): Promise<void> {
-    const byAddress = new Map<string, EmittedLog[]>()
+    const units = new Map<unknown, { to: string; logs: EmittedLog[]; grouped: boolean }>()
     for (const l of logs) {
-      const list = byAddress.get(l.address) ?? []
-      list.push(l)
-      byAddress.set(l.address, list)
+      const key = l.tx ?? l.address
+      const unit = units.get(key) ?? { to: l.address, logs: [], grouped: l.tx != null }
+      unit.logs.push(l)
+      units.set(key, unit)
     }
     // generous: calldata floor (EIP-7623: 40 gas per byte) + per-log cost (375 + 375/topic + 8/byte) + memory
     const gasOf = (l: EmittedLog) => {
@@ -217,7 +220,12 @@ export class ChainSimulator {
       return 2_000 + 375 * l.topics.length + 16 * bytes + 48 * (3 + 32 * l.topics.length + bytes)
     }
     const txs: { to: string; logs: EmittedLog[]; gas: number }[] = []
-    for (const [to, ls] of byAddress) {
+    for (const { to, logs: ls, grouped } of units.values()) {
+      if (grouped) {
+        // one call per forward (cold account access + call) on top of the logs
+        txs.push({ to, logs: ls, gas: 60_000 + ls.reduce((g, l) => g + gasOf(l) + (l.address === to ? 0 : 40_000), 0) })
+        continue
+      }
       let tx = { to, logs: [] as EmittedLog[], gas: 60_000 }
       for (const l of ls) {
         const g = gasOf(l)
@@ -234,7 +242,7 @@ export class ChainSimulator {
     // chain must come out identical when the journal is replayed
     const calls = txs.map((tx) => ({
       method: 'eth_sendTransaction',
-      params: [{ from: this.sender, to: tx.to, data: encodeRecords(tx.logs), nonce: '0x' + (this.nonce++).toString(16), gasPrice: '0x0', gas: '0x' + Math.ceil(tx.gas).toString(16) }],
+      params: [{ from: this.sender, to: tx.to, data: encodeTransaction(tx.to, tx.logs), nonce: '0x' + (this.nonce++).toString(16), gasPrice: '0x0', gas: '0x' + Math.ceil(tx.gas).toString(16) }],
     }))
     await this.o.rpc.batch(calls)
   }

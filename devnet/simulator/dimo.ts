@@ -44,6 +44,12 @@ export const DIMO_CALIBRATION = {
   dcxPurchaseMedianUsd: 300,
   polygonSupplyDimo: 400_000_000,
   referralBonusDimo: 100,
+  /** developer licence price, USD (DevLicenseDimo initialize: developer-license script/data/deployArgs.ts) */
+  licenseCostUsd: 1,
+  /** share of licences paid in DIMO (issueInDimo) by developers who hold enough DCX; the others pay in DCX */
+  licenseInDimoShare: 0.5,
+  /** developer licences issued a day (order of magnitude: a few hundred developer licences in two years) */
+  licensesPerDay: 1.5,
 }
 
 const C = DIMO_CALIBRATION
@@ -62,7 +68,8 @@ interface Vehicle {
   reliability: number
 }
 
-type Emit = (address: string, contract: string, event: string, args: Record<string, unknown>) => void
+/** `tx`: logs given the same token form one transaction (see EmittedLog.tx) */
+type Emit = (address: string, contract: string, event: string, args: Record<string, unknown>, tx?: object) => void
 
 export class DimoModel implements NetworkModel {
   readonly addresses: string[] = Object.values(DIMO_ADDRESSES)
@@ -99,7 +106,7 @@ export class DimoModel implements NetworkModel {
 
   step(from: number, to: number): EmittedLog[] {
     const out: EmittedLog[] = []
-    const emit: Emit = (address, contract, event, args) => out.push({ address, ...encodeEvent(contract, event, args) })
+    const emit: Emit = (address, contract, event, args, tx) => out.push({ address, ...encodeEvent(contract, event, args), ...(tx ? { tx } : {}) })
     if (!this.started) {
       this.started = true
       this.init(to, emit)
@@ -122,7 +129,7 @@ export class DimoModel implements NetworkModel {
     for (let i = this.rnd.poisson(dt * 0.2); i > 0; i--) this.burnStockDevice(emit)
     for (let i = this.rnd.poisson(dt * C.dcxPurchasesPerDay * growth); i > 0; i--) this.buyDcx(emit)
     for (let i = this.rnd.poisson(dt * 6); i > 0; i--) this.spendDcx(emit)
-    for (let i = this.rnd.poisson(dt * 0.4); i > 0; i--) this.issueLicense(emit)
+    for (let i = this.rnd.poisson(dt * C.licensesPerDay); i > 0; i--) this.issueLicense(emit)
     for (let i = this.rnd.poisson(dt * 0.5); i > 0; i--) this.stake(emit)
     for (let i = this.rnd.poisson(dt * 0.3); i > 0; i--) this.unstake(emit)
     for (let i = this.rnd.poisson(dt * 1.5); i > 0; i--) this.bridge(emit)
@@ -139,6 +146,7 @@ export class DimoModel implements NetworkModel {
     emit(A.DimoToken, 'DimoToken', 'Transfer', { from: ZERO, to: this.treasury, value: initial })
     this.supply = initial
     emit(A.DimoCredit, 'DimoCredit', 'UpdateDimoCreditRate', { rate: DCX_INITIAL_RATE })
+    emit(A.DimoDevLicense, 'DimoDevLicense', 'UpdateLicenseCost', { licenseCost: units(C.licenseCostUsd) })
     emit(A.DimoReferral, 'DimoReferral', 'BonusChanged', { amount: units(C.referralBonusDimo) })
     // the existing fleet
     for (let i = 0; i < C.initialAftermarket; i++) {
@@ -294,9 +302,10 @@ export class DimoModel implements NetworkModel {
     const usd = C.dcxPurchaseMedianUsd * Math.exp(this.rnd.normal() * 0.8)
     const dimoIn = units(usd / C.dimoUsd)
     const credits = units(usd / C.dcxUsd)
-    // DimoCredit._mint: DIMO transferFrom(buyer -> receiver), then DCX Transfer(0x0 -> buyer)
-    emit(A.DimoToken, 'DimoToken', 'Transfer', { from: dev, to: DIMO_DCX_RECEIVER, value: dimoIn })
-    emit(A.DimoCredit, 'DimoCredit', 'Transfer', { from: ZERO, to: dev, amount: credits })
+    // DimoCredit._mint, one transaction: DIMO transferFrom(buyer -> receiver), then DCX Transfer(0x0 -> buyer)
+    const tx = {}
+    emit(A.DimoToken, 'DimoToken', 'Transfer', { from: dev, to: DIMO_DCX_RECEIVER, value: dimoIn }, tx)
+    emit(A.DimoCredit, 'DimoCredit', 'Transfer', { from: ZERO, to: dev, amount: credits }, tx)
     this.dcxBalance.set(dev, (this.dcxBalance.get(dev) ?? 0n) + credits)
   }
 
@@ -311,20 +320,21 @@ export class DimoModel implements NetworkModel {
     this.dcxBalance.set(dev, bal - amount)
   }
 
+  /** DevLicenseDimo.issueInDc (DCX burn, then Issued) or issueInDimo (DIMO owner -> receiver, then Issued), one transaction each */
   private issueLicense(emit: Emit) {
     const A = DIMO_ADDRESSES
     const dev = this.rnd.pick(this.developers)
-    const costUsd = 5
-    const credits = units(costUsd / C.dcxUsd)
+    const credits = units(C.licenseCostUsd / C.dcxUsd)
     const bal = this.dcxBalance.get(dev) ?? 0n
-    if (bal >= credits) {
-      emit(A.DimoCredit, 'DimoCredit', 'Transfer', { from: dev, to: ZERO, amount: credits })
+    const tx = {}
+    if (bal >= credits && this.rnd.next() >= C.licenseInDimoShare) {
+      emit(A.DimoCredit, 'DimoCredit', 'Transfer', { from: dev, to: ZERO, amount: credits }, tx)
       this.dcxBalance.set(dev, bal - credits)
     } else {
-      emit(A.DimoToken, 'DimoToken', 'Transfer', { from: dev, to: DIMO_DCX_RECEIVER, value: units(costUsd / C.dimoUsd) })
+      emit(A.DimoToken, 'DimoToken', 'Transfer', { from: dev, to: DIMO_DCX_RECEIVER, value: units(C.licenseCostUsd / C.dimoUsd) }, tx)
     }
     const tokenId = this.nextLicense++
-    emit(A.DimoDevLicense, 'DimoDevLicense', 'Issued', { tokenId, owner: dev, clientId: this.rnd.address() })
+    emit(A.DimoDevLicense, 'DimoDevLicense', 'Issued', { tokenId, owner: dev, clientId: this.rnd.address() }, tx)
   }
 
   private stake(emit: Emit) {

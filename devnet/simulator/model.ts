@@ -5,6 +5,12 @@ import { Random } from './random'
 export interface EmittedLog extends LogSpec {
   /** contract address the log must come from (an emitter is installed there) */
   address: string
+  /**
+   * Logs carrying the same token go into one transaction, in order, sent to the first log's contract (which calls
+   * the others' emitters): e.g. the DIMO Transfer and the licence Issued of one issueInDimo call. Logs without a
+   * token are grouped per contract.
+   */
+  tx?: object
 }
 
 export interface NetworkModel {

@@ -63,7 +63,20 @@ export const DIMO_STATE = {
   dcxRate: 'dcx.rateUsdWei',
   /** referral bonus (DIMO wei, decimal string) from BonusChanged */
   referralBonus: 'referral.bonus',
+  /** developer licence price (USD wei) from DevLicense UpdateLicenseCost */
+  licenseCost: 'license.costUsdWei',
+  /** the last DIMO Transfer to the receiver: `txHash from amount`, matched by a DevLicense Issued of the same transaction */
+  receiverInflow: 'receiver.lastInflow',
 } as const
+
+/** DevLicenseDimo initialize(licenseCostInUsd1e18): 1 USD (developer-license script/data/deployArgs.ts) until an UpdateLicenseCost is seen */
+export const LICENSE_COST_DEFAULT = 10n ** 18n
+
+/**
+ * DCX a licence paid in DIMO is worth: its USD cost at the DCX rate, rounded as DevLicenseDimo.issueInDc rounds
+ * (`(licenseCostInUsd1e18 / dimoCreditRate) * 1 ether`), i.e. the credits the same licence costs when paid in DCX.
+ */
+export const licenseCostInDcx = (costUsdWei: bigint, rateUsdWei: bigint): bigint => (costUsdWei / rateUsdWei) * 10n ** 18n
 
 /** Subject of a fact: which NFT it is about (ids of the Vehicle, AftermarketDevice, SyntheticDevice and licence NFTs overlap). */
 export const dimoSubject = {
@@ -127,7 +140,7 @@ export const dimo: NetworkDef = {
   notes: [
     'Fees are DCX (DIMO Credit) purchases: DCX Transfer from 0x0 = credits bought with DIMO (DIMO transferFrom buyer -> receiver 0x62b98e01…). DCX are non-transferable, USD-pegged credits: 1 DCX = rate/1e18 USD, rate from UpdateDimoCreditRate (constructor: 0.001 USD; DIMO docs state $0.0001, so the rate is read from events and kept in handler state `dcx.rateUsdWei`, defaulting to 1e15). Price DCX at that rate, not at a market price.',
     'DCX burns (Transfer to 0x0: credits spent on API usage or on a licence paid in DCX) are FEE_SETTLED (inferred): consumption of prepaid credits, not a second fee.',
-    'The DIMO leg of a DCX purchase and licences paid directly in DIMO are plain DIMO Transfers to the receiver (kept raw; DevLicenseDimo.Issued carries no price). Artemis counts all DIMO inflows to 0x62b98e01… as fees, which includes those licence payments.',
+    'The DIMO leg of a DCX purchase is a plain DIMO Transfer to the receiver (kept raw: the DCX minted in the same call is the fee). Licences paid directly in DIMO (DevLicenseDimo.issueInDimo: DIMO Transfer owner -> receiver, then Issued in the same transaction) are FEE_PAID (inferred) in DCX: the licence cost (UpdateLicenseCost, 1 USD at deployment) at the current DCX rate, the credits issueInDc would burn for it, so fees stay in one unit at the contract’s own USD price. Licences paid in DCX are not a second fee (the DCX were a fee when bought). Artemis counts all DIMO inflows to 0x62b98e01… as fees instead, which values the same payments at the DIMO market price.',
     'Reward (issuance) contract 0x8129f3cD… is medium confidence: it is the production ISSUANCE_CONTRACT_ADDRESS of the rewards-api Helm values (also listed in contract-event-processor values-prod.yaml), not a deployment file or explorer. Its events are flagged medium.',
     'REWARD_EMITTED sums TokensTransferredForDevice, TokensTransferredForConnectionStreak and TokensTransferred (payouts from a pre-funded contract, not mints). The current batchTransfer pays device and streak parts separately; TokensTransferred is the v1 per-vehicle event (vehicleNodeId not indexed in v1, indexed in the current ABI: both layouts are decoded). If the current contract also emitted TokensTransferred for the same payout, rewards would be double counted; DIMO’s own consumers read only the ForDevice/ForConnectionStreak events.',
     'Referral contract (ReferralComplete, BonusChanged) is medium confidence. ReferralComplete carries no amount: REWARD_EMITTED (inferred) = the last BonusChanged amount (handler state `referral.bonus`), to the referrer; nothing is emitted before a BonusChanged is seen. Whether the referee gets the same bonus is not verified.',
@@ -314,10 +327,32 @@ export const dimo: NetworkDef = {
         {
           name: 'Issued',
           abi: DimoDevLicense.events.Issued,
-          meaning: 'Developer licence tokenId issued to owner with its license account clientId (paid in DIMO or DCX; the event has no price): NODE_UPDATE (a licence is not a device).',
-          facts: (a: DimoDevLicense.IssuedEventArgs) => [
-            { kind: FactKind.NODE_UPDATE, asset: DIMO.symbol, amount: 0n, decimals: DIMO.decimals, actor: a.owner, counterparty: a.clientId, subject: dimoSubject.license(a.tokenId), provenance: 'onchain' },
-          ],
+          meaning:
+            'Developer licence tokenId issued to owner with its license account clientId: NODE_UPDATE (a licence is not a device). ' +
+            'Paid in DIMO when the same transaction moved DIMO from owner to the receiver (issueInDimo): FEE_PAID (inferred) of the licence cost in DCX at the current rate, as issueInDc would charge; ' +
+            'paid in DCX otherwise (issueInDc burns DCX bought earlier, already a fee at purchase).',
+          facts: (a: DimoDevLicense.IssuedEventArgs, ctx: HandlerContext) => {
+            const out: FactDraft[] = [
+              { kind: FactKind.NODE_UPDATE, asset: DIMO.symbol, amount: 0n, decimals: DIMO.decimals, actor: a.owner, counterparty: a.clientId, subject: dimoSubject.license(a.tokenId), provenance: 'onchain' },
+            ]
+            const inflow = ctx.state.get<string>(DIMO_STATE.receiverInflow)?.split(' ')
+            if (inflow && inflow[0] === ctx.txHash && inflow[1] === a.owner.toLowerCase()) {
+              const cost = bigState(ctx, DIMO_STATE.licenseCost) ?? LICENSE_COST_DEFAULT
+              const rate = bigState(ctx, DIMO_STATE.dcxRate) ?? DCX_INITIAL_RATE
+              out.push({ ...dcx(FactKind.FEE_PAID, licenseCostInDcx(cost, rate), { counterparty: a.owner, provenance: 'inferred' }), subject: dimoSubject.license(a.tokenId) })
+              ctx.state.delete(DIMO_STATE.receiverInflow)
+            }
+            return out
+          },
+        },
+        {
+          name: 'UpdateLicenseCost',
+          abi: DimoDevLicense.events.UpdateLicenseCost,
+          meaning: 'Licence price set (USD wei; 1 USD at deployment); kept in handler state `license.costUsdWei` to value licences paid in DIMO.',
+          facts: (a: DimoDevLicense.UpdateLicenseCostEventArgs, ctx: HandlerContext) => {
+            ctx.state.set(DIMO_STATE.licenseCost, a.licenseCost.toString())
+            return []
+          },
         },
         {
           name: 'StakeDeposit',
@@ -344,8 +379,9 @@ export const dimo: NetworkDef = {
         {
           name: 'Transfer',
           abi: DimoToken.events.Transfer,
-          meaning: 'ERC-20 transfer of Polygon DIMO: from 0x0 = mint (bridge deposit) -> SUPPLY_MINT; to 0x0 = burn (bridge withdrawal) -> SUPPLY_BURN; other transfers (reward payouts, DCX purchases) raw only.',
-          facts: (a: DimoToken.TransferEventArgs) => {
+          meaning: 'ERC-20 transfer of Polygon DIMO: from 0x0 = mint (bridge deposit) -> SUPPLY_MINT; to 0x0 = burn (bridge withdrawal) -> SUPPLY_BURN; other transfers (reward payouts, DCX purchases) raw only; a transfer to the receiver 0x62b98e01… is remembered (handler state `receiver.lastInflow`) so that a licence Issued in the same transaction is known to be paid in DIMO.',
+          facts: (a: DimoToken.TransferEventArgs, ctx: HandlerContext) => {
+            if (a.to.toLowerCase() === DIMO_DCX_RECEIVER.toLowerCase()) ctx.state.set(DIMO_STATE.receiverInflow, `${ctx.txHash} ${a.from.toLowerCase()} ${a.value}`)
             if (a.from.toLowerCase() === ZERO && a.to.toLowerCase() !== ZERO) return [dimoFact(FactKind.SUPPLY_MINT, a.value, { actor: a.to })]
             if (a.to.toLowerCase() === ZERO && a.from.toLowerCase() !== ZERO) return [dimoFact(FactKind.SUPPLY_BURN, a.value, { actor: a.from })]
             return []

@@ -82,6 +82,8 @@ export interface RecomputedProvider {
 export interface Extras {
   leases: Map<string, RecomputedLease>
   providers: Map<string, RecomputedProvider>
+  /** how often a rule met a case worth showing a test occurred (e.g. DIMO licences paid in DIMO) */
+  cases: Map<string, number>
 }
 
 /** Per-network fold: sees every log in chain order (decoded or not), adds to the day's totals, keeps its own state. */
@@ -285,7 +287,10 @@ const aethir: NetworkSpec = {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// DIMO (Polygon). Fees: DCX minted (DimoCredit Transfer from 0x0), in DCX. Rewards: TokensTransferredForDevice,
+// DIMO (Polygon). Fees: DCX minted (DimoCredit Transfer from 0x0), in DCX, plus developer licences paid in DIMO
+// (a DevLicense Issued in the same transaction as a DIMO Transfer from the licence owner to the receiver
+// 0x62b98e01…), worth the licence's USD cost (UpdateLicenseCost, 1e18 before any) in DCX at the DCX rate
+// (UpdateDimoCreditRate, 1e15 before any), rounded as issueInDc: (cost / rate) * 1e18. Rewards: TokensTransferredForDevice,
 // TokensTransferredForConnectionStreak, TokensTransferred (v1 layout with 2 topics and the current one with 3),
 // and ReferralComplete = the last BonusChanged amount (nothing before a non-zero bonus). Capacity: aftermarket
 // and synthetic devices minted minus burned. Supply: DIMO Transfer from / to 0x0.
@@ -316,11 +321,17 @@ const dimo: NetworkSpec = {
         'event SyntheticDeviceNodeBurned(uint256 indexed syntheticDeviceNode, uint256 indexed vehicleNode, address indexed owner)',
       ],
     },
-    DimoCredit: { address: '0x7186F9aC35d24c9a4cf1E58a797c04DF1b334322', events: ['event Transfer(address indexed from, address indexed to, uint256 amount)'] },
-    DimoDevLicense: { address: '0x9A9D2E717bB005B240094ba761Ff074d392C7C85', events: [] },
+    DimoCredit: {
+      address: '0x7186F9aC35d24c9a4cf1E58a797c04DF1b334322',
+      events: ['event Transfer(address indexed from, address indexed to, uint256 amount)', 'event UpdateDimoCreditRate(uint256 rate)'],
+    },
+    DimoDevLicense: {
+      address: '0x9A9D2E717bB005B240094ba761Ff074d392C7C85',
+      events: ['event Issued(uint256 indexed tokenId, address indexed owner, address indexed clientId)', 'event UpdateLicenseCost(uint256 licenseCost)'],
+    },
     DimoToken: { address: '0xE261D618a959aFfFd53168Cd07D12E37B26761db', events: [ERC20_TRANSFER] },
   },
-  rule(ev, d, st) {
+  rule(ev, d, st, x) {
     if (!ev) return
     const a = ev.args
     switch (ev.name) {
@@ -345,7 +356,24 @@ const dimo: NetworkSpec = {
       case 'SyntheticDeviceNodeBurned':
         deregister(d, 1n)
         break
+      case 'UpdateDimoCreditRate':
+        st.set('dcxRate', a.rate)
+        break
+      case 'UpdateLicenseCost':
+        st.set('licenseCost', a.licenseCost)
+        break
+      case 'Issued': {
+        const paid: { tx: string; from: string } | undefined = st.get('receiverInflow')
+        if (paid && paid.tx === ev.tx && same(paid.from, a.owner)) {
+          const cost: bigint = st.get('licenseCost') ?? 10n ** 18n
+          const rate: bigint = st.get('dcxRate') ?? 10n ** 15n
+          fee(d, (cost / rate) * 10n ** 18n)
+          x.cases.set('licensesPaidInDimo', (x.cases.get('licensesPaidInDimo') ?? 0) + 1)
+        }
+        break
+      }
       case 'Transfer':
+        if (ev.contract === 'DimoToken' && same(a.to, '0x62b98e019e0d3e4A1Ad8C786202e09017Bd995e1')) st.set('receiverInflow', { tx: ev.tx, from: a.from })
         if (ev.contract === 'DimoCredit') {
           if (isZero(a.from) && !isZero(a.to)) fee(d, a.amount)
         } else if (isZero(a.from) && !isZero(a.to)) d.minted += a.value
@@ -604,7 +632,7 @@ export async function recomputeChain(url: string, chainId: number, toBlock: numb
     }
     const days = new Map<string, NetDay>()
     const state = new Map<string, any>()
-    const extras: Extras = { leases: new Map(), providers: new Map() }
+    const extras: Extras = { leases: new Map(), providers: new Map(), cases: new Map() }
     let decoded = 0
     for (const l of logs) {
       const key = new Date(ts.get(l.blockNumber)! * 1000).toISOString().slice(0, 10)

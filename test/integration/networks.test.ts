@@ -153,6 +153,8 @@ describe('rollups vs independent recomputation from eth_getLogs', () => {
       const got = await storedDays(network)
       expect([...got.keys()]).toEqual([...want.keys()].sort())
       for (const [day, w] of want) expect({ network, day, ...got.get(day) }).toEqual({ network, day, ...w })
+      // DIMO: licences paid in DIMO (their DCX-equivalent is in the fees compared above) occurred in the run
+      if (network === 'dimo') expect((await recomputationOf(137)).extras.get('dimo')!.cases.get('licensesPaidInDimo'), 'dimo: licences paid in DIMO').toBeGreaterThan(0)
       for (const k of ACTIVE[network]) expect([...want.values()].some((d) => d[k] !== 0n && d[k] !== 0), `${network}: some ${k}`).toBe(true)
       const hours = await hoursPerDay(network)
       expect([...hours.keys()]).toEqual([...got.keys()])

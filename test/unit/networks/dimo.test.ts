@@ -52,12 +52,13 @@ const T = {
   issued: topic0('Issued(uint256,address,address)'),
   stakeDeposit: topic0('StakeDeposit(uint256,address,uint256)'),
   stakeWithdraw: topic0('StakeWithdraw(uint256,address,uint256)'),
+  licenseCost: topic0('UpdateLicenseCost(uint256)'),
 }
 
 const watched = watchedOnChain(polygon, [dimo], [])
 let logIndex = 0
-const log = (address: string, topics: string[], d: string): LogInput => ({
-  address: address.toLowerCase(), topics, data: d, logIndex: logIndex++, transactionHash: '0x' + 'ab'.repeat(32),
+const log = (address: string, topics: string[], d: string, tx = '0x' + 'ab'.repeat(32)): LogInput => ({
+  address: address.toLowerCase(), topics, data: d, logIndex: logIndex++, transactionHash: tx,
 })
 const block = (logs: LogInput[], height = 80_000_000, timestamp = Date.UTC(2026, 0, 5, 12)): BlockInput => ({
   header: { height, hash: '0x' + 'cd'.repeat(32), timestamp }, logs,
@@ -210,6 +211,49 @@ describe('DIMO events decode to the expected arguments and facts', () => {
     ])
   })
 
+  it('licences paid in DIMO (DIMO owner -> receiver, then Issued, one tx) = FEE_PAID in DCX at the licence cost and DCX rate; paid in DCX, or DIMO in another tx, no fee', () => {
+    const RECEIVER = '0x62b98e019e0d3e4A1Ad8C786202e09017Bd995e1'
+    const tx = (i: number) => '0x' + i.toString(16).padStart(64, '0')
+    const state = new StateCache()
+    // before any UpdateLicenseCost / UpdateDimoCreditRate: 1 USD (deployArgs) at 0.001 USD (constructor) = 1,000 DCX
+    const inDimo1 = [
+      log(TOKEN, [T.transfer, addrTopic(A), addrTopic(RECEIVER)], data(word(7n * E18)), tx(1)),
+      log(LICENSE, [T.issued, n(1_300n), addrTopic(A), addrTopic(K)], '0x', tx(1)),
+    ]
+    // cost 2.5 USD, rate 0.0003 USD: (2.5e18 / 3e14) * 1e18 = 8,333 DCX (integer division as issueInDc)
+    const cost = log(LICENSE, [T.licenseCost], data(word(25n * 10n ** 17n)), tx(2))
+    const rate = log(DCX, [T.rate], data(word(3n * 10n ** 14n)), tx(3))
+    const inDimo2 = [
+      log(TOKEN, [T.transfer, addrTopic(B), addrTopic(RECEIVER)], data(word(20n * E18)), tx(4)),
+      log(LICENSE, [T.issued, n(1_301n), addrTopic(B), addrTopic(K)], '0x', tx(4)),
+    ]
+    // paid in DCX (issueInDc: burn then Issued): no fee (the credits were a fee when bought)
+    const inDc = [
+      log(DCX, [T.transfer, addrTopic(A), addrTopic(ZERO)], data(word(8_333n * E18)), tx(5)),
+      log(LICENSE, [T.issued, n(1_302n), addrTopic(A), addrTopic(K)], '0x', tx(5)),
+    ]
+    // a DIMO payment to the receiver in an earlier transaction, or from someone else than the owner: not this licence
+    const elsewhere = [
+      log(TOKEN, [T.transfer, addrTopic(B), addrTopic(RECEIVER)], data(word(9n * E18)), tx(6)),
+      log(LICENSE, [T.issued, n(1_303n), addrTopic(B), addrTopic(K)], '0x', tx(7)),
+      log(TOKEN, [T.transfer, addrTopic(B), addrTopic(RECEIVER)], data(word(9n * E18)), tx(8)),
+      log(LICENSE, [T.issued, n(1_304n), addrTopic(A), addrTopic(K)], '0x', tx(8)),
+    ]
+    const out = handleBlocks(polygon, watched, [block(inDimo1, 80_000_000), block([cost, rate, ...inDimo2, ...inDc, ...elsewhere], 80_000_001)], state)
+    expect(out.quarantined).toEqual([])
+    expect(out.rawEvents.find((e) => e.name === 'UpdateLicenseCost')!.args).toEqual({ licenseCost: (25n * 10n ** 17n).toString() })
+    const fees = out.facts.filter((f) => f.kind === 'FEE_PAID')
+    expect(brief(fees)).toEqual([
+      ['FEE_PAID', 'DCX', 1_000n * E18, null, lc(A), 'license:1300', null, 'inferred'],
+      ['FEE_PAID', 'DCX', 8_333n * E18, null, lc(B), 'license:1301', null, 'inferred'],
+    ])
+    expect(fees.map((f) => f.txHash)).toEqual([tx(1), tx(4)])
+    // every licence is still a NODE_UPDATE; the DCX burn is FEE_SETTLED; DIMO transfers to the receiver are raw only
+    expect(out.facts.filter((f) => f.kind === 'NODE_UPDATE').map((f) => f.subject)).toEqual(['license:1300', 'license:1301', 'license:1302', 'license:1303', 'license:1304'])
+    expect(out.facts.filter((f) => f.asset === 'DIMO' && f.kind !== 'NODE_UPDATE')).toEqual([])
+    expect(state.access('dimo').get(DIMO_STATE.licenseCost)).toBe((25n * 10n ** 17n).toString())
+  })
+
   it('DIMO Transfer: mint from 0x0 = SUPPLY_MINT, burn to 0x0 = SUPPLY_BURN, other transfers raw only', () => {
     const mint = log(TOKEN, [T.transfer, addrTopic(ZERO), addrTopic(A)], data(word(400_000_000n * E18)))
     const move = log(TOKEN, [T.transfer, addrTopic(REWARD), addrTopic(B)], data(word(10n * E18)))
@@ -267,11 +311,20 @@ describe('DIMO devnet model', () => {
     for (let t = GENESIS, prev = GENESIS - 900; t <= GENESIS + days * 86_400; prev = t, t += 900) blocks.push({ t, logs: model.step(prev, t) })
     return { model, blocks }
   }
+  // transactions as the chain simulator makes them: one per `tx` token, else one per contract and block
   const toInput = (blocks: { t: number; logs: EmittedLog[] }[]): BlockInput[] =>
-    blocks.map((b, i) => ({
-      header: { height: 1_000 + i, hash: '0x' + (i + 1).toString(16).padStart(64, '0'), timestamp: b.t * 1000 },
-      logs: b.logs.map((l, j) => ({ address: l.address.toLowerCase(), topics: l.topics, data: l.data, logIndex: j, transactionHash: '0x' + 'ef'.repeat(32) })),
-    }))
+    blocks.map((b, i) => {
+      const txs = new Map<unknown, string>()
+      const hashOf = (l: EmittedLog) => {
+        const key = l.tx ?? l.address
+        if (!txs.has(key)) txs.set(key, '0x' + (i * 10_000 + txs.size).toString(16).padStart(64, '0'))
+        return txs.get(key)!
+      }
+      return {
+        header: { height: 1_000 + i, hash: '0x' + (i + 1).toString(16).padStart(64, '0'), timestamp: b.t * 1000 },
+        logs: b.logs.map((l, j) => ({ address: l.address.toLowerCase(), topics: l.topics, data: l.data, logIndex: j, transactionHash: hashOf(l) })),
+      }
+    })
 
   const { model, blocks } = run(7)
   const out = handleBlocks(polygon, watched, toInput(blocks), new StateCache())
@@ -306,6 +359,13 @@ describe('DIMO devnet model', () => {
     expect(dcxUsd).toBeGreaterThan(5_000)
     expect(dcxUsd).toBeLessThan(60_000)
     expect(sum('FEE_SETTLED', 'DCX')).toBeLessThan(sum('FEE_PAID', 'DCX'))
+    // licences: ~0.4 a day, about half paid in DIMO, each worth 1 USD = 1,000 DCX
+    const licences = out.rawEvents.filter((e) => e.name === 'Issued').length
+    const paidInDimo = out.facts.filter((f) => f.kind === 'FEE_PAID' && f.subject?.startsWith('license:'))
+    expect(licences).toBeGreaterThan(1)
+    expect(paidInDimo.length).toBeGreaterThan(0)
+    expect(paidInDimo.length).toBeLessThan(licences)
+    for (const f of paidInDimo) expect(f.amount).toBe(1_000n * E18)
     const capacity = sum('NODE_REGISTERED') - sum('NODE_DEREGISTERED')
     expect(capacity).toBeGreaterThan(190n)
     expect(capacity).toBeLessThan(260n)
