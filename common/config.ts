@@ -32,6 +32,7 @@ const baseSchema = z.object({
   INDEXER_BULK_COPY: z.enum(['true', 'false']).default('true'),
   SIM_DENSITY: z.coerce.number().int().min(1).max(10000).default(1),
   SIM_LIVE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  SIM_AKASH_UPGRADE_HEIGHT: z.coerce.number().int().min(1).optional(),
   RPC_RATE_LIMIT: z.coerce.number().int().positive().optional(),
   RPC_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   API_MAX_LIMIT: z.coerce.number().int().min(1).max(100_000).default(1000),

@@ -62,6 +62,8 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
     const devnet = new CometbftDevnet({
       port: devnetPortOf(config, c.chain), chainId: c.chain.cometbftChainId ?? c.chain.id, seed: deriveSeed(g.seed, c.chain.id), genesis: g.genesis,
       stateDir, historyBlockSeconds: opts.cometbftBlockSeconds ?? 300, key: c.chain.chainId,
+      // the v1 node from the middle of the simulated history unless configured (deterministic: depends on config only)
+      upgradeHeight: config.SIM_AKASH_UPGRADE_HEIGHT ?? Math.max(1, Math.floor((config.SIM_DAYS * 86_400) / 2 / (opts.cometbftBlockSeconds ?? 300))),
     })
     devnet.catchUp(now)
     await devnet.listen()

@@ -12,6 +12,9 @@ import { AuthInfo, TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx'
 import { MsgCloseDeployment, MsgCreateDeployment, MsgDepositDeployment } from '@akashnetwork/akash-api/akash/deployment/v1beta3'
 import { MsgCreateBid, MsgCreateLease, MsgWithdrawLease } from '@akashnetwork/akash-api/akash/market/v1beta4'
 import { MsgCreateProvider, MsgUpdateProvider } from '@akashnetwork/akash-api/akash/provider/v1beta3'
+import * as v1 from '@akashnetwork/chain-sdk/private-types/akash.v1'
+import * as v1beta4 from '@akashnetwork/chain-sdk/private-types/akash.v1beta4'
+import * as v1beta5 from '@akashnetwork/chain-sdk/private-types/akash.v1beta5'
 import { DISTRIBUTION_ACCOUNT, ESCROW_ACCOUNT, moduleAddress, UAKT, USDC_DENOM } from '../../indexer/registry/akash'
 import { Random } from '../simulator/random'
 
@@ -33,6 +36,34 @@ export interface SimBlock {
   txs: SimTx[]
   beginEvents: AbciEventJson[]
   endEvents: AbciEventJson[]
+  /** produced by the v1 node (after the upgrade height): typed events, chain-sdk messages, CometBFT 0.38 results */
+  v1: boolean
+}
+
+/** The v1 node's typed event of each legacy module/action (indexer/registry/akash.ts TYPED_EVENTS, written out here). */
+const V1_EVENT: Record<string, string> = {
+  'deployment/deployment-created': 'akash.deployment.v1.EventDeploymentCreated',
+  'deployment/deployment-closed': 'akash.deployment.v1.EventDeploymentClosed',
+  'deployment/group-closed': 'akash.deployment.v1.EventGroupClosed',
+  'market/order-created': 'akash.market.v1.EventOrderCreated',
+  'market/bid-created': 'akash.market.v1.EventBidCreated',
+  'market/bid-closed': 'akash.market.v1.EventBidClosed',
+  'market/lease-created': 'akash.market.v1.EventLeaseCreated',
+  'market/lease-closed': 'akash.market.v1.EventLeaseClosed',
+  'provider/provider-created': 'akash.provider.v1beta4.EventProviderCreated',
+  'provider/provider-updated': 'akash.provider.v1beta4.EventProviderUpdated',
+}
+
+interface EventFields {
+  owner: string
+  dseq?: number
+  gseq?: number
+  oseq?: number
+  provider?: string
+  price?: { denom: string; amount: bigint }
+  version?: Buffer
+  reason?: string
+  msgIndex?: number
 }
 
 const FEE_COLLECTOR = moduleAddress('fee_collector')
@@ -91,10 +122,48 @@ export class AkashModel {
   private accSeq = 0
   /** x/mint: annual provisions (uakt) and blocks per year at the devnet's block spacing */
   private annualProvisions = 31_000_000n * 1_000_000n
+  private height = 0
 
-  constructor(seed: number, private readonly blockSeconds: number) {
+  /** `upgradeHeight`: first block of the v1 node (null: the v0.38 node throughout) */
+  constructor(seed: number, private readonly blockSeconds: number, readonly upgradeHeight: number | null = null) {
     this.rnd = new Random(seed)
     for (let i = 0; i < 40; i++) this.tenants.push(this.address())
+  }
+
+  private get v1() {
+    return this.upgradeHeight != null && this.height >= this.upgradeHeight
+  }
+
+  /**
+   * A deployment / market / provider event as the node of the current height emits it: before the upgrade a
+   * `message` event with module, action and plain attributes (v0.38); after it the typed event (Cosmos SDK
+   * EmitTypedEvent: one attribute per field, keys sorted, values proto JSON with uint64 as strings; msg_index last).
+   */
+  private mev(module: string, action: string, f: EventFields): AbciEventJson {
+    if (!this.v1) {
+      const a: [string, string][] = [['module', module], ['action', action]]
+      if (f.version) a.push(['version', f.version.toString('hex')])
+      a.push(['owner', f.owner])
+      if (f.dseq != null) a.push(['dseq', String(f.dseq)])
+      if (f.gseq != null) a.push(['gseq', String(f.gseq)])
+      if (f.oseq != null) a.push(['oseq', String(f.oseq)])
+      if (f.provider != null) a.push(['provider', f.provider])
+      if (f.price) a.push(['price-denom', f.price.denom], ['price-amount', decString(f.price.amount)])
+      return ev('message', a)
+    }
+    const type = V1_EVENT[`${module}/${action}`]
+    const msgIndex: [string, string] = ['msg_index', String(f.msgIndex ?? 0)]
+    if (module === 'provider') return ev(type, [['owner', JSON.stringify(f.owner)], msgIndex])
+    const id: Record<string, unknown> = { owner: f.owner, dseq: String(f.dseq) }
+    if (f.gseq != null) id.gseq = f.gseq
+    if (f.oseq != null) id.oseq = f.oseq
+    if (f.provider != null) Object.assign(id, { provider: f.provider, bseq: 0 })
+    const a: [string, string][] = []
+    if (f.version) a.push(['hash', JSON.stringify(f.version.toString('base64'))])
+    a.push(['id', JSON.stringify(id)])
+    if (f.price && action !== 'lease-closed' && action !== 'bid-closed') a.push(['price', JSON.stringify({ denom: f.price.denom, amount: decString(f.price.amount) })])
+    if (action === 'lease-closed') a.push(['reason', JSON.stringify(f.reason ?? 'lease_closed_owner')])
+    return ev(type, [...a, msgIndex])
   }
 
   private address(): string {
@@ -130,7 +199,7 @@ export class AkashModel {
       ev('message', [['sender', signer]]),
       ev('tx', [['fee', `${fee}${UAKT}`], ['fee_payer', signer]]),
     ]
-    const msgEvents = msgs.map((m) => ev('message', [['action', m.typeUrl], ['sender', signer], ['module', m.typeUrl.split('.')[1]]]))
+    const msgEvents = msgs.map((m, i) => ev('message', [['action', m.typeUrl], ['sender', signer], ['module', m.typeUrl.split('.')[1]], ...(this.v1 ? [['msg_index', String(i)] as [string, string]] : [])]))
     return { tx: Buffer.from(raw).toString('base64'), events: [...feeEvents, ...msgEvents, ...events] }
   }
 
@@ -143,8 +212,6 @@ export class AkashModel {
     ]
   }
 
-  private gid = (d: Deployment, gseq: number): [string, string][] => [['owner', d.owner], ['dseq', String(d.dseq)], ['gseq', String(gseq)]]
-  private lid = (d: Deployment, l: { gseq: number; provider: string }): [string, string][] => [...this.gid(d, l.gseq), ['oseq', '1'], ['provider', l.provider]]
 
   /** Charges a deployment's leases up to `height` (what the chain's escrow does at withdrawals); payouts at close. */
   private settle(d: Deployment, height: number): void {
@@ -179,18 +246,28 @@ export class AkashModel {
     const paid = d.unpaid
     const events: AbciEventJson[] = []
     for (const l of d.leases) {
-      events.push(ev('message', [['module', 'market'], ['action', 'lease-closed'], ...this.lid(d, l), ['price-denom', d.denom], ['price-amount', decString(l.price)]]))
+      events.push(this.mev('market', 'lease-closed', {
+        owner: d.owner, dseq: d.dseq, gseq: l.gseq, oseq: 1, provider: l.provider, price: { denom: d.denom, amount: l.price },
+        reason: reason === 'tenant' ? 'lease_closed_owner' : 'lease_closed_reason_insufficient_funds',
+      }))
     }
-    for (let g = 1; g <= d.groups; g++) events.push(ev('message', [['module', 'deployment'], ['action', 'group-closed'], ...this.gid(d, g)]))
-    events.push(ev('message', [['module', 'deployment'], ['action', 'deployment-closed'], ['owner', d.owner], ['dseq', String(d.dseq)]]))
+    for (let g = 1; g <= d.groups; g++) events.push(this.mev('deployment', 'group-closed', { owner: d.owner, dseq: d.dseq, gseq: g }))
+    events.push(this.mev('deployment', 'deployment-closed', { owner: d.owner, dseq: d.dseq }))
     events.push(...this.payouts(d, paid))
     const refund = d.balance / DEC
     events.push(...this.transfer(ESCROW_ACCOUNT, d.owner, refund, d.denom))
     this.deployments.delete(`${d.owner}/${d.dseq}`)
     if (reason === 'tenant') {
+      if (this.v1) return this.tx(signer, [{ typeUrl: '/akash.deployment.v1beta4.MsgCloseDeployment', value: v1beta4.MsgCloseDeployment.encode(v1beta4.MsgCloseDeployment.fromPartial({ id: { owner: d.owner, dseq: d.dseq } as any })).finish() }], events)
       return this.tx(signer, [{ typeUrl: '/akash.deployment.v1beta3.MsgCloseDeployment', value: MsgCloseDeployment.encode(MsgCloseDeployment.fromPartial({ id: { owner: d.owner, dseq: d.dseq } as any })).finish() }], events)
     }
     const l = d.leases[0]
+    if (this.v1) {
+      return this.tx(signer, [{
+        typeUrl: '/akash.market.v1beta5.MsgWithdrawLease',
+        value: v1beta5.MsgWithdrawLease.encode(v1beta5.MsgWithdrawLease.fromPartial({ id: { owner: d.owner, dseq: d.dseq, gseq: l?.gseq ?? 1, oseq: 1, provider: l?.provider ?? signer, bseq: 0 } as any })).finish(),
+      }], events)
+    }
     return this.tx(signer, [{
       typeUrl: '/akash.market.v1beta4.MsgWithdrawLease',
       value: MsgWithdrawLease.encode(MsgWithdrawLease.fromPartial({ bidId: { owner: d.owner, dseq: d.dseq, gseq: l?.gseq ?? 1, oseq: 1, provider: l?.provider ?? signer } as any })).finish(),
@@ -207,10 +284,11 @@ export class AkashModel {
       { key: 'region', value: this.rnd.pick(['us-west', 'us-east', 'eu-central', 'asia-east']) },
       ...gpus.map((m) => ({ key: `capabilities/gpu/vendor/nvidia/model/${m}`, value: 'true' })),
     ]
-    const msg = MsgCreateProvider.encode(MsgCreateProvider.fromPartial({ owner: address, hostUri: p.hostUri, attributes, info: { email: '', website: '' } })).finish()
-    return this.tx(address, [{ typeUrl: '/akash.provider.v1beta3.MsgCreateProvider', value: msg }], [
-      ev('message', [['module', 'provider'], ['action', 'provider-created'], ['owner', address]]),
-    ])
+    const fields = { owner: address, hostUri: p.hostUri, attributes, info: { email: '', website: '' } }
+    const m = this.v1
+      ? { typeUrl: '/akash.provider.v1beta4.MsgCreateProvider', value: v1beta4.MsgCreateProvider.encode(v1beta4.MsgCreateProvider.fromPartial(fields)).finish() }
+      : { typeUrl: '/akash.provider.v1beta3.MsgCreateProvider', value: MsgCreateProvider.encode(MsgCreateProvider.fromPartial(fields)).finish() }
+    return this.tx(address, [m], [this.mev('provider', 'provider-created', { owner: address })])
   }
 
   private createDeployment(height: number): SimTx {
@@ -254,16 +332,17 @@ export class AkashModel {
     const d: Deployment = { owner, dseq, denom, balance: depositUnits * DEC, settled: height, leases: [], closeAt: height + blocks, groups, unpaid: new Map() }
     this.deployments.set(`${owner}/${dseq}`, d)
     const version = createHash('sha256').update(`${owner}/${dseq}`).digest()
-    const msg = MsgCreateDeployment.encode(MsgCreateDeployment.fromPartial({
-      id: { owner, dseq } as any, groups: specs as any, version, deposit: { denom, amount: depositUnits.toString() }, depositor: owner,
-    })).finish()
+    const coin = { denom, amount: depositUnits.toString() }
+    const m = this.v1
+      ? { typeUrl: '/akash.deployment.v1beta4.MsgCreateDeployment', value: v1beta4.MsgCreateDeployment.encode(v1beta4.MsgCreateDeployment.fromPartial({ id: { owner, dseq } as any, groups: specs as any, hash: version, deposit: { amount: coin, sources: [1] } })).finish() }
+      : { typeUrl: '/akash.deployment.v1beta3.MsgCreateDeployment', value: MsgCreateDeployment.encode(MsgCreateDeployment.fromPartial({ id: { owner, dseq } as any, groups: specs as any, version, deposit: coin, depositor: owner })).finish() }
     const events = [
-      ev('message', [['module', 'deployment'], ['action', 'deployment-created'], ['version', version.toString('hex')], ['owner', owner], ['dseq', String(dseq)]]),
-      ...specs.map((_, g) => ev('message', [['module', 'market'], ['action', 'order-created'], ...this.gid(d, g + 1), ['oseq', '1']])),
+      this.mev('deployment', 'deployment-created', { owner, dseq, version }),
+      ...specs.map((_, g) => this.mev('market', 'order-created', { owner, dseq, gseq: g + 1, oseq: 1 })),
       ...this.transfer(owner, ESCROW_ACCOUNT, depositUnits, denom),
     ]
     ;(d as any).usdPerHour = usdPerHour
-    return this.tx(owner, [{ typeUrl: '/akash.deployment.v1beta3.MsgCreateDeployment', value: msg }], events)
+    return this.tx(owner, [m], events)
   }
 
   private bid(d: Deployment): SimTx[] {
@@ -277,11 +356,15 @@ export class AkashModel {
       for (const p of chosen) {
         const price = this.pricePerBlock((usdPerHour / d.groups) * this.rnd.between(0.6, 1.4), d.denom)
         d.bids.push({ gseq: g, provider: p.address, price })
-        const msg = MsgCreateBid.encode(MsgCreateBid.fromPartial({
-          order: { owner: d.owner, dseq: d.dseq, gseq: g, oseq: 1 } as any, provider: p.address, price: { denom: d.denom, amount: decString(price) }, deposit: { denom: UAKT, amount: '500000' },
-        })).finish()
-        out.push(this.tx(p.address, [{ typeUrl: '/akash.market.v1beta4.MsgCreateBid', value: msg }], [
-          ev('message', [['module', 'market'], ['action', 'bid-created'], ...this.gid(d, g), ['oseq', '1'], ['provider', p.address], ['price-denom', d.denom], ['price-amount', decString(price)]]),
+        const m = this.v1
+          ? { typeUrl: '/akash.market.v1beta5.MsgCreateBid', value: v1beta5.MsgCreateBid.encode(v1beta5.MsgCreateBid.fromPartial({
+            id: { owner: d.owner, dseq: d.dseq, gseq: g, oseq: 1, provider: p.address, bseq: 0 } as any, price: { denom: d.denom, amount: decString(price) }, deposit: { amount: { denom: UAKT, amount: '500000' }, sources: [1] },
+          })).finish() }
+          : { typeUrl: '/akash.market.v1beta4.MsgCreateBid', value: MsgCreateBid.encode(MsgCreateBid.fromPartial({
+            order: { owner: d.owner, dseq: d.dseq, gseq: g, oseq: 1 } as any, provider: p.address, price: { denom: d.denom, amount: decString(price) }, deposit: { denom: UAKT, amount: '500000' },
+          })).finish() }
+        out.push(this.tx(p.address, [m], [
+          this.mev('market', 'bid-created', { owner: d.owner, dseq: d.dseq, gseq: g, oseq: 1, provider: p.address, price: { denom: d.denom, amount: price } }),
           ...this.transfer(p.address, ESCROW_ACCOUNT, 500_000n, UAKT),
         ]))
       }
@@ -297,10 +380,13 @@ export class AkashModel {
       const win = bids[0]
       if (!win) continue
       d.leases.push({ gseq: g, provider: win.provider, price: win.price, opened: height })
-      msgs.push({ typeUrl: '/akash.market.v1beta4.MsgCreateLease', value: MsgCreateLease.encode(MsgCreateLease.fromPartial({ bidId: { owner: d.owner, dseq: d.dseq, gseq: g, oseq: 1, provider: win.provider } as any })).finish() })
-      events.push(ev('message', [['module', 'market'], ['action', 'lease-created'], ...this.lid(d, { gseq: g, provider: win.provider }), ['price-denom', d.denom], ['price-amount', decString(win.price)]]))
+      const msgIndex = msgs.length
+      msgs.push(this.v1
+        ? { typeUrl: '/akash.market.v1beta5.MsgCreateLease', value: v1beta5.MsgCreateLease.encode(v1beta5.MsgCreateLease.fromPartial({ bidId: { owner: d.owner, dseq: d.dseq, gseq: g, oseq: 1, provider: win.provider, bseq: 0 } as any })).finish() }
+        : { typeUrl: '/akash.market.v1beta4.MsgCreateLease', value: MsgCreateLease.encode(MsgCreateLease.fromPartial({ bidId: { owner: d.owner, dseq: d.dseq, gseq: g, oseq: 1, provider: win.provider } as any })).finish() })
+      events.push(this.mev('market', 'lease-created', { owner: d.owner, dseq: d.dseq, gseq: g, oseq: 1, provider: win.provider, price: { denom: d.denom, amount: win.price }, msgIndex }))
       for (const lost of bids.slice(1)) {
-        events.push(ev('message', [['module', 'market'], ['action', 'bid-closed'], ...this.gid(d, g), ['oseq', '1'], ['provider', lost.provider], ['price-denom', d.denom], ['price-amount', decString(lost.price)]]))
+        events.push(this.mev('market', 'bid-closed', { owner: d.owner, dseq: d.dseq, gseq: g, oseq: 1, provider: lost.provider, price: { denom: d.denom, amount: lost.price }, msgIndex }))
         events.push(...this.transfer(ESCROW_ACCOUNT, lost.provider, 500_000n, UAKT))
       }
     }
@@ -311,6 +397,7 @@ export class AkashModel {
 
   /** The block at `height`, time `time` (unix seconds). Advances the model. */
   block(height: number, time: number): SimBlock {
+    this.height = height
     const txs: SimTx[] = []
     if (height === 1 || (height < 6 && this.providers.length < 12)) {
       for (let i = 0; i < 3; i++) txs.push(this.registerProvider())
@@ -318,8 +405,11 @@ export class AkashModel {
       txs.push(this.registerProvider())
     } else if (this.providers.length && this.rnd.next() < this.blockSeconds / (5 * 86_400)) {
       const p = this.rnd.pick(this.providers)
-      const msg = MsgUpdateProvider.encode(MsgUpdateProvider.fromPartial({ owner: p.address, hostUri: p.hostUri, attributes: [{ key: 'host', value: 'akash' }] })).finish()
-      txs.push(this.tx(p.address, [{ typeUrl: '/akash.provider.v1beta3.MsgUpdateProvider', value: msg }], [ev('message', [['module', 'provider'], ['action', 'provider-updated'], ['owner', p.address]])]))
+      const fields = { owner: p.address, hostUri: p.hostUri, attributes: [{ key: 'host', value: 'akash' }] }
+      const m = this.v1
+        ? { typeUrl: '/akash.provider.v1beta4.MsgUpdateProvider', value: v1beta4.MsgUpdateProvider.encode(v1beta4.MsgUpdateProvider.fromPartial(fields)).finish() }
+        : { typeUrl: '/akash.provider.v1beta3.MsgUpdateProvider', value: MsgUpdateProvider.encode(MsgUpdateProvider.fromPartial(fields)).finish() }
+      txs.push(this.tx(p.address, [m], [this.mev('provider', 'provider-updated', { owner: p.address })]))
     }
     // existing deployments first (sorted for determinism): leases from last block's bids, closes, deposits
     for (const d of [...this.deployments.values()].sort((a, b) => a.dseq - b.dseq || a.owner.localeCompare(b.owner))) {
@@ -344,8 +434,11 @@ export class AkashModel {
       if (this.rnd.next() < this.blockSeconds / (4 * 86_400)) {
         const amount = BigInt(this.rnd.int(5, 50)) * 1_000_000n
         d.balance += amount * DEC
-        const msg = MsgDepositDeployment.encode(MsgDepositDeployment.fromPartial({ id: { owner: d.owner, dseq: d.dseq } as any, amount: { denom: d.denom, amount: amount.toString() }, depositor: d.owner })).finish()
-        txs.push(this.tx(d.owner, [{ typeUrl: '/akash.deployment.v1beta3.MsgDepositDeployment', value: msg }], this.transfer(d.owner, ESCROW_ACCOUNT, amount, d.denom)))
+        const coin = { denom: d.denom, amount: amount.toString() }
+        const m = this.v1
+          ? { typeUrl: '/akash.escrow.v1.MsgAccountDeposit', value: v1.MsgAccountDeposit.encode(v1.MsgAccountDeposit.fromPartial({ signer: d.owner, id: { scope: 1, xid: `${d.owner}/${d.dseq}` }, deposit: { amount: coin, sources: [1] } })).finish() }
+          : { typeUrl: '/akash.deployment.v1beta3.MsgDepositDeployment', value: MsgDepositDeployment.encode(MsgDepositDeployment.fromPartial({ id: { owner: d.owner, dseq: d.dseq } as any, amount: coin, depositor: d.owner })).finish() }
+        txs.push(this.tx(d.owner, [m], this.transfer(d.owner, ESCROW_ACCOUNT, amount, d.denom)))
       }
     }
     // new deployments: about one per 40 minutes
@@ -364,6 +457,6 @@ export class AkashModel {
       ev('transfer', [['recipient', FEE_COLLECTOR], ['sender', MINT], ['amount', `${provision}${UAKT}`]]),
       ev('mint', [['bonded_ratio', '0.470000000000000000'], ['inflation', '0.130000000000000000'], ['annual_provisions', `${this.annualProvisions}.000000000000000000`], ['amount', String(provision)]]),
     ]
-    return { height, time, txs, beginEvents, endEvents: [] }
+    return { height, time, txs, beginEvents, endEvents: [], v1: this.v1 }
   }
 }

@@ -21,6 +21,8 @@ export interface CometbftDevnetOptions {
   historyBlockSeconds: number
   /** journal / genesis file key */
   key: number
+  /** first height of the v1 node (typed akash.*.v1 events, chain-sdk messages, CometBFT 0.38 finalize_block_events); null: never */
+  upgradeHeight?: number | null
 }
 
 interface StoredBlock {
@@ -40,7 +42,7 @@ export class CometbftDevnet {
   txs = 0
 
   constructor(private readonly o: CometbftDevnetOptions) {
-    this.model = new AkashModel(o.seed, o.historyBlockSeconds)
+    this.model = new AkashModel(o.seed, o.historyBlockSeconds, o.upgradeHeight ?? null)
     this.journal = join(o.stateDir, `journal-${o.key}.txt`)
     this.httpUrl = `http://127.0.0.1:${o.port}`
   }
@@ -107,9 +109,19 @@ export class CometbftDevnet {
 
   private resultsJson(h: number) {
     const b = this.blocks[h - 1]
+    const txsResults = b.sim.txs.map((t) => ({ code: 0, data: '', log: '', info: '', gas_wanted: '200000', gas_used: '120000', events: t.events, codespace: '' }))
+    if (b.sim.v1) {
+      // CometBFT 0.38 (v1 node, Cosmos SDK 0.50): one finalize_block_events list, the SDK marks each with its phase
+      const mode = (e: (typeof b.sim.beginEvents)[number], m: string) => ({ ...e, attributes: [...e.attributes, { key: 'mode', value: m, index: true }] })
+      return {
+        height: String(h), txs_results: txsResults,
+        finalize_block_events: [...b.sim.beginEvents.map((e) => mode(e, 'BeginBlock')), ...b.sim.endEvents.map((e) => mode(e, 'EndBlock'))],
+        validator_updates: [], consensus_param_updates: null, app_hash: hex(`${h}:app`),
+      }
+    }
     return {
       height: String(h),
-      txs_results: b.sim.txs.map((t) => ({ code: 0, data: '', log: '', info: '', gas_wanted: '200000', gas_used: '120000', events: t.events, codespace: '' })),
+      txs_results: txsResults,
       begin_block_events: b.sim.beginEvents,
       end_block_events: b.sim.endEvents,
       validator_updates: null,

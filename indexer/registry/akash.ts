@@ -21,7 +21,7 @@ import { FactKind } from '../model'
 import { akashnet } from './chains'
 import type { AbciEvent, CosmosBlockInput, CosmosBlockOutput, CosmosEventOut, FactDraft, NetworkDef, StateAccess, TokenDef } from './types'
 
-const API = 'github.com/akash-network/akash-api (go/node/{market/v1beta4,deployment/v1beta3,provider/v1beta3}/event.go; proto/node), @akashnetwork/akash-api 1.4.3 on npm'
+const API = 'github.com/akash-network/akash-api (go/node/{market/v1beta4,deployment/v1beta3,provider/v1beta3}/event.go; proto/node), @akashnetwork/akash-api 1.4.3 on npm; v1 node: github.com/akash-network/chain-sdk (proto/node/akash/{market/v1,deployment/v1,provider/v1beta4}/event.proto), github.com/akash-network/node x/*/keeper (EmitTypedEvent), @akashnetwork/chain-sdk 1.0.0-alpha.25 on npm'
 
 /** AKT: the native coin, denom uakt (6 decimals). Max supply 388,539,008 AKT (Akash tokenomics; medium confidence). */
 export const AKT: TokenDef = { symbol: 'AKT', address: null, decimals: 6, maxSupply: 388_539_008n * 10n ** 6n }
@@ -203,6 +203,67 @@ export function predictedCloseHeight(d: AkashDeploymentState, leases: AkashLease
 
 const MODULES = new Set(['deployment', 'market', 'provider'])
 
+/**
+ * Typed events of the v1 node (Akash v1.0+, Cosmos SDK 0.50, chain-sdk `pkg.akt.dev/go`: x/market and x/deployment
+ * keepers call EmitTypedEvent with akash.market.v1 / akash.deployment.v1 / akash.provider.v1beta4 messages). The
+ * event type is the message's full name; each field is one attribute whose value is the field's proto JSON
+ * (`id` = {"owner","dseq" (uint64 as a string),"gseq","oseq","provider","bseq"}, `price` = DecCoin). They map onto
+ * the legacy `module/action` names, so both generations give the same normalized events and facts.
+ */
+export const TYPED_EVENTS: Record<string, string> = {
+  'akash.deployment.v1.EventDeploymentCreated': 'deployment/deployment-created',
+  'akash.deployment.v1.EventDeploymentUpdated': 'deployment/deployment-updated',
+  'akash.deployment.v1.EventDeploymentClosed': 'deployment/deployment-closed',
+  'akash.deployment.v1.EventGroupStarted': 'deployment/group-started',
+  'akash.deployment.v1.EventGroupPaused': 'deployment/group-paused',
+  'akash.deployment.v1.EventGroupClosed': 'deployment/group-closed',
+  'akash.market.v1.EventOrderCreated': 'market/order-created',
+  'akash.market.v1.EventOrderClosed': 'market/order-closed',
+  'akash.market.v1.EventBidCreated': 'market/bid-created',
+  'akash.market.v1.EventBidClosed': 'market/bid-closed',
+  'akash.market.v1.EventLeaseCreated': 'market/lease-created',
+  'akash.market.v1.EventLeaseClosed': 'market/lease-closed',
+  'akash.market.v1.EventLeaseReclaimStarted': 'market/lease-reclaim-started',
+  'akash.provider.v1beta4.EventProviderCreated': 'provider/provider-created',
+  'akash.provider.v1beta4.EventProviderUpdated': 'provider/provider-updated',
+  'akash.provider.v1beta4.EventProviderDeleted': 'provider/provider-deleted',
+}
+/** Typed events of other Akash modules of the v1 node: recorded as raw events (no economic fact here). */
+export const RAW_ONLY_TYPED = /^akash\.(audit\.v1|oracle\.v[12]|bme\.v1|epochs\.v1beta1|wasm\.v1)\.Event\w+$/
+
+/**
+ * A typed event's attributes -> the legacy attribute record: objects are flattened (`id` -> owner, dseq, gseq,
+ * oseq, provider, bseq; `price` -> price-denom, price-amount), `hash` (base64 bytes) -> version (hex), scalars
+ * as strings. `msg_index` and `mode` (added by the SDK) are kept as they are. Throws on a value that is not JSON.
+ */
+export function typedEventArgs(e: AbciEvent): Record<string, string> {
+  const out: Record<string, string> = { event: e.type }
+  for (const { key, value } of e.attributes) {
+    if (key === 'msg_index' || key === 'mode') {
+      out[key] = value
+      continue
+    }
+    let v: unknown
+    try {
+      v = JSON.parse(value)
+    } catch {
+      throw new Error(`attribute ${key} is not JSON: ${JSON.stringify(value.slice(0, 80))}`)
+    }
+    if (key === 'price' && v && typeof v === 'object') {
+      const p = v as { denom?: unknown; amount?: unknown }
+      out['price-denom'] = String(p.denom ?? '')
+      out['price-amount'] = String(p.amount ?? '')
+    } else if (key === 'hash' && typeof v === 'string') {
+      out.version = Buffer.from(v, 'base64').toString('hex')
+    } else if (v && typeof v === 'object' && !Array.isArray(v)) {
+      for (const [k, x] of Object.entries(v)) out[k] = x != null && typeof x === 'object' ? JSON.stringify(x) : String(x)
+    } else {
+      out[key] = typeof v === 'string' ? v : JSON.stringify(v)
+    }
+  }
+  return out
+}
+
 /** The events and messages the Akash handler reads (docs/networks.md). */
 const EVENT_DEFS = [
   { name: 'deployment/deployment-created', meaning: 'A tenant creates a deployment (owner, dseq, version = SDL hash). Its escrow deposit and group resources come from the MsgCreateDeployment of the same transaction.', facts: false },
@@ -221,12 +282,18 @@ const EVENT_DEFS = [
   { name: 'mint', meaning: 'x/mint block provision (amount uakt): SUPPLY_MINT and REWARD_EMITTED (staking incentives paid by inflation to validators and delegators; no provider actor).', facts: true },
   { name: 'burn', meaning: 'x/bank burn of uakt: SUPPLY_BURN.', facts: true },
   { name: 'transfer (from the escrow module account)', meaning: 'Escrow payouts at withdrawal / close, take to the community pool, bid-deposit and balance refunds: raw only (payments and refunds are not distinguishable from the transfer alone).', facts: false },
+  ...Object.entries(TYPED_EVENTS).map(([type, legacy]) => ({
+    name: type, meaning: `v1 node (typed event, attributes as proto JSON): normalized to ${legacy}, the same facts.`, facts: ['market/lease-created', 'market/lease-closed', 'provider/provider-created', 'provider/provider-updated', 'provider/provider-deleted'].includes(legacy),
+  })),
+  { name: 'akash.{audit.v1,oracle.v1,oracle.v2,bme.v1,epochs.v1beta1,wasm.v1}.Event*', meaning: 'Typed events of the v1 node\'s other modules: raw only. Any other akash.* typed event is quarantined (unknown type).', facts: false },
   { name: 'indexer/escrow-accrual', meaning: 'Not a chain event: the hourly accrual of open leases (first block of each UTC hour), recorded so its FEE_PAID / PROTOCOL_TAKE facts have a raw event.', facts: true },
 ]
 
 const MESSAGE_DEFS = [
   { name: '/akash.deployment.v1beta3.MsgCreateDeployment', meaning: 'Escrow deposit (amount, denom) and group resources (CPU millicores, memory, storage, GPU count and model) of a new deployment.', facts: false },
   { name: '/akash.deployment.v1beta3.MsgDepositDeployment', meaning: 'Adds to a deployment\'s escrow balance (settled first, so earlier blocks are charged at the old balance).', facts: false },
+  { name: '/akash.deployment.v1beta4.MsgCreateDeployment', meaning: 'v1 node: the same as v1beta3 (deposit is a Deposit { amount, sources }).', facts: false },
+  { name: '/akash.escrow.v1.MsgAccountDeposit', meaning: 'v1 node: a deposit into an escrow account; deployment accounts (scope deployment, xid owner/dseq) as MsgDepositDeployment.', facts: false },
 ]
 
 function handleBlock(block: CosmosBlockInput, state: StateAccess): CosmosBlockOutput {
@@ -254,6 +321,30 @@ function handleBlock(block: CosmosBlockInput, state: StateAccess): CosmosBlockOu
     }
     events.push(out)
   }
+  /** a typed event (v1 node): normalized to the legacy name and attributes, or quarantined when unknown */
+  const typed = (e: AbciEvent, txHash: string, created: Map<string, CreatedDeployment>) => {
+    const name = TYPED_EVENTS[e.type]
+    const module = e.type.split('.')[1]
+    let a: Record<string, string>
+    try {
+      a = typedEventArgs(e)
+    } catch (err) {
+      events.push({ index: index++, name: e.type, module, txHash, args: attrs(e), facts: [], error: `cannot decode ${e.type}: ${(err as Error).message}` })
+      return
+    }
+    if (!name) {
+      const known = RAW_ONLY_TYPED.test(e.type)
+      events.push({ index: index++, name: e.type, module, txHash, args: a, facts: [], error: known ? undefined : `unknown Akash event type ${e.type} (not in the registry's TYPED_EVENTS)` })
+      return
+    }
+    const out: CosmosEventOut = { index: index++, name, module, txHash, args: a, facts: [] }
+    try {
+      out.facts = moduleFacts(name, a, block.height, created, state, openDeps)
+    } catch (err) {
+      out.error = `cannot normalize ${e.type}: ${(err as Error).message}`
+    }
+    events.push(out)
+  }
   const need = (a: Record<string, string>, ...keys: string[]) => {
     for (const k of keys) if (a[k] == null || a[k] === '') throw new Error(`missing attribute ${k}`)
   }
@@ -269,19 +360,24 @@ function handleBlock(block: CosmosBlockInput, state: StateAccess): CosmosBlockOu
       })
     } else if (e.type === 'burn') {
       push(e, '', 'burn', 'bank', (a) => burnFacts(a))
+    } else if (e.type.startsWith('akash.')) {
+      typed(e, '', new Map())
     }
   }
 
   for (const tx of block.txs) {
     if (tx.code !== 0) continue // a failed transaction changes no state (its fee events are not economic facts here)
-    const created = new Map<string, any>()
+    const created = new Map<string, CreatedDeployment>()
     for (const m of tx.msgs) {
-      if (m.typeUrl === '/akash.deployment.v1beta3.MsgCreateDeployment') created.set(`${m.value.id?.owner}/${m.value.id?.dseq}`, m.value)
+      const c = createdDeployment(m)
+      if (c) created.set(`${c.owner}/${c.dseq}`, c)
     }
     // deposits are applied after the transaction's events (an event in the same tx may open the deployment)
-    const deposits = tx.msgs.filter((m) => m.typeUrl === '/akash.deployment.v1beta3.MsgDepositDeployment').map((m) => m.value)
+    const deposits = tx.msgs.map(escrowDeposit).filter((d) => d != null)
     for (const e of tx.events) {
-      if (e.type === 'message') {
+      if (e.type.startsWith('akash.')) {
+        typed(e, tx.hash, created)
+      } else if (e.type === 'message') {
         const a = attrs(e)
         if (!MODULES.has(a.module) || !a.action || a.action.startsWith('/')) continue
         const name = `${a.module}/${a.action}`
@@ -295,18 +391,55 @@ function handleBlock(block: CosmosBlockInput, state: StateAccess): CosmosBlockOu
       }
     }
     for (const dep of deposits) {
-      const key = depKey(dep.id?.owner, String(dep.id?.dseq))
+      const key = depKey(dep.owner, dep.dseq)
       const d = state.get<AkashDeploymentState>(key)
-      if (!d || !dep.amount || dep.amount.denom !== d.denom) continue
+      if (!d || dep.denom !== d.denom) continue
       const facts = settleDeployment(state, key, block.height)
       const after = state.get<AkashDeploymentState>(key)!
-      after.balance = (BigInt(after.balance) + BigInt(dep.amount.amount) * DEC_SCALE).toString()
+      after.balance = (BigInt(after.balance) + BigInt(dep.amount) * DEC_SCALE).toString()
       after.exhaustedAt = null
       state.set(key, after)
-      events.push({ index: index++, name: 'deployment/deposit', module: 'deployment', txHash: tx.hash, args: { owner: d.owner, dseq: String(dep.id.dseq), amount: `${dep.amount.amount}${dep.amount.denom}` }, facts })
+      events.push({ index: index++, name: 'deployment/deposit', module: 'deployment', txHash: tx.hash, args: { owner: d.owner, dseq: dep.dseq, amount: `${dep.amount}${dep.denom}` }, facts })
     }
   }
   return { events }
+}
+
+/** A new deployment's escrow deposit and group resources, from either generation's MsgCreateDeployment. */
+export interface CreatedDeployment {
+  owner: string
+  dseq: string
+  deposit: { denom: string; amount: string } | null
+  groups: Record<string, GroupResources>
+}
+
+/** MsgCreateDeployment of v1beta3 (deposit: Coin) or v1beta4 (deposit: { amount: Coin, sources }). */
+export function createdDeployment(m: { typeUrl: string; value: any }): CreatedDeployment | null {
+  const v = m.value
+  if (m.typeUrl === '/akash.deployment.v1beta3.MsgCreateDeployment' || m.typeUrl === '/akash.deployment.v1beta4.MsgCreateDeployment') {
+    const coin = m.typeUrl.endsWith('v1beta3.MsgCreateDeployment') ? v.deposit : v.deposit?.amount
+    return { owner: String(v.id?.owner), dseq: String(v.id?.dseq), deposit: coin ? { denom: coin.denom, amount: String(coin.amount) } : null, groups: groupResources(v) }
+  }
+  return null
+}
+
+/**
+ * A deposit into a deployment's escrow account: v1beta3 MsgDepositDeployment, or the v1 node's
+ * akash.escrow.v1.MsgAccountDeposit with a deployment-scoped account (scope 1, xid "owner/dseq").
+ */
+export function escrowDeposit(m: { typeUrl: string; value: any }): { owner: string; dseq: string; denom: string; amount: string } | null {
+  const v = m.value
+  if (m.typeUrl === '/akash.deployment.v1beta3.MsgDepositDeployment') {
+    if (!v.amount) return null
+    return { owner: String(v.id?.owner), dseq: String(v.id?.dseq), denom: v.amount.denom, amount: String(v.amount.amount) }
+  }
+  if (m.typeUrl === '/akash.escrow.v1.MsgAccountDeposit') {
+    const [owner, dseq] = String(v.id?.xid ?? '').split('/')
+    const coin = v.deposit?.amount
+    if (v.id?.scope !== 1 || !owner || !dseq || !coin) return null
+    return { owner, dseq, denom: coin.denom, amount: String(coin.amount) }
+  }
+  return null
 }
 
 function burnFacts(a: Record<string, string>): FactDraft[] {
@@ -330,7 +463,7 @@ function need1(a: Record<string, string>, k: string) {
 }
 
 function moduleFacts(
-  name: string, a: Record<string, string>, height: number, created: Map<string, any>, state: StateAccess, openDeps: () => string[],
+  name: string, a: Record<string, string>, height: number, created: Map<string, CreatedDeployment>, state: StateAccess, openDeps: () => string[],
 ): FactDraft[] {
   const provider = (kind: FactKind): FactDraft[] => {
     need1(a, 'owner')
@@ -351,7 +484,7 @@ function moduleFacts(
       const deposit = msg?.deposit
       const d: AkashDeploymentState = {
         owner: a.owner, denom: deposit?.denom ?? UAKT, balance: (BigInt(deposit?.amount ?? 0) * DEC_SCALE).toString(),
-        settled: height, exhaustedAt: null, groups: msg ? groupResources(msg) : {}, leases: [],
+        settled: height, exhaustedAt: null, groups: msg?.groups ?? {}, leases: [],
       }
       state.set(key, d)
       state.set(OPEN_DEPLOYMENTS, [...openDeps().filter((k) => k !== key), key])
@@ -431,7 +564,7 @@ export const akash: NetworkDef = {
   otherFeeAssets: [{ symbol: USDC.symbol, decimals: USDC.decimals, usdPrice: 1, source: `config: ${USDC_DENOM} (Axelar USDC) valued at 1 USD` }],
   notes: [
     'Not an EVM chain: blocks and block results are read over CometBFT JSON-RPC (/status, then /block and /block_results per height in JSON-RPC batches); chain id `akashnet-2`, stored under the numeric key 1000002.',
-    'Events are decoded in the format of the v0.38 node (market v1beta4, deployment and provider v1beta3): `message` events with `module` and `action` attributes, values as plain strings (CometBFT 0.37+). Typed events of later API versions (akash.*.v1) are not decoded yet (raw only: nothing is stored for them).',
+    'Both node generations are decoded by event type into one normalized form: the v0.38 node (market v1beta4, deployment and provider v1beta3) emits `message` events with `module` and `action` attributes, values as plain strings (CometBFT 0.37); the v1 node (chain-sdk: akash.market.v1, akash.deployment.v1, akash.provider.v1beta4 typed events, attribute values as proto JSON; messages deployment v1beta4, market v1beta5, provider v1beta4, escrow v1; CometBFT 0.38 finalize_block_events) maps onto the same `module/action` names (raw events keep the type in `args.event`). Unknown akash.* event types are quarantined with the reason.',
     'Lease fees are inferred (Akash Console method): price per block x blocks from lease creation to close, capped where the deployment\'s escrow runs dry; accrued hourly. The take (4% uakt, 20% USDC) is configuration, not read from x/take params (provenance `config`).',
     'USDC leases (Axelar USDC, ibc/170C…F2F1) are valued at 1 USD (config) into feesOtherUsd / protocolTakeOtherUsd; fees in AKT are valued at the imported AKT price.',
     'Supply: the genesis supply emits no event, so total supply from indexed mints is unknown; market cap and FDV are left null. Minted AKT (x/mint) are counted as staking incentives (REWARD_EMITTED), not provider rewards.',

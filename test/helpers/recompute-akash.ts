@@ -1,6 +1,7 @@
 /**
  * Independent recomputation of Akash figures from raw CometBFT RPC responses (GET /block, /block_results), for the
- * integration test. Shares nothing with the indexer's source, decoder or handler: only the protobuf library
+ * integration test. Both node generations: v0.38 (`message` events with module/action, begin_block_events) and v1
+ * (typed akash.*.v1 events with proto-JSON attributes, finalize_block_events, chain-sdk messages). Shares nothing with the indexer's source, decoder or handler: only the protobuf library
  * (cosmjs-types for TxRaw/TxBody, @akashnetwork/akash-api for the deployment messages). Escrow is simulated block by
  * block (a lease opened at height o is charged at every block o < h <= close while the deployment's balance
  * covers the sum of its leases' prices; a deposit at h applies after block h is charged); fees are booked where the
@@ -8,6 +9,8 @@
  */
 import { TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx'
 import { MsgCreateDeployment, MsgDepositDeployment } from '@akashnetwork/akash-api/akash/deployment/v1beta3'
+import { MsgCreateDeployment as MsgCreateDeploymentV1beta4 } from '@akashnetwork/chain-sdk/private-types/akash.v1beta4'
+import { MsgAccountDeposit } from '@akashnetwork/chain-sdk/private-types/akash.v1'
 
 const SCALE = 10n ** 18n
 const USDC = 'ibc/170C677610AC31DF0904FFE09CD3B5C657492170E7E52372E48756B71E56F2F1'
@@ -41,6 +44,23 @@ export interface AkashRecompute {
   /** lease id -> { spent x 1e18, closed, denom, price x 1e18, gpu } */
   leases: Map<string, { spent: bigint; closed: boolean; denom: string; price: bigint; gpu: number }>
   events: number
+  /** module events of each generation (legacy message events, typed events) */
+  legacyEvents: number
+  typedEvents: number
+}
+
+/** The v1 typed events the figures need, by type, as (module, action) of the legacy form. */
+const TYPED: Record<string, [string, string]> = {
+  'akash.provider.v1beta4.EventProviderCreated': ['provider', 'provider-created'],
+  'akash.provider.v1beta4.EventProviderUpdated': ['provider', 'provider-updated'],
+  'akash.deployment.v1.EventDeploymentCreated': ['deployment', 'deployment-created'],
+  'akash.deployment.v1.EventDeploymentClosed': ['deployment', 'deployment-closed'],
+  'akash.deployment.v1.EventGroupClosed': ['deployment', 'group-closed'],
+  'akash.market.v1.EventOrderCreated': ['market', 'order-created'],
+  'akash.market.v1.EventBidCreated': ['market', 'bid-created'],
+  'akash.market.v1.EventBidClosed': ['market', 'bid-closed'],
+  'akash.market.v1.EventLeaseCreated': ['market', 'lease-created'],
+  'akash.market.v1.EventLeaseClosed': ['market', 'lease-closed'],
 }
 
 export async function recomputeAkash(rpc: string, head: number): Promise<AkashRecompute> {
@@ -57,6 +77,8 @@ export async function recomputeAkash(rpc: string, head: number): Promise<AkashRe
   const leases = new Map<string, L>()
   let lastHour: number | null = null
   let events = 0
+  let legacyEvents = 0
+  let typedEvents = 0
   const book = (l: L, t: number) => {
     const paid = l.cum / SCALE - l.booked / SCALE
     l.booked = l.cum
@@ -105,7 +127,7 @@ export async function recomputeAkash(rpc: string, head: number): Promise<AkashRe
     const hour = Math.floor(t / 3_600_000)
     if (lastHour != null && hour !== lastHour) for (const [key, d] of deps) if (d.open) bookDep(key, t)
     lastHour = hour
-    for (const e of r.begin_block_events ?? []) {
+    for (const e of [...(r.begin_block_events ?? []), ...(r.finalize_block_events ?? [])]) {
       if (e.type !== 'mint') continue
       events++
       day(t).minted += BigInt(e.attributes.find((a: any) => a.key === 'amount').value)
@@ -122,12 +144,34 @@ export async function recomputeAkash(rpc: string, head: number): Promise<AkashRe
           const v = MsgCreateDeployment.decode(m.value)
           created.set(`${v.id!.owner}/${v.id!.dseq}`, v)
         }
+        if (m.typeUrl === '/akash.deployment.v1beta4.MsgCreateDeployment') {
+          const v = MsgCreateDeploymentV1beta4.decode(m.value)
+          created.set(`${v.id!.owner}/${v.id!.dseq}`, { ...v, deposit: v.deposit!.amount })
+        }
         if (m.typeUrl === '/akash.deployment.v1beta3.MsgDepositDeployment') deposits.push(MsgDepositDeployment.decode(m.value))
+        if (m.typeUrl === '/akash.escrow.v1.MsgAccountDeposit') {
+          const v = MsgAccountDeposit.decode(m.value)
+          const [owner, dseq] = v.id!.xid.split('/')
+          deposits.push({ id: { owner, dseq }, amount: v.deposit!.amount })
+        }
       }
       for (const e of res.events) {
         const a: Record<string, string> = {}
-        for (const x of e.attributes) a[x.key] = x.value
-        if (e.type !== 'message' || !['deployment', 'market', 'provider'].includes(a.module) || !a.action || a.action.startsWith('/')) continue
+        if (TYPED[e.type]) {
+          // typed event: each attribute's value is JSON; id and price are objects
+          ;[a.module, a.action] = TYPED[e.type]
+          for (const x of e.attributes) {
+            if (x.key === 'msg_index') continue
+            const v = JSON.parse(x.value)
+            if (x.key === 'id' || x.key === 'owner') Object.assign(a, typeof v === 'string' ? { owner: v } : { owner: v.owner, dseq: v.dseq, gseq: String(v.gseq), oseq: String(v.oseq), provider: v.provider })
+            if (x.key === 'price') Object.assign(a, { 'price-denom': v.denom, 'price-amount': v.amount })
+          }
+          typedEvents++
+        } else {
+          for (const x of e.attributes) a[x.key] = x.value
+          if (e.type !== 'message' || !['deployment', 'market', 'provider'].includes(a.module) || !a.action || a.action.startsWith('/')) continue
+          legacyEvents++
+        }
         events++
         const dkey = `${a.owner}/${a.dseq}`
         switch (a.action) {
@@ -180,5 +224,7 @@ export async function recomputeAkash(rpc: string, head: number): Promise<AkashRe
     days,
     leases: new Map([...leases].map(([id, l]) => [id, { spent: l.cum, closed: l.closed != null, denom: l.denom, price: l.price, gpu: l.gpu }])),
     events,
+    legacyEvents,
+    typedEvents,
   }
 }

@@ -16,12 +16,14 @@ let head: number
 let expected: AkashRecompute
 let killedAt = -1
 let run: { code: number | null; log: string }
+/** the devnet's v1 upgrade: v0.38 blocks before, v1 blocks (typed events, CometBFT 0.38 results) from here */
+const UPGRADE = 400
 
 // the other chains point at an unused port: no devnet node is started for them, and their indexers are not run
 const NO_EVM = { RPC_ARBITRUM_ONE_URL: 'http://127.0.0.1:9', RPC_POLYGON_URL: 'http://127.0.0.1:9', RPC_BASE_URL: 'http://127.0.0.1:9', RPC_IOTEX_URL: 'http://127.0.0.1:9', RPC_FILECOIN_URL: 'http://127.0.0.1:9/rpc/v1' }
 
 beforeAll(async () => {
-  fx = await startFixture({ ...NO_EVM, SIM_DAYS: '2' }, { importPrices: true })
+  fx = await startFixture({ ...NO_EVM, SIM_DAYS: '2', SIM_AKASH_UPGRADE_HEIGHT: String(UPGRADE) }, { importPrices: true })
   const chain = fx.devnet.cometbft[0]
   head = chain.devnet.height
   // first run: small batches, killed with SIGKILL once some batches are committed
@@ -60,6 +62,16 @@ describe('Akash over CometBFT', () => {
     // every module event and mint of the chain once: the recomputation counts them from the RPC responses
     const raw = await fx.pool.query(`SELECT count(*)::int AS n FROM raw_event WHERE network = 'akash' AND name NOT IN ('indexer/escrow-accrual', 'deployment/deposit', 'bank/escrow-transfer')`)
     expect(raw.rows[0].n).toBe(expected.events)
+  })
+
+  it('covers both node generations: v0.38 message events before the upgrade height, typed akash.*.v1 events after', async () => {
+    expect(expected.legacyEvents).toBeGreaterThan(0)
+    expect(expected.typedEvents).toBeGreaterThan(0)
+    const typed = await fx.pool.query(`SELECT count(*)::int AS n, min(block_number) AS first FROM raw_event WHERE network = 'akash' AND args ? 'event' AND args->>'event' LIKE 'akash.%'`)
+    expect(typed.rows[0].n).toBe(expected.typedEvents)
+    const legacy = await fx.pool.query(`SELECT max(block_number) AS last FROM raw_event WHERE network = 'akash' AND name LIKE '%/%' AND NOT args ? 'event' AND name NOT IN ('indexer/escrow-accrual', 'deployment/deposit', 'bank/escrow-transfer')`)
+    expect(Number(legacy.rows[0].last)).toBeLessThan(UPGRADE)
+    expect(Number(typed.rows[0].first)).toBeGreaterThanOrEqual(UPGRADE)
   })
 
   it('daily rollups equal the recomputation: fees in AKT and USDC, take, mints, leases, providers', async () => {

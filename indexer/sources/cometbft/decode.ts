@@ -8,6 +8,9 @@ import { TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx'
 import { MsgCloseDeployment, MsgCreateDeployment, MsgDepositDeployment } from '@akashnetwork/akash-api/akash/deployment/v1beta3'
 import { MsgCloseBid, MsgCloseLease, MsgCreateBid, MsgCreateLease, MsgWithdrawLease } from '@akashnetwork/akash-api/akash/market/v1beta4'
 import { MsgCreateProvider, MsgDeleteProvider, MsgUpdateProvider } from '@akashnetwork/akash-api/akash/provider/v1beta3'
+import * as v1 from '@akashnetwork/chain-sdk/private-types/akash.v1'
+import * as v1beta4 from '@akashnetwork/chain-sdk/private-types/akash.v1beta4'
+import * as v1beta5 from '@akashnetwork/chain-sdk/private-types/akash.v1beta5'
 import type { AbciEvent, CosmosBlockInput } from '../../registry'
 import type { CometBlock, CometBlockResults, CometEventJson } from './client'
 
@@ -15,8 +18,23 @@ interface Codec {
   decode(bytes: Uint8Array): unknown
 }
 
-/** Message types decoded from transactions, by type URL (protobuf types of @akashnetwork/akash-api). */
+/**
+ * Message types decoded from transactions, by type URL: the v0.38 node's (@akashnetwork/akash-api) and the v1
+ * node's (@akashnetwork/chain-sdk: deployment v1beta4, market v1beta5, provider v1beta4, escrow v1).
+ */
 export const MESSAGE_CODECS: Record<string, Codec> = {
+  '/akash.deployment.v1beta4.MsgCreateDeployment': v1beta4.MsgCreateDeployment,
+  '/akash.deployment.v1beta4.MsgUpdateDeployment': v1beta4.MsgUpdateDeployment,
+  '/akash.deployment.v1beta4.MsgCloseDeployment': v1beta4.MsgCloseDeployment,
+  '/akash.escrow.v1.MsgAccountDeposit': v1.MsgAccountDeposit,
+  '/akash.market.v1beta5.MsgCreateBid': v1beta5.MsgCreateBid,
+  '/akash.market.v1beta5.MsgCloseBid': v1beta5.MsgCloseBid,
+  '/akash.market.v1beta5.MsgCreateLease': v1beta5.MsgCreateLease,
+  '/akash.market.v1beta5.MsgCloseLease': v1beta5.MsgCloseLease,
+  '/akash.market.v1beta5.MsgWithdrawLease': v1beta5.MsgWithdrawLease,
+  '/akash.provider.v1beta4.MsgCreateProvider': v1beta4.MsgCreateProvider,
+  '/akash.provider.v1beta4.MsgUpdateProvider': v1beta4.MsgUpdateProvider,
+  '/akash.provider.v1beta4.MsgDeleteProvider': v1beta4.MsgDeleteProvider,
   '/akash.deployment.v1beta3.MsgCreateDeployment': MsgCreateDeployment,
   '/akash.deployment.v1beta3.MsgDepositDeployment': MsgDepositDeployment,
   '/akash.deployment.v1beta3.MsgCloseDeployment': MsgCloseDeployment,

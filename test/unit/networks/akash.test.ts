@@ -10,6 +10,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx'
 import { MsgCreateDeployment } from '@akashnetwork/akash-api/akash/deployment/v1beta3'
+import { MsgCreateDeployment as MsgCreateDeploymentV1beta4 } from '@akashnetwork/chain-sdk/private-types/akash.v1beta4'
+import { MsgAccountDeposit } from '@akashnetwork/chain-sdk/private-types/akash.v1'
 import { CometbftDevnet } from '../../../devnet/cometbft/server'
 import { handleCosmosBlocks } from '../../../indexer/handlers/cosmos'
 import { StateCache } from '../../../indexer/handlers/state'
@@ -48,6 +50,39 @@ function createDeploymentTx(dseq: number, denom = 'uakt', deposit = '5000000') {
   const raw = TxRaw.encode(TxRaw.fromPartial({ bodyBytes: body, authInfoBytes: new Uint8Array(), signatures: [new Uint8Array(64)] })).finish()
   return Buffer.from(raw)
 }
+
+/** The same deployment as the v1 node's /akash.deployment.v1beta4.MsgCreateDeployment (deposit { amount, sources }). */
+function createDeploymentTxV1(dseq: number, denom = 'uakt', deposit = '5000000') {
+  const v = (s: string) => ({ val: new TextEncoder().encode(s) })
+  const msg = MsgCreateDeploymentV1beta4.fromPartial({
+    id: { owner: OWNER, dseq: dseq as any },
+    groups: [{
+      name: 'dcloud',
+      resources: [{
+        resource: {
+          id: 1, cpu: { units: v('1500') }, memory: { quantity: v('2147483648') }, storage: [{ name: 'default', quantity: v('10737418240') }],
+          gpu: { units: v('2'), attributes: [{ key: 'vendor/nvidia/model/h100', value: 'true' }] },
+        },
+        count: 2,
+        price: { denom, amount: '1000' },
+      }],
+    }],
+    hash: new Uint8Array(32).fill(7),
+    deposit: { amount: { denom, amount: deposit }, sources: [1] },
+  })
+  return txOf([{ typeUrl: '/akash.deployment.v1beta4.MsgCreateDeployment', value: MsgCreateDeploymentV1beta4.encode(msg).finish() }])
+}
+
+function txOf(messages: { typeUrl: string; value: Uint8Array }[]) {
+  const body = TxBody.encode(TxBody.fromPartial({ messages })).finish()
+  return Buffer.from(TxRaw.encode(TxRaw.fromPartial({ bodyBytes: body, authInfoBytes: new Uint8Array(), signatures: [new Uint8Array(64)] })).finish())
+}
+
+/** A typed event as Cosmos SDK 0.50 emits it: sorted field attributes with proto-JSON values, msg_index last. */
+const typedEvent = (type: string, fields: Record<string, unknown>) => ({
+  type, attributes: [...Object.keys(fields).sort().map((k) => attr(k, JSON.stringify(fields[k]))), attr('msg_index', '0')],
+})
+const leaseIdJson = (dseq: number) => ({ owner: OWNER, dseq: String(dseq), gseq: 1, oseq: 1, provider: PROVIDER, bseq: 0 })
 
 /** /block and /block_results JSON of one height, CometBFT 0.37 shape. */
 function wire(height: number, txs: { raw: Buffer; events: any[]; code?: number }[], begin: any[] = [], time = TIME) {
@@ -105,6 +140,62 @@ describe('Akash decoding (CometBFT wire format)', () => {
     expect(out.quarantined.map((q) => q.reason)).toEqual([expect.stringMatching(/cannot decode message tx:/)])
     expect(out.rawEvents.map((e) => e.name)).toEqual(['deployment/deployment-created', 'mint', 'market/lease-created'])
     expect(out.cursor).toMatchObject({ id: '1000002', chain: 'akash', height: 11, hash: 'H11' })
+  })
+
+  it('v1 node: typed akash.*.v1 events and chain-sdk messages give the same facts as the v0.38 form', () => {
+    const legacy = [
+      wire(10, [{ raw: createDeploymentTx(42), events: [msgEvent([['module', 'deployment'], ['action', 'deployment-created'], ['version', '07'.repeat(32)], ['owner', OWNER], ['dseq', '42']])] }]),
+      wire(11, [{ raw: txOf([]), events: [msgEvent(leaseAttrs(42, 'uakt', '1.378800000000000000')), msgEvent([['module', 'provider'], ['action', 'provider-created'], ['owner', PROVIDER]])] }]),
+      wire(30, [{ raw: txOf([]), events: [msgEvent([['module', 'market'], ['action', 'lease-closed'], ['owner', OWNER], ['dseq', '42'], ['gseq', '1'], ['oseq', '1'], ['provider', PROVIDER], ['price-denom', 'uakt'], ['price-amount', '1.378800000000000000']])] }]),
+    ]
+    const deposit = txOf([{ typeUrl: '/akash.escrow.v1.MsgAccountDeposit', value: MsgAccountDeposit.encode(MsgAccountDeposit.fromPartial({ signer: OWNER, id: { scope: 1, xid: `${OWNER}/42` }, deposit: { amount: { denom: 'uakt', amount: '7000000' }, sources: [1] } })).finish() }])
+    const typed = [
+      wire(10, [{ raw: createDeploymentTxV1(42), events: [typedEvent('akash.deployment.v1.EventDeploymentCreated', { id: { owner: OWNER, dseq: '42' }, hash: Buffer.alloc(32, 7).toString('base64') })] }]),
+      wire(11, [{ raw: txOf([]), events: [
+        typedEvent('akash.market.v1.EventLeaseCreated', { id: leaseIdJson(42), price: { denom: 'uakt', amount: '1.378800000000000000' } }),
+        typedEvent('akash.provider.v1beta4.EventProviderCreated', { owner: PROVIDER }),
+      ] }]),
+      wire(30, [{ raw: txOf([]), events: [typedEvent('akash.market.v1.EventLeaseClosed', { id: leaseIdJson(42), reason: 'lease_closed_owner' })] }]),
+    ]
+    const run = (ws: typeof legacy) => handleCosmosBlocks(akashnet, [akash], ws.map((w) => decodeBlock(w.block as any, w.results as any)))
+    const a = run(legacy)
+    const b = run(typed)
+    const strip = (o: ReturnType<typeof run>) => o.facts.map((f) => [f.kind, f.asset, f.amount, f.actor, f.counterparty, f.subject, f.blockNumber])
+    expect(strip(b)).toEqual(strip(a))
+    expect(b.facts.map((f) => f.kind)).toEqual([FactKind.LEASE_OPENED, FactKind.NODE_REGISTERED, FactKind.FEE_PAID, FactKind.PROTOCOL_TAKE, FactKind.LEASE_CLOSED])
+    // 19 blocks x 1.3788 uakt, from the v1beta4 deposit of 5 AKT
+    expect(b.facts.find((f) => f.kind === FactKind.LEASE_CLOSED)!.amount).toBe(19n * 1_378_800_000_000_000_000n)
+    const opened = b.facts.find((f) => f.kind === FactKind.LEASE_OPENED)!
+    expect(b.leaseTerms.get(opened.id)?.resources).toMatchObject({ cpu: '3000', gpu: 4, gpuModel: 'nvidia/h100' })
+    expect(b.rawEvents.map((e) => e.name)).toEqual(['deployment/deployment-created', 'market/lease-created', 'provider/provider-created', 'market/lease-closed'])
+    expect(b.rawEvents[1].args).toMatchObject({ event: 'akash.market.v1.EventLeaseCreated', owner: OWNER, dseq: '42', gseq: '1', bseq: '0', 'price-amount': '1.378800000000000000', msg_index: '0' })
+    expect(b.rawEvents[0].args).toMatchObject({ version: '07'.repeat(32) })
+    expect(b.quarantined).toEqual([])
+    // escrow.v1 MsgAccountDeposit refills a dry deployment like MsgDepositDeployment: at 1000.5 uakt per block the
+    // 5 AKT deposit lasts 4997 blocks (dry at 5008), the 7 AKT deposit at 6000 covers the 3000 blocks to the close at 9000
+    const leaseAt11 = wire(11, [{ raw: txOf([]), events: [typedEvent('akash.market.v1.EventLeaseCreated', { id: leaseIdJson(42), price: { denom: 'uakt', amount: '1000.500000000000000000' } })] }])
+    const closeAt9000 = wire(9000, [{ raw: txOf([]), events: [typedEvent('akash.market.v1.EventLeaseClosed', { id: leaseIdJson(42), reason: 'lease_closed_owner' })] }])
+    const dry = run([typed[0], leaseAt11, wire(6000, [{ raw: deposit, events: [] }]), closeAt9000])
+    const price = 1_000_500_000_000_000_000_000n
+    expect(dry.facts.find((f) => f.kind === FactKind.LEASE_CLOSED)!.amount).toBe(4997n * price + 3000n * price)
+    expect(dry.rawEvents.map((e) => e.name)).toContain('deployment/deposit')
+  })
+
+  it('v1 node: unknown akash.* event types and undecodable typed attributes are quarantined with the reason; other modules are raw', () => {
+    const w = wire(12, [{ raw: txOf([]), events: [
+      typedEvent('akash.market.v1.EventLeaseSomethingNew', { id: leaseIdJson(1) }),
+      { type: 'akash.market.v1.EventLeaseCreated', attributes: [attr('id', '{not json'), attr('price', '{}')] },
+      typedEvent('akash.market.v1.EventLeaseCreated', { id: leaseIdJson(2), price: { denom: 'ujunk', amount: '1.0' } }),
+      typedEvent('akash.audit.v1.EventTrustedAuditorCreated', { owner: PROVIDER, auditor: OWNER }),
+      { type: 'cosmos.bank.v1beta1.EventSomething', attributes: [] },
+    ] }])
+    const out = handleCosmosBlocks(akashnet, [akash], [decodeBlock(w.block as any, w.results as any)])
+    expect(out.quarantined.map((q) => [q.topics[0], q.reason])).toEqual([
+      ['akash.market.v1.EventLeaseSomethingNew', "unknown Akash event type akash.market.v1.EventLeaseSomethingNew (not in the registry's TYPED_EVENTS)"],
+      ['akash.market.v1.EventLeaseCreated', 'cannot decode akash.market.v1.EventLeaseCreated: attribute id is not JSON: "{not json"'],
+      ['market/lease-created', 'cannot normalize akash.market.v1.EventLeaseCreated: unknown price denom ujunk'],
+    ])
+    expect(out.rawEvents.map((e) => e.name)).toEqual(['akash.audit.v1.EventTrustedAuditorCreated'])
   })
 
   it('bad values are quarantined with the reason; failed transactions are skipped', () => {
