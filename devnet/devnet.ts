@@ -59,11 +59,14 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
   const cometbft: Devnet['cometbft'] = []
   for (const c of config.chains.filter((x) => x.rpcUrl == null && isCometbft(x.chain))) {
     const g = loadGenesis(stateDir, { chainId: c.chain.chainId, seed: config.SIM_SEED, historyDays: config.SIM_DAYS }, now)
+    const upgradeHeight = config.SIM_AKASH_UPGRADE_HEIGHT ?? Math.max(1, Math.floor((config.SIM_DAYS * 86_400) / 2 / (opts.cometbftBlockSeconds ?? 300)))
     const devnet = new CometbftDevnet({
       port: devnetPortOf(config, c.chain), chainId: c.chain.cometbftChainId ?? c.chain.id, seed: deriveSeed(g.seed, c.chain.id), genesis: g.genesis,
       stateDir, historyBlockSeconds: opts.cometbftBlockSeconds ?? 300, key: c.chain.chainId,
       // the v1 node from the middle of the simulated history unless configured (deterministic: depends on config only)
-      upgradeHeight: config.SIM_AKASH_UPGRADE_HEIGHT ?? Math.max(1, Math.floor((config.SIM_DAYS * 86_400) / 2 / (opts.cometbftBlockSeconds ?? 300))),
+      upgradeHeight,
+      // a governance proposal raises the uakt take rate (4 % -> 10 %) half-way between the upgrade and the present
+      takeChangeHeight: upgradeHeight + Math.floor(upgradeHeight / 2),
     })
     devnet.catchUp(now)
     await devnet.listen()

@@ -124,10 +124,25 @@ export class AkashModel {
   private annualProvisions = 31_000_000n * 1_000_000n
   private height = 0
 
-  /** `upgradeHeight`: first block of the v1 node (null: the v0.38 node throughout) */
-  constructor(seed: number, private readonly blockSeconds: number, readonly upgradeHeight: number | null = null) {
+  /**
+   * `upgradeHeight`: first block of the v1 node (null: the v0.38 node throughout). `takeChangeHeight`: a governance
+   * proposal passes in this block's end block and sets the uakt take rate from 4 % to 10 % (null: never).
+   */
+  constructor(seed: number, private readonly blockSeconds: number, readonly upgradeHeight: number | null = null, readonly takeChangeHeight: number | null = null) {
     this.rnd = new Random(seed)
     for (let i = 0; i < 40; i++) this.tenants.push(this.address())
+  }
+
+  /** x/take parameters in effect after block `height` (percent per denom; others take the default) */
+  takeParams(height: number): { denomRates: Record<string, number>; defaultRate: number } {
+    const changed = this.takeChangeHeight != null && height >= this.takeChangeHeight
+    return { denomRates: { [UAKT]: changed ? 10 : 4 }, defaultRate: 20 }
+  }
+
+  /** the rate the escrow applies to a payment in block `height`: the parameters after the block before */
+  private takeRate(denom: string, height: number) {
+    const p = this.takeParams(height - 1)
+    return p.denomRates[denom] ?? p.defaultRate
   }
 
   private get v1() {
@@ -232,7 +247,7 @@ export class AkashModel {
   /** Events of the escrow paying providers (net of the take) and the take to the community pool. */
   private payouts(d: Deployment, paid: Map<string, bigint>): AbciEventJson[] {
     const out: AbciEventJson[] = []
-    const rate = d.denom === UAKT ? 4n : 20n
+    const rate = BigInt(this.takeRate(d.denom, this.height))
     for (const [provider, scaled] of paid) {
       const gross = scaled / DEC
       const take = (gross * rate) / 100n
@@ -457,6 +472,9 @@ export class AkashModel {
       ev('transfer', [['recipient', FEE_COLLECTOR], ['sender', MINT], ['amount', `${provision}${UAKT}`]]),
       ev('mint', [['bonded_ratio', '0.470000000000000000'], ['inflation', '0.130000000000000000'], ['annual_provisions', `${this.annualProvisions}.000000000000000000`], ['amount', String(provision)]]),
     ]
-    return { height, time, txs, beginEvents, endEvents: [], v1: this.v1 }
+    const endEvents = height === this.takeChangeHeight
+      ? [ev('active_proposal', [['proposal_id', '1'], ['proposal_result', 'proposal_passed'], ['proposal_log', 'proposal tally passed']])]
+      : []
+    return { height, time, txs, beginEvents, endEvents, v1: this.v1 }
   }
 }

@@ -9,6 +9,8 @@ import { createHash } from 'node:crypto'
 import { appendFileSync, existsSync, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { join } from 'node:path'
+import { QueryParamsRequest as ParamsQueryRequest, QueryParamsResponse as ParamsQueryResponse } from 'cosmjs-types/cosmos/params/v1beta1/query'
+import { Take_QueryParamsResponse } from '@akashnetwork/chain-sdk/private-types/akash.v1'
 import { AkashModel, type SimBlock } from './akash-model'
 
 export interface CometbftDevnetOptions {
@@ -23,6 +25,8 @@ export interface CometbftDevnetOptions {
   key: number
   /** first height of the v1 node (typed akash.*.v1 events, chain-sdk messages, CometBFT 0.38 finalize_block_events); null: never */
   upgradeHeight?: number | null
+  /** block whose end block passes a governance proposal changing the x/take parameters; null: never */
+  takeChangeHeight?: number | null
 }
 
 interface StoredBlock {
@@ -42,7 +46,7 @@ export class CometbftDevnet {
   txs = 0
 
   constructor(private readonly o: CometbftDevnetOptions) {
-    this.model = new AkashModel(o.seed, o.historyBlockSeconds, o.upgradeHeight ?? null)
+    this.model = new AkashModel(o.seed, o.historyBlockSeconds, o.upgradeHeight ?? null, o.takeChangeHeight ?? null)
     this.journal = join(o.stateDir, `journal-${o.key}.txt`)
     this.httpUrl = `http://127.0.0.1:${o.port}`
   }
@@ -129,6 +133,29 @@ export class CometbftDevnet {
     }
   }
 
+  /**
+   * abci_query of the application state after block `h`, in the protobuf encoding of the node of that height: the
+   * v1 node answers `/akash.take.v1.Query/Params`; the v0.38 node keeps take's parameters in the x/params
+   * subspace `take` (`/cosmos.params.v1beta1.Query/Params`, values as amino JSON). Anything else: code 6.
+   */
+  private abciQuery(path: string, dataHex: string, h: number) {
+    const p = this.model.takeParams(h)
+    const v1node = this.blocks[h - 1].sim.v1
+    let value: Uint8Array | null = null
+    if (v1node && path === '/akash.take.v1.Query/Params') {
+      value = Take_QueryParamsResponse.encode(Take_QueryParamsResponse.fromPartial({
+        params: { denomTakeRates: Object.entries(p.denomRates).map(([denom, rate]) => ({ denom, rate })), defaultTakeRate: p.defaultRate },
+      })).finish()
+    } else if (!v1node && path === '/cosmos.params.v1beta1.Query/Params') {
+      const req = ParamsQueryRequest.decode(Buffer.from(dataHex.replace(/^0x/i, ''), 'hex'))
+      const json = req.subspace !== 'take' ? null : req.key === 'DefaultTakeRate' ? JSON.stringify(p.defaultRate) : req.key === 'DenomTakeRates' ? JSON.stringify(Object.entries(p.denomRates).map(([denom, rate]) => ({ denom, rate }))) : null
+      if (json == null) return { response: { code: 18, log: `parameter ${req.key} not registered in subspace ${req.subspace}: invalid request`, info: '', index: '0', key: null, value: null, proofOps: null, height: String(h), codespace: 'sdk' } }
+      value = ParamsQueryResponse.encode({ param: { subspace: req.subspace, key: req.key, value: json } }).finish()
+    }
+    if (!value) return { response: { code: 6, log: `unknown query path: ${path}`, info: '', index: '0', key: null, value: null, proofOps: null, height: String(h), codespace: 'sdk' } }
+    return { response: { code: 0, log: '', info: '', index: '0', key: null, value: Buffer.from(value).toString('base64'), proofOps: null, height: String(h), codespace: '' } }
+  }
+
   /** Answers one JSON-RPC method like a CometBFT node; throws { code, message, data } on bad input. */
   handle(method: string, params: Record<string, unknown>): unknown {
     const latest = this.blocks.length
@@ -151,6 +178,8 @@ export class CometbftDevnet {
           validator_info: { address: hex('proposer').slice(0, 40), voting_power: '100' },
         }
       }
+      case 'abci_query':
+        return this.abciQuery(String(params.path ?? ''), String(params.data ?? ''), heightParam(params.height))
       case 'block':
         return this.blockJson(heightParam(params.height))
       case 'block_results':

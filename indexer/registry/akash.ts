@@ -13,13 +13,16 @@
  * Lease spend follows the Akash Console: a lease costs its price (a DecCoin per block) for every block from its
  * creation until it closes or its deployment's escrow account runs dry (predicted close height = settled height +
  * balance / Σ prices of the deployment's leases). The fee accrues hourly (FEE_PAID at the first block of each UTC
- * hour, and at close); the take (4% AKT, 20% USDC) is a configuration value (provenance `config`).
+ * hour, and at close); the take rate comes from the x/take parameters read over abci_query (provenance `onchain`),
+ * or configuration (4% AKT, 20% USDC, provenance `config`) while the node cannot answer.
  */
 import { createHash } from 'node:crypto'
 import { bech32 } from '@scure/base'
 import { FactKind } from '../model'
 import { akashnet } from './chains'
-import type { AbciEvent, CosmosBlockInput, CosmosBlockOutput, CosmosEventOut, FactDraft, NetworkDef, StateAccess, TokenDef } from './types'
+import { QueryParamsRequest as ParamsQueryRequest, QueryParamsResponse as ParamsQueryResponse } from 'cosmjs-types/cosmos/params/v1beta1/query'
+import { Take_QueryParamsRequest, Take_QueryParamsResponse } from '@akashnetwork/chain-sdk/private-types/akash.v1'
+import type { AbciEvent, AbciQuery, CosmosBlockInput, CosmosBlockOutput, CosmosEventOut, FactDraft, NetworkDef, StateAccess, TokenDef } from './types'
 
 const API = 'github.com/akash-network/akash-api (go/node/{market/v1beta4,deployment/v1beta3,provider/v1beta3}/event.go; proto/node), @akashnetwork/akash-api 1.4.3 on npm; v1 node: github.com/akash-network/chain-sdk (proto/node/akash/{market/v1,deployment/v1,provider/v1beta4}/event.proto), github.com/akash-network/node x/*/keeper (EmitTypedEvent), @akashnetwork/chain-sdk 1.0.0-alpha.25 on npm'
 
@@ -33,8 +36,60 @@ export const UAKT = 'uakt'
 export const USDC_DENOM = 'ibc/170C677610AC31DF0904FFE09CD3B5C657492170E7E52372E48756B71E56F2F1'
 export const USDC: TokenDef = { symbol: 'USDC', address: null, decimals: 6, maxSupply: null }
 
-/** Take rate per payment denom in percent (Akash governance: x/take params; here configuration, provenance `config`). */
+/**
+ * Take rate per payment denom in percent as configured: the fallback (provenance `config`) while the x/take
+ * parameters cannot be read from the chain (TAKE_PARAMS_QUERY).
+ */
 export const TAKE_RATE_PERCENT: Record<string, bigint> = { [UAKT]: 4n, [USDC_DENOM]: 20n }
+
+/** x/take parameters as read from the chain: percent per denom, the default for other denoms, where from. */
+export interface TakeParams {
+  denomRates: Record<string, number>
+  defaultRate: number
+  /** the query that answered */
+  path: string
+}
+const TAKE_STATE = 'take-params'
+
+/** Decodes x/take parameters (akash.take.v1 QueryParamsResponse, or the v0.38 node's x/params subspace values). */
+export async function readTakeParams(query: AbciQuery, height: number): Promise<TakeParams | null> {
+  // v1 node: the take module's own query service
+  const v1Path = '/akash.take.v1.Query/Params'
+  const r = await query(v1Path, Take_QueryParamsRequest.encode(Take_QueryParamsRequest.fromPartial({})).finish(), height)
+  if (r.code === 0) {
+    const p = Take_QueryParamsResponse.decode(r.value).params
+    if (!p) throw new Error(`${v1Path}: no params in the response`)
+    return { denomRates: Object.fromEntries(p.denomTakeRates.map((d) => [d.denom, d.rate])), defaultRate: p.defaultTakeRate, path: v1Path }
+  }
+  // v0.38 node: take keeps its params in the x/params subspace "take" (values as amino JSON); its Query service is empty
+  const paramsPath = '/cosmos.params.v1beta1.Query/Params'
+  const get = async (key: string) => {
+    const x = await query(paramsPath, ParamsQueryRequest.encode({ subspace: 'take', key }).finish(), height)
+    if (x.code !== 0) return null
+    return JSON.parse(ParamsQueryResponse.decode(x.value).param?.value ?? 'null') as unknown
+  }
+  const def = await get('DefaultTakeRate')
+  const denoms = await get('DenomTakeRates')
+  if (def == null || !Array.isArray(denoms)) return null
+  const rate = (v: unknown) => {
+    const n = Number(v)
+    if (!Number.isInteger(n) || n < 0 || n > 100) throw new Error(`take rate is not a percentage: ${JSON.stringify(v)}`)
+    return n
+  }
+  return { denomRates: Object.fromEntries(denoms.map((d: any) => [String(d.denom), rate(d.rate)])), defaultRate: rate(def), path: `${paramsPath} take/{DefaultTakeRate,DenomTakeRates}` }
+}
+
+/** Governance changed parameters in this block (a passed proposal), or a take MsgUpdateParams was executed. */
+export const paramsMayChange = (b: CosmosBlockInput) =>
+  b.blockEvents.some((e) => e.type === 'active_proposal' && e.attributes.some((a) => a.key === 'proposal_result' && a.value === 'proposal_passed')) ||
+  b.txs.some((t) => t.code === 0 && t.events.some((e) => e.type === 'message' && e.attributes.some((a) => a.key === 'action' && /^\/akash\.take\.v1\w*\.MsgUpdateParams$/.test(a.value))))
+
+/** The take rate of a denom and its provenance: chain parameters when read, the configured rate otherwise. */
+export function takeRateOf(state: StateAccess, denom: string): { percent: bigint; provenance: 'onchain' | 'config' } {
+  const p = state.get<TakeParams>(TAKE_STATE)
+  if (p) return { percent: BigInt(p.denomRates[denom] ?? p.defaultRate), provenance: 'onchain' }
+  return { percent: TAKE_RATE_PERCENT[denom] ?? 0n, provenance: 'config' }
+}
 
 /** Cosmos SDK LegacyDec: 18 decimal places; prices per block are DecCoins. */
 export const DEC_SCALE = 10n ** 18n
@@ -151,15 +206,16 @@ export const attrs = (e: AbciEvent): Record<string, string> => Object.fromEntrie
 /** Base units (floor of the 1e18-scaled amount). */
 export const units = (scaled: bigint) => scaled / DEC_SCALE
 
-function feeFacts(lease: AkashLeaseState, id: string, before: bigint, after: bigint): FactDraft[] {
+function feeFacts(lease: AkashLeaseState, id: string, before: bigint, after: bigint, state: StateAccess): FactDraft[] {
   const asset = assetOfDenom(lease.denom)
   const paid = units(after) - units(before)
   if (!asset || paid <= 0n) return []
-  const take = (paid * (TAKE_RATE_PERCENT[lease.denom] ?? 0n)) / 100n
+  const rate = takeRateOf(state, lease.denom)
+  const take = (paid * rate.percent) / 100n
   const out: FactDraft[] = [
     { kind: FactKind.FEE_PAID, asset: asset.symbol, amount: paid, decimals: asset.decimals, actor: lease.provider, counterparty: lease.owner, subject: id, provenance: 'inferred' },
   ]
-  if (take > 0n) out.push({ kind: FactKind.PROTOCOL_TAKE, asset: asset.symbol, amount: take, decimals: asset.decimals, actor: null, counterparty: lease.owner, subject: id, provenance: 'config' })
+  if (take > 0n) out.push({ kind: FactKind.PROTOCOL_TAKE, asset: asset.symbol, amount: take, decimals: asset.decimals, actor: null, counterparty: lease.owner, subject: id, provenance: rate.provenance })
   return out
 }
 
@@ -184,7 +240,7 @@ export function settleDeployment(state: StateAccess, key: string, height: number
       const before = BigInt(l.spent)
       const after = before + BigInt(l.price) * blocks
       balance -= BigInt(l.price) * blocks
-      out.push(...feeFacts(l, id, before, after))
+      out.push(...feeFacts(l, id, before, after, state))
       state.set(leaseKey(id), { ...l, spent: after.toString() })
     }
     d.balance = balance.toString()
@@ -299,6 +355,9 @@ const MESSAGE_DEFS = [
 function handleBlock(block: CosmosBlockInput, state: StateAccess): CosmosBlockOutput {
   const events: CosmosEventOut[] = []
   let index = 0
+  // x/take parameters read for this block: state before it (start of a run) apply now, state after it at the end
+  const take = block.queries?.[TAKE_STATE] as { height: number; value: TakeParams } | undefined
+  if (take && take.height < block.height) state.set(TAKE_STATE, take.value)
   // hourly accrual of every open deployment at the first block of a new UTC hour
   const hour = Math.floor(block.timestamp / 3_600_000)
   const lastHour = state.get<number>(LAST_HOUR)
@@ -400,6 +459,14 @@ function handleBlock(block: CosmosBlockInput, state: StateAccess): CosmosBlockOu
       after.exhaustedAt = null
       state.set(key, after)
       events.push({ index: index++, name: 'deployment/deposit', module: 'deployment', txHash: tx.hash, args: { owner: d.owner, dseq: dep.dseq, amount: `${dep.amount}${dep.denom}` }, facts })
+    }
+  }
+  if (take && take.height >= block.height) {
+    const before = state.get<TakeParams>(TAKE_STATE)
+    state.set(TAKE_STATE, take.value)
+    if (JSON.stringify(before) !== JSON.stringify(take.value)) {
+      // recorded so the change is visible in raw events (not a chain event: the parameters after this block)
+      events.push({ index: index++, name: 'indexer/take-params', module: 'take', txHash: '', args: { height: String(take.height), path: take.value.path, defaultRate: String(take.value.defaultRate), denomRates: JSON.stringify(take.value.denomRates) }, facts: [] })
     }
   }
   return { events }
@@ -565,10 +632,18 @@ export const akash: NetworkDef = {
   notes: [
     'Not an EVM chain: blocks and block results are read over CometBFT JSON-RPC (/status, then /block and /block_results per height in JSON-RPC batches); chain id `akashnet-2`, stored under the numeric key 1000002.',
     'Both node generations are decoded by event type into one normalized form: the v0.38 node (market v1beta4, deployment and provider v1beta3) emits `message` events with `module` and `action` attributes, values as plain strings (CometBFT 0.37); the v1 node (chain-sdk: akash.market.v1, akash.deployment.v1, akash.provider.v1beta4 typed events, attribute values as proto JSON; messages deployment v1beta4, market v1beta5, provider v1beta4, escrow v1; CometBFT 0.38 finalize_block_events) maps onto the same `module/action` names (raw events keep the type in `args.event`). Unknown akash.* event types are quarantined with the reason.',
-    'Lease fees are inferred (Akash Console method): price per block x blocks from lease creation to close, capped where the deployment\'s escrow runs dry; accrued hourly. The take (4% uakt, 20% USDC) is configuration, not read from x/take params (provenance `config`).',
+    'Lease fees are inferred (Akash Console method): price per block x blocks from lease creation to close, capped where the deployment\'s escrow runs dry; accrued hourly. The take rate is read from the chain\'s x/take parameters over abci_query (v1 node: /akash.take.v1.Query/Params; v0.38 node: the x/params subspace take) at the start of each run and after each passed governance proposal: PROTOCOL_TAKE has provenance `onchain`; while the node cannot answer (pruned state), the configured 4 % uakt / 20 % other denoms with provenance `config`.',
     'USDC leases (Axelar USDC, ibc/170C…F2F1) are valued at 1 USD (config) into feesOtherUsd / protocolTakeOtherUsd; fees in AKT are valued at the imported AKT price.',
     'Supply: the genesis supply emits no event, so total supply from indexed mints is unknown; market cap and FDV are left null. Minted AKT (x/mint) are counted as staking incentives (REWARD_EMITTED), not provider rewards.',
     'Provider-declared capacity: on-chain provider attributes declare capabilities (e.g. capabilities/gpu/vendor/nvidia/model/a100), not quantities, so capacity counts providers and utilization is not computed.',
   ],
-  cosmos: { messages: MESSAGE_DEFS, events: EVENT_DEFS, handleBlock },
+  cosmos: {
+    messages: MESSAGE_DEFS, events: EVENT_DEFS, handleBlock,
+    queries: [{
+      id: TAKE_STATE,
+      meaning: 'x/take parameters (take rate per denom in percent, default rate): abci_query `/akash.take.v1.Query/Params` (v1 node) or `/cosmos.params.v1beta1.Query/Params` subspace `take` keys DefaultTakeRate, DenomTakeRates (v0.38 node), at the start of each run and after each block with a passed governance proposal (`active_proposal` proposal_passed) or a take MsgUpdateParams; PROTOCOL_TAKE then has provenance onchain, otherwise the configured 4 % / 20 % with provenance config.',
+      read: readTakeParams,
+      refreshAt: paramsMayChange,
+    }],
+  },
 }

@@ -266,6 +266,8 @@ export interface CosmosBlockInput {
     undecoded: string[]
     events: AbciEvent[]
   }[]
+  /** chain state read for this block (CosmosQueryDef), by query id */
+  queries?: Record<string, { height: number; value: unknown }>
 }
 
 /** A module event or message a Cosmos network's handler understands (for docs and tests). */
@@ -277,10 +279,29 @@ export interface CosmosEventDef {
   confidence?: Confidence
 }
 
+/** ABCI query of a CometBFT node (path, protobuf request bytes, height): code 0 and the response bytes when answered. */
+export type AbciQuery = (path: string, data: Uint8Array, height: number) => Promise<{ code: number; log: string; value: Uint8Array }>
+
+/**
+ * Chain state a Cosmos handler needs beside blocks (module parameters), read over abci_query by the source: at the
+ * first block of each run and at every block where `refreshAt` is true. The value reaches handleBlock as
+ * block.queries[id] = { height, value }: state after block `height` (applied before the block's events when
+ * height < block.height, after them otherwise). `read` returns null when the node cannot answer (pruned state,
+ * unknown query path): the handler then keeps what it had or falls back to configuration.
+ */
+export interface CosmosQueryDef {
+  id: string
+  /** what is read and from where (docs) */
+  meaning: string
+  read(query: AbciQuery, height: number): Promise<unknown | null>
+  refreshAt(block: CosmosBlockInput): boolean
+}
+
 export interface CosmosNetworkDef {
   /** protobuf message type URLs decoded from transactions */
   messages: CosmosEventDef[]
   events: CosmosEventDef[]
+  queries?: CosmosQueryDef[]
   /** module events + facts of one block; may read and write handler state */
   handleBlock(block: CosmosBlockInput, state: StateAccess): CosmosBlockOutput
 }

@@ -10,11 +10,29 @@
 import { TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx'
 import { MsgCreateDeployment, MsgDepositDeployment } from '@akashnetwork/akash-api/akash/deployment/v1beta3'
 import { MsgCreateDeployment as MsgCreateDeploymentV1beta4 } from '@akashnetwork/chain-sdk/private-types/akash.v1beta4'
-import { MsgAccountDeposit } from '@akashnetwork/chain-sdk/private-types/akash.v1'
+import { MsgAccountDeposit, Take_QueryParamsRequest, Take_QueryParamsResponse } from '@akashnetwork/chain-sdk/private-types/akash.v1'
+import { QueryParamsRequest, QueryParamsResponse } from 'cosmjs-types/cosmos/params/v1beta1/query'
 
 const SCALE = 10n ** 18n
 const USDC = 'ibc/170C677610AC31DF0904FFE09CD3B5C657492170E7E52372E48756B71E56F2F1'
-const TAKE: Record<string, bigint> = { uakt: 4n, [USDC]: 20n }
+
+/** POST abci_query -> { code, value bytes } */
+async function abci(base: string, path: string, data: Uint8Array, height: number) {
+  const r = (await (await fetch(base, { method: 'POST', body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'abci_query', params: { path, data: Buffer.from(data).toString('hex'), height: String(height) } }) })).json()) as any
+  return { code: r.result.response.code as number, value: Buffer.from(r.result.response.value ?? '', 'base64') }
+}
+
+/** x/take rates (percent) after block `height`: the v1 query service, else the v0.38 x/params subspace */
+export async function takeRatesAt(base: string, height: number): Promise<{ rates: Record<string, bigint>; def: bigint }> {
+  const v1 = await abci(base, '/akash.take.v1.Query/Params', Take_QueryParamsRequest.encode({}).finish(), height)
+  if (v1.code === 0) {
+    const p = Take_QueryParamsResponse.decode(v1.value).params!
+    return { rates: Object.fromEntries(p.denomTakeRates.map((d) => [d.denom, BigInt(d.rate)])), def: BigInt(p.defaultTakeRate) }
+  }
+  const get = async (key: string) => JSON.parse(QueryParamsResponse.decode((await abci(base, '/cosmos.params.v1beta1.Query/Params', QueryParamsRequest.encode({ subspace: 'take', key }).finish(), height)).value).param!.value)
+  const denoms = (await get('DenomTakeRates')) as { denom: string; rate: number }[]
+  return { rates: Object.fromEntries(denoms.map((d) => [d.denom, BigInt(d.rate)])), def: BigInt(await get('DefaultTakeRate')) }
+}
 
 async function get(base: string, path: string) {
   const r = (await (await fetch(`${base}/${path}`)).json()) as { result: any; error?: unknown }
@@ -40,6 +58,8 @@ export interface AkashDay {
 }
 
 export interface AkashRecompute {
+  /** heights after which the take parameters changed (passed proposals), and the uakt rate from then on */
+  takeChanges: { height: number; uakt: bigint }[]
   days: Map<string, AkashDay>
   /** lease id -> { spent x 1e18, closed, denom, price x 1e18, gpu } */
   leases: Map<string, { spent: bigint; closed: boolean; denom: string; price: bigint; gpu: number }>
@@ -75,6 +95,8 @@ export async function recomputeAkash(rpc: string, head: number): Promise<AkashRe
   interface L { dep: string; denom: string; price: bigint; opened: number; closed: number | null; cum: bigint; booked: bigint; gpu: number }
   const deps = new Map<string, Dep>()
   const leases = new Map<string, L>()
+  let take = await takeRatesAt(rpc, 1)
+  const takeChanges: { height: number; uakt: bigint }[] = []
   let lastHour: number | null = null
   let events = 0
   let legacyEvents = 0
@@ -83,14 +105,15 @@ export async function recomputeAkash(rpc: string, head: number): Promise<AkashRe
     const paid = l.cum / SCALE - l.booked / SCALE
     l.booked = l.cum
     if (paid <= 0n) return
-    const take = (paid * TAKE[l.denom]) / 100n
+    const rate = take.rates[l.denom] ?? take.def
+    const tk = (paid * rate) / 100n
     const d = day(t)
     if (l.denom === 'uakt') {
       d.feesAkt += paid
-      d.takeAkt += take
+      d.takeAkt += tk
     } else {
       d.feesUsdc += paid
-      d.takeUsdc += take
+      d.takeUsdc += tk
     }
   }
   const bookDep = (key: string, t: number) => {
@@ -219,8 +242,15 @@ export async function recomputeAkash(rpc: string, head: number): Promise<AkashRe
         d.dry = false
       }
     }
+    // a passed governance proposal in this block's end block: the parameters after it apply from the next block
+    const endEvents = [...(r.end_block_events ?? []), ...(r.finalize_block_events ?? [])]
+    if (endEvents.some((e: any) => e.type === 'active_proposal' && e.attributes.some((a: any) => a.key === 'proposal_result' && a.value === 'proposal_passed'))) {
+      take = await takeRatesAt(rpc, h)
+      takeChanges.push({ height: h, uakt: take.rates.uakt ?? take.def })
+    }
   }
   return {
+    takeChanges,
     days,
     leases: new Map([...leases].map(([id, l]) => [id, { spent: l.cum, closed: l.closed != null, denom: l.denom, price: l.price, gpu: l.gpu }])),
     events,

@@ -18,6 +18,8 @@ let killedAt = -1
 let run: { code: number | null; log: string }
 /** the devnet's v1 upgrade: v0.38 blocks before, v1 blocks (typed events, CometBFT 0.38 results) from here */
 const UPGRADE = 400
+/** the devnet's governance proposal changing x/take (upgrade + upgrade / 2) */
+const TAKE_CHANGE = 600
 
 // the other chains point at an unused port: no devnet node is started for them, and their indexers are not run
 const NO_EVM = { RPC_ARBITRUM_ONE_URL: 'http://127.0.0.1:9', RPC_POLYGON_URL: 'http://127.0.0.1:9', RPC_BASE_URL: 'http://127.0.0.1:9', RPC_IOTEX_URL: 'http://127.0.0.1:9', RPC_FILECOIN_URL: 'http://127.0.0.1:9/rpc/v1' }
@@ -60,7 +62,7 @@ describe('Akash over CometBFT', () => {
     expect(c.rows[0].height).toBe(head)
     expect((await fx.pool.query(`SELECT count(*)::int AS n FROM quarantined_log`)).rows[0].n).toBe(0)
     // every module event and mint of the chain once: the recomputation counts them from the RPC responses
-    const raw = await fx.pool.query(`SELECT count(*)::int AS n FROM raw_event WHERE network = 'akash' AND name NOT IN ('indexer/escrow-accrual', 'deployment/deposit', 'bank/escrow-transfer')`)
+    const raw = await fx.pool.query(`SELECT count(*)::int AS n FROM raw_event WHERE network = 'akash' AND name NOT IN ('indexer/escrow-accrual', 'deployment/deposit', 'bank/escrow-transfer', 'indexer/take-params')`)
     expect(raw.rows[0].n).toBe(expected.events)
   })
 
@@ -69,9 +71,25 @@ describe('Akash over CometBFT', () => {
     expect(expected.typedEvents).toBeGreaterThan(0)
     const typed = await fx.pool.query(`SELECT count(*)::int AS n, min(block_number) AS first FROM raw_event WHERE network = 'akash' AND args ? 'event' AND args->>'event' LIKE 'akash.%'`)
     expect(typed.rows[0].n).toBe(expected.typedEvents)
-    const legacy = await fx.pool.query(`SELECT max(block_number) AS last FROM raw_event WHERE network = 'akash' AND name LIKE '%/%' AND NOT args ? 'event' AND name NOT IN ('indexer/escrow-accrual', 'deployment/deposit', 'bank/escrow-transfer')`)
+    const legacy = await fx.pool.query(`SELECT max(block_number) AS last FROM raw_event WHERE network = 'akash' AND name LIKE '%/%' AND NOT args ? 'event' AND name NOT IN ('indexer/escrow-accrual', 'deployment/deposit', 'bank/escrow-transfer', 'indexer/take-params')`)
     expect(Number(legacy.rows[0].last)).toBeLessThan(UPGRADE)
     expect(Number(typed.rows[0].first)).toBeGreaterThanOrEqual(UPGRADE)
+  })
+
+  it('take rate from the chain: x/take params read over abci_query at start and after the passed proposal; take facts onchain', async () => {
+    // the devnet's proposal (block UPGRADE * 1.5) raises the uakt take from 4 % to 10 %; the recomputation read it independently
+    expect(head).toBeGreaterThan(TAKE_CHANGE)
+    expect(expected.takeChanges).toEqual([{ height: TAKE_CHANGE, uakt: 10n }])
+    // the first run read the v0.38 node's x/params subspace at block 1; the resumed run read the same (no new record);
+    // the proposal's change was read from the v1 node's take query service
+    const changes = (await fx.pool.query(`SELECT block_number, args FROM raw_event WHERE network = 'akash' AND name = 'indexer/take-params' ORDER BY block_number`)).rows
+    expect(changes.map((r) => [r.block_number, JSON.parse(r.args.denomRates).uakt, r.args.defaultRate, r.args.path])).toEqual([
+      [1, 4, '20', '/cosmos.params.v1beta1.Query/Params take/{DefaultTakeRate,DenomTakeRates}'],
+      [TAKE_CHANGE, 10, '20', '/akash.take.v1.Query/Params'],
+    ])
+    const prov = (await fx.pool.query(`SELECT provenance, count(*)::int AS n, sum(CASE WHEN block_number > $1 THEN 1 ELSE 0 END)::int AS after FROM economic_fact WHERE network = 'akash' AND kind = 'PROTOCOL_TAKE' GROUP BY provenance`, [TAKE_CHANGE])).rows
+    expect(prov.map((r) => r.provenance)).toEqual(['onchain'])
+    expect(prov[0].after).toBeGreaterThan(0)
   })
 
   it('daily rollups equal the recomputation: fees in AKT and USDC, take, mints, leases, providers', async () => {

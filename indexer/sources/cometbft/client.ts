@@ -35,6 +35,13 @@ export interface CometBlockResults {
   finalize_block_events?: CometEventJson[] | null
 }
 
+export interface AbciQueryResult {
+  code: number
+  log: string
+  value: Uint8Array
+  height: number
+}
+
 export interface ClientOptions {
   /** attempts per request before giving up (the indexer process then exits and is restarted) */
   retries?: number
@@ -136,6 +143,19 @@ export class CometbftClient {
       for (let k = 0; k < hs.length; k++) out.push({ block: r[2 * k], results: r[2 * k + 1] })
     }
     return out
+  }
+
+  /**
+   * ABCI query of the application state at `height` (gRPC query path, e.g. `/akash.take.v1.Query/Params`, and the
+   * protobuf request bytes). Returns the response code (0 = answered; e.g. 6 unknown query path, or the state at
+   * that height is pruned) and the protobuf response bytes.
+   */
+  async abciQuery(path: string, data: Uint8Array, height?: number): Promise<AbciQueryResult> {
+    const params: Record<string, string> = { path, data: Buffer.from(data).toString('hex') }
+    if (height != null) params.height = String(height)
+    const r = await this.call<{ response: { code?: number; log?: string; value?: string | null; height?: string; codespace?: string } }>('abci_query', params)
+    const res = r.response ?? {}
+    return { code: res.code ?? 0, log: res.log ?? '', value: new Uint8Array(Buffer.from(res.value ?? '', 'base64')), height: Number(res.height ?? height ?? 0) }
   }
 
   async status(): Promise<CometStatus> {

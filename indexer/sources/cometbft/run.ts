@@ -8,7 +8,7 @@ import type { ChainConfig, Config } from '../../../common/config'
 import { componentLogger } from '../../../common/logger'
 import { redact } from '../../../common/postgres'
 import { handleCosmosBlocks } from '../../handlers/cosmos'
-import { networks, type ChainDef, type NetworkDef } from '../../registry'
+import { networks, type AbciQuery, type ChainDef, type CosmosBlockInput, type NetworkDef } from '../../registry'
 import { runIngest, type RangeSource } from '../ingest'
 import { CometbftClient } from './client'
 import { decodeBlock } from './decode'
@@ -35,7 +35,34 @@ export async function fetchRange(client: CometbftClient, from: number, to: numbe
   return out.flat()
 }
 
+/**
+ * Reads the networks' chain-state queries (CosmosQueryDef) for a batch: at the first batch of the run (state
+ * before `from`) and at each block whose events call for a refresh; attaches them to the blocks.
+ */
+export async function attachQueries(client: CometbftClient, nets: NetworkDef[], blocks: CosmosBlockInput[], first: boolean) {
+  const query: AbciQuery = (path, data, height) => client.abciQuery(path, data, height)
+  for (const n of nets) {
+    for (const q of n.cosmos?.queries ?? []) {
+      const at: [CosmosBlockInput, number][] = []
+      if (first && blocks.length) at.push([blocks[0], Math.max(1, blocks[0].height - 1)])
+      for (const b of blocks) if (q.refreshAt(b)) at.push([b, b.height])
+      for (const [b, height] of at) {
+        const value = await q.read(query, height).catch((e) => {
+          log.warn({ query: q.id, height, err: (e as Error).message }, 'chain state query failed; the handler keeps its last value or the configured one')
+          return null
+        })
+        if (value == null) {
+          log.warn({ query: q.id, height }, 'chain state query not answered (pruned state or unknown query path); the handler keeps its last value or the configured one')
+          continue
+        }
+        b.queries = { ...b.queries, [q.id]: { height, value } }
+      }
+    }
+  }
+}
+
 export function createCometbftSource(o: { chain: ChainDef; networks: NetworkDef[]; client: CometbftClient; concurrency: number }): RangeSource {
+  let first = true
   return {
     async indexableHead() {
       return (await o.client.status()).latestHeight
@@ -43,6 +70,8 @@ export function createCometbftSource(o: { chain: ChainDef; networks: NetworkDef[
     async batch(from, to, state) {
       const t0 = Date.now()
       const blocks = await fetchRange(o.client, from, to, o.concurrency)
+      await attachQueries(o.client, o.networks, blocks, first)
+      first = false
       const out = handleCosmosBlocks(o.chain, o.networks, blocks, state)
       log.debug({ from, to, facts: out.facts.length, ms: Date.now() - t0 }, 'batch fetched and handled')
       return out

@@ -16,8 +16,9 @@ import { CometbftDevnet } from '../../../devnet/cometbft/server'
 import { handleCosmosBlocks } from '../../../indexer/handlers/cosmos'
 import { StateCache } from '../../../indexer/handlers/state'
 import { FactKind } from '../../../indexer/model'
-import { akash, ESCROW_ACCOUNT, moduleAddress, parseCoins, parseDec, settleDeployment, USDC_DENOM, type AkashDeploymentState, type AkashLeaseState } from '../../../indexer/registry/akash'
+import { akash, ESCROW_ACCOUNT, moduleAddress, paramsMayChange, parseCoins, parseDec, readTakeParams, settleDeployment, USDC_DENOM, type AkashDeploymentState, type AkashLeaseState } from '../../../indexer/registry/akash'
 import { akashnet } from '../../../indexer/registry/chains'
+import type { AbciQuery } from '../../../indexer/registry'
 import { decodeBlock } from '../../../indexer/sources/cometbft/decode'
 
 const OWNER = 'akash1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq7cdc78'
@@ -292,6 +293,47 @@ describe('lease spend accrual', () => {
   })
 })
 
+describe('x/take parameters from the chain', () => {
+  it('reads the v0.38 x/params subspace and the v1 take query (raw protobuf through the devnet); a change applies after its block', async () => {
+    const now = Date.UTC(2026, 2, 4) / 1000
+    const dir = mkdtempSync(join(tmpdir(), 'akash-devnet-'))
+    try {
+      const dv = new CometbftDevnet({ port: 1, chainId: 'akashnet-2', seed: 5, genesis: now - 86_400, stateDir: dir, historyBlockSeconds: 300, key: 1, upgradeHeight: 100, takeChangeHeight: 150 })
+      dv.catchUp(now)
+      const query: AbciQuery = async (path, data, height) => {
+        const r = (dv.handle('abci_query', { path, data: Buffer.from(data).toString('hex'), height: String(height) }) as any).response
+        return { code: r.code, log: r.log, value: Buffer.from(r.value ?? '', 'base64') }
+      }
+      expect(await readTakeParams(query, 50)).toEqual({ denomRates: { uakt: 4 }, defaultRate: 20, path: '/cosmos.params.v1beta1.Query/Params take/{DefaultTakeRate,DenomTakeRates}' })
+      expect(await readTakeParams(query, 149)).toEqual({ denomRates: { uakt: 4 }, defaultRate: 20, path: '/akash.take.v1.Query/Params' })
+      expect(await readTakeParams(query, 150)).toEqual({ denomRates: { uakt: 10 }, defaultRate: 20, path: '/akash.take.v1.Query/Params' })
+      // a node that answers neither (pruned state): null, the handler falls back to configuration
+      expect(await readTakeParams(async () => ({ code: 6, log: 'unknown', value: new Uint8Array() }), 5)).toBeNull()
+      // the proposal's block is flagged for a refresh (v1: finalize_block_events with mode EndBlock)
+      const block = (h: number) => decodeBlock(dv.handle('block', { height: String(h) }) as any, dv.handle('block_results', { height: String(h) }) as any)
+      expect(paramsMayChange(block(150))).toBe(true)
+      expect(paramsMayChange(block(149))).toBe(false)
+      // through the handler: 10 % of uakt fees booked after block 150, provenance onchain; without params, config 4 %
+      const blocks = Array.from({ length: dv.height }, (_, i) => block(i + 1))
+      blocks[0].queries = { 'take-params': { height: 1, value: await readTakeParams(query, 1) } }
+      blocks[149].queries = { 'take-params': { height: 150, value: await readTakeParams(query, 150) } }
+      const out = handleCosmosBlocks(akashnet, [akash], blocks)
+      const takes = out.facts.filter((f) => f.kind === FactKind.PROTOCOL_TAKE && f.asset === 'AKT')
+      expect(takes.length).toBeGreaterThan(0)
+      expect(new Set(takes.map((f) => f.provenance))).toEqual(new Set(['onchain']))
+      for (const t of takes) {
+        const fee = out.facts.find((f) => f.kind === FactKind.FEE_PAID && f.rawEvent === t.rawEvent && f.subject === t.subject)!
+        expect(t.amount, `take at ${t.blockNumber}`).toBe((fee.amount * (t.blockNumber > 150 ? 10n : 4n)) / 100n)
+      }
+      expect(takes.some((t) => t.blockNumber > 150)).toBe(true)
+      const fallback = handleCosmosBlocks(akashnet, [akash], blocks.map((b) => ({ ...b, queries: undefined })))
+      expect(new Set(fallback.facts.filter((f) => f.kind === FactKind.PROTOCOL_TAKE).map((f) => f.provenance))).toEqual(new Set(['config']))
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('devnet Akash chain', () => {
   it('is deterministic for a seed (identical block hashes after a restart from the journal) and serves the CometBFT shape', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'akash-devnet-'))
@@ -315,6 +357,8 @@ describe('devnet Akash chain', () => {
       const status = a.handle('status', {}) as any
       expect(status.node_info.network).toBe('akashnet-2')
       expect(Number(status.sync_info.latest_block_height)).toBe(a.height)
+      // the v0.38 node keeps take params in x/params (its take query service is empty): unknown path code 6
+      expect((a.handle('abci_query', { path: '/akash.take.v1.Query/Params', data: '', height: '3' }) as any).response).toMatchObject({ code: 6, value: null })
       // a day of history decodes with nothing quarantined and every lease kind occurring
       const blocks = []
       for (let h = 1; h <= a.height; h++) blocks.push(decodeBlock(a.handle('block', { height: String(h) }) as any, a.handle('block_results', { height: String(h) }) as any))
