@@ -232,7 +232,7 @@ const PROVIDER_METRICS: SeriesMetric[] = ['FEES', 'FEES_USD', 'INCENTIVES', 'INC
 async function dailyPrices(pool: pg.Pool, net: NetworkDef): Promise<Map<number, { fee: number | null; token: number | null }>> {
   const feeIsToken = net.feeAsset.symbol === net.token.symbol
   return new Map((await networkMetrics(pool, net, 'DAY')).map((m) => [m.periodStart.getTime(), {
-    fee: m.fees !== 0 && m.feesUsd != null ? m.feesUsd / m.fees : feeIsToken ? m.price : null,
+    fee: m.fees !== 0 && m.feesUsd != null ? m.feesUsd / m.fees : net.feeAsset.fixedUsdPrice?.usd ?? (feeIsToken ? m.price : null),
     token: m.price,
   }]))
 }

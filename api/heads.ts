@@ -1,6 +1,6 @@
 /**
  * Chain heads for lag figures, cached for a second: eth_blockNumber on EVM chains, Filecoin.ChainHead (height of
- * the head tipset) on Lotus chains, status (latest_block_height) on CometBFT chains.
+ * the head tipset) on Lotus chains, status (latest_block_height) on CometBFT chains, getSlot (finalized) on Solana.
  */
 import type { Config } from '../common/config'
 import { rpcUrlOf } from '../common/config'
@@ -13,6 +13,8 @@ const HEAD_QUERY: Record<Kind, { method: string; parse: (result: any) => number 
   evm: { method: 'eth_blockNumber', parse: (r) => Number(r) },
   lotus: { method: 'Filecoin.ChainHead', parse: (r) => Number(r?.Height) },
   cometbft: { method: 'status', parse: (r) => Number(r?.sync_info?.latest_block_height) },
+  // without a commitment parameter a Solana node answers at `finalized`, the slots the source reads
+  solana: { method: 'getSlot', parse: (r) => Number(r) },
 }
 
 export class HeadTracker {

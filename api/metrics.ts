@@ -50,12 +50,14 @@ export async function networkMetrics(pool: pg.Pool, net: NetworkDef, interval: I
   }))
   const tokenAsset = net.price?.asset ?? net.token.symbol
   const token = await priceSeries(pool, tokenAsset, interval)
-  const fee = net.feeAsset.symbol === net.token.symbol ? token : await priceSeries(pool, net.feeAsset.symbol, interval)
+  const fixed = net.feeAsset.fixedUsdPrice?.usd
+  const fee = fixed != null ? () => fixed : net.feeAsset.symbol === net.token.symbol ? token : await priceSeries(pool, net.feeAsset.symbol, interval)
   const prices: PeriodPrices[] = rows.map((x) => ({ token: token(x.periodStart.getTime()), feeAsset: fee(x.periodStart.getTime()) }))
   return deriveMetrics(rows, prices, {
     tokenDecimals: net.token.decimals,
     feeAssetDecimals: net.feeAsset.decimals,
     feeAssetIsToken: net.feeAsset.symbol === net.token.symbol,
+    takeInFeeAsset: net.takeInFeeAsset ?? false,
     maxSupply: net.token.maxSupply ?? null,
     leasesUseCapacity: net.leasesUseCapacity ?? false,
     supplyFromMints: net.supplyFromMints ?? true,

@@ -34,3 +34,8 @@ const abiDir = join(root, 'indexer/abi')
 const jsons = readdirSync(abiDir).filter((f) => f.endsWith('.json'))
 execFileSync(bin('squid-evm-typegen'), [abiDir, ...jsons.map((f) => join(abiDir, f))], { stdio: 'inherit' })
 console.log(`generated models and ${jsons.length} ABI modules`)
+
+// Helium: the Anchor IDLs of @helium/idls (TypeScript type literals) as JSON, for the Solana source's decoder
+const { HELIUM_IDL_PROGRAMS, heliumIdl } = await import('./helium-idls')
+for (const p of HELIUM_IDL_PROGRAMS) writeFileSync(join(abiDir, 'helium', `${p}.json`), JSON.stringify(heliumIdl(p), null, 1) + '\n')
+console.log(`wrote ${HELIUM_IDL_PROGRAMS.length} Helium IDLs to indexer/abi/helium`)

@@ -69,6 +69,7 @@ async function main() {
   for (const n of devnet?.nodes ?? []) console.log(`  devnet      ${n.name}, chain id ${n.chainId}: ${n.node.httpUrl} (ws ${n.node.wsUrl})`)
   for (const n of devnet?.lotus ?? []) console.log(`  devnet      ${n.name} (Lotus JSON-RPC), chain id ${n.chainId}: ${n.server.url}`)
   for (const c of devnet?.cometbft ?? []) console.log(`  devnet      ${c.name}, CometBFT chain id ${config.chains.find((x) => x.chain.chainId === c.chainId)?.chain.cometbftChainId}: ${c.devnet.httpUrl}`)
+  for (const x of devnet?.solana ?? []) console.log(`  devnet      ${x.name} (Solana JSON-RPC, Helium), chain id ${x.chainId}: ${x.server.url}`)
   console.log(`  logs        ${join(config.dataDir, 'logs')}\n`)
   await progressLoop(stack, progress)
 }

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path'
 import { z } from 'zod'
-import { allChains, chains, isCometbft, isLotus, type ChainDef } from '../indexer/registry'
+import { allChains, chains, isCometbft, isLotus, isSolana, type ChainDef } from '../indexer/registry'
 
 const port = z.coerce.number().int().min(1).max(65535)
 const block = z.coerce.number().int().min(0)
@@ -39,6 +39,8 @@ const baseSchema = z.object({
   API_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
   COMETBFT_BATCH_BLOCKS: z.coerce.number().int().min(1).max(10000).default(200),
   COMETBFT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  SOLANA_BATCH_SLOTS: z.coerce.number().int().min(1).max(10_000_000).optional(),
+  SOLANA_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   // API protection and operations (README: Configuration, docs/api.md)
   API_DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   API_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(10).max(600_000).default(5000),
@@ -129,6 +131,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       if (c.gatewayUrl) issues.push(`${names.gateway}: ${chain.name} has no Subsquid gateway (CometBFT source)`)
       if (c.finality != null) issues.push(`${names.finality}: ${chain.name} has instant finality (CometBFT); remove the variable`)
     }
+    if (isSolana(chain)) {
+      // Solana: JSON-RPC over HTTP, finalized slots only, no gateway
+      if (c.rpcUrl && !/^https?:/.test(c.rpcUrl)) issues.push(`${names.rpc}: ${chain.name} is read over Solana JSON-RPC: use an http(s):// URL (got ${JSON.stringify(c.rpcUrl)})`)
+      if (c.gatewayUrl) issues.push(`${names.gateway}: ${chain.name} has no Subsquid gateway (Solana source)`)
+      if (c.finality != null) issues.push(`${names.finality}: ${chain.name} is read at commitment "finalized"; remove the variable`)
+    }
     if (c.gatewayUrl && !c.rpcUrl) issues.push(`${names.gateway}: needs ${names.rpc} too (the gateway serves history, the RPC the chain head)`)
     if (c.startBlock != null && c.endBlock != null && c.endBlock < c.startBlock) {
       issues.push(`${names.end}: must be >= ${names.start} (${c.endBlock} < ${c.startBlock})`)
@@ -155,6 +163,6 @@ export function devnetPortOf(config: Config, chain: ChainDef): number {
 /** The RPC URL the indexer uses for a chain: the configured one, or the devnet's WebSocket endpoint. */
 export function rpcUrlOf(config: Config, c: ChainConfig): string {
   if (isLotus(c.chain)) return c.rpcUrl ?? `http://127.0.0.1:${devnetPortOf(config, c.chain)}/rpc/v1`
-  if (isCometbft(c.chain)) return c.rpcUrl ?? `http://127.0.0.1:${devnetPortOf(config, c.chain)}`
+  if (isCometbft(c.chain) || isSolana(c.chain)) return c.rpcUrl ?? `http://127.0.0.1:${devnetPortOf(config, c.chain)}`
   return c.rpcUrl ?? `ws://127.0.0.1:${devnetPortOf(config, c.chain)}`
 }

@@ -6,13 +6,14 @@ import { join } from 'node:path'
 import type { Config } from '../common/config'
 import { devnetPortOf } from '../common/config'
 import { componentLogger } from '../common/logger'
-import { isCometbft, isLotus } from '../indexer/registry'
+import { isCometbft, isLotus, isSolana } from '../indexer/registry'
 import { startLotusDevnet, type LotusDevnet } from './lotus/server'
 import { startDevnetNode, type DevnetNode } from './node'
 import { writePriceCsvs } from './prices'
 import { ChainSimulator, loadGenesis } from './simulator/chain'
 import { deriveSeed } from './simulator/model'
 import { CometbftDevnet } from './cometbft/server'
+import { startSolanaDevnet, type SolanaDevnet } from './solana/server'
 
 const log = componentLogger('devnet')
 
@@ -24,6 +25,8 @@ export interface Devnet {
   lotus: { chainId: number; name: string; server: LotusDevnet }[]
   /** CometBFT chains (Akash): in-process RPC servers driven by their models */
   cometbft: { chainId: number; name: string; devnet: CometbftDevnet }[]
+  /** Solana-compatible servers (Helium): their finalized slot follows the clock once live */
+  solana: { chainId: number; name: string; server: SolanaDevnet }[]
   /** keeps producing blocks every SIM_BLOCK_TIME_MS until stop() */
   startLive(): void
   /** injects a reorg of the last `depth` live blocks of a chain (between live blocks) */
@@ -47,7 +50,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
   const stateDir = join(config.dataDir, 'devnet')
   const now = opts.now ?? Math.floor(Date.now() / 1000)
   const nodes: Devnet['nodes'] = []
-  const devnetChains = config.chains.filter((c) => c.rpcUrl == null && !isLotus(c.chain) && !isCometbft(c.chain))
+  const devnetChains = config.chains.filter((c) => c.rpcUrl == null && !isLotus(c.chain) && !isCometbft(c.chain) && !isSolana(c.chain))
   // Filecoin: a Lotus-compatible server whose simulation is a pure function of seed and epoch
   let live = false
   const lotus: Devnet['lotus'] = []
@@ -55,6 +58,13 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
     const g = loadGenesis(stateDir, { chainId: c.chain.chainId, seed: config.SIM_SEED, historyDays: config.SIM_DAYS }, now)
     const server = await startLotusDevnet({ port: devnetPortOf(config, c.chain), seed: g.seed, genesis: g.genesis, now: () => (live ? Date.now() / 1000 : now) })
     lotus.push({ chainId: c.chain.chainId, name: c.chain.name, server })
+  }
+  // Solana (Helium): a Solana-compatible server whose ledger is a pure function of seed and slot
+  const solana: Devnet['solana'] = []
+  for (const c of config.chains.filter((x) => x.rpcUrl == null && isSolana(x.chain))) {
+    const g = loadGenesis(stateDir, { chainId: c.chain.chainId, seed: config.SIM_SEED, historyDays: config.SIM_DAYS }, now)
+    const server = await startSolanaDevnet({ port: devnetPortOf(config, c.chain), seed: deriveSeed(g.seed, c.chain.id), genesis: g.genesis, now: () => (live ? Date.now() / 1000 : now) })
+    solana.push({ chainId: c.chain.chainId, name: c.chain.name, server })
   }
   const cometbft: Devnet['cometbft'] = []
   for (const c of config.chains.filter((x) => x.rpcUrl == null && isCometbft(x.chain))) {
@@ -101,7 +111,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
     }),
   )
   nodes.push(...simulated)
-  const genesis = Math.min(...started.map((s) => s.g.genesis), ...lotus.map((l) => l.server.sim.epochTime(l.server.sim.firstEpoch)), ...(cometbft.length ? [now - (config.SIM_DAYS + 1) * 86_400] : []))
+  const genesis = Math.min(...started.map((s) => s.g.genesis), ...lotus.map((l) => l.server.sim.epochTime(l.server.sim.firstEpoch)), ...(cometbft.length ? [now - (config.SIM_DAYS + 1) * 86_400] : []), ...solana.map((x) => x.server.sim.genesis))
   const priceFiles = writePriceCsvs(join(stateDir, 'prices'), config.SIM_SEED, genesis, now + 86_400)
   let timer: NodeJS.Timeout | undefined
   let stopped = false
@@ -112,6 +122,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
     nodes,
     lotus,
     cometbft,
+    solana,
     async reorg(chainId, depth) {
       const n = nodes.find((x) => x.chainId === chainId)
       if (!n) throw new Error(`no devnet chain ${chainId}; chains: ${nodes.map((x) => x.chainId).join(', ')}`)
@@ -153,7 +164,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
       stopped = true
       if (timer) clearTimeout(timer)
       await busy.catch(() => {})
-      await Promise.all([...nodes.map((n) => n.node.stop()), ...lotus.map((l) => l.server.stop()), ...cometbft.map((c) => c.devnet.stop())])
+      await Promise.all([...nodes.map((n) => n.node.stop()), ...lotus.map((l) => l.server.stop()), ...cometbft.map((c) => c.devnet.stop()), ...solana.map((x) => x.server.stop())])
     },
   }
 }

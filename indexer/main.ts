@@ -10,9 +10,10 @@ import { exitWithParent } from '../common/process'
 import { handleBlocks } from './handlers/batch'
 import { Network } from './model'
 import { createProcessor } from './processor'
-import { chainById, chains, isCometbft, isLotus, networks, watchedOnChain } from './registry'
+import { chainById, chains, isCometbft, isLotus, isSolana, networks, watchedOnChain } from './registry'
 import { runCometbftIndexer } from './sources/cometbft/run'
 import { runLotusIndexer } from './sources/lotus/run'
+import { runSolanaIndexer } from './sources/solana/run'
 import type { StateCache } from './handlers/state'
 import { ChainCursor } from './model'
 import { ChainDiscontinuityError, checkDeepReorg, pruneCheckpoints, statusSchemaOf } from './reorg'
@@ -64,6 +65,11 @@ async function main() {
   if (isCometbft(chain)) {
     // a CometBFT chain (Akash): the CometBFT source, same tables, same writer
     await runCometbftIndexer({ config, chainConfig, rpcUrl, databaseUrl: url })
+    process.exit(0)
+  }
+  if (isSolana(chain)) {
+    // Solana (Helium): the Solana source, same tables, same writer
+    await runSolanaIndexer({ config, chainConfig, rpcUrl, databaseUrl: url })
     process.exit(0)
   }
   const { processor, from, finality, addresses } = createProcessor({

@@ -129,6 +129,8 @@ export interface NetworkMeta {
   feeAssetDecimals: number
   /** fee asset == token: protocol takes are in the fee asset and count as protocol revenue */
   feeAssetIsToken: boolean
+  /** protocol takes are in the fee asset although it is not the token (Helium: DC burned), valued at the fee asset's price */
+  takeInFeeAsset?: boolean
   /** the token's hard cap in base units, or null */
   maxSupply: bigint | null
   /** leases occupy capacity units (utilization = active leases / capacity) */
@@ -215,7 +217,9 @@ export function deriveMetrics(rows: RollupRow[], prices: PeriodPrices[], meta: N
     const refundsUsd = r.feesRefundedNative > 0n ? mul(toDecimal(r.feesRefundedNative, d), p.feeAsset ?? avgOnchainPrice) : 0
     const feesUsd = unpricedUsd == null || refundsUsd == null ? null : r.feesUsd + unpricedUsd - refundsUsd
     const feesValuation = pricedNative > 0n ? 'onchain-oracle-at-event' : feesUsd == null ? 'unpriced' : 'period-price'
-    const takeNativeUsd = meta.feeAssetIsToken ? mul(toDecimal(r.protocolTakeNative, meta.feeAssetDecimals), p.feeAsset ?? p.token) : feesUsd == null ? null : 0
+    const takeNativeUsd = meta.feeAssetIsToken ? mul(toDecimal(r.protocolTakeNative, meta.feeAssetDecimals), p.feeAsset ?? p.token)
+      : meta.takeInFeeAsset ? mul(toDecimal(r.protocolTakeNative, meta.feeAssetDecimals), p.feeAsset)
+      : feesUsd == null ? null : 0
     const protocolRevenueUsd = takeNativeUsd == null ? null : takeNativeUsd + (r.protocolTakeOtherUsd ?? 0)
     const incentives = toDecimal(r.rewardsNative, meta.tokenDecimals)
     const incentivesUsd = mul(incentives, p.token)

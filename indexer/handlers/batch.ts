@@ -106,6 +106,9 @@ export function handleBlocks(chain: ChainDef, watched: Map<string, Watched>, blo
   return out
 }
 
+/** EVM hex addresses lower-cased; anything else (base58, bech32, f0) unchanged. */
+export const normalizeAddress = (a: string | null | undefined): string | null => (a == null ? null : /^0x[0-9a-fA-F]*$/.test(a) ? a.toLowerCase() : a)
+
 /** Chain references every row of an event carries. */
 export interface EventRefs {
   chainId: number
@@ -117,7 +120,8 @@ export interface EventRefs {
 
 /**
  * The EconomicFact rows of one raw event's fact drafts (any source); lease terms go to `leaseTerms` by fact id.
- * Addresses are lower-cased (EVM hex; Filecoin f0 addresses are lower-case already).
+ * EVM hex addresses are lower-cased; other addresses are kept as the chain writes them (Solana base58 is
+ * case-sensitive; Filecoin f0 and bech32 addresses are lower-case already).
  */
 export function factRows(network: NetworkDef, rawEventId: string, drafts: FactDraft[], refs: EventRefs, leaseTerms: Map<string, LeaseTerms>): EconomicFact[] {
   for (const f of drafts) {
@@ -127,7 +131,7 @@ export function factRows(network: NetworkDef, rawEventId: string, drafts: FactDr
     if (f.lease) leaseTerms.set(`${rawEventId}-${i}`, f.lease)
     return new EconomicFact({
       id: `${rawEventId}-${i}`, network: network.id, category: network.category, kind: f.kind, asset: f.asset, amount: f.amount,
-      decimals: f.decimals, actor: f.actor?.toLowerCase() ?? null, counterparty: f.counterparty?.toLowerCase() ?? null,
+      decimals: f.decimals, actor: normalizeAddress(f.actor), counterparty: normalizeAddress(f.counterparty),
       subject: f.subject ?? null, unit: f.unit ?? null,
       rawEvent: rawEventId, provenance: f.provenance, ...refs,
     })

@@ -63,8 +63,24 @@ export const akashnet: ChainDef = {
   nativeSymbol: 'AKT',
 }
 
+/**
+ * Solana mainnet-beta, read over Solana JSON-RPC (getBlock of finalized slots; indexer/sources/solana). Its genesis
+ * hash names it (5eykt4UsFv8P8NJdTREpY1vzqKqZKvdpKuc9iu9Vm9Kn); rows carry the numeric chain id Relay
+ * (relay.link) assigns to Solana, 792703809, which no EVM chain uses. Blocks are numbered by slot; only slots
+ * the cluster has finalized are read (commitment `finalized`, ~32 slots behind the tip), so nothing is rolled back.
+ */
+export const solana: ChainDef = {
+  id: 'solana',
+  name: 'Solana',
+  chainId: 792_703_809,
+  kind: 'solana',
+  finalityConfirmations: 0,
+  nativeSymbol: 'SOL',
+}
+
 /** Every chain the registry knows, in a fixed order (devnet ports are assigned in this order). */
-export const allChains: ChainDef[] = [arbitrumOne, polygon, base, iotex, filecoin, akashnet]
+export const allChains: ChainDef[] = [arbitrumOne, polygon, base, iotex, filecoin, akashnet, solana]
 
 export const isLotus = (c: ChainDef) => c.kind === 'lotus'
 export const isCometbft = (c: ChainDef) => c.kind === 'cometbft'
+export const isSolana = (c: ChainDef) => c.kind === 'solana'

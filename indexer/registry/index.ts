@@ -1,11 +1,12 @@
 /** The network registry: every network, contract, event meaning and price feed the indexer knows. */
 import { categories } from './categories'
-import { allChains, isCometbft, isLotus } from './chains'
+import { allChains, isCometbft, isLotus, isSolana } from './chains'
 import { aethir } from './aethir'
 import { akash } from './akash'
 import { dimo } from './dimo'
 import { filecoin } from './filecoin'
 import { geodnet } from './geodnet'
+import { helium } from './helium'
 import { iotexIoid } from './iotex-ioid'
 import { livepeer } from './livepeer'
 import { spheron } from './spheron'
@@ -16,10 +17,10 @@ import type { ChainDef, ContractDef, EventDef, NetworkDef, PriceFeedDef } from '
 export * from './types'
 
 /** Every indexed network. Adding one: a module in this folder, one line here (and its devnet model). */
-export { allChains, categories, isCometbft, isLotus, priceFeeds }
+export { allChains, categories, isCometbft, isLotus, isSolana, priceFeeds }
 
 /** Every indexed network. Adding one: a module in this folder, one line here (and its devnet model). */
-export const networks: NetworkDef[] = [livepeer, thegraph, aethir, dimo, geodnet, iotexIoid, spheron, filecoin, akash]
+export const networks: NetworkDef[] = [livepeer, thegraph, aethir, dimo, geodnet, iotexIoid, spheron, filecoin, akash, helium]
 
 /** Chains with at least one network or price feed: one processor (and one devnet node) each. */
 export const chains: ChainDef[] = allChains.filter(

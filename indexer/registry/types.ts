@@ -21,9 +21,10 @@ export interface ChainDef {
   chainId: number
   /**
    * how the chain is read: `evm` (Subsquid EvmBatchProcessor, the default) `lotus` (Filecoin Lotus JSON-RPC, indexer/sources/lotus) or
-   * `cometbft` (CometBFT JSON-RPC, indexer/sources/cometbft). A non-EVM chain's chainId is a numeric key no other registry chain uses.
+   * `cometbft` (CometBFT JSON-RPC, indexer/sources/cometbft) or `solana` (Solana JSON-RPC getBlock, indexer/sources/solana).
+   * A non-EVM chain's chainId is a numeric key no other registry chain uses.
    */
-  kind?: 'evm' | 'lotus' | 'cometbft'
+  kind?: 'evm' | 'lotus' | 'cometbft' | 'solana'
   /** the chain id a CometBFT node reports in /status (e.g. akashnet-2) */
   cometbftChainId?: string
   /** blocks after which a block is treated as final (Subsquid setFinalityConfirmation) */
@@ -109,6 +110,11 @@ export interface TokenDef {
   decimals: number
   /** hard cap where the project states one; null = uncapped or unknown (FDV then uses total supply, flagged) */
   maxSupply?: bigint | null
+  /**
+   * a price the protocol itself fixes (Helium Data Credits: 1 DC = 0.00001 USD), used instead of imported prices;
+   * `source` says where the rule comes from (docs/methodology.md)
+   */
+  fixedUsdPrice?: { usd: number; source: string }
 }
 
 export interface NetworkDef {
@@ -155,6 +161,72 @@ export interface NetworkDef {
   otherFeeAssets?: { symbol: string; decimals: number; usdPrice: number; source: string }[]
   /** a Cosmos network read over CometBFT JSON-RPC: what its source decodes (CometBFT module events and messages), shown in docs/networks.md */
   cosmos?: CosmosNetworkDef
+  /** a network of Solana programs read over Solana JSON-RPC: the programs, their IDLs, the instructions that yield facts */
+  solana?: SolanaNetworkDef
+  /**
+   * PROTOCOL_TAKE facts are in the fee asset and count as protocol revenue even though the fee asset is not the
+   * token (Helium: Data Credits burned). Without it only a network whose fee asset is its token values its take.
+   */
+  takeInFeeAsset?: boolean
+}
+
+/** An SPL Token instruction (Token or Token-2022) run by a watched instruction through CPI: where amounts move. */
+export interface SolanaTokenOp {
+  kind: 'transfer' | 'mintTo' | 'burn'
+  /** the mint (from the instruction's accounts, or for a plain Transfer from the transaction's token balances); null if unknown */
+  mint: string | null
+  amount: bigint
+  /** transfer / burn: the debited token account */
+  from: string | null
+  /** transfer / mintTo: the credited token account */
+  to: string | null
+}
+
+/** A decoded instruction of a watched program (top-level or inner), with the token movements it caused. */
+export interface SolanaInstruction {
+  slot: number
+  /** unix ms (the block's blockTime) */
+  timestamp: number
+  blockhash: string
+  /** first signature of the transaction (its id) */
+  signature: string
+  /** position of the instruction: `<tx index>.<top-level index>` or `<tx index>.<top-level index>.<inner index>` */
+  position: string
+  programId: string
+  /** IDL name (camelCase) */
+  name: string
+  /** decoded arguments, JSON-ready (u64 and larger as decimal strings, byte arrays as hex) */
+  args: Record<string, unknown>
+  /** accounts by IDL name (nested account groups as `group.name`), base58 */
+  accounts: Record<string, string>
+  /** SPL Token instructions it caused (its CPI subtree) */
+  tokenOps: SolanaTokenOp[]
+}
+
+export interface SolanaInstructionDef {
+  /** program name (IDL metadata name, camelCase) and instruction name (camelCase, as in the IDL) */
+  program: string
+  name: string
+  meaning: string
+  facts: boolean
+  confidence?: Confidence
+}
+
+export interface SolanaProgramDef {
+  /** IDL metadata name (camelCase): dataCredits, heliumSubDaos, ... */
+  name: string
+  programId: string
+  /** the Anchor IDL (Anchor 0.30+ spec, as in @helium/idls) */
+  idl: any
+  source: string
+}
+
+export interface SolanaNetworkDef {
+  programs: SolanaProgramDef[]
+  /** the instructions turned into raw events (and facts); other decodable instructions of the programs are skipped */
+  instructions: SolanaInstructionDef[]
+  /** facts of one decoded instruction; may read and write handler state */
+  handleInstruction(ix: SolanaInstruction, state: StateAccess): FactDraft[]
 }
 
 /** A built-in actor event (FIP-0049) decoded from Filecoin.GetActorEventsRaw: its `$type` and its fields. */

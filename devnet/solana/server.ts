@@ -1,0 +1,124 @@
+/**
+ * A Solana-compatible JSON-RPC server for the devnet: JSON-RPC 2.0 over HTTP POST, only the methods the Solana
+ * source (and the API's head query) call, answering from the Helium simulation in a Solana node's wire format:
+ * getBlock with encoding `json` (base58 account keys and instruction data, inner instructions with stack heights,
+ * token balances, loaded addresses), errors with the node's codes (-32007 skipped slot, -32004 block not available,
+ * -32015 transaction version unsupported, -32602 invalid params). Slots follow the clock once live; `finalized` is
+ * 32 slots behind the tip, as on mainnet.
+ */
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { componentLogger } from '../../common/logger'
+import { MAINNET_GENESIS_HASH } from '../../indexer/sources/solana/client'
+import { HeliumSim } from './sim'
+
+const log = componentLogger('devnet-solana')
+
+/** slots between the tip (processed) and the last finalized slot */
+const FINALIZATION_LAG = 32
+const MAX_GET_BLOCKS_RANGE = 500_000
+
+export interface SolanaDevnet {
+  url: string
+  port: number
+  sim: HeliumSim
+  /** highest finalized slot now */
+  finalized(): number
+  stop(): Promise<void>
+}
+
+class RpcFailure extends Error {
+  constructor(message: string, readonly code: number) {
+    super(message)
+  }
+}
+
+const commitmentOf = (cfg: unknown) => ((cfg as { commitment?: string } | undefined)?.commitment ?? 'finalized')
+
+export async function startSolanaDevnet(o: { port: number; host?: string; seed: number; genesis: number; now: () => number }): Promise<SolanaDevnet> {
+  const sim = new HeliumSim(o.seed, o.genesis)
+  const tip = () => sim.slotAt(o.now())
+  const finalized = () => Math.max(sim.firstSlot, tip() - FINALIZATION_LAG)
+  const headAt = (cfg: unknown) => {
+    const c = commitmentOf(cfg)
+    if (!['processed', 'confirmed', 'finalized'].includes(c)) throw new RpcFailure(`Invalid params: unknown commitment ${c}`, -32602)
+    return c === 'finalized' ? finalized() : tip()
+  }
+  const slotParam = (v: unknown, what: string) => {
+    if (!Number.isSafeInteger(v) || (v as number) < 0) throw new RpcFailure(`Invalid params: ${what} must be a slot (u64)`, -32602)
+    return v as number
+  }
+  const methods: Record<string, (params: any[]) => unknown> = {
+    getGenesisHash: () => MAINNET_GENESIS_HASH,
+    getHealth: () => 'ok',
+    getVersion: () => ({ 'solana-core': '2.1.21', 'feature-set': 3271415109 }),
+    getFirstAvailableBlock: () => sim.firstSlot,
+    getSlot: ([cfg]) => headAt(cfg),
+    getBlockHeight: ([cfg]) => sim.block(sim.blocksIn(sim.firstSlot, headAt(cfg)).at(-1) ?? sim.firstSlot).blockHeight,
+    getBlocks: ([start, endOrCfg, cfg]) => {
+      const from = slotParam(start, 'start slot')
+      const config = typeof endOrCfg === 'object' && endOrCfg !== null ? endOrCfg : cfg
+      const head = headAt(config)
+      const to = typeof endOrCfg === 'number' ? Math.min(slotParam(endOrCfg, 'end slot'), head) : head
+      if (to - from > MAX_GET_BLOCKS_RANGE) throw new RpcFailure(`Slot range too large; max ${MAX_GET_BLOCKS_RANGE}`, -32602)
+      return to < from ? [] : sim.blocksIn(from, to)
+    },
+    getBlock: ([s, cfg]) => {
+      const slot = slotParam(s, 'slot')
+      const c = (cfg ?? {}) as { encoding?: string; transactionDetails?: string; maxSupportedTransactionVersion?: number; rewards?: boolean }
+      if ((c.encoding ?? 'json') !== 'json') throw new RpcFailure(`Invalid params: the devnet serves encoding "json" only (asked "${c.encoding}")`, -32602)
+      if ((c.transactionDetails ?? 'full') !== 'full') throw new RpcFailure('Invalid params: the devnet serves transactionDetails "full" only', -32602)
+      if (slot > headAt(cfg)) throw new RpcFailure(`Block not available for slot ${slot}`, -32004)
+      if (!sim.hasBlock(slot)) throw new RpcFailure(`Slot ${slot} was skipped, or missing due to ledger jump to recent snapshot`, -32007)
+      const block = sim.block(slot)
+      if (c.maxSupportedTransactionVersion == null && block.transactions.some((t) => t.version === 0)) {
+        throw new RpcFailure('Transaction version (0) is not supported by the requesting client. Please try the request again with the following configuration parameter: "maxSupportedTransactionVersion": 0', -32015)
+      }
+      return c.rewards === false ? block : { ...block, rewards: [] }
+    },
+  }
+  const server: Server = createServer((req, res) => {
+    if (req.method !== 'POST') {
+      res.writeHead(405).end()
+      return
+    }
+    const chunks: Buffer[] = []
+    req.on('data', (c) => chunks.push(c))
+    req.on('end', () => {
+      const answer = (body: any) => {
+        const { id, method, params } = body ?? {}
+        const fn = methods[method]
+        if (!fn) return { jsonrpc: '2.0', id, error: { code: -32601, message: 'Method not found' } }
+        try {
+          return { jsonrpc: '2.0', id, result: fn(Array.isArray(params) ? params : []) }
+        } catch (e) {
+          if (e instanceof RpcFailure) return { jsonrpc: '2.0', id, error: { code: e.code, message: e.message } }
+          log.error({ err: e, method }, 'devnet Solana RPC failed')
+          return { jsonrpc: '2.0', id, error: { code: -32603, message: 'Internal error' } }
+        }
+      }
+      let body: unknown
+      try {
+        body = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+      } catch {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } }))
+        return
+      }
+      const out = Array.isArray(body) ? body.map(answer) : answer(body)
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(out))
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(o.port, o.host ?? '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  log.info({ port, firstSlot: sim.firstSlot, finalized: finalized() }, 'devnet Solana RPC up')
+  return {
+    url: `http://127.0.0.1:${port}`, port, sim, finalized,
+    stop: () => new Promise<void>((r) => {
+      server.closeAllConnections()
+      server.close(() => r())
+    }),
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Solana JSON-RPC client: the methods the Solana source calls (getSlot, getBlocks, getBlock, getGenesisHash,
+ * getFirstAvailableBlock), all at commitment `finalized`, over HTTP POST, with per-request timeouts, retries with
+ * exponential backoff (p-retry) and an optional rate limit (RPC_RATE_LIMIT). Works against a Solana RPC node and
+ * the devnet's Solana-compatible server alike.
+ */
+import pRetry, { AbortError } from 'p-retry'
+import { componentLogger } from '../../../common/logger'
+import { Throttle } from '../throttle'
+import type { SolanaBlockJson } from './decode'
+
+const log = componentLogger('solana')
+
+/** Genesis hash of Solana mainnet-beta (getGenesisHash). */
+export const MAINNET_GENESIS_HASH = '5eykt4UsFv8P8NJdTREpY1vzqKqZKvdpKuc9iu9Vm9Kn'
+
+/** Answers that mean "no block at this slot" (skipped, or pruned from the node's ledger): not retried. */
+export const SKIPPED_SLOT_CODES = new Set([-32007, -32009])
+
+export class SolanaRpcError extends Error {
+  constructor(message: string, readonly code?: number) {
+    super(message)
+    this.name = 'SolanaRpcError'
+  }
+}
+
+export interface SolanaClientOptions {
+  retries?: number
+  timeoutMs?: number
+  /** max requests per second (RPC_RATE_LIMIT) */
+  rateLimit?: number
+}
+
+const FINALIZED = { commitment: 'finalized' } as const
+
+export class SolanaClient {
+  private id = 0
+  private readonly throttle: Throttle
+  constructor(readonly url: string, private readonly opts: SolanaClientOptions = {}) {
+    this.throttle = new Throttle(opts.rateLimit)
+  }
+
+  async call<T>(method: string, params: unknown[]): Promise<T> {
+    return pRetry(
+      async () => {
+        await this.throttle.wait()
+        const res = await fetch(this.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ jsonrpc: '2.0', id: ++this.id, method, params }),
+          signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000),
+        })
+        if (res.status === 429 || res.status >= 500) throw new SolanaRpcError(`${method}: HTTP ${res.status}`)
+        const body = (await res.json().catch(() => null)) as { result?: T; error?: { code: number; message: string } } | null
+        if (!body) throw new SolanaRpcError(`${method}: HTTP ${res.status}, body is not JSON`)
+        if (body.error) {
+          const e = new SolanaRpcError(`${method}(${JSON.stringify(params[0])}): ${body.error.message}`, body.error.code)
+          // -32004 (block not available yet) and -32005 (node behind) pass with time; the rest is the node's verdict
+          if (body.error.code === -32004 || body.error.code === -32005) throw e
+          throw new AbortError(e)
+        }
+        if (body.result === undefined) throw new SolanaRpcError(`${method}: no result`)
+        return body.result
+      },
+      {
+        retries: this.opts.retries ?? 8, minTimeout: 250, maxTimeout: 15_000, factor: 2, randomize: true,
+        onFailedAttempt: (e) => {
+          if (e.retriesLeft > 0) log.warn({ method, attempt: e.attemptNumber, retriesLeft: e.retriesLeft, err: e.message }, 'Solana RPC request failed; retrying')
+        },
+      },
+    )
+  }
+
+  /** highest finalized slot */
+  finalizedSlot() {
+    return this.call<number>('getSlot', [FINALIZED])
+  }
+  genesisHash() {
+    return this.call<string>('getGenesisHash', [])
+  }
+  /** lowest slot the node still has a block for (pruned nodes) */
+  firstAvailableBlock() {
+    return this.call<number>('getFirstAvailableBlock', [])
+  }
+  /** slots of [start, end] that have a finalized block (a node allows at most 500,000 slots per call) */
+  blocks(start: number, end: number) {
+    return this.call<number[]>('getBlocks', [start, end, FINALIZED])
+  }
+  /** a finalized block with full transactions in the `json` encoding (account keys and instruction data in base58); null = skipped slot */
+  async block(slot: number): Promise<SolanaBlockJson | null> {
+    try {
+      return await this.call<SolanaBlockJson | null>('getBlock', [slot, { ...FINALIZED, encoding: 'json', transactionDetails: 'full', maxSupportedTransactionVersion: 0, rewards: false }])
+    } catch (e) {
+      if (e instanceof SolanaRpcError && e.code != null && SKIPPED_SLOT_CODES.has(e.code)) return null
+      throw e
+    }
+  }
+}
