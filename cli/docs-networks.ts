@@ -23,6 +23,9 @@ export function renderNetworksDoc(): string {
     if (n.chain.kind === 'cometbft') {
       out.push(`- Chain: ${n.chain.name}, CometBFT chain id \`${n.chain.cometbftChainId}\` (stored as ${n.chain.chainId}), read over CometBFT JSON-RPC, instant finality`)
       out.push(`- Token: ${n.token.symbol} (native coin), ${n.token.decimals} decimals; fees in ${n.feeAsset.symbol}${n.otherFeeAssets?.length ? ` and ${n.otherFeeAssets.map((a) => `${a.symbol} (${a.source})`).join(', ')}` : ''}`)
+    } else if (n.chain.kind === 'solana') {
+      out.push(`- Chain: ${n.chain.name} mainnet-beta (stored as chain id ${n.chain.chainId}), read over Solana JSON-RPC at commitment \`finalized\` (blocks by slot)`)
+      out.push(`- Token: ${n.token.symbol} \`${n.token.address}\` (SPL), ${n.token.decimals} decimals; fees in ${n.feeAsset.symbol}${n.feeAsset.address ? ` \`${n.feeAsset.address}\`` : ''}${n.feeAsset.fixedUsdPrice ? ` at a fixed ${n.feeAsset.fixedUsdPrice.usd} USD (${n.feeAsset.fixedUsdPrice.source})` : ''}`)
     } else {
       out.push(`- Chain: ${n.chain.name}, chain id ${n.chain.chainId}${n.chain.kind && n.chain.kind !== 'evm' ? ` (${n.chain.kind} source)` : ''}, finality ${n.chain.finalityConfirmations} ${n.chain.kind === 'lotus' ? 'epochs' : 'blocks'} by default`)
       out.push(`- Token: ${n.token.symbol}${n.token.address ? ` \`${n.token.address}\`` : ' (native)'}, ${n.token.decimals} decimals; fees in ${n.feeAsset.symbol}`)
@@ -54,6 +57,16 @@ export function renderNetworksDoc(): string {
       for (const m of n.cosmos.messages) out.push(`| \`${m.name}\` | ${m.facts ? 'yes' : 'state only'} | ${m.meaning.replace(/\|/g, '\\|')} |`)
       out.push('', '### Events', '', '| event (`module/action` of a message event, or type) | facts | meaning |', '|---|---|---|')
       for (const e of n.cosmos.events) out.push(`| ${e.name} | ${e.facts ? 'yes' : 'raw only'} | ${e.meaning.replace(/\|/g, '\\|')} |`)
+      out.push('')
+    }
+    if (n.solana) {
+      out.push('### Programs (Anchor IDLs of @helium/idls, in indexer/abi/helium)', '', '| program | id | source |', '|---|---|---|')
+      for (const p of n.solana.programs) out.push(`| ${p.name} | \`${p.programId}\` | ${p.source} |`)
+      out.push('', '### Instructions (top-level or by CPI; decoded by their 8-byte Anchor discriminator)', '', '| program | instruction | discriminator | facts | meaning |', '|---|---|---|---|---|')
+      for (const i of n.solana.instructions) {
+        const ix = n.solana.programs.find((p) => p.name === i.program)?.idl.instructions.find((x: any) => x.name === i.name)
+        out.push(`| ${i.program} | ${i.name} | \`${Buffer.from(ix?.discriminator ?? []).toString('hex')}\` | ${i.facts ? 'yes' : 'raw only'} | ${i.meaning.replace(/\|/g, '\\|')} |`)
+      }
       out.push('')
     }
     for (const c of n.contracts) {

@@ -34,10 +34,11 @@ describe('GraphQL API', () => {
     expect(body.data.networks.find((n: any) => n.id === 'livepeer')).toEqual({ id: 'livepeer', name: 'Livepeer', category: 'compute', chainId: 42161, tokenSymbol: 'LPT', feeAsset: 'ETH' })
     // every registered network once, with its chain
     const byId = Object.fromEntries(body.data.networks.map((n: any) => [n.id, n.chainId]))
-    expect(byId).toEqual({ aethir: 42161, akash: 1_000_002, dimo: 137, filecoin: 314, geodnet: 137, 'iotex-ioid': 4689, livepeer: 42161, spheron: 8453, thegraph: 42161 })
+    expect(byId).toEqual({ aethir: 42161, akash: 1_000_002, dimo: 137, filecoin: 314, geodnet: 137, helium: 792_703_809, 'iotex-ioid': 4689, livepeer: 42161, spheron: 8453, thegraph: 42161 })
     const ids = (c: string) => body.data.categories.find((x: any) => x.id === c).networks.map((n: any) => n.id).sort()
     expect(ids('compute')).toEqual(['aethir', 'akash', 'livepeer', 'spheron'])
     expect(ids('sensors')).toEqual(['dimo', 'geodnet'])
+    expect(ids('wireless')).toEqual(['helium'])
     expect(new Set(body.data.networks.map((n: any) => n.category)).size).toBeGreaterThanOrEqual(4)
   })
 
@@ -75,12 +76,17 @@ describe('GraphQL API', () => {
     // Akash (CometBFT): head from /status of its devnet server, not indexed here
     const akashHead = fx.devnet.cometbft[0].devnet.height
     expect(body.data.indexerStatus.find((c: any) => c.chainId === 1_000_002)).toEqual({ chain: 'akash', chainId: 1_000_002, height: null, head: akashHead, lag: null })
+    // Helium (Solana): head = the devnet server's finalized slot (getSlot), not indexed here
+    const solanaHead = fx.devnet.solana[0].server.finalized()
+    const sol = body.data.indexerStatus.find((c: any) => c.chainId === 792_703_809)
+    expect(sol).toMatchObject({ chain: 'solana', height: null, lag: null })
+    expect(sol.head).toBeGreaterThanOrEqual(solanaHead)
     expect(body.data._meta).toEqual({ chainId: 42161, block: { number: head, hash }, hasIndexingErrors: false, quarantinedLogs: 0 })
     const status = (await gql('{ squidStatus { chainId height hash finalizedHeight head lag } polygon: squidStatus(chainId: 137) { height finalizedHeight } _meta { head lag } }')).body
     expect(status.errors).toBeUndefined()
     const finalized = (await fx.pool.query('SELECT height FROM squid_processor_42161.status WHERE id = 0')).rows[0].height
     expect(finalized).toBeGreaterThanOrEqual(head - 5)
-    expect(status.data.squidStatus.map((s: any) => s.chainId)).toEqual([42161, 137, 8453, 4689, 314, 1_000_002])
+    expect(status.data.squidStatus.map((s: any) => s.chainId)).toEqual([42161, 137, 8453, 4689, 314, 1_000_002, 792_703_809])
     expect(status.data.squidStatus[0]).toEqual({ chainId: 42161, height: head, hash, finalizedHeight: finalized, head: chainHead, lag: chainHead - head })
     expect(status.data.polygon).toEqual([{ height: null, finalizedHeight: null }])
     expect(status.data._meta).toEqual({ head: chainHead, lag: chainHead - head })

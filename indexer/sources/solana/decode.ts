@@ -178,6 +178,14 @@ export function decodeBlock(slot: number, block: SolanaBlockJson, programs: Map<
           return fail(`cannot decode ${program.name} instruction: ${(err as Error).message}`)
         }
         if (!decoded) return fail(`unknown ${program.name} instruction (discriminator 0x${Buffer.from(data.subarray(0, 8)).toString('hex')})`)
+        // the Borsh reader does not notice data that ends early: the decoded value must encode back to the bytes
+        // read (trailing bytes are allowed, as the programs' own deserialization allows them)
+        try {
+          const again = program.coder.encode(decoded.name, decoded.data)
+          if (again.length > data.length || !Buffer.from(data.subarray(0, again.length)).equals(again)) throw new Error('data ends early')
+        } catch (err) {
+          return fail(`cannot decode ${program.name} ${decoded.name}: arguments do not parse (${(err as Error).message})`)
+        }
         const names = program.accounts.get(decoded.name)
         if (!names) return // an instruction of the program the registry does not index (admin, configuration)
         const ixKeys = e.ix.accounts.map((a) => keys[a])

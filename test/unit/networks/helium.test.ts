@@ -1,0 +1,229 @@
+/**
+ * Helium wire-format decoding, per instruction kind: getBlock (encoding json) transactions written here byte by
+ * byte — Anchor discriminators computed in the test (sha256("global:<snake_case>")[0..8]), Borsh arguments and SPL
+ * Token instructions laid out by hand, base58 by a small BigInt encoder — go through the source's decoder and the
+ * registry's handler; the facts must carry the amounts and accounts written. Also: one real mainnet instruction
+ * (lazy-distributor distributeCustomDestinationV0 run by CPI from a tuktuk cron, slot 448,529,532, from
+ * helium-program-library packages/blockchain-api/tests/e2e/fixtures/lazy_distributor_distribute.json), the IDLs
+ * against @helium/idls, failed transactions, lookup-table accounts and quarantine of what cannot be decoded.
+ */
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { HELIUM_IDL_PROGRAMS, heliumIdl } from '../../../cli/helium-idls'
+import { handleSolanaBlocks } from '../../../indexer/handlers/solana'
+import { FactKind } from '../../../indexer/model'
+import { helium } from '../../../indexer/registry/helium'
+import { solana } from '../../../indexer/registry/chains'
+import { decodeBlock, watchedPrograms, type SolanaBlockJson, type SolanaTransactionJson } from '../../../indexer/sources/solana/decode'
+
+const DATA_CREDITS = 'credMBJhYFzfn7NxBMdU4aUqFggAjgztaCcv2Fo6fPT'
+const SUB_DAOS = 'hdaoVTCqhfHHo75XdAMxBKdUqvq1i5bF23sisBqVgGR'
+const LAZY = '1azyuavdMyvsivtNxPoz6SucD18eDHeXzFCUPq5XU7w'
+const HEM = 'hemjuPXBpNvggtaUnN1MwT3wrdhttKEfosTcc2P9Pg8'
+const TOKEN = 'TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA'
+const HNT = 'hntyVP6YFm1Hg25TN9WGLqM12b8TQmcknKrdu1oxWux'
+const DC = 'dcuc8Amr83Wz27ZkQ2K9NS6r8zRpf1J6cvArEBDZDmm'
+const IOT_SUB_DAO = '39Lw1RH6zt8AJvKn3BTxmUDofzduCM2J3kSaGDZ8L7Sk'
+const MOBILE_SUB_DAO = 'Gm9xDCJawDEKDrrQW6haw94gABaYzQwCq4ZQU8h8bd22'
+
+const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
+function b58(bytes: Uint8Array | number[]): string {
+  let n = 0n
+  for (const b of bytes) n = n * 256n + BigInt(b)
+  let s = ''
+  while (n > 0n) {
+    s = ALPHABET[Number(n % 58n)] + s
+    n /= 58n
+  }
+  for (const b of bytes) {
+    if (b !== 0) break
+    s = '1' + s
+  }
+  return s
+}
+const snake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()
+const disc = (camel: string) => [...createHash('sha256').update(`global:${snake(camel)}`).digest().subarray(0, 8)]
+const u64 = (v: bigint) => Array.from({ length: 8 }, (_, i) => Number((v >> BigInt(8 * i)) & 255n))
+const u32 = (v: number) => Array.from({ length: 4 }, (_, i) => (v >>> (8 * i)) & 255)
+const key = (label: string) => b58(createHash('sha256').update(label).digest())
+
+interface HandIx { program: string; accounts: string[]; data: number[]; stack?: number }
+/** a version-0 transaction in getBlock's json encoding; `lut` accounts come from a lookup table (meta.loadedAddresses.readonly) */
+function tx(top: HandIx, inner: HandIx[] = [], o: { err?: unknown; lut?: string[]; balances?: { account: string; mint: string }[] } = {}): SolanaTransactionJson {
+  const lut = o.lut ?? []
+  const statics: string[] = [key('fee-payer')]
+  for (const ix of [top, ...inner]) for (const a of [...ix.accounts, ix.program]) if (!statics.includes(a) && !lut.includes(a)) statics.push(a)
+  const all = [...statics, ...lut]
+  const c = (ix: HandIx) => ({ programIdIndex: all.indexOf(ix.program), accounts: ix.accounts.map((a) => all.indexOf(a)), data: b58(ix.data), stackHeight: ix.stack ?? null })
+  const balances = (o.balances ?? []).map((b) => ({ accountIndex: all.indexOf(b.account), mint: b.mint, uiTokenAmount: { amount: '1000', decimals: 8 } }))
+  return {
+    transaction: { signatures: [b58(createHash('sha512').update(JSON.stringify(top)).digest())], message: { accountKeys: statics, instructions: [c(top)] } },
+    meta: { err: o.err ?? null, innerInstructions: inner.length ? [{ index: 0, instructions: inner.map(c) }] : [], preTokenBalances: balances, postTokenBalances: balances, loadedAddresses: { writable: [], readonly: lut } },
+    version: 0,
+  }
+}
+const block = (txs: SolanaTransactionJson[]): SolanaBlockJson => ({ blockhash: key('bh'), previousBlockhash: key('pbh'), parentSlot: 999, blockHeight: 900, blockTime: 1_730_000_000, transactions: txs })
+const programs = watchedPrograms(helium.solana!)
+const run = (txs: SolanaTransactionJson[]) => handleSolanaBlocks(solana, [helium], [decodeBlock(1000, block(txs), programs)])
+
+const splBurn = (account: string, mint: string, authority: string, amount: bigint, stack = 2): HandIx => ({ program: TOKEN, accounts: [account, mint, authority], data: [8, ...u64(amount)], stack })
+const splMintTo = (mint: string, account: string, authority: string, amount: bigint, stack = 2): HandIx => ({ program: TOKEN, accounts: [mint, account, authority], data: [7, ...u64(amount)], stack })
+const splTransfer = (from: string, to: string, authority: string, amount: bigint, stack = 2): HandIx => ({ program: TOKEN, accounts: [from, to, authority], data: [3, ...u64(amount)], stack })
+const accounts = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => key(`${prefix}:${i}`))
+
+describe('Helium IDLs', () => {
+  it('indexer/abi/helium/*.json are the @helium/idls IDLs, with discriminators = sha256("global:<name>")[..8]', () => {
+    for (const p of HELIUM_IDL_PROGRAMS) {
+      const stored = JSON.parse(readFileSync(join(import.meta.dirname, '../../../indexer/abi/helium', `${p}.json`), 'utf8'))
+      expect(stored, p).toEqual(heliumIdl(p))
+      for (const ix of stored.instructions) expect(ix.discriminator, `${p}.${ix.name}`).toEqual(disc(ix.name))
+    }
+    expect(helium.solana!.programs.map((p) => p.programId)).toEqual([DATA_CREDITS, SUB_DAOS, LAZY, HEM])
+  })
+})
+
+describe('Helium instructions (getBlock json) to facts', () => {
+  it('burnDelegatedDataCreditsV0: DC of the inner SPL Burn as fee and protocol take, actor = sub-DAO; the CPI to track_dc_burn is skipped', () => {
+    const a = accounts(13, 'bd')
+    a[1] = MOBILE_SUB_DAO
+    a[5] = DC
+    const escrow = a[9]
+    const out = run([tx(
+      { program: DATA_CREDITS, accounts: a, data: [...disc('burnDelegatedDataCreditsV0'), ...u64(1_234_567n)] },
+      [splBurn(escrow, DC, a[8], 1_234_567n), { program: SUB_DAOS, accounts: a.slice(0, 7), data: [...disc('trackDcBurnV0'), ...u64(1_234_567n), 255], stack: 2 }],
+    )])
+    expect(out.quarantined).toEqual([])
+    expect(out.rawEvents.map((r) => r.name)).toEqual(['burnDelegatedDataCreditsV0'])
+    expect(out.rawEvents[0].args).toMatchObject({ args: { amount: '1234567' }, accounts: { subDao: MOBILE_SUB_DAO, delegatedDataCredits: a[8], escrowAccount: escrow } })
+    expect(out.facts.map((f) => [f.kind, f.asset, f.amount, f.decimals, f.actor, f.counterparty])).toEqual([
+      [FactKind.FEE_PAID, 'DC', 1_234_567n, 0, MOBILE_SUB_DAO, a[8]],
+      [FactKind.PROTOCOL_TAKE, 'DC', 1_234_567n, 0, null, a[8]],
+    ])
+    expect(out.facts[0].blockNumber).toBe(1000)
+    expect(out.facts[0].timestamp.getTime()).toBe(1_730_000_000_000)
+  })
+
+  it('onboardIotHotspotV0 with its burnWithoutTrackingV0 by CPI (accounts from a lookup table): one hotspot and the DC fee', () => {
+    const a = accounts(21, 'on')
+    a[4] = key('owner-1')
+    a[12] = IOT_SUB_DAO
+    a[13] = DC
+    const args = [...Array(96).fill(7), ...u32(42), 1, ...u64(631_210_968_849_145_855n), 1, ...u32(15), 0]
+    const burner = a[6]
+    const burnAccounts = [a[14], burner, a[1], DC, key('ata'), TOKEN, key('system')]
+    const out = run([tx(
+      { program: HEM, accounts: a, data: [...disc('onboardIotHotspotV0'), ...args] },
+      [
+        { program: DATA_CREDITS, accounts: burnAccounts, data: [...disc('burnWithoutTrackingV0'), ...u64(5_000_000n)], stack: 2 },
+        splBurn(burner, DC, a[1], 5_000_000n, 3),
+      ],
+      { lut: [DC, TOKEN, DATA_CREDITS] },
+    )])
+    expect(out.quarantined).toEqual([])
+    expect(out.rawEvents.map((r) => r.name)).toEqual(['onboardIotHotspotV0', 'burnWithoutTrackingV0'])
+    expect(out.rawEvents[0].args).toMatchObject({ args: { index: 42, location: '631210968849145855', elevation: 15, gain: null } })
+    const [node, fee, take] = out.facts
+    expect([node.kind, node.amount, node.unit, node.actor, node.counterparty, node.subject]).toEqual([FactKind.NODE_REGISTERED, 1n, 'hotspots', key('owner-1'), IOT_SUB_DAO, a[11]])
+    expect([fee.kind, fee.amount, fee.actor, fee.counterparty]).toEqual([FactKind.FEE_PAID, 5_000_000n, null, a[1]])
+    expect(take.kind).toBe(FactKind.PROTOCOL_TAKE)
+    // log index = position among the block's watched instructions
+    expect(out.rawEvents.map((r) => r.logIndex)).toEqual([0, 1])
+  })
+
+  it('onboardMobileHotspotV0 (enum device type): one hotspot on the Mobile sub-DAO', () => {
+    const a = accounts(24, 'mob')
+    a[13] = MOBILE_SUB_DAO
+    const args = [...Array(96).fill(1), ...u32(7), 0, /* deviceType wifiOutdoor */ 2, /* deploymentInfo None */ 0]
+    const out = run([tx({ program: HEM, accounts: a, data: [...disc('onboardMobileHotspotV0'), ...args] })])
+    expect(out.quarantined).toEqual([])
+    expect(out.rawEvents[0].args).toMatchObject({ args: { index: 7, location: null, deviceType: { wifiOutdoor: {} }, deploymentInfo: null } })
+    expect(out.facts.map((f) => [f.kind, f.counterparty, f.actor])).toEqual([[FactKind.NODE_REGISTERED, MOBILE_SUB_DAO, a[4]]])
+  })
+
+  it('mintDataCreditsV0: the HNT of the inner SPL Burn is burned (SUPPLY_BURN); the DC minted stays in the raw event', () => {
+    const a = accounts(13, 'mint')
+    a[6] = HNT
+    a[7] = DC
+    const out = run([tx(
+      { program: DATA_CREDITS, accounts: a, data: [...disc('mintDataCreditsV0'), 1, ...u64(250_000_000n), 0] },
+      [splBurn(a[2], HNT, a[5], 250_000_000n), { program: key('circuit-breaker'), accounts: [DC, a[3]], data: [1, 2, 3], stack: 2 }, splMintTo(DC, a[3], a[0], 12_500_000n, 3)],
+    )])
+    expect(out.quarantined).toEqual([])
+    expect(out.rawEvents[0].args).toMatchObject({ args: { hntAmount: '250000000', dcAmount: null }, tokenOps: [{ kind: 'burn', mint: HNT, amount: '250000000' }, { kind: 'mintTo', mint: DC, amount: '12500000', to: a[3] }] })
+    expect(out.facts.map((f) => [f.kind, f.asset, f.amount, f.decimals, f.actor, f.counterparty])).toEqual([[FactKind.SUPPLY_BURN, 'HNT', 250_000_000n, 8, a[5], a[4]]])
+  })
+
+  it('issueRewardsV0: each inner MintTo of HNT is an emission (SUPPLY_MINT); DNT mints are not', () => {
+    const a = accounts(16, 'issue')
+    a[1] = IOT_SUB_DAO
+    a[5] = HNT
+    const out = run([tx(
+      { program: SUB_DAOS, accounts: a, data: [...disc('issueRewardsV0'), ...u64(20_000n)] },
+      [splMintTo(HNT, a[9], a[0], 7_000_000_000n, 3), splMintTo(HNT, a[8], a[0], 110_000_000_000n, 3), splMintTo(a[6], a[7], a[0], 5n, 3)],
+    )])
+    expect(out.quarantined).toEqual([])
+    expect(out.facts.map((f) => [f.kind, f.amount, f.actor, f.counterparty])).toEqual([
+      [FactKind.SUPPLY_MINT, 7_000_000_000n, IOT_SUB_DAO, a[9]],
+      [FactKind.SUPPLY_MINT, 110_000_000_000n, IOT_SUB_DAO, a[8]],
+    ])
+  })
+
+  it('a real mainnet distributeCustomDestinationV0 (by CPI at stack height 2): the HNT moved out of the rewards escrow is a hotspot reward', () => {
+    // accounts and instruction data of the real transaction 43kGyke7…eofN; the SPL Transfer's amount (0 there) set to 1.5 HNT
+    const common = ['H9KW2yryy7z1D9L55HsDd9DPx7tXDyJtFNMRH7AfYCd6', '6gcZXjHgKUBMedc2V1aZLFPwh8M1rPVRw7kpo2KqNrFq', '4oge4mUihEB7kKQRYJk6X6NWJGP5fAZ1LPLeHjCoy8MB', HNT, 'BDs6RPnpJNzmuMNv1z8cDh9cxKFgCxEVDaCfoHZWyvqJ', '73zsmmqCXjvHHhNSib26Y8p3jYiH3UUuyKv71RJDnctW', '8v8cEbCNts9ENuokPo6vF5QwaZJ4CAAmDrXKQdVbstFP', 'w5CPzaMr5uk3UAg6aJRQt34YrEJXeP2p88WykYsirtz', 'ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL', 'circAbx64bbsscPbQzZAUvuXpHqrCe6fLMzc2uKXz9g', '11111111111111111111111111111111', TOKEN]
+    const cron: HandIx = { program: 'tuktukUrfhXT6ZT77QTU8RQtvgL967uRuVagWF57zVA', accounts: [key('cron')], data: [...Buffer.from('zhi3bSnF')] }
+    const real = (data: string) => [...decodeB58(data)]
+    const t = tx(cron, [
+      { program: LAZY, accounts: common, data: real('EjxsWx73csf'), stack: 2 },
+      { program: 'circAbx64bbsscPbQzZAUvuXpHqrCe6fLMzc2uKXz9g', accounts: [common[4], common[7]], data: [9], stack: 3 },
+      splTransfer(common[4], common[7], common[5], 150_000_000n, 4),
+    ], { balances: [{ account: common[4], mint: HNT }, { account: common[7], mint: HNT }] })
+    const out = run([t])
+    expect(out.quarantined).toEqual([])
+    expect(out.rawEvents.map((r) => r.name)).toEqual(['distributeCustomDestinationV0'])
+    expect(out.facts.map((f) => [f.kind, f.asset, f.amount, f.actor, f.counterparty, f.subject])).toEqual([
+      [FactKind.REWARD_EMITTED, 'HNT', 150_000_000n, '8v8cEbCNts9ENuokPo6vF5QwaZJ4CAAmDrXKQdVbstFP', '6gcZXjHgKUBMedc2V1aZLFPwh8M1rPVRw7kpo2KqNrFq', '4oge4mUihEB7kKQRYJk6X6NWJGP5fAZ1LPLeHjCoy8MB'],
+    ])
+  })
+
+  it('skips failed transactions and programs it does not watch; quarantines undecodable instructions with the reason', () => {
+    const a = accounts(13, 'bad')
+    a[1] = IOT_SUB_DAO
+    a[5] = DC
+    const ok = [...disc('burnDelegatedDataCreditsV0'), ...u64(10n)]
+    const out = run([
+      tx({ program: DATA_CREDITS, accounts: a, data: ok }, [splBurn(a[9], DC, a[8], 10n)], { err: { InstructionError: [0, { Custom: 6000 }] } }),
+      tx({ program: key('other-program'), accounts: a, data: ok }),
+      tx({ program: DATA_CREDITS, accounts: a, data: [1, 2, 3, 4, 5, 6, 7, 8, 9] }),
+      tx({ program: DATA_CREDITS, accounts: a, data: [...disc('burnDelegatedDataCreditsV0'), 1, 2] }),
+      tx({ program: DATA_CREDITS, accounts: a, data: ok }, [splBurn(a[9], DC, a[8], 11n)]),
+      tx({ program: DATA_CREDITS, accounts: [...a.slice(0, 1), key('not-a-sub-dao'), ...a.slice(2)], data: ok }, [splBurn(a[9], DC, a[8], 10n)]),
+    ])
+    expect(out.facts).toEqual([])
+    expect(out.rawEvents).toEqual([])
+    expect(out.quarantined.map((q) => q.reason)).toEqual([
+      expect.stringMatching(/^unknown dataCredits instruction \(discriminator 0x0102030405060708\)/),
+      expect.stringMatching(/^cannot decode dataCredits burnDelegatedDataCreditsV0: arguments do not parse/),
+      'cannot normalize burnDelegatedDataCreditsV0: DC burned 11 differs from args.amount 10',
+      expect.stringMatching(/^cannot normalize burnDelegatedDataCreditsV0: sub-DAO \w+ is neither IoT/),
+    ])
+    expect(out.quarantined.every((q) => q.network === 'helium' && q.address === DATA_CREDITS && q.blockNumber === 1000)).toBe(true)
+  })
+})
+
+function decodeB58(s: string): Uint8Array {
+  let n = 0n
+  for (const c of s) n = n * 58n + BigInt(ALPHABET.indexOf(c))
+  const out: number[] = []
+  while (n > 0n) {
+    out.unshift(Number(n & 255n))
+    n >>= 8n
+  }
+  for (const c of s) {
+    if (c !== '1') break
+    out.unshift(0)
+  }
+  return new Uint8Array(out)
+}
