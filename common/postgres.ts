@@ -99,6 +99,26 @@ export class UnreachableError extends Error {
   }
 }
 
+/** SQLSTATEs and socket errors of a lost or refused connection (the server stopped, restarted or is starting). */
+const CONNECTION_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'])
+const CONNECTION_MESSAGE = /connection terminated|terminating connection|not queryable|connection error|server closed the connection|the database system is (starting|shutting) (up|down)/i
+
+/**
+ * True when an error says the connection to PostgreSQL was lost or refused (not a bad query, a constraint or a
+ * serialization failure): the work can be retried as is once the server answers again. Looks through TypeORM's
+ * QueryFailedError (driverError) and error causes.
+ */
+export function isConnectionError(e: unknown): boolean {
+  for (let x = e as { code?: unknown; name?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined, depth = 0; x && depth < 5; depth++) {
+    if (typeof x.code === 'string' && CONNECTION_CODES.has(x.code)) return true
+    // TypeORM releases a transaction's query runner when its connection errors; the batch's next query then fails so
+    if (x.name === 'QueryRunnerAlreadyReleasedError') return true
+    if (typeof x.message === 'string' && CONNECTION_MESSAGE.test(x.message)) return true
+    x = (x.driverError ?? x.cause) as typeof x
+  }
+  return false
+}
+
 /** Waits until the server answers, retrying with backoff; a clear error after the deadline. */
 export async function waitForDatabase(url: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs

@@ -87,7 +87,7 @@ async function main() {
   // One processor per chain writes to the same tables, but only its own rows (ids carry the network, networks
   // belong to one chain; each has its own status schema). SERIALIZABLE would make their batches abort each
   // other on predicate locks; READ COMMITTED is safe for disjoint rows, and the status nonce still detects races.
-  const db = new IndexerDatabase(url, { supportHotBlocks: true, stateSchema: statusSchemaOf(chain.chainId), isolationLevel: 'READ COMMITTED' })
+  const db = new IndexerDatabase(url, { supportHotBlocks: true, stateSchema: statusSchemaOf(chain.chainId), isolationLevel: 'READ COMMITTED', waitOnConnectionLoss: true })
   processor.run(db, async (ctx) => {
     if (lastHash === undefined) {
       const c = await ctx.store.get(ChainCursor, String(chain.chainId))

@@ -8,6 +8,7 @@
  * batch checkpoint the writer keeps for deep-reorg rollbacks is only the last one.
  */
 import { componentLogger } from '../../common/logger'
+import { isConnectionError, waitForDatabase } from '../../common/postgres'
 import type { BatchOutput } from '../handlers/batch'
 import { StateCache } from '../handlers/state'
 import { NetworkState } from '../model'
@@ -78,12 +79,27 @@ export async function runIngest(o: IngestOptions): Promise<void> {
       let out: BatchOutput
       try {
         out = await o.source.batch(next, to, state)
+      } catch (e) {
+        // nothing is written, but the handler state in memory may have moved on: reload it first
+        state = await loadState(o.databaseUrl, o.networks)
+        throw e
+      }
+      try {
         await db.transact({ prevHead: { height: head.height, hash: head.hash }, nextHead: { height: to, hash: out.cursor?.hash ?? '' } }, async (store) => {
           await writeBatch(store, out, next, state)
           // only final heights are read, so no reorg can rewind a batch: keep no older checkpoint than this one
           await entityManagerOf(store).query('DELETE FROM batch_checkpoint WHERE chain_id = $1 AND height < $2', [o.chain.chainId, to])
         })
       } catch (e) {
+        if (isConnectionError(e)) {
+          // PostgreSQL stopped or restarted under the batch: nothing of it is committed; wait for the server, reload
+          // the handler state (the batch moved it on in memory) and do the same range again
+          log.warn({ chain: o.chain.id, from: next, to, err: (e as Error).message }, 'database connection lost during a batch; waiting for PostgreSQL, then redoing the batch')
+          await waitForDatabase(o.databaseUrl, Number.MAX_SAFE_INTEGER)
+          state = await loadState(o.databaseUrl, o.networks)
+          log.info({ chain: o.chain.id, from: next }, 'database reachable again; redoing the batch')
+          continue
+        }
         // nothing of the batch is committed, but the handler state in memory may have moved on: reload it first
         state = await loadState(o.databaseUrl, o.networks)
         throw e
