@@ -9,6 +9,7 @@ import { Params, quote, selectList, toNode } from './entities/sql'
 import { leaderboard, metricSeries, payerConcentration, providerStats, type GroupBy, type Window } from './analytics'
 import { parseIsoDate } from './dates'
 import { leasedResources } from './leased'
+import { declaredCapacity } from './declared'
 import { networkMetrics, priceSource, providerCounts, window, type ProviderCounts } from './metrics'
 import { dailyStats, healthAlerts, type AlertThresholds } from './subscriptions'
 import type { SeriesInterval, SeriesMetric } from '../indexer/metrics'
@@ -224,6 +225,10 @@ export const resolvers = {
     async leasedResources(_: unknown, args: { network: string }, ctx: ApiContext) {
       if (!networkById(args.network)) throw badInput(`unknown network "${args.network}"`)
       return leasedResources(ctx.pool, args.network)
+    },
+    async declaredCapacity(_: unknown, args: { network: string }, ctx: ApiContext) {
+      if (!networkById(args.network)) throw badInput(`unknown network "${args.network}"`)
+      return declaredCapacity(ctx.pool, args.network)
     },
     async payerConcentration(_: unknown, args: { network: string; window: Window; top: number }, ctx: ApiContext) {
       return payerConcentration(ctx.pool, { ...args, top: checkLimit(args.top, ctx.maxLimit) })

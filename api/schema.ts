@@ -272,6 +272,32 @@ ${Object.entries(SERIES_METRICS).map(([k, d]) => `    ${JSON.stringify(`${d.desc
     gpusByModel: [GpuModelLeased!]!
   }
 
+  type GpuModelDeclared {
+    "vendor/model (Akash: from capabilities/gpu/vendor/<vendor>/model/<model>)"
+    model: String!
+    "providers declaring it"
+    providers: Int!
+  }
+
+  type StorageClassDeclared {
+    storageClass: String!
+    providers: Int!
+  }
+
+  "What providers declare on chain (Akash provider attributes): capabilities, not quantities; provenance declared"
+  type DeclaredCapacity {
+    network: ID!
+    "providers with an on-chain declaration (registered, not deleted)"
+    providers: Int!
+    providersWithGpus: Int!
+    gpuModels: [GpuModelDeclared!]!
+    storageClasses: [StorageClassDeclared!]!
+    "declared: stated by the providers, not verified"
+    provenance: String!
+    "whether declared quantities (GPU count, CPU, memory, storage) are on chain; false for Akash, so utilization = leased / declared is not computed"
+    quantitiesOnChain: Boolean!
+  }
+
   type PayerShare {
     payer: String!
     feesNative: BigInt!
@@ -389,6 +415,8 @@ ${Object.entries(SERIES_METRICS).map(([k, d]) => `    ${JSON.stringify(`${d.desc
     providerStats(network: ID!, provider: String!, window: Window = D30): ProviderStats
     "capacity leased now: the resources of the network's open leases (CPU cores, memory, storage, GPUs by model) where the chain gives them (Akash)"
     leasedResources(network: ID!): LeasedResources!
+    "capacity providers declare on chain now (Akash: GPU models and storage classes from provider attributes), flagged declared"
+    declaredCapacity(network: ID!): DeclaredCapacity!
     "top payers' share and HHI of a network's fees over a window"
     payerConcentration(network: ID!, window: Window = D30, top: Int = 10): PayerConcentration!
     "processor status per chain (all chains, or one)"

@@ -86,7 +86,17 @@ interface Provider {
   address: string
   gpus: string[]
   hostUri: string
+  region: string
 }
+
+/** The attributes a provider declares on chain (Akash provider conventions: capabilities/gpu/vendor/<v>/model/<m>, capabilities/storage/<n>/class). */
+const providerAttributes = (p: Provider) => [
+  { key: 'host', value: 'akash' },
+  { key: 'region', value: p.region },
+  { key: 'capabilities/storage/1/class', value: 'beta2' },
+  { key: 'capabilities/storage/1/persistent', value: 'true' },
+  ...p.gpus.map((m) => ({ key: `capabilities/gpu/vendor/nvidia/model/${m}`, value: 'true' })),
+]
 interface Lease {
   gseq: number
   provider: string
@@ -292,14 +302,9 @@ export class AkashModel {
   private registerProvider(): SimTx {
     const address = this.address()
     const gpus = this.rnd.next() < 0.6 ? [this.rnd.pick(GPU_MODELS).model] : []
-    const p: Provider = { address, gpus, hostUri: `https://provider.p${this.providers.length + 1}.devnet-akash.example:8443` }
+    const p: Provider = { address, gpus, hostUri: `https://provider.p${this.providers.length + 1}.devnet-akash.example:8443`, region: this.rnd.pick(['us-west', 'us-east', 'eu-central', 'asia-east']) }
     this.providers.push(p)
-    const attributes = [
-      { key: 'host', value: 'akash' },
-      { key: 'region', value: this.rnd.pick(['us-west', 'us-east', 'eu-central', 'asia-east']) },
-      ...gpus.map((m) => ({ key: `capabilities/gpu/vendor/nvidia/model/${m}`, value: 'true' })),
-    ]
-    const fields = { owner: address, hostUri: p.hostUri, attributes, info: { email: '', website: '' } }
+    const fields = { owner: address, hostUri: p.hostUri, attributes: providerAttributes(p), info: { email: '', website: '' } }
     const m = this.v1
       ? { typeUrl: '/akash.provider.v1beta4.MsgCreateProvider', value: v1beta4.MsgCreateProvider.encode(v1beta4.MsgCreateProvider.fromPartial(fields)).finish() }
       : { typeUrl: '/akash.provider.v1beta3.MsgCreateProvider', value: MsgCreateProvider.encode(MsgCreateProvider.fromPartial(fields)).finish() }
@@ -420,7 +425,12 @@ export class AkashModel {
       txs.push(this.registerProvider())
     } else if (this.providers.length && this.rnd.next() < this.blockSeconds / (5 * 86_400)) {
       const p = this.rnd.pick(this.providers)
-      const fields = { owner: p.address, hostUri: p.hostUri, attributes: [{ key: 'host', value: 'akash' }] }
+      // an update re-declares the attributes; half of them add a GPU model (new hardware)
+      if (this.rnd.next() < 0.5) {
+        const g = this.rnd.pick(GPU_MODELS).model
+        if (!p.gpus.includes(g)) p.gpus.push(g)
+      }
+      const fields = { owner: p.address, hostUri: p.hostUri, attributes: providerAttributes(p), info: { email: '', website: '' } }
       const m = this.v1
         ? { typeUrl: '/akash.provider.v1beta4.MsgUpdateProvider', value: v1beta4.MsgUpdateProvider.encode(v1beta4.MsgUpdateProvider.fromPartial(fields)).finish() }
         : { typeUrl: '/akash.provider.v1beta3.MsgUpdateProvider', value: MsgUpdateProvider.encode(MsgUpdateProvider.fromPartial(fields)).finish() }

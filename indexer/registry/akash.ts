@@ -381,7 +381,7 @@ function handleBlock(block: CosmosBlockInput, state: StateAccess): CosmosBlockOu
     events.push(out)
   }
   /** a typed event (v1 node): normalized to the legacy name and attributes, or quarantined when unknown */
-  const typed = (e: AbciEvent, txHash: string, created: Map<string, CreatedDeployment>) => {
+  const typed = (e: AbciEvent, txHash: string, ctx: TxContext) => {
     const name = TYPED_EVENTS[e.type]
     const module = e.type.split('.')[1]
     let a: Record<string, string>
@@ -398,7 +398,7 @@ function handleBlock(block: CosmosBlockInput, state: StateAccess): CosmosBlockOu
     }
     const out: CosmosEventOut = { index: index++, name, module, txHash, args: a, facts: [] }
     try {
-      out.facts = moduleFacts(name, a, block.height, created, state, openDeps)
+      out.facts = moduleFacts(name, a, block.height, ctx, state, openDeps)
     } catch (err) {
       out.error = `cannot normalize ${e.type}: ${(err as Error).message}`
     }
@@ -420,27 +420,31 @@ function handleBlock(block: CosmosBlockInput, state: StateAccess): CosmosBlockOu
     } else if (e.type === 'burn') {
       push(e, '', 'burn', 'bank', (a) => burnFacts(a))
     } else if (e.type.startsWith('akash.')) {
-      typed(e, '', new Map())
+      typed(e, '', { created: new Map(), providers: new Map() })
     }
   }
 
   for (const tx of block.txs) {
     if (tx.code !== 0) continue // a failed transaction changes no state (its fee events are not economic facts here)
     const created = new Map<string, CreatedDeployment>()
+    const providers = new Map<string, ProviderDeclaration>()
     for (const m of tx.msgs) {
       const c = createdDeployment(m)
       if (c) created.set(`${c.owner}/${c.dseq}`, c)
+      const p = providerDeclaration(m, block.height)
+      if (p) providers.set(p[0], p[1])
     }
+    const ctx: TxContext = { created, providers }
     // deposits are applied after the transaction's events (an event in the same tx may open the deployment)
     const deposits = tx.msgs.map(escrowDeposit).filter((d) => d != null)
     for (const e of tx.events) {
       if (e.type.startsWith('akash.')) {
-        typed(e, tx.hash, created)
+        typed(e, tx.hash, ctx)
       } else if (e.type === 'message') {
         const a = attrs(e)
         if (!MODULES.has(a.module) || !a.action || a.action.startsWith('/')) continue
         const name = `${a.module}/${a.action}`
-        push(e, tx.hash, name, a.module, (x) => moduleFacts(name, x, block.height, created, state, openDeps))
+        push(e, tx.hash, name, a.module, (x) => moduleFacts(name, x, block.height, ctx, state, openDeps))
       } else if (e.type === 'transfer') {
         const a = attrs(e)
         if (a.sender !== ESCROW_ACCOUNT) continue
@@ -470,6 +474,45 @@ function handleBlock(block: CosmosBlockInput, state: StateAccess): CosmosBlockOu
     }
   }
   return { events }
+}
+
+/** What a transaction's messages tell the events of the same transaction. */
+export interface TxContext {
+  created: Map<string, CreatedDeployment>
+  /** MsgCreateProvider / MsgUpdateProvider (v1beta3 or v1beta4) by owner */
+  providers: Map<string, ProviderDeclaration>
+}
+
+/**
+ * What a provider declares on chain (MsgCreateProvider / MsgUpdateProvider attributes, Akash's provider attribute
+ * conventions): the GPU models of `capabilities/gpu/vendor/<vendor>/model/<model>[/...]` and the storage classes of
+ * `capabilities/storage/<n>/class`. Capabilities, not quantities: how many GPUs, cores or bytes a provider has is
+ * reported off chain (the provider's status / inventory endpoint), so declared capacity numbers are not on chain.
+ */
+export interface ProviderDeclaration {
+  hostUri: string
+  gpuModels: string[]
+  storageClasses: string[]
+  region: string | null
+  height: number
+}
+
+/** The declared providers of the network (state key), by owner: the last declaration of each provider not deleted. */
+export const DECLARED_PROVIDERS = 'declared-providers'
+
+export function providerDeclaration(m: { typeUrl: string; value: any }, height: number): [string, ProviderDeclaration] | null {
+  if (!/^\/akash\.provider\.v1beta[34]\.Msg(Create|Update)Provider$/.test(m.typeUrl)) return null
+  const gpu = new Set<string>()
+  const storage = new Set<string>()
+  let region: string | null = null
+  for (const { key, value } of (m.value.attributes ?? []) as { key: string; value: string }[]) {
+    if (String(value).toLowerCase() === 'false') continue
+    const g = /^capabilities\/gpu\/vendor\/([^/]+)\/model\/([^/]+)/.exec(key)
+    if (g) gpu.add(`${g[1]}/${g[2]}`)
+    if (/^capabilities\/storage\/[^/]+\/class$/.test(key)) storage.add(value)
+    if (key === 'region') region = value
+  }
+  return [String(m.value.owner), { hostUri: String(m.value.hostUri ?? ''), gpuModels: [...gpu].sort(), storageClasses: [...storage].sort(), region, height }]
 }
 
 /** A new deployment's escrow deposit and group resources, from either generation's MsgCreateDeployment. */
@@ -530,10 +573,17 @@ function need1(a: Record<string, string>, k: string) {
 }
 
 function moduleFacts(
-  name: string, a: Record<string, string>, height: number, created: Map<string, CreatedDeployment>, state: StateAccess, openDeps: () => string[],
+  name: string, a: Record<string, string>, height: number, ctx: TxContext, state: StateAccess, openDeps: () => string[],
 ): FactDraft[] {
+  const { created } = ctx
   const provider = (kind: FactKind): FactDraft[] => {
     need1(a, 'owner')
+    // the declared capabilities of the provider: from its message in the same transaction; dropped when it leaves
+    const declared = { ...state.get<Record<string, ProviderDeclaration>>(DECLARED_PROVIDERS) }
+    const decl = ctx.providers.get(a.owner)
+    if (kind === FactKind.NODE_DEREGISTERED) delete declared[a.owner]
+    else if (decl) declared[a.owner] = decl
+    if (kind === FactKind.NODE_DEREGISTERED || decl) state.set(DECLARED_PROVIDERS, declared)
     return [{ kind, asset: 'providers', amount: kind === FactKind.NODE_UPDATE ? 0n : 1n, decimals: 0, actor: a.owner, subject: a.owner, unit: 'providers', provenance: 'onchain' }]
   }
   switch (name) {
@@ -635,7 +685,7 @@ export const akash: NetworkDef = {
     'Lease fees are inferred (Akash Console method): price per block x blocks from lease creation to close, capped where the deployment\'s escrow runs dry; accrued hourly. The take rate is read from the chain\'s x/take parameters over abci_query (v1 node: /akash.take.v1.Query/Params; v0.38 node: the x/params subspace take) at the start of each run and after each passed governance proposal: PROTOCOL_TAKE has provenance `onchain`; while the node cannot answer (pruned state), the configured 4 % uakt / 20 % other denoms with provenance `config`.',
     'USDC leases (Axelar USDC, ibc/170C…F2F1) are valued at 1 USD (config) into feesOtherUsd / protocolTakeOtherUsd; fees in AKT are valued at the imported AKT price.',
     'Supply: the genesis supply emits no event, so total supply from indexed mints is unknown; market cap and FDV are left null. Minted AKT (x/mint) are counted as staking incentives (REWARD_EMITTED), not provider rewards.',
-    'Provider-declared capacity: on-chain provider attributes declare capabilities (e.g. capabilities/gpu/vendor/nvidia/model/a100), not quantities, so capacity counts providers and utilization is not computed.',
+    'Provider-declared capacity: on-chain provider attributes (MsgCreateProvider / MsgUpdateProvider) declare capabilities, not quantities: GPU models (capabilities/gpu/vendor/<vendor>/model/<model>) and storage classes per provider are kept (API declaredCapacity, provenance declared); GPU counts, CPU, memory and storage a provider offers are reported off chain (its inventory endpoint), so capacity counts providers and utilization (leased / declared) is not computed.',
   ],
   cosmos: {
     messages: MESSAGE_DEFS, events: EVENT_DEFS, handleBlock,

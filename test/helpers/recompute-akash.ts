@@ -9,7 +9,8 @@
  */
 import { TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx'
 import { MsgCreateDeployment, MsgDepositDeployment } from '@akashnetwork/akash-api/akash/deployment/v1beta3'
-import { MsgCreateDeployment as MsgCreateDeploymentV1beta4 } from '@akashnetwork/chain-sdk/private-types/akash.v1beta4'
+import { MsgCreateDeployment as MsgCreateDeploymentV1beta4, MsgCreateProvider as MsgCreateProviderV1beta4, MsgUpdateProvider as MsgUpdateProviderV1beta4 } from '@akashnetwork/chain-sdk/private-types/akash.v1beta4'
+import { MsgCreateProvider, MsgUpdateProvider } from '@akashnetwork/akash-api/akash/provider/v1beta3'
 import { MsgAccountDeposit, Take_QueryParamsRequest, Take_QueryParamsResponse } from '@akashnetwork/chain-sdk/private-types/akash.v1'
 import { QueryParamsRequest, QueryParamsResponse } from 'cosmjs-types/cosmos/params/v1beta1/query'
 
@@ -58,6 +59,8 @@ export interface AkashDay {
 }
 
 export interface AkashRecompute {
+  /** provider -> GPU models (vendor/model) of its last on-chain attributes */
+  declaredGpus: Map<string, string[]>
   /** heights after which the take parameters changed (passed proposals), and the uakt rate from then on */
   takeChanges: { height: number; uakt: bigint }[]
   days: Map<string, AkashDay>
@@ -96,6 +99,11 @@ export async function recomputeAkash(rpc: string, head: number): Promise<AkashRe
   const deps = new Map<string, Dep>()
   const leases = new Map<string, L>()
   let take = await takeRatesAt(rpc, 1)
+  const declaredGpus = new Map<string, string[]>()
+  const PROVIDER_MSGS: Record<string, { decode(b: Uint8Array): { owner: string; attributes: { key: string; value: string }[] } }> = {
+    '/akash.provider.v1beta3.MsgCreateProvider': MsgCreateProvider, '/akash.provider.v1beta3.MsgUpdateProvider': MsgUpdateProvider,
+    '/akash.provider.v1beta4.MsgCreateProvider': MsgCreateProviderV1beta4, '/akash.provider.v1beta4.MsgUpdateProvider': MsgUpdateProviderV1beta4,
+  }
   const takeChanges: { height: number; uakt: bigint }[] = []
   let lastHour: number | null = null
   let events = 0
@@ -172,6 +180,11 @@ export async function recomputeAkash(rpc: string, head: number): Promise<AkashRe
           created.set(`${v.id!.owner}/${v.id!.dseq}`, { ...v, deposit: v.deposit!.amount })
         }
         if (m.typeUrl === '/akash.deployment.v1beta3.MsgDepositDeployment') deposits.push(MsgDepositDeployment.decode(m.value))
+        if (PROVIDER_MSGS[m.typeUrl]) {
+          const v = PROVIDER_MSGS[m.typeUrl].decode(m.value)
+          const models = v.attributes.map((x) => x.key.split('/')).filter((k) => k[0] === 'capabilities' && k[1] === 'gpu' && k[2] === 'vendor' && k[4] === 'model').map((k) => `${k[3]}/${k[5]}`)
+          declaredGpus.set(v.owner, [...new Set(models)].sort())
+        }
         if (m.typeUrl === '/akash.escrow.v1.MsgAccountDeposit') {
           const v = MsgAccountDeposit.decode(m.value)
           const [owner, dseq] = v.id!.xid.split('/')
@@ -250,6 +263,7 @@ export async function recomputeAkash(rpc: string, head: number): Promise<AkashRe
     }
   }
   return {
+    declaredGpus,
     takeChanges,
     days,
     leases: new Map([...leases].map(([id, l]) => [id, { spent: l.cum, closed: l.closed != null, denom: l.denom, price: l.price, gpu: l.gpu }])),

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { leasedResources } from '../../api/leased'
+import { declaredCapacity } from '../../api/declared'
 import { spawnIndexer } from '../../cli/stack'
 import { startFixture, type Fixture } from '../helpers/fixture'
 import { recomputeAkash, type AkashRecompute } from '../helpers/recompute-akash'
@@ -133,6 +134,19 @@ describe('Akash over CometBFT', () => {
       }
     }
     expect(exhausted).toBeGreaterThan(0)
+  })
+
+  it('declared capacity (API declaredCapacity): providers, providers declaring GPUs and GPU models equal the providers\' last attributes on chain', async () => {
+    const got = await declaredCapacity(fx.pool, 'akash')
+    const decl = [...expected.declaredGpus.values()]
+    expect(got.providers).toBe(expected.declaredGpus.size)
+    expect(got.providersWithGpus).toBe(decl.filter((g) => g.length > 0).length)
+    const byModel = new Map<string, number>()
+    for (const g of decl) for (const m of g) byModel.set(m, (byModel.get(m) ?? 0) + 1)
+    expect(Object.fromEntries(got.gpuModels.map((g) => [g.model, g.providers]))).toEqual(Object.fromEntries(byModel))
+    expect(got.providersWithGpus).toBeGreaterThan(0)
+    expect(got.providersWithGpus).toBeLessThan(got.providers)
+    expect(got).toMatchObject({ provenance: 'declared', quantitiesOnChain: false, storageClasses: [{ storageClass: 'beta2', providers: got.providers }] })
   })
 
   it('leased capacity now (API leasedResources): open leases and their GPUs by model equal the recomputation', async () => {

@@ -16,7 +16,7 @@ import { CometbftDevnet } from '../../../devnet/cometbft/server'
 import { handleCosmosBlocks } from '../../../indexer/handlers/cosmos'
 import { StateCache } from '../../../indexer/handlers/state'
 import { FactKind } from '../../../indexer/model'
-import { akash, ESCROW_ACCOUNT, moduleAddress, paramsMayChange, parseCoins, parseDec, readTakeParams, settleDeployment, USDC_DENOM, type AkashDeploymentState, type AkashLeaseState } from '../../../indexer/registry/akash'
+import { akash, ESCROW_ACCOUNT, moduleAddress, paramsMayChange, providerDeclaration, parseCoins, parseDec, readTakeParams, settleDeployment, USDC_DENOM, type AkashDeploymentState, type AkashLeaseState } from '../../../indexer/registry/akash'
 import { akashnet } from '../../../indexer/registry/chains'
 import type { AbciQuery } from '../../../indexer/registry'
 import { decodeBlock } from '../../../indexer/sources/cometbft/decode'
@@ -290,6 +290,22 @@ describe('lease spend accrual', () => {
     const closed = out.facts.find((f) => f.kind === FactKind.LEASE_CLOSED)!
     expect(closed.amount).toBe(5_000_000n * SCALE)
     expect(out.leaseTerms.get(closed.id)).toMatchObject({ spent: 5_000_000n * SCALE, provenance: 'inferred' })
+  })
+})
+
+describe('provider declarations', () => {
+  it('GPU models and storage classes from provider attributes (both message versions); "false" is not a declaration', () => {
+    const attributes = [
+      { key: 'region', value: 'eu-central' }, { key: 'capabilities/gpu/vendor/nvidia/model/h100/ram/80Gi', value: 'true' },
+      { key: 'capabilities/gpu/vendor/nvidia/model/a100', value: 'true' }, { key: 'capabilities/gpu/vendor/amd/model/mi300x', value: 'false' },
+      { key: 'capabilities/storage/1/class', value: 'beta3' }, { key: 'capabilities/storage/1/persistent', value: 'true' },
+    ]
+    for (const typeUrl of ['/akash.provider.v1beta3.MsgCreateProvider', '/akash.provider.v1beta4.MsgUpdateProvider']) {
+      expect(providerDeclaration({ typeUrl, value: { owner: PROVIDER, hostUri: 'https://p:8443', attributes } }, 9)).toEqual([
+        PROVIDER, { hostUri: 'https://p:8443', gpuModels: ['nvidia/a100', 'nvidia/h100'], storageClasses: ['beta3'], region: 'eu-central', height: 9 },
+      ])
+    }
+    expect(providerDeclaration({ typeUrl: '/akash.market.v1beta5.MsgCreateBid', value: {} }, 1)).toBeNull()
   })
 })
 
