@@ -3,13 +3,16 @@
  * with a fault (test/helpers/faulty-rpc.ts: hangs past the timeout, 429 with Retry-After, 500/502/503, resets,
  * truncated and invalid JSON, empty eth_getLogs results, wrong blocks) while the chain grows. The supervised indexer
  * retries with backoff and never stores wrong data: its rollups equal the recomputation from the node itself, and every
- * table equals a clean run through a healthy connection. The faults injected per class are printed.
+ * table equals a clean run through a healthy connection. Then the same over the devnet's default transport, a
+ * WebSocket, through a TCP proxy that resets and stalls its connections (test/helpers/faulty-ws.ts). The faults
+ * injected per class are printed.
  */
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawnIndexer, superviseIndexer } from '../../cli/stack'
 import { createDatabase, cursorOf, onlyChain, sleep, storedDays, tableChecksums, until } from '../helpers/consistency'
 import { FAULTS, startFaultyRpc, type FaultyRpc } from '../helpers/faulty-rpc'
+import { WS_FAULTS, startFaultyWs } from '../helpers/faulty-ws'
 import { startFixture, type Fixture } from '../helpers/fixture'
 import { recomputeChain } from '../helpers/recompute-networks'
 
@@ -66,6 +69,34 @@ describe('faulty RPC', () => {
     for (const [day, w] of wantDays) expect({ day, ...got.get(day) }).toEqual({ day, ...w })
     const stored = (await fx.pool.query('SELECT (SELECT count(*) FROM raw_event WHERE chain_id = $1)::int AS raw, (SELECT count(*) FROM quarantined_log WHERE chain_id = $1)::int AS quarantined', [IOTEX])).rows[0]
     expect(stored).toEqual({ raw: want.logs.get('iotex-ioid')!.total, quarantined: 0 })
+  })
+
+  it('indexes over a WebSocket whose connections are reset and stalled, without storing wrong data or giving up', { timeout: 240_000 }, async () => {
+    // the devnet's default transport: the HTTP faults above are JSON-level; here the long-lived connection breaks
+    const upstream = new URL(fx.httpUrl)
+    const ws = await startFaultyWs({ upstream: { host: upstream.hostname, port: Number(upstream.port) }, everyMs: 1500, stallMs: 2500, seed: 20261129 })
+    const PER = LONG ? 15 : 3
+    const restarts: (number | null)[] = []
+    const sup = superviseIndexer({ databaseUrl: fx.db.url, logFile: `${fx.dataDir}/indexer-faulty-ws.log`, env: indexerEnv(ws.url), onRestart: (code) => restarts.push(code) })
+    const t0 = Date.now()
+    try {
+      await until(async () => WS_FAULTS.every((f) => ws.counts[f] >= PER), 'every WebSocket fault injected', {
+        timeoutMs: LONG ? 600_000 : 150_000, everyMs: 150, tick: async () => node().sim.mine(node().sim.timestamp + 900, true),
+      })
+      await until(atHead, 'the head through the faulty WebSocket', { timeoutMs: 90_000, tick: async (i) => { if (i % 20 === 19) await node().sim.mine(node().sim.timestamp + 900, true) } })
+    } finally {
+      await sup.stop()
+      await ws.close()
+    }
+    console.log(`faulty WebSocket: ${ws.connections} connections, faults in ${Math.round((Date.now() - t0) / 1000)} s: ${JSON.stringify(ws.counts)}; indexer restarts: ${restarts.length}`)
+    expect(restarts).toEqual([])
+    expect(ws.connections).toBeGreaterThan(PER) // it reconnected after the faults
+    const head = (await cursorOf(fx.pool, IOTEX))!.height
+    const want = await recomputeChain(fx.httpUrl, IOTEX, head)
+    const got = await storedDays(fx.pool, 'iotex-ioid')
+    const wantDays = want.days.get('iotex-ioid')!
+    expect([...got.keys()]).toEqual([...wantDays.keys()].sort())
+    for (const [day, w] of wantDays) expect({ day, ...got.get(day) }).toEqual({ day, ...w })
   })
 
   it('leaves every table equal to a clean run through a healthy connection', async () => {
