@@ -66,6 +66,13 @@ function unwrap(t: TypeNode): { name: string; nullable: boolean; list: boolean }
   return { name: cur.name.value, nullable, list }
 }
 
+/**
+ * Entities of schema.graphql that are the indexer's bookkeeping, not data: not served. BatchCheckpoint holds the
+ * before-images of the rows each batch replaced (for deep-reorg rollbacks): large JSON, no use to a reader, and
+ * what a rollback restores (reorg incidents are served: `reorgIncidents`, `indexerStatus.deepReorgs`).
+ */
+export const INTERNAL_ENTITIES: ReadonlySet<string> = new Set(['BatchCheckpoint'])
+
 export function parseEntityModel(sdl: string): EntityModel {
   const doc = parse(sdl)
   const enums: EntityEnum[] = []
@@ -73,7 +80,7 @@ export function parseEntityModel(sdl: string): EntityModel {
   for (const d of doc.definitions) {
     if (d.kind === Kind.ENUM_TYPE_DEFINITION) {
       enums.push({ name: d.name.value, description: d.description?.value, values: (d.values ?? []).map((v) => ({ name: v.name.value, description: v.description?.value })) })
-    } else if (d.kind === Kind.OBJECT_TYPE_DEFINITION && d.directives?.some((x) => x.name.value === 'entity')) {
+    } else if (d.kind === Kind.OBJECT_TYPE_DEFINITION && d.directives?.some((x) => x.name.value === 'entity') && !INTERNAL_ENTITIES.has(d.name.value)) {
       entityDefs.push({ name: d.name.value, description: d.description?.value, fields: d.fields ?? [] })
     }
   }

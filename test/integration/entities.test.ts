@@ -226,6 +226,13 @@ describe('entity queries generated from schema.graphql', () => {
       expect(body.errors, e.name).toBeUndefined()
       expect(body.data[e.connection].totalCount, e.name).toBe(Number((await fx.pool.query(`SELECT count(*) FROM "${e.table}"`)).rows[0].count))
     }
+    // the indexer's rollback images are not served, though the table has rows
+    expect(Number((await fx.pool.query('SELECT count(*) FROM batch_checkpoint')).rows[0].count)).toBeGreaterThan(0)
+    for (const q of ['{ batchCheckpoints(limit: 1) { id } }', '{ batchCheckpointById(id: "x") { id } }', '{ batchCheckpointsConnection(orderBy: [id_ASC]) { totalCount } }']) {
+      const { body } = await gql(q)
+      expect(body.data, q).toBeUndefined()
+      expect(body.errors?.[0]?.message, q).toMatch(/Cannot query field "batchCheckpoint/)
+    }
   })
 
   it('keeps the dashboard arguments of networks and networkStats next to the OpenReader ones', async () => {
