@@ -131,6 +131,7 @@ const DEFAULT_NETWORKS: NavNetwork[] = [
   { id: 'dimo', name: 'DIMO' },
   { id: 'filecoin', name: 'Filecoin' },
   { id: 'geodnet', name: 'GEODNET' },
+  { id: 'helium', name: 'Helium' },
   { id: 'iotex-ioid', name: 'IoTeX ioID' },
   { id: 'livepeer', name: 'Livepeer' },
   { id: 'spheron', name: 'Spheron' },

@@ -50,8 +50,8 @@ export const HELIUM_MODEL = {
   emissionShare: { iot: 0.3, mobile: 0.7 },
   delegatorShare: 0.06,
   /** hotspot reward claims per day (lazy-distributor) and their mean size in HNT */
-  claimsPerDay: 300,
-  meanClaimHnt: 120,
+  claimsPerDay: 150,
+  meanClaimHnt: 240,
   owners: 2_000,
   hntStartPrice: 5,
 }

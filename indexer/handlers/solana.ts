@@ -17,7 +17,12 @@ const argsOf = (ix: SolanaInstruction) => ({
   position: ix.position,
 })
 
-export function handleSolanaBlocks(chain: ChainDef, nets: NetworkDef[], blocks: SolanaBlockInput[], state = new StateCache()): BatchOutput {
+/**
+ * `through`: the last slot the batch read (its range end). Slots after the last block are skipped slots, so the
+ * cursor's height is `through` (with the hash and time of the last block): the indexer is at the head even when
+ * the head slot itself has no block.
+ */
+export function handleSolanaBlocks(chain: ChainDef, nets: NetworkDef[], blocks: SolanaBlockInput[], state = new StateCache(), through?: number): BatchOutput {
   const out: BatchOutput = { rawEvents: [], facts: [], prices: [], quarantined: [], cursor: undefined, leaseTerms: new Map() }
   const byProgram = new Map(nets.flatMap((n) => (n.solana?.programs ?? []).map((p) => [p.programId, { network: n, program: p }] as const)))
   for (const block of blocks) {
@@ -48,6 +53,6 @@ export function handleSolanaBlocks(chain: ChainDef, nets: NetworkDef[], blocks: 
     })
   }
   const last = blocks[blocks.length - 1]
-  out.cursor = cursorOf(chain, last && { height: last.slot, hash: last.blockhash, timestamp: last.timestamp })
+  out.cursor = cursorOf(chain, last && { height: Math.max(last.slot, through ?? last.slot), hash: last.blockhash, timestamp: last.timestamp })
   return out
 }

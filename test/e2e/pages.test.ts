@@ -347,6 +347,32 @@ describe('overview, category and data pages (end to end)', () => {
     await context.close()
   })
 
+  it('wireless category: Helium (Solana) with fees in DC at $0.00001, incentives and hotspots, equal to the API', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } })
+    const members = registry.filter((n) => n.category === 'wireless').map((n) => n.id).sort()
+    expect(members).toContain('helium')
+    const page = await openMarket(context, '/category/wireless', pageErrors)
+    expect((await tableRows(page)).map((r) => r.id).sort()).toEqual(members)
+    const metrics = await apiMetrics()
+    const want = expected(metrics, members)
+    expectCards(await cards(page), want)
+    expect(want.feesUsd).toBeGreaterThan(0)
+    expect(want.incentivesUsd).toBeGreaterThan(0)
+    const { networkMetrics } = await gql<{ networkMetrics: { fees: number; feesUsd: number | null; protocolRevenueUsd: number | null; capacity: number; capacityUnit: string | null }[] }>(
+      '{ networkMetrics(network: "helium", interval: DAY) { fees feesUsd protocolRevenueUsd capacity capacityUnit } }',
+    )
+    for (const d of networkMetrics) {
+      expect(d.feesUsd).toBeCloseTo(d.fees * 0.00001, 6)
+      expect(d.protocolRevenueUsd).toBeCloseTo(d.fees * 0.00001, 6)
+    }
+    expect(networkMetrics.at(-1)).toMatchObject({ capacityUnit: 'hotspots' })
+    expect(networkMetrics.at(-1)!.capacity).toBeGreaterThan(0)
+    await page.waitForTimeout(700)
+    await screenshot(page, 'category-wireless')
+    expect(pageErrors).toEqual([])
+    await context.close()
+  })
+
   it('data page: GraphiQL links run, export links carry the view', async () => {
     const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } })
     const page = watchErrors(await context.newPage(), pageErrors)

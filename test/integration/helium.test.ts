@@ -59,6 +59,8 @@ describe('Helium over Solana JSON-RPC', () => {
     expect(killedAt).toBeLessThan(head)
     const status = await fx.pool.query(`SELECT height FROM squid_processor_792703809.status`)
     expect(status.rows[0].height).toBe(head)
+    // the cursor is at the finalized slot even though that slot has no block (indexerStatus lag 0)
+    expect(await cursor()).toBe(head)
     expect(expected.failedSkipped).toBeGreaterThan(0)
     expect((await fx.pool.query(`SELECT count(*)::int AS n FROM quarantined_log`)).rows[0].n).toBe(0)
     const raw = await fx.pool.query(`SELECT count(*)::int AS n, count(DISTINCT id)::int AS d FROM raw_event WHERE network = 'helium'`)

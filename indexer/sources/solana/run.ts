@@ -45,7 +45,7 @@ export function createSolanaSource(o: { chain: ChainDef; networks: NetworkDef[];
         }
       }))
       const decoded = blocks.filter((b): b is SolanaBlockInput => b != null)
-      const out = handleSolanaBlocks(o.chain, o.networks, decoded, state)
+      const out = handleSolanaBlocks(o.chain, o.networks, decoded, state, to)
       log.debug({ from, to, blocks: decoded.length, facts: out.facts.length, ms: Date.now() - t0 }, 'batch fetched and handled')
       return out
     },
