@@ -39,7 +39,14 @@ export async function startBrowserStack(name: string, env: Record<string, string
   }
   // the indexer children get these settings from config.env
   const config = loadConfig({ ...process.env, ...overrides })
-  const [stack, browser] = await Promise.all([startStack(config), launchChromium()])
+  // both at once; when one fails, the other is stopped (no stack or browser left running behind a failed setup)
+  const [stackR, browserR] = await Promise.allSettled([startStack(config), launchChromium()])
+  if (stackR.status === 'rejected' || browserR.status === 'rejected') {
+    if (browserR.status === 'fulfilled') await browserR.value.close().catch(() => {})
+    if (stackR.status === 'fulfilled') await stackR.value.stop().catch(() => {})
+    throw stackR.status === 'rejected' ? stackR.reason : (browserR as PromiseRejectedResult).reason
+  }
+  const [stack, browser] = [stackR.value, browserR.value]
   const apiUrl = stack.api.url
   return {
     stack, browser, apiUrl, dataDir,
