@@ -40,6 +40,13 @@ export interface Dataset {
 
 const col = (name: string, kind: ColumnKind, sql = name): Column => ({ name, sql, kind })
 
+/** `amount` (numeric base units) / 10^`decimals` as exact decimal text without trailing zeros ("-1.5", "0", "12") */
+function scaledSql(amount: string, decimals: string): string {
+  const unit = `('1' || repeat('0', ${decimals}))::numeric`
+  return `CASE WHEN ${amount} IS NULL THEN NULL ELSE (CASE WHEN ${amount} < 0 THEN '-' ELSE '' END) || div(abs(${amount}), ${unit})::text ||
+    CASE WHEN mod(abs(${amount}), ${unit}) = 0 THEN '' ELSE '.' || rtrim(lpad(mod(abs(${amount}), ${unit})::text, ${decimals}, '0'), '0') END END`
+}
+
 /**
  * The columns of an entity of schema.graphql, in its order, typed by its GraphQL types: a field added to the
  * schema is exported without touching this file.
@@ -81,8 +88,8 @@ export const datasets: Dataset[] = [
     id: 'events',
     description: 'economic facts (fees, rewards, supply, stake, nodes, leases) with their chain references',
     from: 'economic_fact f',
-    // amount_decimal: amount scaled by decimals in the row mapper (exact, no float)
-    columns: entityColumns('EconomicFact', 'f', { after: { decimals: col('amount_decimal', 'decimal', 'f.amount::text') } }),
+    // amount_decimal: amount / 10^decimals, exact (integer division and remainder of numerics), without trailing zeros
+    columns: entityColumns('EconomicFact', 'f', { after: { decimals: col('amount_decimal', 'decimal', scaledSql('f.amount', 'f.decimals')) } }),
     network: 'f.network',
     time: { from: 'f.timestamp', to: 'f.timestamp' },
     provider: 'f.actor',
@@ -139,11 +146,28 @@ export interface ExportFilters {
   provider?: string
 }
 
-/** The dataset's SELECT with the filters as bound parameters. */
-export function buildQuery(d: Dataset, f: ExportFilters): { text: string; values: unknown[] } {
+/**
+ * How the SELECT gives the values: `sql` as the database types them (the COPY reference), `csv` as CSV text
+ * (timestamps as ISO 8601 UTC with milliseconds), `typed` for the column formats (timestamps as epoch
+ * milliseconds; the cursor reads every value as text and converts it once per column, see export.ts).
+ */
+export type Wire = 'sql' | 'csv' | 'typed'
+
+function wireSql(c: Column, wire: Wire): string {
+  if (c.kind !== 'timestamp' || wire === 'sql') return c.sql
+  return wire === 'csv' ? `to_char(${c.sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : `floor(extract(epoch from ${c.sql}) * 1000)::int8`
+}
+
+/**
+ * The dataset's SELECT with the filters as bound parameters, or, with `literal` (COPY takes no parameters), as
+ * literals made by it (pg's escapeLiteral).
+ */
+export function buildQuery(d: Dataset, f: ExportFilters, opts: { wire?: Wire; literal?: (s: string) => string } = {}): { text: string; values: unknown[] } {
   const where: string[] = d.where ? [d.where] : []
   const values: unknown[] = []
+  const lit = opts.literal
   const param = (v: unknown) => {
+    if (lit) return Array.isArray(v) ? `ARRAY[${v.map((x) => lit(String(x))).join(', ')}]::text[]` : lit(v instanceof Date ? v.toISOString() : String(v))
     values.push(v)
     return `$${values.length}`
   }
@@ -155,7 +179,7 @@ export function buildQuery(d: Dataset, f: ExportFilters): { text: string; values
     if (!d.provider) throw new Error(`dataset ${d.id} has no provider column`)
     where.push(`${d.provider} = ${param(f.provider)}`)
   }
-  const text = `SELECT ${d.columns.map((c) => `${c.sql} AS "${c.name}"`).join(', ')} FROM ${d.from}` +
+  const text = `SELECT ${d.columns.map((c) => `${wireSql(c, opts.wire ?? 'sql')} AS "${c.name}"`).join(', ')} FROM ${d.from}` +
     (where.length ? ` WHERE ${where.join(' AND ')}` : '') + ` ORDER BY ${d.orderBy}`
   return { text, values }
 }

@@ -1,12 +1,13 @@
 /**
- * Streams a dataset out of Postgres in constant memory: a server-side cursor (pg-query-stream) in one
- * REPEATABLE READ, READ ONLY transaction (a consistent snapshot), rows gathered into batches, each batch
- * encoded and written with backpressure. Usable without HTTP (bench/): exportDataset(pool, request, out).
+ * Streams a dataset out of Postgres in constant memory, in one REPEATABLE READ, READ ONLY transaction (a
+ * consistent snapshot): CSV as PostgreSQL's COPY writes it; Arrow and Parquet from a server-side cursor
+ * (pg-query-stream, values as text), rows gathered into column batches, each batch encoded and written with
+ * backpressure. Usable without HTTP (bench/): exportDataset(pool, request, out).
  */
 import { Readable, type Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { formatUnits } from 'viem'
 import type pg from 'pg'
+import { to as copyTo } from 'pg-copy-streams'
 import QueryStream from 'pg-query-stream'
 import { buildQuery, type Dataset, type ExportFilters } from './datasets'
 import { createEncoder, type Format } from './formats'
@@ -18,7 +19,7 @@ export interface ExportRequest {
 }
 
 export interface ExportOptions {
-  /** rows per encoded batch (Arrow record batch, Parquet row group, CSV chunk) */
+  /** rows per encoded batch (Arrow record batch, Parquet row group; CSV comes as COPY sends it) */
   batchRows?: number
   /** rows per cursor fetch */
   fetchRows?: number
@@ -29,7 +30,7 @@ export interface ExportStats {
   bytes: number
 }
 
-export const defaultBatchRows: Record<Format, number> = { csv: 10_000, arrow: 10_000, parquet: 16_384 }
+export const defaultBatchRows: Record<Exclude<Format, 'csv'>, number> = { arrow: 10_000, parquet: 16_384 }
 
 export interface OpenExport {
   /** the encoded file, chunk by chunk; stats are final once it is exhausted */
@@ -42,40 +43,95 @@ export interface OpenExport {
   close(): void
 }
 
+/** every value as the text PostgreSQL sends: each column is converted once, by kind, in the encoder's batch */
+const RAW_TEXT = { getTypeParser: () => (v: string) => v }
+
 /**
- * Opens the cursor and reads the first rows before returning, so that a failing query (timeout, lost
- * database) is reported before anything is sent. Always exhaust or `return()` the generator: it holds a
- * pooled connection until then.
+ * Opens the export and reads its first bytes before returning, so that a failing query (timeout, lost database) is
+ * reported before anything is sent. Always exhaust or `return()` the generator: it holds a pooled connection until
+ * then. CSV is PostgreSQL's own `COPY (SELECT ...) TO STDOUT (FORMAT csv)` passed through; Arrow and Parquet read a
+ * server-side cursor in array row mode with the values as text.
  */
 export async function openExport(pool: pg.Pool, req: ExportRequest, opts: ExportOptions = {}): Promise<OpenExport> {
-  const { dataset, format, filters } = req
-  const batchRows = opts.batchRows ?? defaultBatchRows[format]
-  const query = buildQuery(dataset, filters)
   const client = await pool.connect()
-  let stream: QueryStream | undefined
-  let first: IteratorResult<Record<string, unknown>>
-  let rows: AsyncIterator<Record<string, unknown>>
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
-    stream = client.query(new QueryStream(query.text, query.values, { batchSize: opts.fetchRows ?? 2000 }))
-    rows = stream[Symbol.asyncIterator]()
-    first = await rows.next()
+    return req.format === 'csv' ? await openCopy(client, req) : await openCursor(client, { ...req, format: req.format }, opts)
   } catch (e) {
-    stream?.destroy()
     client.release(true)
     throw e
   }
+}
+
+/** What both readers share: release the connection once (broken unless the export ended well), and the stats. */
+function lifecycle(client: pg.PoolClient, stream: { destroy(): void }) {
   let released = false
-  const release = (ok: boolean) => {
+  return (ok: boolean) => {
     if (released) return
     released = true
-    if (!ok) stream?.destroy()
+    if (!ok) stream.destroy()
     client.release(ok ? undefined : true)
   }
+}
+
+/**
+ * CSV: COPY of the same SELECT (filters inlined as escaped literals: COPY takes no parameters), its bytes passed on
+ * as they come. A COPY is one statement for the whole file, so the API's statement timeout, meant for queries, is
+ * lifted for it; first the query's first row is read under that timeout (the same SELECT with LIMIT 1, in the same
+ * transaction: it also takes the locks the COPY needs), so a query that cannot start in time (a lock, a plan that
+ * sorts everything) is still cancelled and answered 503 before anything is sent.
+ */
+async function openCopy(client: pg.PoolClient, req: ExportRequest): Promise<OpenExport> {
+  const probe = buildQuery(req.dataset, req.filters, { wire: 'csv' })
+  await client.query(`${probe.text} LIMIT 1`, probe.values)
+  await client.query('SET LOCAL statement_timeout = 0')
+  const query = buildQuery(req.dataset, req.filters, { wire: 'csv', literal: (v) => client.escapeLiteral(v) })
+  const stream = client.query(copyTo(`COPY (${query.text}) TO STDOUT WITH (FORMAT csv, HEADER true)`))
+  const reader = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>
+  let first: IteratorResult<Buffer>
+  try {
+    first = await reader.next()
+  } catch (e) {
+    stream.destroy()
+    throw e
+  }
+  const release = lifecycle(client, stream)
+  const stats: ExportStats = { rows: 0, bytes: 0 }
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    let ok = false
+    try {
+      for (let r = first; !r.done; r = await reader.next()) {
+        stats.bytes += r.value.byteLength
+        yield r.value
+      }
+      stats.rows = Number(stream.rowCount)
+      await client.query('COMMIT')
+      ok = true
+    } finally {
+      release(ok)
+    }
+  }
+  return { chunks: chunks(), stats, close: () => release(false) }
+}
+
+/** Arrow and Parquet: a server-side cursor, rows as arrays of text, gathered into column batches. */
+async function openCursor(client: pg.PoolClient, req: ExportRequest & { format: 'arrow' | 'parquet' }, opts: ExportOptions): Promise<OpenExport> {
+  const { dataset, format, filters } = req
+  const batchRows = opts.batchRows ?? defaultBatchRows[format]
+  const query = buildQuery(dataset, filters, { wire: 'typed' })
+  const stream = client.query(new QueryStream(query.text, query.values, { batchSize: opts.fetchRows ?? 2000, rowMode: 'array', types: RAW_TEXT }))
+  const rows = stream[Symbol.asyncIterator]() as AsyncIterator<(string | null)[]>
+  let first: IteratorResult<(string | null)[]>
+  try {
+    first = await rows.next()
+  } catch (e) {
+    stream.destroy()
+    throw e
+  }
+  const release = lifecycle(client, stream)
   const stats: ExportStats = { rows: 0, bytes: 0 }
   const columns = dataset.columns
-  const scaled = columns.findIndex((c) => c.name === 'amount_decimal')
-  const decimalsAt = columns.findIndex((c) => c.name === 'decimals')
+  const width = columns.length
   async function* chunks(): AsyncGenerator<Uint8Array> {
     let ok = false
     try {
@@ -87,10 +143,9 @@ export async function openExport(pool: pg.Pool, req: ExportRequest, opts: Export
         }
       }
       yield* emit(encoder.start())
-      let cols: unknown[][] = columns.map(() => [])
+      let cols: (string | null)[][] = columns.map(() => [])
       let n = 0
       const flush = async function* () {
-        if (scaled >= 0) cols[scaled] = cols[scaled].map((v, i) => (v == null ? null : formatUnits(BigInt(v as string), cols[decimalsAt][i] as number)))
         yield* emit(await encoder.batch(cols, n))
         stats.rows += n
         cols = columns.map(() => [])
@@ -98,7 +153,7 @@ export async function openExport(pool: pg.Pool, req: ExportRequest, opts: Export
       }
       for (let r = first; !r.done; r = await rows.next()) {
         const row = r.value
-        for (let j = 0; j < columns.length; j++) cols[j].push(row[columns[j].name] ?? null)
+        for (let j = 0; j < width; j++) cols[j].push(row[j])
         if (++n >= batchRows) yield* flush()
       }
       if (n > 0) yield* flush()

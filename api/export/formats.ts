@@ -1,15 +1,16 @@
 /**
- * Encoders of column batches into CSV, Arrow IPC stream and Parquet. Each produces bytes batch by batch,
- * so an export holds one batch in memory whatever its size.
+ * Encoders of column batches into Arrow IPC stream and Parquet (CSV is PostgreSQL's COPY, export.ts). Each
+ * produces bytes batch by batch, so an export holds one batch in memory whatever its size. Values arrive as the
+ * text PostgreSQL sends (export.ts reads the cursor without type parsing) and are converted once per column.
  *
  * Types: text -> string; int -> Int32 / INT32; decimal (base units, up to 78 digits) -> exact decimal string;
- * float -> Float64 / DOUBLE; timestamp -> Timestamp(ms, UTC) / INT64 TIMESTAMP(MILLIS, UTC); json -> JSON text.
+ * float -> Float64 / DOUBLE; timestamp (epoch ms) -> Timestamp(ms, UTC) / INT64 TIMESTAMP(MILLIS, UTC);
+ * json -> JSON text.
  */
 import {
   AsyncByteQueue, Field, Float64, Int32, makeData, RecordBatch, RecordBatchStreamWriter, Schema, Struct, TimestampMillisecond, Utf8,
-  vectorFromArray, type DataType,
+  type Data, type DataType,
 } from 'apache-arrow'
-import { stringify } from 'csv-stringify/sync'
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer'
 import type { Column, ColumnKind } from './datasets'
 
@@ -22,8 +23,8 @@ export const contentTypes: Record<Format, string> = {
   parquet: 'application/vnd.apache.parquet',
 }
 
-/** One batch: a value array per column (in the dataset's column order), all of the same length. */
-export type ColumnBatch = unknown[][]
+/** One batch: a value array per column (in the dataset's column order, values as text), all of the same length. */
+export type ColumnBatch = (string | null)[][]
 
 export interface Encoder {
   /** bytes before the first batch (header, schema) */
@@ -31,24 +32,6 @@ export interface Encoder {
   batch(columns: ColumnBatch, rows: number): Uint8Array[] | Promise<Uint8Array[]>
   /** bytes after the last batch (footer) */
   end(): Uint8Array[]
-}
-
-const utf8 = new TextEncoder()
-
-// ---------------------------------------------------------------------------------------------- CSV
-
-function csvEncoder(columns: Column[]): Encoder {
-  const cell = (kind: ColumnKind, v: unknown) =>
-    v == null ? '' : kind === 'timestamp' ? (v as Date).toISOString() : kind === 'json' ? JSON.stringify(v) : String(v)
-  return {
-    start: () => [utf8.encode(stringify([columns.map((c) => c.name)]))],
-    batch(cols, rows) {
-      const records: string[][] = new Array(rows)
-      for (let i = 0; i < rows; i++) records[i] = columns.map((c, j) => cell(c.kind, cols[j][i]))
-      return [utf8.encode(stringify(records))]
-    },
-    end: () => [],
-  }
 }
 
 // ---------------------------------------------------------------------------------------------- Arrow
@@ -76,6 +59,49 @@ class ChunkSink extends AsyncByteQueue {
   }
 }
 
+/** validity bitmap (bit set = value present) and null count of a column */
+function validity(values: (string | null)[], rows: number): { nullBitmap: Uint8Array | undefined; nullCount: number } {
+  let nullCount = 0
+  for (let i = 0; i < rows; i++) if (values[i] == null) nullCount++
+  if (nullCount === 0) return { nullBitmap: undefined, nullCount }
+  const nullBitmap = new Uint8Array((rows + 7) >> 3)
+  for (let i = 0; i < rows; i++) if (values[i] != null) nullBitmap[i >> 3] |= 1 << (i & 7)
+  return { nullBitmap, nullCount }
+}
+
+/** an Arrow column built straight into its buffers (no builder): UTF-8 bytes with offsets, or a typed array */
+function arrowColumn(kind: ColumnKind, type: DataType, values: (string | null)[], rows: number): Data {
+  const { nullBitmap, nullCount } = validity(values, rows)
+  switch (kind) {
+    case 'int':
+    case 'float': {
+      const data = kind === 'int' ? new Int32Array(rows) : new Float64Array(rows)
+      for (let i = 0; i < rows; i++) if (values[i] != null) data[i] = Number(values[i])
+      return makeData({ type: type as Int32, length: rows, nullCount, nullBitmap, data: data as Int32Array })
+    }
+    case 'timestamp': {
+      const data = new BigInt64Array(rows)
+      for (let i = 0; i < rows; i++) if (values[i] != null) data[i] = BigInt(values[i]!)
+      return makeData({ type: type as TimestampMillisecond, length: rows, nullCount, nullBitmap, data: data as never })
+    }
+    default: {
+      // one encode of the whole column; offsets from the string lengths when it is all ASCII (ids, hashes,
+      // decimals: the usual case), else from each value's UTF-8 length
+      const joined = values.length === rows ? values.join('') : values.slice(0, rows).join('')
+      const data = Buffer.from(joined, 'utf8')
+      const ascii = data.length === joined.length
+      const valueOffsets = new Int32Array(rows + 1)
+      let size = 0
+      for (let i = 0; i < rows; i++) {
+        const v = values[i]
+        if (v != null) size += ascii ? v.length : Buffer.byteLength(v, 'utf8')
+        valueOffsets[i + 1] = size
+      }
+      return makeData({ type: type as Utf8, length: rows, nullCount, nullBitmap, valueOffsets, data: new Uint8Array(data.buffer, data.byteOffset, data.length) })
+    }
+  }
+}
+
 function arrowEncoder(columns: Column[]): Encoder {
   const schema = arrowSchema(columns)
   const sink = new ChunkSink()
@@ -87,11 +113,7 @@ function arrowEncoder(columns: Column[]): Encoder {
       return sink.take()
     },
     batch(cols, rows) {
-      const children = columns.map((c, j) => {
-        const values = c.kind === 'timestamp' ? cols[j].map((d) => (d == null ? null : (d as Date).getTime()))
-          : c.kind === 'json' ? cols[j].map((v) => (v == null ? null : JSON.stringify(v))) : cols[j]
-        return vectorFromArray(values as never[], schema.fields[j].type).data[0]
-      })
+      const children = columns.map((c, j) => arrowColumn(c.kind, schema.fields[j].type, cols[j], rows))
       writer.write(new RecordBatch(schema, makeData({ type: structType, length: rows, nullCount: 0, children })))
       return sink.take()
     },
@@ -110,7 +132,9 @@ const parquetElement = (c: Column) => {
     case 'int': return { ...base, type: 'INT32' as const }
     case 'float': return { ...base, type: 'DOUBLE' as const }
     case 'timestamp': return { ...base, type: 'INT64' as const, converted_type: 'TIMESTAMP_MILLIS' as const, logical_type: { type: 'TIMESTAMP' as const, isAdjustedToUTC: true, unit: 'MILLIS' as const } }
-    case 'json': return { ...base, type: 'BYTE_ARRAY' as const, converted_type: 'JSON' as const }
+    // the logical type alone: the writer then takes the JSON text's bytes as they are (with the converted type it
+    // would parse nothing but stringify every value again)
+    case 'json': return { ...base, type: 'BYTE_ARRAY' as const, logical_type: { type: 'JSON' as const } }
     default: return { ...base, type: 'BYTE_ARRAY' as const, converted_type: 'UTF8' as const }
   }
 }
@@ -157,6 +181,20 @@ class FlatParquetWriter extends ParquetWriter {
   }
 }
 
+/** the writer's input for a column of text values: numbers for int, float and timestamp (ms), JSON as its UTF-8 bytes */
+function parquetValues(kind: ColumnKind, values: (string | null)[]): unknown[] {
+  switch (kind) {
+    case 'int':
+    case 'float':
+    case 'timestamp':
+      return values.map((v) => (v == null ? null : Number(v)))
+    case 'json':
+      return values.map((v) => (v == null ? null : Buffer.from(v, 'utf8')))
+    default:
+      return values
+  }
+}
+
 function parquetEncoder(columns: Column[]): Encoder {
   const out = new ChunkWriter()
   const schema = [{ name: 'root', num_children: columns.length }, ...columns.map(parquetElement)]
@@ -168,7 +206,7 @@ function parquetEncoder(columns: Column[]): Encoder {
     },
     async batch(cols, rows) {
       // one row group per batch
-      await writer.write({ columnData: columns.map((c, j) => ({ name: c.name, data: cols[j] as never })), rowGroupSize: rows })
+      await writer.write({ columnData: columns.map((c, j) => ({ name: c.name, data: parquetValues(c.kind, cols[j]) as never })), rowGroupSize: rows })
       return out.take()
     },
     end() {
@@ -178,6 +216,6 @@ function parquetEncoder(columns: Column[]): Encoder {
   }
 }
 
-export function createEncoder(format: Format, columns: Column[]): Encoder {
-  return format === 'csv' ? csvEncoder(columns) : format === 'arrow' ? arrowEncoder(columns) : parquetEncoder(columns)
+export function createEncoder(format: Exclude<Format, 'csv'>, columns: Column[]): Encoder {
+  return format === 'arrow' ? arrowEncoder(columns) : parquetEncoder(columns)
 }
