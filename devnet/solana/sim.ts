@@ -101,10 +101,11 @@ const SUB = {
   iot: { mint: IOT_MINT, subDao: IOT_SUB_DAO },
   mobile: { mint: MOBILE_MINT, subDao: MOBILE_SUB_DAO },
 }
-const DAO = pda([Buffer.from('dao'), HNT_MINT], HELIUM_SUB_DAOS_PROGRAM)
-const DATA_CREDITS = pda([Buffer.from('dc'), DC_MINT], DATA_CREDITS_PROGRAM)
-const LAZY_DISTRIBUTOR = pda([Buffer.from('lazy_distributor'), HNT_MINT], LAZY_DISTRIBUTOR_PROGRAM)
-const REWARDS_ESCROW = ata(LAZY_DISTRIBUTOR, HNT_MINT)
+/** protocol accounts, derived as the programs derive them (so they are mainnet's accounts) */
+export const DAO = pda([Buffer.from('dao'), HNT_MINT], HELIUM_SUB_DAOS_PROGRAM)
+export const DATA_CREDITS = pda([Buffer.from('dc'), DC_MINT], DATA_CREDITS_PROGRAM)
+export const LAZY_DISTRIBUTOR = pda([Buffer.from('lazy_distributor'), HNT_MINT], LAZY_DISTRIBUTOR_PROGRAM)
+export const REWARDS_ESCROW = ata(LAZY_DISTRIBUTOR, HNT_MINT)
 
 interface Ix {
   program: string

@@ -166,6 +166,7 @@ export const helium: NetworkDef = {
   contracts: [],
   notes: [
     `Not an EVM chain: finalized Solana blocks are read over JSON-RPC (getBlocks, then getBlock with encoding json, maxSupportedTransactionVersion 0); instructions (top-level and inner) of the four programs are decoded by their Anchor discriminators with the IDLs of @helium/idls; failed transactions are skipped. Chain key 792703809 (Relay's Solana chain id).`,
+    'The four IDLs declare no Anchor events (and the programs emit none that carry amounts): every figure comes from the instructions and the SPL Token instructions of their CPI subtrees. The source is a plain getBlock client on the shared ingest loop (resumable cursor in the batch transaction), not @subsquid/solana-stream, so every non-EVM source has one loop.',
     'Fees and protocol revenue are the Data Credits burned (data transfer and onboarding fees), valued at the protocol\'s fixed 0.00001 USD per DC; all of it is protocol revenue (DC burns take HNT out of supply through the DC minted before), so supply-side revenue is 0 and providers are paid by emissions.',
     'Incentives are the HNT rewards hotspots claim (lazy-distributor), not the epoch emissions (issueRewardsV0 mints, counted as SUPPLY_MINT): rewards not yet claimed and the veHNT delegators\' share are in issuance but not in incentives.',
     'The sub-network (IoT or Mobile) of a fact is its sub-DAO account: actor of DC burns and emissions, counterparty of hotspot onboardings (IoT sub-DAO and Mobile sub-DAO are the PDAs ["sub_dao", IOT / MOBILE mint]).',

@@ -67,6 +67,6 @@ export async function runSolanaIndexer(o: { config: Config; chainConfig: ChainCo
   await runIngest({
     chain, networks: nets.map((n) => n.id), databaseUrl: o.databaseUrl, startBlock, endBlock: o.chainConfig.endBlock,
     source: createSolanaSource({ chain, networks: nets, client, concurrency: o.config.SOLANA_CONCURRENCY }),
-    batchSize, pollMs: devnet ? 500 : 2000,
+    batchSize, pollMs: devnet ? 1000 : 2000,
   })
 }

@@ -17,6 +17,7 @@ import { FactKind } from '../../../indexer/model'
 import { helium } from '../../../indexer/registry/helium'
 import { solana } from '../../../indexer/registry/chains'
 import { decodeBlock, watchedPrograms, type SolanaBlockJson, type SolanaTransactionJson } from '../../../indexer/sources/solana/decode'
+import { DAO, HELIUM_MODEL, HeliumSim, LAZY_DISTRIBUTOR, REWARDS_ESCROW } from '../../../devnet/solana/sim'
 
 const DATA_CREDITS = 'credMBJhYFzfn7NxBMdU4aUqFggAjgztaCcv2Fo6fPT'
 const SUB_DAOS = 'hdaoVTCqhfHHo75XdAMxBKdUqvq1i5bF23sisBqVgGR'
@@ -210,6 +211,34 @@ describe('Helium instructions (getBlock json) to facts', () => {
       expect.stringMatching(/^cannot normalize burnDelegatedDataCreditsV0: sub-DAO \w+ is neither IoT/),
     ])
     expect(out.quarantined.every((q) => q.network === 'helium' && q.address === DATA_CREDITS && q.blockNumber === 1000)).toBe(true)
+  })
+})
+
+describe('Helium devnet model', () => {
+  it('uses mainnet\'s protocol accounts (DAO, sub-DAOs, HNT lazy distributor and its rewards escrow)', () => {
+    // mainnet accounts as seen in real transactions (helium-program-library e2e fixtures)
+    expect(DAO).toBe('BQ3MCuTT5zVBhNfQ4SjMh3NPVhFy73MPV8rjfq5d1zie')
+    expect(LAZY_DISTRIBUTOR).toBe('6gcZXjHgKUBMedc2V1aZLFPwh8M1rPVRw7kpo2KqNrFq')
+    expect(REWARDS_ESCROW).toBe('BDs6RPnpJNzmuMNv1z8cDh9cxKFgCxEVDaCfoHZWyvqJ')
+  })
+
+  it('a simulated day: deterministic per seed, decodes with nothing quarantined, DC burn near the model\'s daily mean', () => {
+    const genesis = Date.UTC(2026, 0, 1) / 1000
+    const sim = new HeliumSim(11, genesis)
+    const slots = sim.blocksIn(sim.firstSlot, sim.slotAt(genesis + 86_400) - 1)
+    expect(slots.length).toBeGreaterThan(250) // 288 scheduled, ~5 % skipped
+    expect(slots.length).toBeLessThan(288)
+    expect(JSON.stringify(new HeliumSim(11, genesis).block(slots[100]))).toBe(JSON.stringify(sim.block(slots[100])))
+    expect(JSON.stringify(new HeliumSim(12, genesis).block(slots[100]))).not.toBe(JSON.stringify(sim.block(slots[100])))
+    const out = handleSolanaBlocks(solana, [helium], slots.map((s) => decodeBlock(s, sim.block(s), programs)), undefined, slots.at(-1))
+    expect(out.quarantined).toEqual([])
+    const sum = (kind: FactKind, pred: (f: (typeof out.facts)[number]) => boolean = () => true) => out.facts.filter((f) => f.kind === kind && pred(f)).reduce((s, f) => s + f.amount, 0n)
+    const dataDc = Number(sum(FactKind.FEE_PAID, (f) => f.actor != null))
+    const wanted = HELIUM_MODEL.dcBurnPerDay.iot + HELIUM_MODEL.dcBurnPerDay.mobile
+    expect(dataDc).toBeGreaterThan(wanted * 0.5)
+    expect(dataDc).toBeLessThan(wanted * 1.5)
+    expect(out.facts.filter((f) => f.kind === FactKind.NODE_REGISTERED).length).toBeGreaterThan(40)
+    expect(Number(sum(FactKind.REWARD_EMITTED)) / 1e8).toBeGreaterThan(HELIUM_MODEL.claimsPerDay * HELIUM_MODEL.meanClaimHnt * 0.5)
   })
 })
 
