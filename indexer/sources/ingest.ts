@@ -84,8 +84,11 @@ export async function runIngest(o: IngestOptions): Promise<void> {
         state = await loadState(o.databaseUrl, o.networks)
         throw e
       }
+      // a range with no produced block (Solana's skipped slots) has no hash of its own: the status row still needs one
+      // that differs from the previous (Subsquid asserts it), so it names the range
+      const nextHash = out.cursor?.hash || `empty:${to}`
       try {
-        await db.transact({ prevHead: { height: head.height, hash: head.hash }, nextHead: { height: to, hash: out.cursor?.hash ?? '' } }, async (store) => {
+        await db.transact({ prevHead: { height: head.height, hash: head.hash }, nextHead: { height: to, hash: nextHash } }, async (store) => {
           await writeBatch(store, out, next, state)
           // only final heights are read, so no reorg can rewind a batch: keep no older checkpoint than this one
           await entityManagerOf(store).query('DELETE FROM batch_checkpoint WHERE chain_id = $1 AND height < $2', [o.chain.chainId, to])
@@ -104,7 +107,7 @@ export async function runIngest(o: IngestOptions): Promise<void> {
         state = await loadState(o.databaseUrl, o.networks)
         throw e
       }
-      head = { ...head, height: to, hash: out.cursor?.hash ?? '' }
+      head = { ...head, height: to, hash: nextHash }
       if (out.quarantined.length) log.warn({ count: out.quarantined.length, first: out.quarantined[0].reason }, 'events quarantined')
       log.debug({ from: next, to, facts: out.facts.length }, 'batch committed')
       o.onCommit?.(to)
