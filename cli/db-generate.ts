@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process'
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 import { startDatabase } from '../common/postgres'
 
@@ -24,7 +25,15 @@ mkdirSync(join(scratch, 'db/migrations'), { recursive: true })
 for (const f of readdirSync(join(root, 'migrations')).filter((f) => f.endsWith('.cjs'))) {
   copyFileSync(join(root, 'migrations', f), join(scratch, 'db/migrations', f.replace(/\.cjs$/, '.js')))
 }
-const db = await startDatabase({ dataDir: join(scratch, 'data'), port: 5499 })
+// a free port (several worktrees may generate migrations at once)
+const port = await new Promise<number>((ok, fail) => {
+  const srv = createServer().once('error', fail)
+  srv.listen(0, '127.0.0.1', () => {
+    const { port } = srv.address() as { port: number }
+    srv.close(() => ok(port))
+  })
+})
+const db = await startDatabase({ dataDir: join(scratch, 'data'), port })
 try {
   const env = { ...process.env, DB_URL: db.url }
   const tool = join(root, 'node_modules/.bin/squid-typeorm-migration')
