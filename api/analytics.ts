@@ -228,13 +228,27 @@ export interface LeaderboardEntry {
 
 const PROVIDER_METRICS: SeriesMetric[] = ['FEES', 'FEES_USD', 'INCENTIVES', 'INCENTIVES_USD']
 
-/** Daily valuation of a network: average USD per fee-asset unit of the day's fees, and the token price. */
+/**
+ * Daily valuation of a network: average USD per fee-asset unit of the day's fees (without the fees in its other
+ * fee asset, which feesUsd includes), and the token price.
+ */
 async function dailyPrices(pool: pg.Pool, net: NetworkDef): Promise<Map<number, { fee: number | null; token: number | null }>> {
   const feeIsToken = net.feeAsset.symbol === net.token.symbol
+  const otherUsd = new Map<number, number>()
+  if (net.otherFeeAssets?.length) {
+    const r = await pool.query(`SELECT period_start, fees_other_usd FROM network_stat WHERE network = $1 AND interval = 'DAY' AND fees_other_usd > 0`, [net.id])
+    for (const x of r.rows) otherUsd.set(x.period_start.getTime(), Number(x.fees_other_usd))
+  }
   return new Map((await networkMetrics(pool, net, 'DAY')).map((m) => [m.periodStart.getTime(), {
-    fee: m.fees !== 0 && m.feesUsd != null ? m.feesUsd / m.fees : net.feeAsset.fixedUsdPrice?.usd ?? (feeIsToken ? m.price : null),
+    fee: m.fees !== 0 && m.feesUsd != null ? (m.feesUsd - (otherUsd.get(m.periodStart.getTime()) ?? 0)) / m.fees : net.feeAsset.fixedUsdPrice?.usd ?? (feeIsToken ? m.price : null),
     token: m.price,
   }]))
+}
+
+/** The network's other fee asset (Akash: USDC) and the USD value of an amount of it (its configured fixed price). */
+function otherAsset(net: NetworkDef) {
+  const a = net.otherFeeAssets?.[0]
+  return { symbol: a?.symbol ?? null, decimals: a?.decimals ?? 0, usd: (units: bigint) => (a && units !== 0n ? toDecimal(units, a.decimals) * a.usdPrice : 0) }
 }
 
 /** Ranks networks, categories or providers by a metric over a window ending on the latest indexed day. */
@@ -251,7 +265,7 @@ export async function leaderboard(pool: pg.Pool, args: {
     const unit = seriesMetric(args.metric).unit
     if (unit !== 'USD' && nets.length !== 1) throw badInput(`${args.metric} is in each network's own asset: rank providers of one network (networks: ["..."]) or use ${args.metric}_USD`)
     const r = await pool.query(
-      `SELECT network, provider, day, fees_native::text AS fees, rewards_native::text AS rewards FROM provider_earning_day
+      `SELECT network, provider, day, fees_native::text AS fees, fees_other::text AS fees_other, rewards_native::text AS rewards FROM provider_earning_day
         WHERE network = ANY($1) AND ($2::timestamptz IS NULL OR day >= $2) AND day <= $3`,
       [nets.map((n) => n.id), bounds.from, bounds.to],
     )
@@ -264,7 +278,7 @@ export async function leaderboard(pool: pg.Pool, args: {
       const rewards = toDecimal(BigInt(x.rewards), net.token.decimals)
       const p = prices.get(net.id)?.get(x.day.getTime())
       const v = args.metric === 'FEES' ? fees : args.metric === 'INCENTIVES' ? rewards
-        : args.metric === 'FEES_USD' ? (fees === 0 ? 0 : p?.fee == null ? null : fees * p.fee)
+        : args.metric === 'FEES_USD' ? addN(fees === 0 ? 0 : p?.fee == null ? null : fees * p.fee, otherAsset(net).usd(BigInt(x.fees_other)))
           : rewards === 0 ? 0 : p?.token == null ? null : rewards * p.token
       const k = `${net.id}|${x.provider}`
       const cur = sums.get(k) ?? { net, provider: x.provider, value: 0 }
@@ -298,24 +312,26 @@ export async function providerStats(pool: pg.Pool, args: { network: string; prov
   const bounds = (await windowBounds(pool, args.window))!
   const from = bounds.from
   const r = (await pool.query(
-    `SELECT coalesce(sum(fees_native), 0)::text AS fees, coalesce(sum(rewards_native), 0)::text AS rewards,
+    `SELECT coalesce(sum(fees_native), 0)::text AS fees, coalesce(sum(fees_other), 0)::text AS fees_other, coalesce(sum(rewards_native), 0)::text AS rewards,
             coalesce(sum(leases_opened), 0)::int AS opened, coalesce(sum(leases_closed), 0)::int AS closed, coalesce(sum(facts), 0)::int AS facts
        FROM provider_earning_day WHERE network = $1 AND provider = $2 AND ($3::timestamptz IS NULL OR day >= $3) AND day <= $4`,
     [net.id, provider, from, bounds.to],
   )).rows[0]
   const daily = (await pool.query(
-    `SELECT day, fees_native::text AS fees, rewards_native::text AS rewards FROM provider_earning_day
+    `SELECT day, fees_native::text AS fees, fees_other::text AS fees_other, rewards_native::text AS rewards FROM provider_earning_day
       WHERE network = $1 AND provider = $2 AND ($3::timestamptz IS NULL OR day >= $3) AND day <= $4`,
     [net.id, provider, from, bounds.to],
   )).rows
   const prices = await dailyPrices(pool, net)
   let feesUsd: number | null = 0
   let incentivesUsd: number | null = 0
+  const other = otherAsset(net)
+  const feesOtherUsd = other.usd(BigInt(r.fees_other))
   for (const d of daily) {
     const pr = prices.get(d.day.getTime())
     const fees = toDecimal(BigInt(d.fees), net.feeAsset.decimals)
     const rewards = toDecimal(BigInt(d.rewards), net.token.decimals)
-    feesUsd = addN(feesUsd, fees === 0 ? 0 : pr?.fee == null ? null : fees * pr.fee)
+    feesUsd = addN(feesUsd, addN(fees === 0 ? 0 : pr?.fee == null ? null : fees * pr.fee, other.usd(BigInt(d.fees_other))))
     incentivesUsd = addN(incentivesUsd, rewards === 0 ? 0 : pr?.token == null ? null : rewards * pr.token)
   }
   const active = (await pool.query(
@@ -335,6 +351,7 @@ export async function providerStats(pool: pg.Pool, args: { network: string; prov
     network: net.id, provider, window: args.window, from: from ?? new Date(firstDay), to: bounds.to,
     firstSeen: p.first_seen, lastSeen: p.last_seen, capacity: p.capacity, capacityUnit: p.unit,
     feesNative: r.fees, fees: toDecimal(BigInt(r.fees), net.feeAsset.decimals), feesUsd,
+    feesOtherNative: r.fees_other, feesOther: toDecimal(BigInt(r.fees_other), other.decimals), feesOtherAsset: other.symbol, feesOtherUsd,
     rewardsNative: r.rewards, incentives: toDecimal(BigInt(r.rewards), net.token.decimals), incentivesUsd,
     leasesOpened: r.opened, leasesClosed: r.closed, openLeases: leases.open, leasesSpentNative: leases.spent,
     facts: r.facts, activeDays: active, windowDays, uptime: Math.min(1, active / windowDays),
@@ -347,20 +364,42 @@ export async function payerConcentration(pool: pg.Pool, args: { network: string;
   if (!net) throw badInput(`unknown network "${args.network}"`)
   const bounds = await windowBounds(pool, args.window)
   const rows = bounds ? (await pool.query(
-    `SELECT payer, sum(fees_native)::text AS fees, sum(payments)::int AS payments FROM payer_day
+    `SELECT payer, sum(fees_native)::text AS fees, sum(fees_other)::text AS fees_other, sum(payments)::int AS payments FROM payer_day
       WHERE network = $1 AND ($2::timestamptz IS NULL OR day >= $2) AND day <= $3
-      GROUP BY payer HAVING sum(fees_native) > 0 ORDER BY sum(fees_native) DESC, payer`,
+      GROUP BY payer HAVING sum(fees_native) > 0 OR sum(fees_other) > 0 ORDER BY sum(fees_native) DESC, sum(fees_other) DESC, payer`,
     [net.id, bounds.from, bounds.to],
   )).rows : []
   const total = rows.reduce((s, x) => s + BigInt(x.fees), 0n)
+  const totalOther = rows.reduce((s, x) => s + BigInt(x.fees_other), 0n)
+  // spend in USD: fee-asset fees at the day's valuation (as providerStats) plus the other asset at its fixed price
+  const other = otherAsset(net)
+  const usdOf = new Map<string, number | null>()
+  if (bounds && rows.length) {
+    const prices = await dailyPrices(pool, net)
+    const days = (await pool.query(
+      `SELECT payer, day, fees_native::text AS fees, fees_other::text AS fees_other FROM payer_day WHERE network = $1 AND ($2::timestamptz IS NULL OR day >= $2) AND day <= $3`,
+      [net.id, bounds.from, bounds.to],
+    )).rows
+    for (const d of days) {
+      const fees = toDecimal(BigInt(d.fees), net.feeAsset.decimals)
+      const pr = prices.get(d.day.getTime())
+      usdOf.set(d.payer, addN(usdOf.has(d.payer) ? usdOf.get(d.payer)! : 0, addN(fees === 0 ? 0 : pr?.fee == null ? null : fees * pr.fee, other.usd(BigInt(d.fees_other)))))
+    }
+  }
+  const usd = rows.map((x) => usdOf.get(x.payer) ?? null)
+  const totalUsd = usd.some((v) => v == null) ? null : usd.reduce((s, v) => s! + v!, 0)
+  const usdShares = totalUsd == null || totalUsd === 0 ? null : usd.map((v) => v! / totalUsd).sort((a, b) => b - a)
   // shares from exact integer sums (12 significant digits before the float division)
   const share = (v: bigint) => (total === 0n ? 0 : Number((v * 10n ** 12n) / total) / 1e12)
   const shares = rows.map((x) => share(BigInt(x.fees)))
   return {
     network: net.id, window: args.window, from: bounds?.from ?? null, to: bounds?.to ?? null,
     payers: rows.length, feesNative: total.toString(), fees: toDecimal(total, net.feeAsset.decimals), feeAsset: net.feeAsset.symbol,
+    feesOtherNative: totalOther.toString(), feesOther: toDecimal(totalOther, other.decimals), feesOtherAsset: other.symbol, feesUsd: totalUsd,
     top10Share: rows.length ? shares.slice(0, 10).reduce((s, x) => s + x, 0) : null,
     hhi: rows.length ? shares.reduce((s, x) => s + x * x, 0) : null,
-    top: rows.slice(0, args.top).map((x, i) => ({ payer: x.payer, feesNative: x.fees, payments: x.payments, share: shares[i] })),
+    top10ShareUsd: usdShares ? usdShares.slice(0, 10).reduce((s, x) => s + x, 0) : null,
+    hhiUsd: usdShares ? usdShares.reduce((s, x) => s + x * x, 0) : null,
+    top: rows.slice(0, args.top).map((x, i) => ({ payer: x.payer, feesNative: x.fees, feesOtherNative: x.fees_other, feesUsd: usd[i], payments: x.payments, share: shares[i] })),
   }
 }

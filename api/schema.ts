@@ -231,8 +231,15 @@ ${Object.entries(SERIES_METRICS).map(([k, d]) => `    ${JSON.stringify(`${d.desc
     "fees received in the window, fee-asset base units"
     feesNative: BigInt!
     fees: Float!
-    "fees valued at the network's average USD per fee unit of each day"
+    "fees in USD: fee-asset fees at the network's average USD per fee unit of each day, plus fees in its other fee asset at that asset's configured price"
     feesUsd: Float
+    "fees received in the network's other fee asset (Akash: USDC), its base units"
+    feesOtherNative: BigInt!
+    feesOther: Float!
+    "the other fee asset (Akash: USDC); null where the network has none"
+    feesOtherAsset: String
+    "feesOther in USD at its configured fixed price (included in feesUsd)"
+    feesOtherUsd: Float!
     "rewards received, token base units"
     rewardsNative: BigInt!
     incentives: Float!
@@ -301,6 +308,10 @@ ${Object.entries(SERIES_METRICS).map(([k, d]) => `    ${JSON.stringify(`${d.desc
   type PayerShare {
     payer: String!
     feesNative: BigInt!
+    "fees paid in the network's other fee asset (Akash: USDC), its base units"
+    feesOtherNative: BigInt!
+    "spend in USD (both assets); null when fee-asset fees of a day are unpriced"
+    feesUsd: Float
     payments: Int!
     "share of the network's fees in the window (0..1)"
     share: Float!
@@ -316,8 +327,18 @@ ${Object.entries(SERIES_METRICS).map(([k, d]) => `    ${JSON.stringify(`${d.desc
     feesNative: BigInt!
     fees: Float!
     feeAsset: String!
-    "share of the ten largest payers (0..1), null without payers"
+    "fees in the network's other fee asset (Akash: USDC), its base units, and as a decimal"
+    feesOtherNative: BigInt!
+    feesOther: Float!
+    feesOtherAsset: String
+    "spend in USD of all payers in both assets; null when some fee-asset fees are unpriced"
+    feesUsd: Float
+    "share of the ten largest payers (0..1) of the fee-asset fees, null without payers"
     top10Share: Float
+    "share of the ten largest payers by USD spend in both assets (0..1); null when feesUsd is null"
+    top10ShareUsd: Float
+    "HHI of payer shares of USD spend in both assets; null when feesUsd is null"
+    hhiUsd: Float
     "Herfindahl-Hirschman index of payer shares (0..1; x 10,000 for the antitrust scale), null without payers"
     hhi: Float
     top: [PayerShare!]!

@@ -8,6 +8,13 @@ import { FactKind, PayerDay, ProviderEarningDay, type EconomicFact } from '../mo
 import type { NetworkDef } from '../registry'
 import { providerFactsOf } from './providers'
 
+/** The network's other fee asset (otherFeeAssets; Akash: USDC): its fees go to the `feesOther` columns. */
+export const otherFeeAssetOf = (net: NetworkDef | undefined) => {
+  const others = net?.otherFeeAssets ?? []
+  if (others.length > 1) throw new Error(`network ${net!.id}: more than one other fee asset; feesOther holds one asset's base units`)
+  return others[0]?.symbol
+}
+
 const dayKey = (f: EconomicFact) => {
   const day = periodStart(f.timestamp, 'DAY')
   return { day, iso: day.toISOString().slice(0, 10) }
@@ -20,10 +27,11 @@ export function providerEarningDeltas(facts: EconomicFact[], networkOf: (id: str
     const { day, iso } = dayKey(f)
     const id = `${f.network}-${iso}-${f.actor}`
     let d = out.get(id)
-    if (!d) out.set(id, (d = new ProviderEarningDay({ id, network: f.network, day, provider: f.actor!, feesNative: 0n, rewardsNative: 0n, leasesOpened: 0, leasesClosed: 0, facts: 0 })))
+    if (!d) out.set(id, (d = new ProviderEarningDay({ id, network: f.network, day, provider: f.actor!, feesNative: 0n, feesOther: 0n, rewardsNative: 0n, leasesOpened: 0, leasesClosed: 0, facts: 0 })))
     const net = networkOf(f.network)
     d.facts += 1
     if (f.kind === FactKind.FEE_PAID && (!net || f.asset === net.feeAsset.symbol)) d.feesNative += f.amount
+    else if (f.kind === FactKind.FEE_PAID && f.asset === otherFeeAssetOf(net)) d.feesOther += f.amount
     if (f.kind === FactKind.REWARD_EMITTED && (!net || f.asset === net.token.symbol)) d.rewardsNative += f.amount
     if (f.kind === FactKind.LEASE_OPENED) d.leasesOpened += 1
     if (f.kind === FactKind.LEASE_CLOSED) d.leasesClosed += 1
@@ -31,18 +39,20 @@ export function providerEarningDeltas(facts: EconomicFact[], networkOf: (id: str
   return out
 }
 
-/** Payments per payer and day: FEE_PAID facts in the network's fee asset with a counterparty. */
+/** Payments per payer and day: FEE_PAID facts with a counterparty, in the network's fee asset or its other fee asset. */
 export function payerDeltas(facts: EconomicFact[], networkOf: (id: string) => NetworkDef | undefined): Map<string, PayerDay> {
   const out = new Map<string, PayerDay>()
   for (const f of facts) {
     if (f.kind !== FactKind.FEE_PAID || !f.counterparty) continue
     const net = networkOf(f.network)
-    if (net && f.asset !== net.feeAsset.symbol) continue
+    const other = net != null && f.asset !== net.feeAsset.symbol
+    if (other && f.asset !== otherFeeAssetOf(net)) continue
     const { day, iso } = dayKey(f)
     const id = `${f.network}-${iso}-${f.counterparty}`
     let d = out.get(id)
-    if (!d) out.set(id, (d = new PayerDay({ id, network: f.network, day, payer: f.counterparty, feesNative: 0n, payments: 0 })))
-    d.feesNative += f.amount
+    if (!d) out.set(id, (d = new PayerDay({ id, network: f.network, day, payer: f.counterparty, feesNative: 0n, feesOther: 0n, payments: 0 })))
+    if (other) d.feesOther += f.amount
+    else d.feesNative += f.amount
     d.payments += 1
   }
   return out
@@ -51,6 +61,7 @@ export function payerDeltas(facts: EconomicFact[], networkOf: (id: string) => Ne
 export function mergeProviderEarning(stored: ProviderEarningDay | undefined, d: ProviderEarningDay): ProviderEarningDay {
   if (!stored) return d
   stored.feesNative = BigInt(stored.feesNative) + d.feesNative
+  stored.feesOther = BigInt(stored.feesOther ?? 0) + d.feesOther
   stored.rewardsNative = BigInt(stored.rewardsNative) + d.rewardsNative
   stored.leasesOpened += d.leasesOpened
   stored.leasesClosed += d.leasesClosed
@@ -61,6 +72,7 @@ export function mergeProviderEarning(stored: ProviderEarningDay | undefined, d: 
 export function mergePayerDay(stored: PayerDay | undefined, d: PayerDay): PayerDay {
   if (!stored) return d
   stored.feesNative = BigInt(stored.feesNative) + d.feesNative
+  stored.feesOther = BigInt(stored.feesOther ?? 0) + d.feesOther
   stored.payments += d.payments
   return stored
 }

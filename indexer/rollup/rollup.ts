@@ -74,6 +74,7 @@ export function rollupBatch(
     for (const interval of INTERVALS) {
       const s = touch(f.network, interval, f.timestamp)
       if (counter) s[counter] += 1
+      if (f.kind === FactKind.PROTOCOL_TAKE) s.protocolTakeProvenance = mergeProvenance(s.protocolTakeProvenance, f.provenance)
       if (otherPrice != null) {
         const usd = toDecimal(f.amount, f.decimals) * otherPrice
         if (f.kind === FactKind.FEE_PAID) {
@@ -93,6 +94,9 @@ export function rollupBatch(
   return deltas
 }
 
+/** Provenance of a period's take: the facts' common provenance, or `mixed`. */
+export const mergeProvenance = (a: string | null | undefined, b: string | null | undefined) => (a == null ? b ?? null : b == null || a === b ? a : 'mixed')
+
 /** Adds a delta to the stored row (or starts from the delta when there is none). */
 export function mergeStat(stored: NetworkStat | undefined, delta: NetworkStat): NetworkStat {
   if (!stored) return delta
@@ -101,6 +105,7 @@ export function mergeStat(stored: NetworkStat | undefined, delta: NetworkStat): 
   stored.feesUsd = Number(stored.feesUsd) + delta.feesUsd
   stored.feesOtherUsd = Number(stored.feesOtherUsd ?? 0) + delta.feesOtherUsd
   stored.protocolTakeOtherUsd = Number(stored.protocolTakeOtherUsd ?? 0) + delta.protocolTakeOtherUsd
+  stored.protocolTakeProvenance = mergeProvenance(stored.protocolTakeProvenance, delta.protocolTakeProvenance)
   for (const c of COUNT_COLUMNS) stored[c] += delta[c]
   stored.eventCount += delta.eventCount
   stored.lastBlock = Math.max(stored.lastBlock, delta.lastBlock)

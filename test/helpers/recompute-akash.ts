@@ -58,7 +58,12 @@ export interface AkashDay {
   providers: number
 }
 
+/** account -> UTC day (YYYY-MM-DD) -> fees booked that day in uakt and USDC base units */
+export type AccountDays = Map<string, Map<string, { akt: bigint; usdc: bigint }>>
+
 export interface AkashRecompute {
+  byProvider: AccountDays
+  byPayer: AccountDays
   /** provider -> GPU models (vendor/model) of its last on-chain attributes */
   declaredGpus: Map<string, string[]>
   /** heights after which the take parameters changed (passed proposals), and the uakt rate from then on */
@@ -95,11 +100,13 @@ export async function recomputeAkash(rpc: string, head: number): Promise<AkashRe
     return d
   }
   interface Dep { denom: string; balance: bigint; dry: boolean; open: boolean; gpus: Record<string, number> }
-  interface L { dep: string; denom: string; price: bigint; opened: number; closed: number | null; cum: bigint; booked: bigint; gpu: number }
+  interface L { owner: string; provider: string; dep: string; denom: string; price: bigint; opened: number; closed: number | null; cum: bigint; booked: bigint; gpu: number }
   const deps = new Map<string, Dep>()
   const leases = new Map<string, L>()
   let take = await takeRatesAt(rpc, 1)
   const declaredGpus = new Map<string, string[]>()
+  const byProvider: AccountDays = new Map()
+  const byPayer: AccountDays = new Map()
   const PROVIDER_MSGS: Record<string, { decode(b: Uint8Array): { owner: string; attributes: { key: string; value: string }[] } }> = {
     '/akash.provider.v1beta3.MsgCreateProvider': MsgCreateProvider, '/akash.provider.v1beta3.MsgUpdateProvider': MsgUpdateProvider,
     '/akash.provider.v1beta4.MsgCreateProvider': MsgCreateProviderV1beta4, '/akash.provider.v1beta4.MsgUpdateProvider': MsgUpdateProviderV1beta4,
@@ -113,6 +120,15 @@ export async function recomputeAkash(rpc: string, head: number): Promise<AkashRe
     const paid = l.cum / SCALE - l.booked / SCALE
     l.booked = l.cum
     if (paid <= 0n) return
+    const dk = new Date(t).toISOString().slice(0, 10)
+    for (const [m, who] of [[byProvider, l.provider], [byPayer, l.owner]] as const) {
+      const days = m.get(who) ?? new Map<string, { akt: bigint; usdc: bigint }>()
+      m.set(who, days)
+      const v = days.get(dk) ?? { akt: 0n, usdc: 0n }
+      days.set(dk, v)
+      if (l.denom === 'uakt') v.akt += paid
+      else v.usdc += paid
+    }
     const rate = take.rates[l.denom] ?? take.def
     const tk = (paid * rate) / 100n
     const d = day(t)
@@ -228,7 +244,7 @@ export async function recomputeAkash(rpc: string, head: number): Promise<AkashRe
           case 'lease-created': {
             bookDep(dkey, t)
             const id = `${a.owner}/${a.dseq}/${a.gseq}/${a.oseq}/${a.provider}`
-            leases.set(id, { dep: dkey, denom: a['price-denom'], price: dec(a['price-amount']), opened: h, closed: null, cum: 0n, booked: 0n, gpu: deps.get(dkey)?.gpus[a.gseq] ?? 0 })
+            leases.set(id, { owner: a.owner, provider: a.provider, dep: dkey, denom: a['price-denom'], price: dec(a['price-amount']), opened: h, closed: null, cum: 0n, booked: 0n, gpu: deps.get(dkey)?.gpus[a.gseq] ?? 0 })
             day(t).leasesOpened++
             break
           }
@@ -263,6 +279,8 @@ export async function recomputeAkash(rpc: string, head: number): Promise<AkashRe
     }
   }
   return {
+    byProvider,
+    byPayer,
     declaredGpus,
     takeChanges,
     days,

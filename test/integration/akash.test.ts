@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { leasedResources } from '../../api/leased'
 import { declaredCapacity } from '../../api/declared'
+import { leaderboard, payerConcentration, providerStats, windowBounds } from '../../api/analytics'
 import { spawnIndexer } from '../../cli/stack'
 import { startFixture, type Fixture } from '../helpers/fixture'
 import { recomputeAkash, type AkashRecompute } from '../helpers/recompute-akash'
@@ -110,6 +111,7 @@ describe('Akash over CometBFT', () => {
       expect(r.leases_opened, `${k} leases opened`).toBe(e.leasesOpened)
       expect(r.leases_closed, `${k} leases closed`).toBe(e.leasesClosed)
       expect(r.nodes_registered, `${k} providers`).toBe(e.providers)
+      expect(r.protocol_take_provenance, k).toBe(e.takeAkt + e.takeUsdc > 0n ? 'onchain' : null)
       fees += BigInt(r.fees_native)
     }
     expect(fees).toBeGreaterThan(0n)
@@ -147,6 +149,48 @@ describe('Akash over CometBFT', () => {
     expect(got.providersWithGpus).toBeGreaterThan(0)
     expect(got.providersWithGpus).toBeLessThan(got.providers)
     expect(got).toMatchObject({ provenance: 'declared', quantitiesOnChain: false, storageClasses: [{ storageClass: 'beta2', providers: got.providers }] })
+  })
+
+  it('per provider and per tenant in AKT and USDC over 1d, 7d and all (providerStats, leaderboard, payerConcentration) equal the recomputation', async () => {
+    const bounds = (await windowBounds(fx.pool, 'ALL'))!
+    const from7 = new Date(bounds.to.getTime() - 6 * 86_400_000).toISOString().slice(0, 10)
+    const from1 = bounds.to.toISOString().slice(0, 10)
+    const sum = (days: Map<string, { akt: bigint; usdc: bigint }> | undefined, from: string | null) => {
+      let akt = 0n
+      let usdc = 0n
+      for (const [d, v] of days ?? []) if (from == null || d >= from) (akt += v.akt), (usdc += v.usdc)
+      return { akt, usdc }
+    }
+    let usdcProviders = 0
+    for (const [provider, days] of expected.byProvider) {
+      for (const [window, from] of [['ALL', null], ['D7', from7], ['D1', from1]] as const) {
+        const got = (await providerStats(fx.pool, { network: 'akash', provider, window }))!
+        const want = sum(days, from)
+        expect(BigInt(got.feesNative), `${provider} ${window} uakt`).toBe(want.akt)
+        expect(BigInt(got.feesOtherNative), `${provider} ${window} USDC`).toBe(want.usdc)
+        expect(got.feesOtherUsd).toBeCloseTo(Number(want.usdc) / 1e6, 6)
+        expect(got.feesOtherAsset).toBe('USDC')
+        if (window === 'ALL' && want.usdc > 0n) usdcProviders++
+      }
+    }
+    expect(usdcProviders).toBeGreaterThan(0)
+    // the provider leaderboard in USD counts USDC at 1 USD: its top entry is at least its USDC earnings
+    const board = await leaderboard(fx.pool, { metric: 'FEES_USD', window: 'ALL', groupBy: 'PROVIDER', limit: 100, networks: ['akash'] })
+    for (const e of board) expect(e.value!, e.key).toBeGreaterThanOrEqual(Number(sum(expected.byProvider.get(e.key), null).usdc) / 1e6 - 1e-6)
+    for (const [window, from] of [['ALL', null], ['D7', from7], ['D1', from1]] as const) {
+      const got = await payerConcentration(fx.pool, { network: 'akash', window, top: 1000 })
+      const want = [...expected.byPayer].map(([payer, days]) => ({ payer, ...sum(days, from) })).filter((p) => p.akt > 0n || p.usdc > 0n)
+      expect(got.payers, window).toBe(want.length)
+      expect(BigInt(got.feesNative)).toBe(want.reduce((s, p) => s + p.akt, 0n))
+      expect(BigInt(got.feesOtherNative)).toBe(want.reduce((s, p) => s + p.usdc, 0n))
+      const byPayer = new Map(got.top.map((t) => [t.payer, t]))
+      for (const p of want) {
+        expect(BigInt(byPayer.get(p.payer)!.feesNative), p.payer).toBe(p.akt)
+        expect(BigInt(byPayer.get(p.payer)!.feesOtherNative), p.payer).toBe(p.usdc)
+      }
+      expect(got.feesUsd).not.toBeNull()
+      expect(got.hhiUsd!).toBeGreaterThan(0)
+    }
   })
 
   it('leased capacity now (API leasedResources): open leases and their GPUs by model equal the recomputation', async () => {

@@ -62,6 +62,12 @@ export class NetworkStat {
     @FloatColumn_({nullable: false})
     protocolTakeOtherUsd!: number
 
+    /**
+     * provenance of the period's PROTOCOL_TAKE facts: onchain, inferred or config (rates from configuration, Akash while x/take params cannot be read), mixed when they differ; null without take
+     */
+    @StringColumn_({nullable: true})
+    protocolTakeProvenance!: string | undefined | null
+
     @IntColumn_({nullable: false})
     feeCount!: number
 

@@ -34,7 +34,13 @@ export class PayerDay {
     feesNative!: bigint
 
     /**
-     * FEE_PAID facts
+     * fees paid in the network's other fee asset (otherFeeAssets; Akash: USDC), that asset's base units; 0 elsewhere
+     */
+    @BigIntColumn_({nullable: false})
+    feesOther!: bigint
+
+    /**
+     * FEE_PAID facts (either asset)
      */
     @IntColumn_({nullable: false})
     payments!: number

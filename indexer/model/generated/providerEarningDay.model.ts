@@ -34,6 +34,12 @@ export class ProviderEarningDay {
     feesNative!: bigint
 
     /**
+     * fees received in the network's other fee asset (otherFeeAssets; Akash: USDC), that asset's base units; 0 elsewhere
+     */
+    @BigIntColumn_({nullable: false})
+    feesOther!: bigint
+
+    /**
      * rewards received (REWARD_EMITTED), token base units
      */
     @BigIntColumn_({nullable: false})
