@@ -10,6 +10,7 @@ import { leaderboard, metricSeries, payerConcentration, providerStats, type Grou
 import { parseIsoDate } from './dates'
 import { leasedResources } from './leased'
 import { declaredCapacity } from './declared'
+import { marketSeries, type MarketSeriesArgs } from './market-series'
 import { networkMetrics, priceSource, providerCounts, window, type ProviderCounts } from './metrics'
 import { dailyStats, healthAlerts, type AlertThresholds } from './subscriptions'
 import type { SeriesInterval, SeriesMetric } from '../indexer/metrics'
@@ -215,6 +216,9 @@ export const resolvers = {
     async metrics(_: unknown, args: { networks?: string[]; categories?: string[]; from?: string; to?: string; interval: SeriesInterval; metrics: SeriesMetric[]; groupBy: GroupBy }, ctx: ApiContext) {
       if (args.groupBy === 'PROVIDER') throw badInput('metrics: groupBy NETWORK or CATEGORY (PROVIDER is for leaderboard)')
       return metricSeries(ctx.pool, { ...args, groupBy: args.groupBy, from: parseDate(args.from, 'from'), to: parseDate(args.to, 'to'), maxPoints: ctx.maxLimit })
+    },
+    async marketSeries(_: unknown, args: MarketSeriesArgs, ctx: ApiContext) {
+      return marketSeries(ctx.pool, args)
     },
     async leaderboard(_: unknown, args: { metric: SeriesMetric; window: Window; groupBy: GroupBy; limit: number; networks?: string[]; categories?: string[] }, ctx: ApiContext) {
       return leaderboard(ctx.pool, { ...args, limit: checkLimit(args.limit, ctx.maxLimit) })

@@ -418,6 +418,71 @@ ${Object.entries(SERIES_METRICS).map(([k, d]) => `    ${JSON.stringify(`${d.desc
     lag: Int
   }
 
+  "levels of a network on a day: its latest daily row at or before it"
+  type MarketLevels {
+    periodStart: DateTime!
+    price: Float
+    marketCap: Float
+    fdv: Float
+    annualizedFeesUsd: Float
+    pf: Float
+    demandRewardsRatio30d: Float
+    capacity: Float!
+    capacityUnit: String
+  }
+
+  "a market view's series of one network, one value per bucket of MarketSeries.periods (flows summed, levels at the bucket's last day; null = unknown)"
+  type MarketColumns {
+    marketCap: [Float]!
+    feesUsd: [Float]!
+    incentivesUsd: [Float]!
+    capacity: [Float]!
+    activeLeases: [Float]!
+    utilization: [Float]!
+  }
+
+  "one network of a market view"
+  type MarketSeriesNetwork {
+    network: ID!
+    "latest row at or before the window's last day"
+    latest: MarketLevels
+    "latest row at or before the previous period's last day"
+    previous: MarketLevels
+    "USD over the window: known values summed, null when none is known"
+    feesUsd: Float
+    incentivesUsd: Float
+    "USD over the previous period of the same length"
+    previousFeesUsd: Float
+    previousIncentivesUsd: Float
+    series: MarketColumns!
+  }
+
+  type MarketWindow {
+    "first and last UTC day of the window (inclusive)"
+    from: DateTime!
+    to: DateTime!
+    "first day of the previous period (it ends the day before from)"
+    prevFrom: DateTime!
+    days: Int!
+    "whether any network in view has a row before the window"
+    hasPrevious: Boolean!
+  }
+
+  "what a market view (the dashboard's overview or a category page) draws, aggregated on the server"
+  type MarketSeries {
+    "hash of the answer; pass it as ifNoneMatch to get changed: false (and nothing else) while it is unchanged"
+    version: String!
+    changed: Boolean!
+    window: MarketWindow
+    "the interval drawn: the one asked for, coarser (WEEK, then MONTH) while the window would have more than 400 buckets"
+    interval: SeriesInterval
+    "bucket starts, oldest first"
+    periods: [DateTime!]
+    "days of each bucket inside the window"
+    periodDays: [Int!]
+    networks: [MarketSeriesNetwork!]
+  }
+
   type Query {
     network(id: ID!): Network
     categories: [Category!]!
@@ -430,6 +495,8 @@ ${Object.entries(SERIES_METRICS).map(([k, d]) => `    ${JSON.stringify(`${d.desc
     indexerStatus: [ChainStatus!]!
     "time series of methodology metrics for the networks and categories named (all when none), grouped by NETWORK or CATEGORY; from/to bound period starts (inclusive); WEEK/MONTH add up flows, take the last value of stocks and recompute ratios"
     metrics(networks: [ID!], categories: [ID!], from: DateTime, to: DateTime, interval: SeriesInterval = DAY, metrics: [Metric!]!, groupBy: GroupBy = NETWORK): [MetricSeries!]!
+    "the dashboard's market view in one compact answer: the networks of a category (all when absent) narrowed to \`networks\`, the \`days\`-day window (all when null) ending on their latest indexed day and the previous period, per-network totals, levels and series by DAY, WEEK or MONTH (docs/methodology.md, Dashboard)"
+    marketSeries(category: ID, networks: [ID!], days: Int, interval: SeriesInterval = DAY, ifNoneMatch: String): MarketSeries!
     "networks, categories or providers ranked by a metric over a trailing window (highest first)"
     leaderboard(metric: Metric!, window: Window = D30, groupBy: GroupBy = NETWORK, limit: Int = 10, networks: [ID!], categories: [ID!]): [LeaderboardEntry!]!
     "one provider's earnings, fees, leases and uptime proxy over a window; null for an unknown provider"

@@ -163,7 +163,7 @@ export async function runApi(ds: Dataset, opts: { durationSeconds: number; conne
   }
   const ids = networks.map((n) => n.id)
   // the dashboard's default view: 30 days (and the 30 before, for the changes)
-  const overview = marketRequest(ids, queryFrom(30)).requests[0]
+  const overview = marketRequest({ networks: ids, days: 30, interval: 'day' })
   const networkPage = networkRequest('livepeer', queryFrom(30))
   // the busiest network's events, newest first, one page deep in the list
   const entityList: Query = {

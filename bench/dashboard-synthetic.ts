@@ -2,9 +2,12 @@
  * Dashboard benchmark: the production build's initial JavaScript (gzip) and the render time of the overview with a
  * synthetic dataset of 5 years of daily metrics for 20 networks, in headless Chromium.
  *
- * The built app is served as the API serves it (sirv); its /graphql requests are answered by a generator of the
- * same shape as the API's `networkMetrics` (the registry knows 7 networks, so 20 cannot come from a real database).
- * Prints a markdown table and writes bench/results/dashboard.json. Settings: BENCH_NETWORKS (20), BENCH_YEARS (5).
+ * The built app is served as the API serves it (sirv); its /graphql request (`marketSeries`) is answered by the
+ * API's own aggregation (api/market-series.ts marketSeriesOf) over synthetic daily rows of the shape of
+ * `networkMetrics` (the registry knows 9 networks, so 20 cannot come from a real database).
+ * Measures the bytes of the answers, the time to the first drawn chart and to every chart and the table, and an
+ * interval switch. Prints a markdown table and writes bench/results/dashboard.json. Settings: BENCH_NETWORKS (20),
+ * BENCH_YEARS (5).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
@@ -13,6 +16,7 @@ import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import sirv from 'sirv'
 import { build } from 'vite'
+import { marketSeriesOf, type MarketDay } from '../api/market-series'
 import { DASHBOARD_DIR } from '../cli/dashboard-build'
 import { categories } from '../indexer/registry/categories'
 import { launchChromium } from '../test/helpers/chromium'
@@ -45,16 +49,16 @@ function series(i: number) {
   let price = 0.05 + rnd() * 5
   let capacity = 100 + Math.floor(rnd() * 5000)
   const supply = 1e8 + rnd() * 1e9
-  const rows = []
+  const rows: MarketDay[] = []
   for (let d = DAYS - 1; d >= 0; d--) {
     price *= 1 + (rnd() - 0.5) * 0.06
     capacity = Math.max(0, capacity + Math.floor((rnd() - 0.45) * 20))
     const fees = rnd() * 20_000 * (1 + i / 5)
     const incentives = rnd() * 60_000
     rows.push({
-      periodStart: new Date(today - d * DAY).toISOString(), price, marketCap: price * supply, fdv: price * supply * 1.5,
+      periodStart: new Date(today - d * DAY), price, marketCap: price * supply, fdv: price * supply * 1.5,
       feesUsd: fees, incentivesUsd: incentives, demandRewardsRatio30d: fees / incentives, annualizedFeesUsd: fees * 365,
-      pf: (price * supply) / (fees * 365), capacity, capacityUnit: i % 3 === 0 ? 'GPUs' : 'devices',
+      pf: (price * supply) / (fees * 365), capacity,
       activeLeases: Math.floor(capacity * 0.6), utilization: i % 3 === 0 ? 0.6 : null,
     })
   }
@@ -83,16 +87,12 @@ async function main() {
   }
   let answerBytes = 0
   let requests = 0
-  /** The API's answer to the market query: each alias m<i>[_<k>] gets network n<i> between f<k> and t<k>. */
-  function answer(body: { query: string; variables: Record<string, string | null> }) {
-    const out: Record<string, unknown> = { ...registry }
-    for (const m of body.query.matchAll(/(m\d+(?:_\d+)?): networkMetrics\(network: \$(n\d+), interval: DAY, from: \$(f\d+), to: \$(t\d+)\)/g)) {
-      const [, alias, n, f, t] = m
-      const from = body.variables[f] ? Date.parse(body.variables[f]!) : -Infinity
-      const to = body.variables[t] ? Date.parse(body.variables[t]!) : Infinity
-      out[alias] = (data.get(body.variables[n]!) ?? []).filter((r) => Date.parse(r.periodStart) >= from && Date.parse(r.periodStart) <= to)
-    }
-    return JSON.stringify({ data: out })
+  /** The API's answer to the market query (the registry and marketSeries of the view's networks). */
+  function answer(body: { query: string; variables: { networks?: string[] | null; days?: number | null; interval?: string | null; ifNoneMatch?: string | null } }) {
+    const v = body.variables
+    const inView = v.networks?.length ? networks.filter((n) => v.networks!.includes(n.id)) : networks
+    const market = marketSeriesOf(inView.map((n, i) => ({ net: { id: n.id, capacityUnit: i % 3 === 0 ? 'GPUs' : 'devices' }, rows: data.get(n.id)! })), v)
+    return JSON.stringify({ data: { ...registry, market } })
   }
 
   const statics = sirv(dist, { single: true })
@@ -102,7 +102,7 @@ async function main() {
       req.on('data', (c) => (b += c))
       req.on('end', () => {
         const s = answer(JSON.parse(b))
-        answerBytes = s.length
+        answerBytes += Buffer.byteLength(s)
         requests++
         res.writeHead(200, { 'content-type': 'application/json' }).end(s)
       })
@@ -123,29 +123,48 @@ async function main() {
       const errors: string[] = []
       page.on('pageerror', (e) => errors.push(e.message))
       requests = 0
+      answerBytes = 0
       const start = Date.now()
       await page.goto(`http://127.0.0.1:${port}/?range=5y&interval=${interval}`)
-      // drawn: the fees bars, the market cap areas and every network in the table
+      // first chart: any chart's drawn surface with a series in it
+      await page.waitForFunction(() => document.querySelector('[data-testid^="chart-"] .recharts-surface .recharts-layer'), undefined, { timeout: 180_000, polling: 20 })
+      const firstChart = (Date.now() - start) / 1000
+      // all drawn: fees and incentives bars, the market cap areas, capacity and utilization lines, every network in the table
       await page.waitForFunction(
         (n) =>
           document.querySelectorAll('[data-testid="chart-fees"] .recharts-bar-rectangle').length > 0 &&
+          document.querySelectorAll('[data-testid="chart-incentives"] .recharts-bar-rectangle').length > 0 &&
           document.querySelectorAll('[data-testid="chart-mcap"] .recharts-area').length > 0 &&
+          document.querySelectorAll('[data-testid="chart-capacity"] .recharts-line').length > 0 &&
+          document.querySelectorAll('[data-testid="chart-utilization"] .recharts-line').length > 0 &&
           document.querySelectorAll('[data-testid="ov-table"] tbody tr').length === n,
         NETWORKS,
-        { timeout: 180_000, polling: 50 },
+        { timeout: 180_000, polling: 20 },
       ).catch((e) => {
         throw new Error(`${e.message}; page errors: ${JSON.stringify(errors)}`)
       })
       const firstRender = (Date.now() - start) / 1000
+      const firstRequests = requests
+      const firstBytes = answerBytes
+      // a live poll with nothing new (the page polls on becoming visible, as on its timer): its answer carries no series
+      const polled = requests
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')))
+      for (let i = 0; i < 200 && requests === polled; i++) await new Promise((r) => setTimeout(r, 25))
+      const pollBytes = answerBytes - firstBytes
       // switching the interval back and forth re-derives and re-draws every chart from the data in memory
       const other = interval === 'month' ? 'week' : 'month'
       const t1 = Date.now()
       await page.locator(`button[data-interval="${other}"]`).click()
-      await page.waitForFunction((iv) => new URL(location.href).searchParams.get('interval') === iv && !document.querySelector('[data-testid="loading"]'), other)
+      // the new answer is drawn: the range label names the interval and the page is no longer updating
+      await page.waitForFunction(
+        (iv) => document.querySelector('[data-testid="range-label"]')?.textContent?.includes(`by ${iv}`) && !document.querySelector('[data-testid="updating"], [data-testid="loading"]'),
+        other,
+        { polling: 20 },
+      )
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="chart-fees"] .recharts-bar-rectangle').length > 0, undefined, { polling: 50 })
       const switchSeconds = (Date.now() - t1) / 1000
       const drawn = await page.evaluate(() => document.querySelectorAll('[data-testid="chart-fees"] .recharts-bar-rectangle').length)
-      results.push({ interval, drawnFeeBars: drawn, firstRenderSeconds: firstRender, requests, answerMiB: answerBytes / 2 ** 20, switchTo: other, switchSeconds, errors })
+      results.push({ interval, drawnFeeBars: drawn, firstChartSeconds: firstChart, firstRenderSeconds: firstRender, requests: firstRequests, answerKiB: firstBytes / 1024, unchangedPollBytes: pollBytes, switchTo: other, switchSeconds, errors })
       await page.close()
     }
   } finally {
@@ -161,9 +180,11 @@ async function main() {
   writeFileSync(join(root, 'bench/results/dashboard.json'), JSON.stringify(out, null, 2) + '\n')
   console.log(`\n## Dashboard (bench/dashboard.ts)\n`)
   console.log(`initial JavaScript: ${(js.raw / 1000).toFixed(1)} kB, **${(js.gz / 1000).toFixed(1)} kB gzip** (${js.files.join(', ')})\n`)
-  console.log(`| overview, ${NETWORKS} networks × ${DAYS} days, 5Y range | fee bars drawn | first render (s) | requests | answer (MiB) | switch interval (s) |`)
-  console.log('|---|---|---|---|---|---|')
-  for (const r of results) console.log(`| by ${r.interval} | ${r.drawnFeeBars} | ${(r.firstRenderSeconds as number).toFixed(2)} | ${r.requests} | ${(r.answerMiB as number).toFixed(1)} | → ${r.switchTo}: ${(r.switchSeconds as number).toFixed(2)} |`)
+  console.log(`| overview, ${NETWORKS} networks × ${DAYS} days, 5Y range | fee bars drawn | requests | answer (KiB) | unchanged poll (bytes) | first chart (s) | all charts and table (s) | switch interval (s) |`)
+  console.log('|---|---|---|---|---|---|---|---|')
+  for (const r of results) {
+    console.log(`| by ${r.interval} | ${r.drawnFeeBars} | ${r.requests} | ${(r.answerKiB as number).toFixed(0)} | ${r.unchangedPollBytes} | ${(r.firstChartSeconds as number).toFixed(2)} | ${(r.firstRenderSeconds as number).toFixed(2)} | → ${r.switchTo}: ${(r.switchSeconds as number).toFixed(2)} |`)
+  }
   console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`)
 }
 

@@ -3,6 +3,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 export const DASHBOARD_DIR = resolve(import.meta.dirname, '../dashboard')
+/** Modules outside dashboard/ that the dashboard bundles (shared with the API). */
+const SHARED_SOURCES = [resolve(import.meta.dirname, '../common/series.ts')]
 
 function newestMtime(dir: string): number {
   let t = 0
@@ -17,7 +19,8 @@ function newestMtime(dir: string): number {
 /** Returns true when it built. */
 export async function buildDashboardIfStale(onBuild?: () => void): Promise<boolean> {
   const index = join(DASHBOARD_DIR, 'dist/index.html')
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(DASHBOARD_DIR)) return false
+  const newest = Math.max(newestMtime(DASHBOARD_DIR), ...SHARED_SOURCES.map((f) => statSync(f).mtimeMs))
+  if (existsSync(index) && statSync(index).mtimeMs >= newest) return false
   onBuild?.()
   const { build } = await import('vite')
   await build({ root: DASHBOARD_DIR, logLevel: 'warn' })

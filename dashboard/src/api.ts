@@ -162,9 +162,6 @@ const REGISTRY_FIELDS = `
   categories { id name color networks { id name } }
   indexerStatus { chain chainId name height head lag lagSeconds timestamp }`
 
-/** Fields of the market views (overview, category): valuation, flows, capacity. */
-export const MARKET_FIELDS = `periodStart price marketCap fdv feesUsd incentivesUsd demandRewardsRatio30d annualizedFeesUsd pf capacity capacityUnit activeLeases utilization`
-
 const NETWORK_FIELDS = `periodStart price marketCap fdv fees feesUsd protocolRevenueUsd incentives incentivesUsd earningsUsd
   demandRewardsRatio30d annualizedFeesUsd pf totalSupply circulatingSupply netIssuance capacity capacityUnit activeLeases utilization
   activeProviders newProviders churnedProviders`
@@ -176,11 +173,6 @@ export interface Registry {
   networks: Network[]
   categories: Category[]
   indexerStatus: ChainStatus[]
-}
-
-export interface MarketData extends Registry {
-  /** daily `networkMetrics` rows since `from`, by network id */
-  metrics: Record<string, MetricsRow[]>
 }
 
 /**
@@ -205,78 +197,124 @@ export function slices(from: string | null, now = Date.now()): { from: string | 
   return out
 }
 
-/** Alias of network `i`'s slice `k` (the newest, or only, slice is `m<i>`). */
-const alias = (i: number, k: number, n: number) => (k === n - 1 ? `m${i}` : `m${i}_${k}`)
+// ---------- market views (overview, category): aggregated on the server (api/market-series.ts) ----------
 
-/** Aliases per request: the API refuses documents with more than GRAPHQL_MAX_ALIASES (15 by default). */
-export const MAX_ALIASES = 12
-
-/** A market document for (network i, slice k) pairs; the registry rides along with the first one. */
-function marketDoc(pairs: [number, number][], nSlices: number, withRegistry: boolean): string {
-  const ns = [...new Set(pairs.map((p) => p[0]))]
-  const ks = [...new Set(pairs.map((p) => p[1]))]
-  const vars = [...ns.map((i) => `$n${i}: ID!`), ...ks.flatMap((k) => [`$f${k}: DateTime`, `$t${k}: DateTime`])].join(', ')
-  const aliases = pairs.map(([i, k]) => `${alias(i, k, nSlices)}: networkMetrics(network: $n${i}, interval: DAY, from: $f${k}, to: $t${k}) { ${MARKET_FIELDS} }`).join('\n  ')
-  return `query Market${vars ? `(${vars})` : ''} {${withRegistry ? REGISTRY_FIELDS : ''}\n  ${aliases}\n}`
+/** Levels of a network on a day (its latest daily row at or before it). */
+export interface MarketLevels {
+  periodStart: string
+  price: number | null
+  marketCap: number | null
+  fdv: number | null
+  annualizedFeesUsd: number | null
+  pf: number | null
+  demandRewardsRatio30d: number | null
+  capacity: number
+  capacityUnit: string | null
 }
 
-/** The market views' request in one document: the registry and the daily metrics of every network under aliases (m0, m1, ...). */
-export function marketQuery(ids: string[], nSlices = 1): string {
-  return marketDoc(ids.flatMap((_, i) => Array.from({ length: nSlices }, (_, k) => [i, k] as [number, number])), nSlices, true)
+/** Per-bucket columns of a network, aligned with MarketSeries.periods. */
+export interface MarketColumns {
+  marketCap: (number | null)[]
+  feesUsd: (number | null)[]
+  incentivesUsd: (number | null)[]
+  capacity: (number | null)[]
+  activeLeases: (number | null)[]
+  utilization: (number | null)[]
 }
 
-/**
- * The market request exactly as the pages send it (also used by the API benchmark): one document while the view
- * needs at most MAX_ALIASES series, otherwise that many per document, sent together.
- */
-export function marketRequest(ids: string[], from: string | null, now = Date.now()) {
-  const sl = slices(from, now)
-  const pairs = ids.flatMap((_, i) => sl.map((_, k) => [i, k] as [number, number]))
-  const chunks: [number, number][][] = []
-  for (let c = 0; c < pairs.length; c += MAX_ALIASES) chunks.push(pairs.slice(c, c + MAX_ALIASES))
-  if (!chunks.length) chunks.push([])
-  const requests = chunks.map((chunk, c) => {
-    const variables: Record<string, unknown> = {}
-    for (const [i, k] of chunk) {
-      variables[`n${i}`] = ids[i]
-      variables[`f${k}`] = sl[k].from
-      variables[`t${k}`] = sl[k].to
+export interface MarketSeriesNetwork {
+  network: string
+  latest: MarketLevels | null
+  previous: MarketLevels | null
+  feesUsd: number | null
+  incentivesUsd: number | null
+  previousFeesUsd: number | null
+  previousIncentivesUsd: number | null
+  series: MarketColumns
+}
+
+/** The `marketSeries` answer (changed: true): the window, the drawn interval, its buckets and the networks in view. */
+export interface MarketSeries {
+  version: string
+  window: { from: string; to: string; prevFrom: string; days: number; hasPrevious: boolean }
+  interval: 'DAY' | 'WEEK' | 'MONTH'
+  periods: string[]
+  periodDays: number[]
+  networks: MarketSeriesNetwork[]
+}
+
+export interface MarketData extends Registry {
+  market: MarketSeries
+}
+
+const LEVELS = 'periodStart price marketCap fdv annualizedFeesUsd pf demandRewardsRatio30d capacity capacityUnit'
+
+/** The market views' one request: the registry and the view's `marketSeries` (nothing but its version while unchanged). */
+export const MARKET_QUERY = `query Market($category: ID, $networks: [ID!], $days: Int, $interval: SeriesInterval, $ifNoneMatch: String) {${REGISTRY_FIELDS}
+  market: marketSeries(category: $category, networks: $networks, days: $days, interval: $interval, ifNoneMatch: $ifNoneMatch) {
+    version changed
+    window { from to prevFrom days hasPrevious }
+    interval periods periodDays
+    networks {
+      network feesUsd incentivesUsd previousFeesUsd previousIncentivesUsd
+      latest { ${LEVELS} }
+      previous { ${LEVELS} }
+      series { marketCap feesUsd incentivesUsd capacity activeLeases utilization }
     }
-    return { query: marketDoc(chunk, sl.length, c === 0), variables }
-  })
-  return { requests, slices: sl.length }
+  }
+}`
+
+export interface MarketArgs {
+  /** the category page's category; none on the overview */
+  category?: string
+  /** the URL's network filter (unknown ids are dropped) */
+  networks: string[]
+  /** days of the range; null = all */
+  days: number | null
+  interval: 'day' | 'week' | 'month'
 }
 
-async function fetchMarketFor(ids: string[], from: string | null, timeoutMs: number): Promise<MarketData> {
-  const req = marketRequest(ids, from)
-  const sl = { length: req.slices }
-  const parts = await Promise.all(req.requests.map((r) => gql<Record<string, unknown>>(r.query, r.variables, timeoutMs)))
-  const raw: Record<string, unknown> = Object.assign({}, ...parts)
-  const metrics: Record<string, MetricsRow[]> = {}
-  ids.forEach((id, i) => (metrics[id] = Array.from({ length: sl.length }, (_, k) => raw[alias(i, k, sl.length)] as MetricsRow[]).flat()))
-  return { networks: raw.networks as Network[], categories: raw.categories as Category[], indexerStatus: raw.indexerStatus as ChainStatus[], metrics }
+/** The market request exactly as the pages send it (also used by the API benchmark). */
+export function marketRequest(args: MarketArgs, ifNoneMatch?: string) {
+  const known = new Set(knownNetworks().map((n) => n.id))
+  const networks = args.networks.filter((id) => known.has(id))
+  return {
+    query: MARKET_QUERY,
+    variables: { category: args.category ?? null, networks: networks.length ? networks : null, days: args.days, interval: args.interval.toUpperCase(), ifNoneMatch: ifNoneMatch ?? null },
+  }
+}
+
+/** A market view without networks (today's day, nothing in it). */
+function emptyMarket(): MarketSeries {
+  const today = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS).toISOString()
+  return { version: '', window: { from: today, to: today, prevFrom: today, days: 1, hasPrevious: false }, interval: 'DAY', periods: [], periodDays: [], networks: [] }
 }
 
 /**
- * One request per poll. The aliases are built from the networks the app knows (the API's list once it has
- * answered); if the registry changed meanwhile, the answer's list is used for one immediate re-query.
+ * One request per poll. With the previous answer, asks only for a change: while the view's data is unchanged the
+ * API answers with its version alone and the previous `market` object is kept as it is (same identity: nothing
+ * derived from it is recomputed or redrawn).
  */
-export async function fetchMarket(from: string | null, timeoutMs = 15_000): Promise<MarketData> {
-  const ids = knownNetworks().map((n) => n.id)
-  let data: MarketData
+export async function fetchMarket(args: MarketArgs, prev?: MarketData, timeoutMs = 15_000): Promise<MarketData> {
+  const { query, variables } = marketRequest(args, prev?.market.version)
+  let raw: Registry & { market: MarketSeries & { changed: boolean } }
   try {
-    data = await fetchMarketFor(ids, from, timeoutMs)
+    raw = await gql(query, variables, timeoutMs)
   } catch (e) {
-    if (knownFromApi) throw e
-    // the built-in list may name a network this API does not serve: ask for the registry alone, then retry
-    const { networks } = await gql<{ networks: Network[] }>('{ networks { id name category } }', {}, timeoutMs)
-    rememberNetworks(networks)
-    data = await fetchMarketFor(networks.map((n) => n.id), from, timeoutMs)
+    if (args.category != null) {
+      // a category the API does not know (a stale link): the registry alone, so the page can say so
+      const registry = await fetchRegistry(timeoutMs)
+      if (!registry.categories.some((c) => c.id === args.category)) return { ...registry, market: emptyMarket() }
+    }
+    if (knownFromApi || !variables.networks) throw e
+    // the built-in list may name a network this API does not serve: learn the API's list, then ask again
+    await fetchRegistry(timeoutMs)
+    const again = marketRequest(args, prev?.market.version)
+    raw = await gql(again.query, again.variables, timeoutMs)
   }
-  rememberNetworks(data.networks)
-  const served = data.networks.map((n) => n.id)
-  if (served.join() !== ids.join()) data = await fetchMarketFor(served, from, timeoutMs)
-  return data
+  rememberNetworks(raw.networks)
+  const { changed, ...market } = raw.market
+  return { networks: raw.networks, categories: raw.categories, indexerStatus: raw.indexerStatus, market: changed || !prev ? market : prev.market }
 }
 
 /** A provider entity (lifetime figures since indexing began). */

@@ -8,10 +8,17 @@ export interface Example {
 }
 
 /** Example queries for a view: the same figures the overview, category and network pages draw. */
-export function examples(ids: string[], from: string | null, categories: string[]): Example[] {
+export function examples(ids: string[], from: string | null, categories: string[], view?: { days: number | null; interval: string; filtered: boolean }): Example[] {
   const fromArg = from ? `, from: "${from}"` : ''
   const first = ids[0] ?? 'livepeer'
+  const viewArgs = view ? [view.filtered ? `networks: [${ids.map((id) => `"${id}"`).join(', ')}]` : '', `days: ${view.days ?? 'null'}`, `interval: ${view.interval.toUpperCase()}`].filter(Boolean).join(', ') : 'days: 30'
   return [
+    {
+      id: 'view',
+      title: 'This view, as the overview draws it',
+      what: 'one compact answer aggregated by the API: the window\'s totals and levels per network and one series per network and bucket (marketSeries)',
+      query: `{\n  marketSeries(${viewArgs}) {\n    version window { from to days } interval periods\n    networks { network feesUsd incentivesUsd latest { marketCap capacity capacityUnit } series { marketCap feesUsd incentivesUsd } }\n  }\n}`,
+    },
     {
       id: 'market',
       title: 'Daily market metrics of the networks',

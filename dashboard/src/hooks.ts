@@ -39,15 +39,24 @@ export function share<T>(prev: unknown, next: T): T {
 
 /**
  * Polls `fetcher` every `pollMs` after the previous request settled (never two in flight), paused while the tab
- * is hidden. Keeps the last good data on failure; starts over when `key` changes.
+ * is hidden. Keeps the last good data on failure; starts over when `key` changes. The fetcher gets the last data of
+ * its key (to ask the API only for a change); an answer equal to it keeps its identity (structural sharing).
+ * With `keepAcross`, data stays on screen (with `loading` set) while a new key loads, as long as `keepAcross` is
+ * unchanged (e.g. a new range of the same page, not another network).
  */
-export function usePolling<T>(fetcher: () => Promise<T>, pollMs: number, key: string): PollState<T> {
+export function usePolling<T>(fetcher: (prev?: T) => Promise<T>, pollMs: number, key: string, keepAcross?: string): PollState<T> {
   const [state, setState] = useState<Omit<PollState<T>, 'retry'>>({ loading: true })
   const fetcherRef = useRef(fetcher)
   fetcherRef.current = fetcher
   const tickRef = useRef<() => void>(() => {})
+  /** the last data of this key, handed to the fetcher */
+  const lastRef = useRef<T | undefined>(undefined)
+  const keptRef = useRef<string | undefined>(undefined)
   useEffect(() => {
-    setState({ loading: true })
+    const keep = keepAcross != null && keepAcross === keptRef.current
+    keptRef.current = keepAcross
+    setState((s) => (keep ? { ...s, loading: true, error: undefined } : { loading: true }))
+    lastRef.current = undefined
     let stopped = false
     let inFlight = false
     let timer: ReturnType<typeof setTimeout> | undefined
@@ -61,8 +70,11 @@ export function usePolling<T>(fetcher: () => Promise<T>, pollMs: number, key: st
       if (document.visibilityState === 'hidden') return // resumed by visibilitychange
       inFlight = true
       try {
-        const data = await fetcherRef.current()
-        if (!stopped) setState((s) => ({ data: share(s.data, data), fetchedAt: Date.now(), loading: false }))
+        const data = await fetcherRef.current(lastRef.current)
+        if (!stopped) {
+          lastRef.current = share(lastRef.current, data)
+          setState({ data: lastRef.current, fetchedAt: Date.now(), loading: false })
+        }
       } catch (e) {
         if (!stopped) setState((s) => ({ ...s, loading: false, error: e instanceof Error ? e : new Error(String(e)) }))
       } finally {
@@ -81,7 +93,7 @@ export function usePolling<T>(fetcher: () => Promise<T>, pollMs: number, key: st
       clearTimeout(timer)
       document.removeEventListener('visibilitychange', onVisible)
     }
-  }, [key, pollMs])
+  }, [key, pollMs, keepAcross])
   return { ...state, retry: () => tickRef.current() }
 }
 
@@ -113,4 +125,12 @@ export function useMediaQuery(query: string): boolean {
   }
   const { mql, subscribe } = q
   return useSyncExternalStore(subscribe, () => mql.matches)
+}
+
+/** Keeps the identity of every part of `next` that equals the previous value (memoised charts skip re-rendering). */
+export function useShared<T>(next: T): T {
+  const ref = useRef<T | undefined>(undefined)
+  const out = share(ref.current, next)
+  ref.current = out
+  return out
 }

@@ -1,8 +1,9 @@
 /**
- * What the overview and the category pages derive from their one API answer (`networkMetrics` of every network,
- * daily). The aggregation rule, stated once:
+ * What the overview and the category pages derive from their one API answer (`marketSeries`, aggregated on the
+ * server by api/market-series.ts: per-network window totals, levels and bucketed series). The aggregation rule,
+ * stated once:
  *
- * - The window ends on the latest UTC day any network in scope has a row for and spans the URL's range (30 days by
+ * - The window ends on the latest UTC day any network in view has a row for and spans the URL's range (30 days by
  *   default; `all` = from the first row); the previous period is the same number of days just before it.
  * - Flows (fees USD, incentives USD) add every non-null value of every day of every network in the window; a null
  *   (no price known) is skipped, never counted as 0. A network's own sum is null when all of its values are null.
@@ -10,12 +11,13 @@
  *   network's latest row at or before the window's end; totals add the non-null levels of the networks.
  * - The demand/rewards ratio of a group is its fees total divided by its incentives total (null when the
  *   incentives total is 0); capacity is totalled per capacity unit, never across units.
- * - Charts bucket the same rows by day, ISO week or month (series.ts): flows summed, levels at the bucket's last day.
+ * - Charts bucket the same rows by day, ISO week or month (common/series.ts): flows summed, levels at the bucket's
+ *   last day; here the networks' buckets are added per group (category or network).
  */
-import type { Category, ChainStatus, MarketData, MetricsRow, Network } from './api'
+import type { Category, ChainStatus, MarketData, MarketLevels, MarketSeriesNetwork, Network } from './api'
 import { categoryColor, networkColors } from './colors'
-import { aggregate, buckets, byGroup, DAY_MS, drawInterval, sumNullable, type Bucket, type BucketRow, type Spec } from './series'
-import { windowOf, type IntervalId, type ViewState } from './viewstate'
+import { byGroup, DAY_MS, sumNullable, type Bucket, type BucketRow } from './series'
+import type { IntervalId, ViewState } from './viewstate'
 
 export interface NetworkRow {
   id: string
@@ -91,58 +93,40 @@ export interface MarketView {
   status: ChainStatus[]
 }
 
-const SPEC: Spec = {
-  marketCap: 'last', feesUsd: 'sum', incentivesUsd: 'sum', capacity: 'last', activeLeases: 'last', utilization: 'last',
-}
+type Levels = MarketLevels | null
 
-const t = (r: { periodStart: string }) => Date.parse(r.periodStart)
-
-function latestAtOrBefore(rows: MetricsRow[], end: number): MetricsRow | undefined {
-  let best: MetricsRow | undefined
-  for (const r of rows) if (t(r) <= end && (!best || t(r) > t(best))) best = r
-  return best
-}
-
-function totalsOf(nets: Network[], metrics: Record<string, MetricsRow[]>, from: number, to: number): Totals {
+/** Totals of networks from their window sums (`sums`) and levels (`levels`): known values added, unknown skipped. */
+function totalsOf(nets: MarketSeriesNetwork[], sums: (n: MarketSeriesNetwork) => [number | null, number | null], levels: (n: MarketSeriesNetwork) => Levels): Totals {
   let marketCap: number | null = null
-  const fees: (number | null)[] = []
-  const inc: (number | null)[] = []
   const cap = new Map<string, number>()
   for (const n of nets) {
-    const rows = metrics[n.id] ?? []
-    for (const r of rows) {
-      if (t(r) < from || t(r) > to) continue
-      fees.push(r.feesUsd)
-      inc.push(r.incentivesUsd)
-    }
-    const last = latestAtOrBefore(rows, to)
-    if (last?.marketCap != null) marketCap = (marketCap ?? 0) + last.marketCap
-    if (last?.capacityUnit) cap.set(last.capacityUnit, (cap.get(last.capacityUnit) ?? 0) + last.capacity)
+    const l = levels(n)
+    if (l?.marketCap != null) marketCap = (marketCap ?? 0) + l.marketCap
+    if (l?.capacityUnit) cap.set(l.capacityUnit, (cap.get(l.capacityUnit) ?? 0) + l.capacity)
   }
-  const feesUsd = sumNullable(fees)
-  const incentivesUsd = sumNullable(inc)
+  const feesUsd = sumNullable(nets.map((n) => sums(n)[0]))
+  const incentivesUsd = sumNullable(nets.map((n) => sums(n)[1]))
   return {
     marketCap, feesUsd, incentivesUsd,
     ratio: feesUsd != null && incentivesUsd ? feesUsd / incentivesUsd : null,
     capacity: [...cap].map(([unit, value]) => ({ unit, value })).sort((a, b) => a.unit.localeCompare(b.unit)),
   }
 }
+const current = (n: MarketSeriesNetwork): [number | null, number | null] => [n.feesUsd, n.incentivesUsd]
+const before = (n: MarketSeriesNetwork): [number | null, number | null] => [n.previousFeesUsd, n.previousIncentivesUsd]
 
 export function deriveMarket(data: MarketData, view: ViewState, category?: string): MarketView {
+  const m = data.market
   const scope = data.networks.filter((n) => !category || n.category === category)
-  const filter = view.networks.filter((id) => scope.some((n) => n.id === id))
-  const shown = filter.length ? scope.filter((n) => filter.includes(n.id)) : scope
-  const all = shown.flatMap((n) => data.metrics[n.id] ?? [])
-  let first = Infinity
-  let last = -Infinity
-  for (const r of all) {
-    first = Math.min(first, t(r))
-    last = Math.max(last, t(r))
-  }
-  if (!Number.isFinite(last)) last = first = Date.now()
-  const w = windowOf(view.days, last, first)
-  const interval = drawInterval(view.interval, w.span)
-  const bs = buckets(w.from, w.to, interval)
+  const series = new Map(m.networks.map((n) => [n.network, n]))
+  // the networks the API put in view (the URL's filter within the scope, or the whole scope)
+  const shown = scope.filter((n) => series.has(n.id))
+  const inView = shown.map((n) => series.get(n.id)!)
+  const from = Date.parse(m.window.from)
+  const to = Date.parse(m.window.to)
+  const w = { from, to, prevFrom: Date.parse(m.window.prevFrom), span: m.window.days }
+  const interval = m.interval.toLowerCase() as IntervalId
+  const bs: Bucket[] = m.periods.map((p, i) => ({ t: Date.parse(p), day: p.slice(0, 10), periodStart: p, days: m.periodDays[i] }))
   const colorOf = (id: string) => categoryColor(data.categories, id)
   // groups: categories of the shown networks (overview) or the networks themselves (category page)
   const usedCats = new Set(shown.map((n) => n.category))
@@ -153,40 +137,48 @@ export function deriveMarket(data: MarketData, view: ViewState, category?: strin
   const groupOf = (id: string) => (category ? id : shown.find((n) => n.id === id)!.category)
 
   const chainName = new Map(data.indexerStatus.map((s) => [s.chain, s.name]))
-  const members = shown.map((n) => ({ id: n.id, rows: aggregate(data.metrics[n.id] ?? [], bs, interval, SPEC) }))
+  // each network's buckets as chart rows
+  const members = shown.map((n) => {
+    const cols = series.get(n.id)!.series
+    const rows = bs.map((b, i) => {
+      const r: BucketRow = { ...b }
+      for (const [k, values] of Object.entries(cols)) r[k] = values[i] ?? null
+      return r
+    })
+    return { id: n.id, rows }
+  })
   const rows: NetworkRow[] = shown.map((n, i) => {
-    const m = data.metrics[n.id] ?? []
-    const lastRow = latestAtOrBefore(m, w.to)
-    const inWin = m.filter((r) => t(r) >= w.from && t(r) <= w.to)
-    const fees = sumNullable(inWin.map((r) => r.feesUsd))
+    const s = series.get(n.id)!
+    const l = s.latest
     return {
       id: n.id, name: n.name, categoryId: n.category,
       categoryName: data.categories.find((c) => c.id === n.category)?.name ?? n.category,
       categoryColor: colorOf(n.category), chain: chainName.get(n.chain) ?? n.chain,
-      price: lastRow?.price ?? null, marketCap: lastRow?.marketCap ?? null, fdv: lastRow?.fdv ?? null,
-      feesUsd: fees, incentivesUsd: sumNullable(inWin.map((r) => r.incentivesUsd)),
-      annualizedFeesUsd: lastRow?.annualizedFeesUsd ?? null, pf: lastRow?.pf ?? null, demandRewards30d: lastRow?.demandRewardsRatio30d ?? null,
+      price: l?.price ?? null, marketCap: l?.marketCap ?? null, fdv: l?.fdv ?? null,
+      feesUsd: s.feesUsd, incentivesUsd: s.incentivesUsd,
+      annualizedFeesUsd: l?.annualizedFeesUsd ?? null, pf: l?.pf ?? null, demandRewards30d: l?.demandRewardsRatio30d ?? null,
       spark: members[i].rows.map((r) => r.feesUsd as number | null),
     }
   })
   const groupRows: GroupRow[] = groups.map((g) => {
-    const nets = shown.filter((n) => groupOf(n.id) === g.id)
-    const tot = totalsOf(nets, data.metrics, w.from, w.to)
+    const nets = inView.filter((n) => groupOf(n.network) === g.id)
+    const tot = totalsOf(nets, current, (n) => n.latest)
     return { id: g.id, name: g.name, color: g.color, networks: nets.length, marketCap: tot.marketCap, feesUsd: tot.feesUsd, incentivesUsd: tot.incentivesUsd, ratio: tot.ratio }
   })
 
   // capacity: one series per group and unit
+  const unitOf = (id: string) => series.get(id)?.latest?.capacityUnit
   const capKeys = new Map<string, { key: string; group: string; unit: string }>()
   for (const n of shown) {
-    const unit = latestAtOrBefore(data.metrics[n.id] ?? [], w.to)?.capacityUnit
+    const unit = unitOf(n.id)
     if (!unit) continue
     const key = `${groupOf(n.id)}|${unit}`
     capKeys.set(key, { key, group: groupOf(n.id), unit })
   }
-  const capMembers = members.filter((m) => capKeys.has(`${groupOf(m.id)}|${latestAtOrBefore(data.metrics[m.id] ?? [], w.to)?.capacityUnit}`))
-  const capacity = byGroup(capMembers, (id) => `${groupOf(id)}|${latestAtOrBefore(data.metrics[id] ?? [], w.to)?.capacityUnit}`, 'capacity', bs)
+  const capMembers = members.filter((x) => capKeys.has(`${groupOf(x.id)}|${unitOf(x.id)}`))
+  const capacity = byGroup(capMembers, (id) => `${groupOf(id)}|${unitOf(id)}`, 'capacity', bs)
   // utilization of a group: its active leases over its capacity, over the networks that report a utilization
-  const utilMembers = members.filter((m) => m.rows.some((r) => r.utilization != null))
+  const utilMembers = members.filter((x) => x.rows.some((r) => r.utilization != null))
   const leased = byGroup(utilMembers, groupOf, 'activeLeases', bs)
   const capOfUtil = byGroup(utilMembers, groupOf, 'capacity', bs)
   const utilization = bs.map((b, i) => {
@@ -199,14 +191,13 @@ export function deriveMarket(data: MarketData, view: ViewState, category?: strin
     return r
   })
 
-  const totals = totalsOf(shown, data.metrics, w.from, w.to)
-  const previous = totalsOf(shown, data.metrics, w.prevFrom, w.from - DAY_MS)
-  // a previous period before the first indexed day is unknown, not zero
-  const hasPrev = all.some((r) => t(r) < w.from)
+  const totals = totalsOf(inView, current, (n) => n.latest)
+  const previous = totalsOf(inView, before, (n) => n.previous)
   return {
     scope, shown, categories: data.categories, groups, window: w, interval,
     totals,
-    previous: hasPrev ? previous : { marketCap: null, feesUsd: null, incentivesUsd: null, ratio: null, capacity: [] },
+    // a previous period before the first indexed day is unknown, not zero
+    previous: m.window.hasPrevious ? previous : { marketCap: null, feesUsd: null, incentivesUsd: null, ratio: null, capacity: [] },
     pricedNetworks: rows.filter((r) => r.feesUsd != null || r.incentivesUsd != null).length,
     rows, groupRows, buckets: bs,
     charts: {
@@ -239,7 +230,7 @@ export function sortRows(rows: NetworkRow[], key: SortKey, dir: 'asc' | 'desc'):
   })
 }
 
-/** The `from` of the query: the previous period's first day counted back from today (null = everything). */
+/** The `from` of the network page's query: the previous period's first day counted back from today (null = everything). */
 export function queryFrom(days: number | null, now = Date.now()): string | null {
   if (days == null) return null
   const today = Math.floor(now / DAY_MS) * DAY_MS

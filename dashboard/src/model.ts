@@ -146,7 +146,7 @@ export function deriveNetwork(data: NetworkData, id: string, view: ViewState, no
   const statRows = aggregate(data.networkStats, bs, interval, {
     fees: 'sum', feesUsd: 'sum', rewards: 'sum', feeCount: 'sum', rewardCount: 'sum', protocolTake: 'sum', minted: 'sum', burned: 'sum',
     leasesOpened: 'sum', leasesClosed: 'sum', nodesRegistered: 'sum', nodesDeregistered: 'sum',
-  })
+  }, w.from)
   const withRow = new Set(stats.map((r) => bucketStart(t(r), interval)))
   // the UTC day of the last indexed block is still open: its bucket is partial
   const openDay = status?.timestamp ? Math.floor(Date.parse(status.timestamp) / DAY_MS) * DAY_MS : undefined
@@ -166,7 +166,7 @@ export function deriveNetwork(data: NetworkData, id: string, view: ViewState, no
   const metricRows = aggregate(m, bs, interval, {
     feesUsd: 'sum', incentivesUsd: 'sum', marketCap: 'last', circulatingSupply: 'last', totalSupply: 'last', capacity: 'last',
     activeLeases: 'last', utilization: 'last', activeProviders: 'last', newProviders: 'sum', churnedProviders: 'sum', price: 'last',
-  })
+  }, w.from)
   const lastRow = [...m].reverse().find((r) => t(r) <= w.to)
   const lastEvent = data.lastEvent[0]
   return {

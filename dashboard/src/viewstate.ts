@@ -69,19 +69,5 @@ export function carryQuery(search: string): string {
   return s ? `?${s}` : ''
 }
 
-const DAY_MS = 86_400_000
-
-/** UTC midnight of a time. */
-export const dayStart = (t: number) => Math.floor(t / DAY_MS) * DAY_MS
-
-/**
- * The window of a view ending on `lastDay` (the latest UTC day with data, or today): [from, to] and the previous
- * period of the same length [prevFrom, from). `days` null = from the first day with data. A window never starts
- * before `firstDay`: days before indexing began are unknown, not zero.
- */
-export function windowOf(days: number | null, lastDay: number, firstDay: number) {
-  const to = dayStart(lastDay)
-  const from = days == null ? dayStart(firstDay) : Math.max(to - (days - 1) * DAY_MS, Math.min(dayStart(firstDay), to))
-  const span = Math.round((to - from) / DAY_MS) + 1
-  return { from, to, prevFrom: from - span * DAY_MS, span }
-}
+/** Windows of a view (shared with the API's market series). */
+export { dayStart, windowOf } from '../../common/series'

@@ -551,32 +551,34 @@ describe('overview, category and data pages (end to end)', () => {
   })
 
   it('skips unknown (null) USD values in every sum, as its rule says', async () => {
+    // the server-side rule (api/market-series.ts) is checked on worked figures in test/unit/market-series.test.ts;
+    // here the page's own step: totals over networks skip a network whose figures are unknown
     const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } })
     const page = watchErrors(await context.newPage(), pageErrors)
-    // the answer as the page gets it, with prices knocked out: the first network's fees and its latest market cap,
-    // and every other day of the second network's incentives
-    let seen: Record<string, unknown> | undefined
+    type Net = { network: string; feesUsd: number | null; incentivesUsd: number | null; latest: { marketCap: number | null } | null }
+    let seen: Net[] | undefined
     await page.route('**/graphql', async (route) => {
       const res = await route.fetch()
-      const body = (await res.json()) as { data: Record<string, unknown> }
-      const series = Object.keys(body.data)
-        .filter((k) => /^m\d+$/.test(k))
-        .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
-      const first = body.data[series[0]] as MetricsRow[]
-      for (const r of first) r.feesUsd = null
-      first[first.length - 1].marketCap = null
-      ;(body.data[series[1]] as MetricsRow[]).forEach((r, i) => i % 2 === 0 && (r.incentivesUsd = null))
-      seen = body.data
+      const body = (await res.json()) as { data: { market?: { changed: boolean; networks: Net[] } } }
+      const m = body.data.market
+      if (m?.changed) {
+        // prices knocked out: the first network's fees and latest market cap, the second's incentives
+        m.networks[0].feesUsd = null
+        if (m.networks[0].latest) m.networks[0].latest.marketCap = null
+        m.networks[1].incentivesUsd = null
+        seen = m.networks
+      }
       await route.fulfill({ response: res, json: body })
     })
     await page.goto(apiUrl + '/')
     await page.getByTestId('ov-card-mcap').waitFor({ timeout: 20_000 })
-    const networks = seen!.networks as { id: string }[]
-    const metrics = new Map(networks.map((n, i) => [n.id, seen![`m${i}`] as MetricsRow[]]))
-    const want = expected(metrics)
-    expectCards(await cards(page), want)
-    const firstId = networks[0].id
-    const row = page.locator(`[data-testid="ov-table"] tr[data-network="${firstId}"]`)
+    const known = (xs: (number | null | undefined)[]) => xs.filter((x): x is number => x != null).reduce((a, x) => a + x, 0)
+    const fees = known(seen!.map((n) => n.feesUsd))
+    const incentives = known(seen!.map((n) => n.incentivesUsd))
+    expectCards(await cards(page), {
+      marketCap: known(seen!.map((n) => n.latest?.marketCap)), feesUsd: fees, incentivesUsd: incentives, ratio: incentives > 0 ? fees / incentives : null, perNetwork: new Map(),
+    })
+    const row = page.locator(`[data-testid="ov-table"] tr[data-network="${seen![0].network}"]`)
     await expect(row.locator('[data-col="feesUsd"]').getAttribute('data-value')).resolves.toBe('')
     await expect(row.locator('[data-col="marketCap"]').getAttribute('data-value')).resolves.toBe('')
     await expect(row.locator('[data-col="marketCap"]').textContent()).resolves.toBe('–')
@@ -592,6 +594,62 @@ describe('overview, category and data pages (end to end)', () => {
     expect(await page.getByTestId('error').textContent()).toContain('500')
     expect(await page.getByTestId('ov-card-mcap').count()).toBe(0)
     await screenshot(page, 'overview-error', false)
+    await context.close()
+  })
+
+  it('updates live: a poll with nothing new redraws no chart; new blocks redraw with the API\'s new numbers', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } })
+    const page = await openMarket(context, '/', pageErrors)
+    const charts = ['chart-mcap', 'chart-fees', 'chart-incentives', 'chart-capacity', 'chart-utilization']
+    /** Renders of each chart so far (data-render-count of the memoised Recharts component). */
+    const renders = () =>
+      page.evaluate((ids) => Object.fromEntries(ids.map((id) => [id, Number(document.querySelector(`[data-testid="${id}"] [data-render-count]`)?.getAttribute('data-render-count') ?? 0)])), charts)
+    /** One poll, as the 15 s timer makes it (the page also polls when it becomes visible); the API's answer. */
+    const poll = async () => {
+      const answer = page.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('marketSeries'))
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')))
+      const body = (await (await answer).json()) as { data: { market: { version: string; changed: boolean } } }
+      await page.waitForTimeout(500) // React commits the state of the answer
+      return body.data.market
+    }
+    await page.waitForFunction((ids) => ids.every((id) => document.querySelector(`[data-testid="${id}"] [data-render-count]`)), charts, { timeout: 20_000 })
+    const first = await renders()
+    for (const id of charts) expect(first[id], `${id} drawn`).toBeGreaterThan(0)
+
+    // polls with no new data: the API answers with its version only and no chart renders again
+    let quiet = 0
+    for (let i = 0; i < 6 && quiet < 3; i++) {
+      const before = await renders()
+      const m = await poll()
+      if (m.changed) continue // the chain moved meanwhile: not a quiet poll
+      quiet++
+      expect(await renders(), `poll ${i} with an unchanged answer (${m.version})`).toEqual(before)
+    }
+    expect(quiet, 'polls answered "unchanged"').toBe(3)
+
+    // new blocks on Arbitrum One (Livepeer, The Graph, Aethir): mined until the API's figures change
+    const version = async () => (await gql<{ marketSeries: { version: string } }>('{ marketSeries(days: 30) { version } }')).marketSeries.version
+    const v0 = await version()
+    const arb = bs!.stack.devnet!.nodes.find((n) => n.chainId === 42161)!
+    let hour = 0
+    const v1 = await until('new blocks to change the overview\'s figures', async () => {
+      await arb.sim.mine(Math.floor(Date.now() / 1000) + 600 * ++hour, true)
+      const v = await version()
+      return v !== v0 ? v : undefined
+    }, 120_000, 500)
+    const before = await renders()
+    // the next poll brings the new answer; the cards equal the figures recomputed from the API's daily rows
+    await until('the page to take the new answer', async () => ((await poll()).version === v1 ? true : undefined), 30_000, 0).catch(async (e) => {
+      if ((await version()) === v1) throw e // else the chain moved again: the page holds a newer answer
+    })
+    const want = expected(await apiMetrics())
+    expectCards(await cards(page), want)
+    const after = await renders()
+    const redrawn = charts.filter((id) => after[id] > before[id])
+    expect(redrawn.length, 'charts whose data changed are redrawn').toBeGreaterThan(0)
+    for (const id of charts) expect(after[id] - before[id], `${id} renders once per change`).toBeLessThanOrEqual(2)
+    console.log(`live: ${quiet} unchanged polls redrew nothing; ${hour} block(s) later ${redrawn.join(', ')} redrawn`)
+    expect(pageErrors).toEqual([])
     await context.close()
   })
 })

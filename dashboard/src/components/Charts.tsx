@@ -1,5 +1,5 @@
 /** Recharts charts, loaded as a separate chunk so the cards render before the charting code arrives. */
-import { memo, useState } from 'react'
+import { memo, useRef, useState } from 'react'
 import { Area, Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts'
 import { bucketLabel, bucketTick, compact, fixed, int, usd, usdFull } from '../format'
 import type { ChartRow } from '../model'
@@ -201,7 +201,11 @@ function SeriesChartImpl(p: SeriesChartProps) {
   const animate = rows.length <= ANIMATE_MAX
   const visible = series.filter((s) => !p.hidden.includes(s.key))
   const hasRight = series.some((s) => s.axis === 'right')
+  // how many times this chart has rendered (data-render-count): live polls that change nothing must not add to it
+  const renders = useRef(0)
+  renders.current += 1
   return (
+    <div className="chart-canvas" data-render-count={renders.current}>
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 4 }} barCategoryGap="18%">
         <CartesianGrid vertical={false} stroke={theme.grid} />
@@ -240,6 +244,7 @@ function SeriesChartImpl(p: SeriesChartProps) {
         })}
       </ComposedChart>
     </ResponsiveContainer>
+    </div>
   )
 }
 

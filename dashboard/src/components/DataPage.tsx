@@ -18,7 +18,7 @@ import { Toolbar } from './Toolbar'
 export function DataPage() {
   const search = useSearch()
   const view = useMemo(() => parseViewState(search), [search])
-  const { data, error, loading, retry } = usePolling(fetchRegistry, 60_000, 'registry')
+  const { data, error, loading, retry } = usePolling(() => fetchRegistry(), 60_000, 'registry')
   if (!data) {
     return (
       <>
@@ -37,7 +37,7 @@ export function DataPage() {
   // the export's `to` is exclusive: the day after the range's last day
   const filter: ExportFilter = { networks: selected.length ? selected : undefined, from: fromDay, to: view.days == null ? undefined : dayKey(new Date(today + DAY_MS).toISOString()) }
   const cats = [...new Set(data.networks.filter((n) => ids.includes(n.id)).map((n) => n.category))]
-  const ex = examples(ids, fromDay ? `${fromDay}T00:00:00Z` : null, cats)
+  const ex = examples(ids, fromDay ? `${fromDay}T00:00:00Z` : null, cats, { days: view.days, interval: view.interval, filtered: selected.length > 0 })
   const rangeLabel = RANGES.find((r) => r.id === view.range)!.label
   return (
     <>

@@ -4,20 +4,20 @@
  * utilization over time, and the sortable networks table. One request per poll (api.ts fetchMarket).
  */
 import { useMemo, useRef } from 'react'
-import { fetchMarket, type Category } from '../api'
+import { fetchMarket, type Category, type MarketData } from '../api'
 import { exportLinks } from '../exports'
 import { DAY_MS } from '../series'
 import { compact, dayKey, dayLabel, price, ratio, usd, usdFull } from '../format'
-import { share, usePolling } from '../hooks'
-import { deriveMarket, queryFrom, sortRows, SORT_KEYS, type GroupRow, type MarketView, type NetworkRow, type SortKey } from '../market'
+import { usePolling, useShared } from '../hooks'
+import { deriveMarket, sortRows, SORT_KEYS, type GroupRow, type MarketView, type NetworkRow, type SortKey } from '../market'
 import { categoryPath, Link, networkPath, useSearch } from '../router'
 import { carryQuery, parseViewState, RANGES, useViewState, type ViewState } from '../viewstate'
 import { CapacityCard, MetricCard } from './Cards'
 import type { SeriesDef } from './Charts'
-import { Freshness } from './Freshness'
+import { PageHero, PollView, RangeLabel } from './Page'
 import { SeriesPanel } from './Panel'
 import { Sparkline } from './Sparkline'
-import { EmptyState, ErrorState, LoadingState, StaleBanner } from './States'
+import { EmptyState } from './States'
 import { Toolbar } from './Toolbar'
 
 export const MARKET_POLL_MS = 15_000
@@ -303,80 +303,64 @@ export function MarketPage({ category: categoryId }: { category?: string }) {
   const view = useViewState()
   const search = useSearch()
   const state = useMemo(() => parseViewState(search), [search])
-  const from = queryFrom(view.days)
-  const { data, error, fetchedAt, loading, retry } = usePolling(() => fetchMarket(from), MARKET_POLL_MS, `market:${from}`)
+  const args = { category: categoryId, networks: state.networks, days: state.days, interval: state.interval }
+  // a new range, interval or filter keeps the current view on screen until its answer arrives (not another category)
+  const poll = usePolling<MarketData>((prev) => fetchMarket(args, prev), MARKET_POLL_MS, `market:${JSON.stringify(args)}`, `market:${categoryId ?? ''}`)
+  const { data } = poll
   const category = categoryId ? data?.categories.find((c) => c.id === categoryId) : undefined
   // derived view, structurally shared with the previous one so unchanged charts keep their rows
   const derived = useMemo(() => (data ? deriveMarket(data, state, categoryId) : undefined), [data, state, categoryId])
   const v = useShared(derived)
-  const unknownCategory = categoryId && data && !category
   const filterNets = v?.scope.map((n) => ({ id: n.id, name: n.name, color: categoryId ? v.groups.find((g) => g.id === n.id)?.color ?? '#8a93a3' : v.categories.find((c) => c.id === n.category)?.color ?? '#8a93a3' }))
   return (
     <>
-      <section className="hero">
-        <div>
-          {categoryId && (
-            <nav className="crumbs" aria-label="Breadcrumb">
-              <Link href={'/' + carryQuery(window.location.search)}>Overview</Link> <span aria-hidden="true">/</span> <span>Category</span>
-            </nav>
-          )}
-          <h1>
-            {categoryId ? (
-              <>
-                {category && <i className="title-dot" style={{ background: category.color }} aria-hidden="true" />}
-                {category?.name ?? categoryId}
-              </>
-            ) : (
-              'DePIN overview'
-            )}
-          </h1>
-          <div className="hero-meta">
-            {v && (
-              <span className="chip chip-plain">
-                {v.scope.length} networks{categoryId ? '' : ` · ${v.groups.length} categories · ${v.status.length} chains`}
-              </span>
-            )}
-            {v && (
-              <span className="hero-range" data-testid="range-label">
-                {dayLabel(new Date(v.window.from).toISOString())} – {dayLabel(new Date(v.window.to).toISOString())} (UTC) · {v.window.span} days by {v.interval}
-                {v.interval !== view.interval && ` (too many ${view.interval}s to draw)`}
-              </span>
-            )}
-          </div>
-        </div>
-        <Freshness fetchedAt={fetchedAt} error={error} />
-      </section>
+      <PageHero
+        crumbs={categoryId && (
+          <>
+            <Link href={'/' + carryQuery(window.location.search)}>Overview</Link> <span aria-hidden="true">/</span> <span>Category</span>
+          </>
+        )}
+        title={categoryId ? (
+          <>
+            {category && <i className="title-dot" style={{ background: category.color }} aria-hidden="true" />}
+            {category?.name ?? categoryId}
+          </>
+        ) : (
+          'DePIN overview'
+        )}
+        meta={v && (
+          <>
+            <span className="chip chip-plain">
+              {v.scope.length} networks{categoryId ? '' : ` · ${v.groups.length} categories · ${v.status.length} chains`}
+            </span>
+            <RangeLabel window={v.window} interval={v.interval} asked={view.interval} />
+          </>
+        )}
+        fetchedAt={poll.fetchedAt}
+        error={poll.error}
+        updating={v && poll.loading}
+      />
       <Toolbar networks={filterNets} />
-      {data && error && <StaleBanner error={error} fetchedAt={fetchedAt} every="15 s" />}
-      {unknownCategory ? (
-        <div className="card state" data-testid="not-found">
-          <h2>Unknown category</h2>
-          <p>
-            No category <code>{categoryId}</code>. Categories: {data.categories.filter((c) => c.networks.length).map((c, i) => (
-              <span key={c.id}>
-                {i > 0 && ', '}
-                <Link href={categoryPath(c.id)}>{c.name}</Link>
-              </span>
-            ))}
-            .
-          </p>
-        </div>
-      ) : v ? (
-        <Body v={v} view={view} category={category} />
-      ) : error ? (
-        <ErrorState error={error} onRetry={retry} every="15 seconds" />
-      ) : loading ? (
-        <LoadingState />
-      ) : null}
+      <PollView poll={poll} every={{ short: '15 s', long: '15 seconds' }}>
+        {(d) =>
+          categoryId && !category ? (
+            <div className="card state" data-testid="not-found">
+              <h2>Unknown category</h2>
+              <p>
+                No category <code>{categoryId}</code>. Categories: {d.categories.filter((c) => c.networks.length).map((c, i) => (
+                  <span key={c.id}>
+                    {i > 0 && ', '}
+                    <Link href={categoryPath(c.id)}>{c.name}</Link>
+                  </span>
+                ))}
+                .
+              </p>
+            </div>
+          ) : (
+            v && <Body v={v} view={view} category={category} />
+          )
+        }
+      </PollView>
     </>
   )
 }
-
-/** Keeps the identity of every part of `next` that equals the previous value (memoised charts skip re-rendering). */
-export function useShared<T>(next: T): T {
-  const ref = useRef<T | undefined>(undefined)
-  const out = share(ref.current, next)
-  ref.current = out
-  return out
-}
-

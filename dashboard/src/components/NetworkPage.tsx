@@ -8,7 +8,7 @@ import { SERIES } from '../colors'
 import { exportLinks } from '../exports'
 import { DAY_MS } from '../series'
 import { compact, dayKey, dayLabel, duration, int, price, ratio, usd, usdFull } from '../format'
-import { useMediaQuery, useNow, usePolling } from '../hooks'
+import { useMediaQuery, useNow, usePolling, useShared } from '../hooks'
 import { queryFrom } from '../market'
 import { deriveNetwork, type NetworkView } from '../model'
 import { categoryPath, Link, useSearch } from '../router'
@@ -16,10 +16,9 @@ import { useChartTheme } from '../theme'
 import { carryQuery, parseViewState, RANGES, type ViewState } from '../viewstate'
 import { MetricCard, MetricCards, StatusCard } from './Cards'
 import type { SeriesDef } from './Charts'
-import { Freshness } from './Freshness'
-import { useShared } from './MarketPage'
+import { PageHero, PollView, RangeLabel } from './Page'
 import { ChartPanel, SeriesPanel } from './Panel'
-import { ChartSkeleton, EmptyState, ErrorState, LoadingState, StaleBanner } from './States'
+import { ChartSkeleton, EmptyState } from './States'
 import { FeesTable, RewardsTable } from './Tables'
 import { Toolbar } from './Toolbar'
 
@@ -462,71 +461,67 @@ export function NetworkPage({ id }: { id: string }) {
   const search = useSearch()
   const view = useMemo(() => parseViewState(search), [search])
   const from = queryFrom(view.days)
-  const { data, error, fetchedAt, loading, retry } = usePolling(() => fetchNetwork(id, from, view.days), NETWORK_POLL_MS, `network:${id}:${from}`)
+  const poll = usePolling(() => fetchNetwork(id, from, view.days), NETWORK_POLL_MS, `network:${id}:${from}`)
+  const { data, fetchedAt } = poll
   const derived = useMemo(() => (data ? deriveNetwork(data, id, view) : undefined), [data, id, view])
   const v = useShared(derived)
   const network = v?.network
   const category = v?.category
-  const unknown = data && !network
+  const categoryLink = category && categoryPath(category.id) + carryQuery(search)
   return (
     <>
-      <section className="hero">
-        <div>
-          <nav className="crumbs" aria-label="Breadcrumb">
+      <PageHero
+        crumbs={
+          <>
             <Link href={'/' + carryQuery(search)}>Overview</Link>
             {category && (
               <>
                 {' '}
-                <span aria-hidden="true">/</span> <Link href={categoryPath(category.id) + carryQuery(search)}>{category.name}</Link>
+                <span aria-hidden="true">/</span> <Link href={categoryLink!}>{category.name}</Link>
               </>
             )}
-          </nav>
-          <h1>{network?.name ?? id}</h1>
-          <div className="hero-meta">
+          </>
+        }
+        title={network?.name ?? id}
+        meta={
+          <>
             {category && (
-              <Link href={categoryPath(category.id) + carryQuery(search)} className="chip" style={{ '--chip': category.color } as React.CSSProperties}>
+              <Link href={categoryLink!} className="chip" style={{ '--chip': category.color } as React.CSSProperties}>
                 <i aria-hidden="true" />
                 {category.name}
               </Link>
             )}
             {v?.status && <span className="chip chip-plain">{v.status.name}</span>}
             {network && <span className="chip chip-plain">{network.tokenSymbol} · fees in {network.feeAsset}</span>}
-            {v && v.stats.length > 0 && (
-              <span className="hero-range" data-testid="range-label">
-                {dayLabel(new Date(v.window.from).toISOString())} – {dayLabel(new Date(v.window.to).toISOString())} (UTC) · {v.window.span} days by {v.interval}
-                {v.interval !== view.interval && ` (too many ${view.interval}s to draw)`}
-              </span>
-            )}
-          </div>
-        </div>
-        <Freshness fetchedAt={fetchedAt} error={error} />
-      </section>
-      <Toolbar />
-      {data && error && <StaleBanner error={error} fetchedAt={fetchedAt} />}
-      {unknown ? (
-        <div className="card state" data-testid="not-found">
-          <h2>Unknown network</h2>
-          <p>
-            No network <code>{id}</code> is indexed. <Link href="/">Back to the overview</Link>
-          </p>
-        </div>
-      ) : v && data ? (
-        v.stats.length === 0 && data.networkStats.length === 0 ? (
-          <>
-            <div className="cards">
-              <MetricCards totals={v.totals} feeAsset={network?.feeAsset ?? '?'} token={network?.tokenSymbol ?? '?'} />
-              <StatusCard status={v.status} fetchedAt={fetchedAt} />
-            </div>
-            <EmptyState status={v.status} />
+            {v && v.stats.length > 0 && <RangeLabel window={v.window} interval={v.interval} asked={view.interval} />}
           </>
-        ) : (
-          <Body v={v} view={view} fetchedAt={fetchedAt} status={data.indexerStatus} topProviders={data.topProviders} payers={data.payers} leased={data.leasedResources} />
-        )
-      ) : error ? (
-        <ErrorState error={error} onRetry={retry} />
-      ) : loading ? (
-        <LoadingState />
-      ) : null}
+        }
+        fetchedAt={fetchedAt}
+        error={poll.error}
+      />
+      <Toolbar />
+      <PollView poll={poll} every={{ short: '5 s', long: '5 seconds' }}>
+        {(d) =>
+          !network ? (
+            <div className="card state" data-testid="not-found">
+              <h2>Unknown network</h2>
+              <p>
+                No network <code>{id}</code> is indexed. <Link href="/">Back to the overview</Link>
+              </p>
+            </div>
+          ) : !v ? null : v.stats.length === 0 && d.networkStats.length === 0 ? (
+            <>
+              <div className="cards">
+                <MetricCards totals={v.totals} feeAsset={network.feeAsset} token={network.tokenSymbol} />
+                <StatusCard status={v.status} fetchedAt={fetchedAt} />
+              </div>
+              <EmptyState status={v.status} />
+            </>
+          ) : (
+            <Body v={v} view={view} fetchedAt={fetchedAt} status={d.indexerStatus} topProviders={d.topProviders} payers={d.payers} leased={d.leasedResources} />
+          )
+        }
+      </PollView>
     </>
   )
 }
