@@ -18,6 +18,33 @@ export function compact(n: number): string {
   return nf({ notation: 'compact', maximumFractionDigits: 1 }).format(n)
 }
 
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB', 'ZiB', 'YiB']
+
+/** Bytes in binary multiples: `512 B`, `1.5 GiB`, `3.0 EiB`. */
+export function bytes(n: number): string {
+  if (!Number.isFinite(n)) return '–'
+  let i = 0
+  let v = Math.abs(n)
+  while (v >= 1024 && i < BYTE_UNITS.length - 1) {
+    v /= 1024
+    i++
+  }
+  return `${n < 0 ? '-' : ''}${i === 0 ? int(v) : nf({ maximumFractionDigits: v < 10 ? 2 : 1 }).format(v)} ${BYTE_UNITS[i]}`
+}
+
+/** Whether a capacity unit counts bytes (`bytes (raw-byte power)`). */
+export const isByteUnit = (unit: string) => unit.startsWith('bytes')
+
+/** A capacity in its own unit: bytes in binary multiples (`3.0 EiB`), anything else compact (`3K`). */
+export function capacityValue(n: number, unit: string): string {
+  return isByteUnit(unit) ? bytes(n) : compact(n)
+}
+
+/** The unit's name after a capacity value: `devices`, or the qualifier of bytes (`(raw-byte power)`). */
+export function capacityUnitLabel(unit: string): string {
+  return isByteUnit(unit) ? unit.slice('bytes'.length).trim() : unit
+}
+
 /** Compact amount with a token symbol: `1.23 ETH`, `415.2K LPT`. */
 export function token(n: number, symbol: string): string {
   return `${compact(n)} ${symbol}`

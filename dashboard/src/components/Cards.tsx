@@ -1,5 +1,5 @@
 import type { ChainStatus } from '../api'
-import { compact, duration, int, pct, token, usd } from '../format'
+import { capacityUnitLabel, capacityValue, compact, duration, int, pct, token, usd } from '../format'
 import { useNow } from '../hooks'
 import type { Totals } from '../model'
 
@@ -146,7 +146,7 @@ export function CapacityCard({ capacity, previous, changeLabel }: { capacity: { 
             const p = previous.find((x) => x.unit === c.unit)
             return (
               <li key={c.unit} data-unit={c.unit} data-value={String(c.value)}>
-                <strong>{compact(c.value)}</strong> {c.unit}{' '}
+                <strong>{capacityValue(c.value, c.unit)}</strong> {capacityUnitLabel(c.unit)}{' '}
                 <Change value={p && p.value ? (c.value - p.value) / p.value : null} label={changeLabel} />
               </li>
             )

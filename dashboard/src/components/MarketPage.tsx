@@ -3,11 +3,11 @@
  * by side): headline cards with the change vs the previous period, market cap, fees, incentives, capacity and
  * utilization over time, and the sortable networks table. One request per poll (api.ts fetchMarket).
  */
-import { useMemo, useRef } from 'react'
+import { useMemo, useState } from 'react'
 import { fetchMarket, type Category, type MarketData } from '../api'
 import { exportLinks } from '../exports'
 import { DAY_MS } from '../series'
-import { compact, dayKey, dayLabel, price, ratio, usd, usdFull } from '../format'
+import { capacityUnitLabel, capacityValue, compact, dayKey, isByteUnit, price, ratio, usd, usdFull } from '../format'
 import { usePolling, useShared } from '../hooks'
 import { deriveMarket, sortRows, SORT_KEYS, type GroupRow, type MarketView, type NetworkRow, type SortKey } from '../market'
 import { categoryPath, Link, networkPath, useSearch } from '../router'
@@ -15,7 +15,7 @@ import { carryQuery, parseViewState, RANGES, useViewState, type ViewState } from
 import { CapacityCard, MetricCard } from './Cards'
 import type { SeriesDef } from './Charts'
 import { PageHero, PollView, RangeLabel } from './Page'
-import { SeriesPanel } from './Panel'
+import { SeriesPanel, type ExportLink } from './Panel'
 import { Sparkline } from './Sparkline'
 import { EmptyState } from './States'
 import { Toolbar } from './Toolbar'
@@ -209,14 +209,52 @@ function GroupTable({ rows, range }: { rows: GroupRow[]; range: string }) {
   )
 }
 
+/**
+ * Capacity by group, one unit at a time (devices, GPUs, bytes... cannot share an axis): a picker of the units in
+ * view, the first by default.
+ */
+function CapacityPanel({ v, groupWord, exports }: { v: MarketView; groupWord: string; exports: ExportLink[] }) {
+  const [picked, setPicked] = useState<string>()
+  const units = [...new Set(v.charts.capacitySeries.map((c) => c.unit))].sort()
+  const unit = picked && units.includes(picked) ? picked : units[0]
+  const series: SeriesDef[] = v.charts.capacitySeries
+    .filter((c) => c.unit === unit)
+    .map((c) => {
+      const g = v.groups.find((x) => x.id === c.group)
+      return { key: c.key, name: g?.name ?? c.group, color: g?.color ?? '#8a93a3', kind: 'line' }
+    })
+  const label = unit ? (isByteUnit(unit) ? `bytes ${capacityUnitLabel(unit)}` : unit) : ''
+  return (
+    <SeriesPanel
+      name="capacity"
+      title={`Capacity by ${groupWord}`}
+      summary={<>Registered capacity{unit ? <> in {label}</> : null}, at the end of each {v.interval}; each unit on its own</>}
+      rows={v.charts.capacity}
+      series={series}
+      interval={v.interval}
+      format={(n) => (unit ? capacityValue(n, unit) : compact(n))}
+      formatFull={(n) => (unit ? `${capacityValue(n, unit)} ${capacityUnitLabel(unit)}` : compact(n))}
+      exports={exports}
+      emptyText="No capacity registered in this range."
+      controls={
+        units.length > 1 && (
+          <div className="seg seg-units" role="group" aria-label="Capacity unit">
+            {units.map((u) => (
+              <button key={u} type="button" aria-pressed={u === unit} data-unit={u} onClick={() => setPicked(u)}>
+                {isByteUnit(u) ? 'bytes' : u}
+              </button>
+            ))}
+          </div>
+        )
+      }
+    />
+  )
+}
+
 function Body({ v, view, category }: { v: MarketView; view: ReturnType<typeof useViewState>; category?: Category }) {
   const groupWord = category ? 'network' : 'category'
   const stacked = (kind: 'bar' | 'area'): SeriesDef[] => v.groups.map((g) => ({ key: g.id, name: g.name, color: g.color, kind, stack: 'a' }))
   const lines: SeriesDef[] = v.groups.filter((g) => v.charts.utilization.some((r) => r[g.id] != null)).map((g) => ({ key: g.id, name: g.name, color: g.color, kind: 'line' }))
-  const capSeries: SeriesDef[] = v.charts.capacitySeries.map((c) => {
-    const g = v.groups.find((x) => x.id === c.group)
-    return { key: c.key, name: `${g?.name ?? c.group} (${c.unit})`, color: g?.color ?? '#8a93a3', kind: 'line' }
-  })
   const filter = {
     networks: view.networks.length ? v.shown.map((n) => n.id) : undefined,
     category: category?.id,
@@ -268,18 +306,7 @@ function Body({ v, view, category }: { v: MarketView; view: ReturnType<typeof us
           total
           exports={daily}
         />
-        <SeriesPanel
-          name="capacity"
-          title={`Capacity by ${groupWord}`}
-          summary={<>Registered capacity in each network's unit (devices, GPUs, licences...), at the end of each {per}</>}
-          rows={v.charts.capacity}
-          series={capSeries}
-          interval={per}
-          format={compact}
-          formatFull={(n) => compact(n)}
-          exports={daily}
-          emptyText="No capacity registered in this range."
-        />
+        <CapacityPanel v={v} groupWord={groupWord} exports={daily} />
       </div>
       <SeriesPanel
         name="utilization"

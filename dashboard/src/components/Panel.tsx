@@ -104,6 +104,8 @@ export interface SeriesPanelProps {
   exports?: ExportLink[]
   /** shown instead of the chart when no series has a value */
   emptyText?: string
+  /** controls above the legend (e.g. a unit picker) */
+  controls?: React.ReactNode
 }
 
 /** A ChartPanel drawing `series` of bucketed rows, with a toggling legend and a table of the same numbers. */
@@ -121,7 +123,12 @@ export function SeriesPanel(p: SeriesPanelProps) {
       footnote={p.footnote}
       exports={p.exports}
       chartLabel={`${p.title}: ${p.series.map((s) => s.name).join(', ')}; ${p.rows.length} ${p.interval === 'day' ? 'days' : p.interval === 'week' ? 'weeks' : 'months'}. The table toggle shows the numbers.`}
-      legend={hasData ? <SeriesLegend series={p.series} hidden={hidden} onToggle={toggle} /> : undefined}
+      legend={
+        <>
+          {p.controls}
+          {hasData && <SeriesLegend series={p.series} hidden={hidden} onToggle={toggle} />}
+        </>
+      }
       chart={
         !hasData ? (
           <p className="chart-empty">{p.emptyText ?? 'Nothing to show in this range yet.'}</p>
