@@ -38,7 +38,12 @@ export interface SimBlock {
   endEvents: AbciEventJson[]
   /** produced by the v1 node (after the upgrade height): typed events, chain-sdk messages, CometBFT 0.38 results */
   v1: boolean
+  /** x/bank total supply of uakt after this block (genesis supply + x/mint provisions) */
+  supply: bigint
 }
+
+/** uakt in existence at the devnet's genesis (x/bank genesis balances; emits no event) */
+export const GENESIS_SUPPLY = 242_000_000n * 1_000_000n
 
 /** The v1 node's typed event of each legacy module/action (indexer/registry/akash.ts TYPED_EVENTS, written out here). */
 const V1_EVENT: Record<string, string> = {
@@ -133,6 +138,7 @@ export class AkashModel {
   /** x/mint: annual provisions (uakt) and blocks per year at the devnet's block spacing */
   private annualProvisions = 31_000_000n * 1_000_000n
   private height = 0
+  private supply = GENESIS_SUPPLY
 
   /**
    * `upgradeHeight`: first block of the v1 node (null: the v0.38 node throughout). `takeChangeHeight`: a governance
@@ -485,6 +491,7 @@ export class AkashModel {
     const endEvents = height === this.takeChangeHeight
       ? [ev('active_proposal', [['proposal_id', '1'], ['proposal_result', 'proposal_passed'], ['proposal_log', 'proposal tally passed']])]
       : []
-    return { height, time, txs, beginEvents, endEvents, v1: this.v1 }
+    this.supply += provision
+    return { height, time, txs, beginEvents, endEvents, v1: this.v1, supply: this.supply }
   }
 }

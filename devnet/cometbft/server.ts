@@ -11,6 +11,7 @@ import { createServer, type Server } from 'node:http'
 import { join } from 'node:path'
 import { QueryParamsRequest as ParamsQueryRequest, QueryParamsResponse as ParamsQueryResponse } from 'cosmjs-types/cosmos/params/v1beta1/query'
 import { Take_QueryParamsResponse } from '@akashnetwork/chain-sdk/private-types/akash.v1'
+import { QuerySupplyOfRequest, QuerySupplyOfResponse } from 'cosmjs-types/cosmos/bank/v1beta1/query'
 import { AkashModel, type SimBlock } from './akash-model'
 
 export interface CometbftDevnetOptions {
@@ -136,13 +137,17 @@ export class CometbftDevnet {
   /**
    * abci_query of the application state after block `h`, in the protobuf encoding of the node of that height: the
    * v1 node answers `/akash.take.v1.Query/Params`; the v0.38 node keeps take's parameters in the x/params
-   * subspace `take` (`/cosmos.params.v1beta1.Query/Params`, values as amino JSON). Anything else: code 6.
+   * subspace `take` (`/cosmos.params.v1beta1.Query/Params`, values as amino JSON). Both answer x/bank's
+   * `/cosmos.bank.v1beta1.Query/SupplyOf`. Anything else: code 6.
    */
   private abciQuery(path: string, dataHex: string, h: number) {
     const p = this.model.takeParams(h)
     const v1node = this.blocks[h - 1].sim.v1
     let value: Uint8Array | null = null
-    if (v1node && path === '/akash.take.v1.Query/Params') {
+    if (path === '/cosmos.bank.v1beta1.Query/SupplyOf') {
+      const { denom } = QuerySupplyOfRequest.decode(Buffer.from(dataHex.replace(/^0x/i, ''), 'hex'))
+      value = QuerySupplyOfResponse.encode({ amount: { denom, amount: denom === 'uakt' ? this.blocks[h - 1].sim.supply.toString() : '0' } }).finish()
+    } else if (v1node && path === '/akash.take.v1.Query/Params') {
       value = Take_QueryParamsResponse.encode(Take_QueryParamsResponse.fromPartial({
         params: { denomTakeRates: Object.entries(p.denomRates).map(([denom, rate]) => ({ denom, rate })), defaultTakeRate: p.defaultRate },
       })).finish()

@@ -20,14 +20,19 @@ import { createHash } from 'node:crypto'
 import { bech32 } from '@scure/base'
 import { FactKind } from '../model'
 import { akashnet } from './chains'
+import { QuerySupplyOfRequest, QuerySupplyOfResponse } from 'cosmjs-types/cosmos/bank/v1beta1/query'
 import { QueryParamsRequest as ParamsQueryRequest, QueryParamsResponse as ParamsQueryResponse } from 'cosmjs-types/cosmos/params/v1beta1/query'
 import { Take_QueryParamsRequest, Take_QueryParamsResponse } from '@akashnetwork/chain-sdk/private-types/akash.v1'
 import type { AbciEvent, AbciQuery, CosmosBlockInput, CosmosBlockOutput, CosmosEventOut, FactDraft, NetworkDef, StateAccess, TokenDef } from './types'
 
 const API = 'github.com/akash-network/akash-api (go/node/{market/v1beta4,deployment/v1beta3,provider/v1beta3}/event.go; proto/node), @akashnetwork/akash-api 1.4.3 on npm; v1 node: github.com/akash-network/chain-sdk (proto/node/akash/{market/v1,deployment/v1,provider/v1beta4}/event.proto), github.com/akash-network/node x/*/keeper (EmitTypedEvent), @akashnetwork/chain-sdk 1.0.0-alpha.25 on npm'
 
-/** AKT: the native coin, denom uakt (6 decimals). Max supply 388,539,008 AKT (Akash tokenomics; medium confidence). */
-export const AKT: TokenDef = { symbol: 'AKT', address: null, decimals: 6, maxSupply: 388_539_008n * 10n ** 6n }
+/**
+ * AKT: the native coin, denom uakt (6 decimals). No max supply on chain: x/mint issues the block provision at the
+ * inflation its parameters set, without a cap (the 388,539,008 AKT of early tokenomics papers is not enforced), so
+ * FDV is price x total supply (fdvBasis total-supply).
+ */
+export const AKT: TokenDef = { symbol: 'AKT', address: null, decimals: 6, maxSupply: null }
 export const UAKT = 'uakt'
 /**
  * USDC on Akash: Axelar USDC over IBC (Akash docs, "Stable Payment": "currently only Axelar USDC (usdc) is supported";
@@ -77,6 +82,38 @@ export async function readTakeParams(query: AbciQuery, height: number): Promise<
     return n
   }
   return { denomRates: Object.fromEntries(denoms.map((d: any) => [String(d.denom), rate(d.rate)])), defaultRate: rate(def), path: `${paramsPath} take/{DefaultTakeRate,DenomTakeRates}` }
+}
+
+/** x/bank total supply of uakt as read from the chain (state after `height`). */
+export interface BankSupply {
+  amount: string
+  path: string
+}
+const SUPPLY_QUERY = 'bank-supply'
+/** supply the handler has accounted for: the opening balance, then + mints - burns of the indexed blocks */
+const SUPPLY_TRACKED = 'supply-tracked'
+
+export async function readBankSupply(query: AbciQuery, height: number): Promise<BankSupply | null> {
+  const path = '/cosmos.bank.v1beta1.Query/SupplyOf'
+  const r = await query(path, QuerySupplyOfRequest.encode({ denom: UAKT }).finish(), height)
+  if (r.code !== 0) return null
+  const c = QuerySupplyOfResponse.decode(r.value).amount
+  if (!c || c.denom !== UAKT || !/^\d+$/.test(c.amount)) throw new Error(`${path}: unexpected answer ${JSON.stringify(c)}`)
+  return { amount: c.amount, path }
+}
+
+/**
+ * The chain's supply against what the handler accounted for: the first reading gives the opening balance
+ * (SUPPLY_MINT, subject opening-balance: the genesis supply and everything before the indexed range), later
+ * readings a reconciliation (SUPPLY_MINT / SUPPLY_BURN of an unexplained difference, subject supply-reconciliation).
+ */
+function supplyFacts(state: StateAccess, s: BankSupply): FactDraft[] {
+  const tracked = state.get<{ amount: string; opened: boolean }>(SUPPLY_TRACKED) ?? { amount: '0', opened: false }
+  const diff = BigInt(s.amount) - BigInt(tracked.amount)
+  state.set(SUPPLY_TRACKED, { amount: s.amount, opened: true })
+  if (diff === 0n) return []
+  const subject = tracked.opened ? 'supply-reconciliation' : 'opening-balance'
+  return [{ kind: diff > 0n ? FactKind.SUPPLY_MINT : FactKind.SUPPLY_BURN, asset: AKT.symbol, amount: diff > 0n ? diff : -diff, decimals: AKT.decimals, actor: null, subject, provenance: 'onchain' }]
 }
 
 /** Governance changed parameters in this block (a passed proposal), or a take MsgUpdateParams was executed. */
@@ -358,6 +395,9 @@ function handleBlock(block: CosmosBlockInput, state: StateAccess): CosmosBlockOu
   // x/take parameters read for this block: state before it (start of a run) apply now, state after it at the end
   const take = block.queries?.[TAKE_STATE] as { height: number; value: TakeParams } | undefined
   if (take && take.height < block.height) state.set(TAKE_STATE, take.value)
+  const supply = block.queries?.[SUPPLY_QUERY] as { height: number; value: BankSupply } | undefined
+  const supplyEvent = () => ({ index: index++, name: 'indexer/bank-supply', module: 'bank', txHash: '', args: { height: String(supply!.height), supply: supply!.value.amount, path: supply!.value.path }, facts: supplyFacts(state, supply!.value) })
+  if (supply && supply.height < block.height) events.push(supplyEvent())
   // hourly accrual of every open deployment at the first block of a new UTC hour
   const hour = Math.floor(block.timestamp / 3_600_000)
   const lastHour = state.get<number>(LAST_HOUR)
@@ -465,6 +505,17 @@ function handleBlock(block: CosmosBlockInput, state: StateAccess): CosmosBlockOu
       events.push({ index: index++, name: 'deployment/deposit', module: 'deployment', txHash: tx.hash, args: { owner: d.owner, dseq: dep.dseq, amount: `${dep.amount}${dep.denom}` }, facts })
     }
   }
+  // the block's mints and burns move the accounted supply; a reading of the state after the block compares with it
+  let moved = 0n
+  for (const e of events) {
+    if (e.name === 'indexer/bank-supply' || e.error) continue
+    for (const f of e.facts) if (f.asset === AKT.symbol) moved += f.kind === FactKind.SUPPLY_MINT ? f.amount : f.kind === FactKind.SUPPLY_BURN ? -f.amount : 0n
+  }
+  if (moved !== 0n) {
+    const t = state.get<{ amount: string; opened: boolean }>(SUPPLY_TRACKED) ?? { amount: '0', opened: false }
+    state.set(SUPPLY_TRACKED, { ...t, amount: (BigInt(t.amount) + moved).toString() })
+  }
+  if (supply && supply.height >= block.height) events.push(supplyEvent())
   if (take && take.height >= block.height) {
     const before = state.get<TakeParams>(TAKE_STATE)
     state.set(TAKE_STATE, take.value)
@@ -677,14 +728,14 @@ export const akash: NetworkDef = {
   price: { kind: 'import', asset: AKT.symbol },
   source: API,
   contracts: [],
-  supplyFromMints: false,
+  supplyFromMints: true,
   otherFeeAssets: [{ symbol: USDC.symbol, decimals: USDC.decimals, usdPrice: 1, source: `config: ${USDC_DENOM} (Axelar USDC) valued at 1 USD` }],
   notes: [
     'Not an EVM chain: blocks and block results are read over CometBFT JSON-RPC (/status, then /block and /block_results per height in JSON-RPC batches); chain id `akashnet-2`, stored under the numeric key 1000002.',
     'Both node generations are decoded by event type into one normalized form: the v0.38 node (market v1beta4, deployment and provider v1beta3) emits `message` events with `module` and `action` attributes, values as plain strings (CometBFT 0.37); the v1 node (chain-sdk: akash.market.v1, akash.deployment.v1, akash.provider.v1beta4 typed events, attribute values as proto JSON; messages deployment v1beta4, market v1beta5, provider v1beta4, escrow v1; CometBFT 0.38 finalize_block_events) maps onto the same `module/action` names (raw events keep the type in `args.event`). Unknown akash.* event types are quarantined with the reason.',
     'Lease fees are inferred (Akash Console method): price per block x blocks from lease creation to close, capped where the deployment\'s escrow runs dry; accrued hourly. The take rate is read from the chain\'s x/take parameters over abci_query (v1 node: /akash.take.v1.Query/Params; v0.38 node: the x/params subspace take) at the start of each run and after each passed governance proposal: PROTOCOL_TAKE has provenance `onchain`; while the node cannot answer (pruned state), the configured 4 % uakt / 20 % other denoms with provenance `config`.',
     'USDC leases (Axelar USDC, ibc/170C…F2F1) are valued at 1 USD (config) into feesOtherUsd / protocolTakeOtherUsd; fees in AKT are valued at the imported AKT price.',
-    'Supply: the genesis supply emits no event, so total supply from indexed mints is unknown; market cap and FDV are left null. Minted AKT (x/mint) are counted as staking incentives (REWARD_EMITTED), not provider rewards.',
+    'Supply: x/bank total supply of uakt (abci_query /cosmos.bank.v1beta1.Query/SupplyOf) read at the start of each run: the first reading is the opening balance (SUPPLY_MINT, subject opening-balance: the genesis supply and all history before the range, so the first period\'s issuance contains it), later ones reconcile the supply tracked from mint and burn events. Circulating supply = total supply (no non-circulating account is subtracted: none verified); market cap = circulating x the imported AKT price; FDV = total supply x price (no max supply, fdvBasis total-supply). Minted AKT (x/mint) are counted as staking incentives (REWARD_EMITTED), not provider rewards.',
     'Provider-declared capacity: on-chain provider attributes (MsgCreateProvider / MsgUpdateProvider) declare capabilities, not quantities: GPU models (capabilities/gpu/vendor/<vendor>/model/<model>) and storage classes per provider are kept (API declaredCapacity, provenance declared); GPU counts, CPU, memory and storage a provider offers are reported off chain (its inventory endpoint), so capacity counts providers and utilization (leased / declared) is not computed.',
   ],
   cosmos: {
@@ -694,6 +745,11 @@ export const akash: NetworkDef = {
       meaning: 'x/take parameters (take rate per denom in percent, default rate): abci_query `/akash.take.v1.Query/Params` (v1 node) or `/cosmos.params.v1beta1.Query/Params` subspace `take` keys DefaultTakeRate, DenomTakeRates (v0.38 node), at the start of each run and after each block with a passed governance proposal (`active_proposal` proposal_passed) or a take MsgUpdateParams; PROTOCOL_TAKE then has provenance onchain, otherwise the configured 4 % / 20 % with provenance config.',
       read: readTakeParams,
       refreshAt: paramsMayChange,
+    }, {
+      id: SUPPLY_QUERY,
+      meaning: 'x/bank total supply of uakt: abci_query `/cosmos.bank.v1beta1.Query/SupplyOf` at the start of each run. The first reading is the opening balance (SUPPLY_MINT, subject opening-balance); later readings reconcile the supply tracked from mint and burn events (SUPPLY_MINT / SUPPLY_BURN of a difference, subject supply-reconciliation).',
+      read: readBankSupply,
+      refreshAt: () => false,
     }],
   },
 }

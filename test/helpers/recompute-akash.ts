@@ -13,6 +13,14 @@ import { MsgCreateDeployment as MsgCreateDeploymentV1beta4, MsgCreateProvider as
 import { MsgCreateProvider, MsgUpdateProvider } from '@akashnetwork/akash-api/akash/provider/v1beta3'
 import { MsgAccountDeposit, Take_QueryParamsRequest, Take_QueryParamsResponse } from '@akashnetwork/chain-sdk/private-types/akash.v1'
 import { QueryParamsRequest, QueryParamsResponse } from 'cosmjs-types/cosmos/params/v1beta1/query'
+import { QuerySupplyOfRequest, QuerySupplyOfResponse } from 'cosmjs-types/cosmos/bank/v1beta1/query'
+
+/** x/bank supply of uakt after block `height` (abci_query SupplyOf, decoded here) */
+export async function bankSupplyAt(base: string, height: number): Promise<bigint> {
+  const r = await abci(base, '/cosmos.bank.v1beta1.Query/SupplyOf', QuerySupplyOfRequest.encode({ denom: 'uakt' }).finish(), height)
+  if (r.code !== 0) throw new Error(`SupplyOf at ${height}: code ${r.code}`)
+  return BigInt(QuerySupplyOfResponse.decode(r.value).amount!.amount)
+}
 
 const SCALE = 10n ** 18n
 const USDC = 'ibc/170C677610AC31DF0904FFE09CD3B5C657492170E7E52372E48756B71E56F2F1'

@@ -10,7 +10,9 @@ import { declaredCapacity } from '../../api/declared'
 import { leaderboard, payerConcentration, providerStats, windowBounds } from '../../api/analytics'
 import { spawnIndexer } from '../../cli/stack'
 import { startFixture, type Fixture } from '../helpers/fixture'
-import { recomputeAkash, type AkashRecompute } from '../helpers/recompute-akash'
+import { bankSupplyAt, recomputeAkash, type AkashRecompute } from '../helpers/recompute-akash'
+import { networkMetrics } from '../../api/metrics'
+import { networkById } from '../../indexer/registry'
 import { join } from 'node:path'
 
 let fx: Fixture
@@ -64,7 +66,7 @@ describe('Akash over CometBFT', () => {
     expect(c.rows[0].height).toBe(head)
     expect((await fx.pool.query(`SELECT count(*)::int AS n FROM quarantined_log`)).rows[0].n).toBe(0)
     // every module event and mint of the chain once: the recomputation counts them from the RPC responses
-    const raw = await fx.pool.query(`SELECT count(*)::int AS n FROM raw_event WHERE network = 'akash' AND name NOT IN ('indexer/escrow-accrual', 'deployment/deposit', 'bank/escrow-transfer', 'indexer/take-params')`)
+    const raw = await fx.pool.query(`SELECT count(*)::int AS n FROM raw_event WHERE network = 'akash' AND name NOT IN ('indexer/escrow-accrual', 'deployment/deposit', 'bank/escrow-transfer', 'indexer/take-params', 'indexer/bank-supply')`)
     expect(raw.rows[0].n).toBe(expected.events)
   })
 
@@ -73,7 +75,7 @@ describe('Akash over CometBFT', () => {
     expect(expected.typedEvents).toBeGreaterThan(0)
     const typed = await fx.pool.query(`SELECT count(*)::int AS n, min(block_number) AS first FROM raw_event WHERE network = 'akash' AND args ? 'event' AND args->>'event' LIKE 'akash.%'`)
     expect(typed.rows[0].n).toBe(expected.typedEvents)
-    const legacy = await fx.pool.query(`SELECT max(block_number) AS last FROM raw_event WHERE network = 'akash' AND name LIKE '%/%' AND NOT args ? 'event' AND name NOT IN ('indexer/escrow-accrual', 'deployment/deposit', 'bank/escrow-transfer', 'indexer/take-params')`)
+    const legacy = await fx.pool.query(`SELECT max(block_number) AS last FROM raw_event WHERE network = 'akash' AND name LIKE '%/%' AND NOT args ? 'event' AND name NOT IN ('indexer/escrow-accrual', 'deployment/deposit', 'bank/escrow-transfer', 'indexer/take-params', 'indexer/bank-supply')`)
     expect(Number(legacy.rows[0].last)).toBeLessThan(UPGRADE)
     expect(Number(typed.rows[0].first)).toBeGreaterThanOrEqual(UPGRADE)
   })
@@ -98,7 +100,11 @@ describe('Akash over CometBFT', () => {
     const rows = (await fx.pool.query(`SELECT * FROM network_stat WHERE network = 'akash' AND interval = 'DAY' ORDER BY period_start`)).rows
     expect(rows.length).toBe(expected.days.size)
     let fees = 0n
-    for (const r of rows) {
+    // the opening balance (x/bank supply before the indexed mints: supply at the head - all mints) is minted on the first day
+    const minted = [...expected.days.values()].reduce((s, d) => s + d.minted, 0n)
+    const opening = (await bankSupplyAt(fx.devnet.cometbft[0].devnet.httpUrl, head)) - minted
+    expect(opening).toBeGreaterThan(0n)
+    for (const [i, r] of rows.entries()) {
       const k = r.period_start.toISOString().slice(0, 10)
       const e = expected.days.get(k)!
       expect(e, k).toBeDefined()
@@ -106,7 +112,7 @@ describe('Akash over CometBFT', () => {
       expect(BigInt(r.protocol_take_native), `${k} take uakt`).toBe(e.takeAkt)
       expect(Number(r.fees_other_usd), `${k} fees USDC`).toBeCloseTo(Number(e.feesUsdc) / 1e6, 6)
       expect(Number(r.protocol_take_other_usd), `${k} take USDC`).toBeCloseTo(Number(e.takeUsdc) / 1e6, 6)
-      expect(BigInt(r.minted_native), `${k} minted`).toBe(e.minted)
+      expect(BigInt(r.minted_native), `${k} minted`).toBe(e.minted + (i === 0 ? opening : 0n))
       expect(BigInt(r.rewards_native), `${k} rewards`).toBe(e.minted)
       expect(r.leases_opened, `${k} leases opened`).toBe(e.leasesOpened)
       expect(r.leases_closed, `${k} leases closed`).toBe(e.leasesClosed)
@@ -149,6 +155,24 @@ describe('Akash over CometBFT', () => {
     expect(got.providersWithGpus).toBeGreaterThan(0)
     expect(got.providersWithGpus).toBeLessThan(got.providers)
     expect(got).toMatchObject({ provenance: 'declared', quantitiesOnChain: false, storageClasses: [{ storageClass: 'beta2', providers: got.providers }] })
+  })
+
+  it('supply, market cap and FDV: x/bank supply read over abci_query, price from the imported AKT prices', async () => {
+    const rpc = fx.devnet.cometbft[0].devnet.httpUrl
+    const supply = await bankSupplyAt(rpc, head)
+    const m = await networkMetrics(fx.pool, networkById('akash')!, 'DAY')
+    const last = m[m.length - 1]
+    expect(last.totalSupply).toBeCloseTo(Number(supply) / 1e6, 3)
+    expect(last.circulatingSupply).toBe(last.totalSupply)
+    const price = (await fx.pool.query(`SELECT price::float8 AS p FROM token_price WHERE asset = 'AKT' AND interval = 'DAY' AND period_start <= $1 ORDER BY period_start DESC LIMIT 1`, [last.periodStart])).rows[0].p
+    expect(price).toBeGreaterThan(0)
+    expect(last.marketCap!).toBeCloseTo((Number(supply) / 1e6) * price, 0)
+    expect(last.fdv!).toBeCloseTo((Number(supply) / 1e6) * price, 0)
+    expect(last.fdvBasis).toBe('total-supply')
+    // the first run read the opening balance, the resumed run found the tracked supply equal to the chain's: no reconciliation
+    const subjects = (await fx.pool.query(`SELECT subject, count(*)::int AS n FROM economic_fact WHERE network = 'akash' AND kind IN ('SUPPLY_MINT', 'SUPPLY_BURN') AND subject IS NOT NULL GROUP BY 1`)).rows
+    expect(subjects).toEqual([{ subject: 'opening-balance', n: 1 }])
+    expect((await fx.pool.query(`SELECT count(*)::int AS n FROM raw_event WHERE network = 'akash' AND name = 'indexer/bank-supply'`)).rows[0].n).toBe(2)
   })
 
   it('per provider and per tenant in AKT and USDC over 1d, 7d and all (providerStats, leaderboard, payerConcentration) equal the recomputation', async () => {

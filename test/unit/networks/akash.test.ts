@@ -293,6 +293,23 @@ describe('lease spend accrual', () => {
   })
 })
 
+describe('AKT supply from x/bank', () => {
+  it('the first reading is the opening balance; later readings reconcile against mints and burns seen since', () => {
+    const mint = (h: number, amount: string) => wire(h, [], [{ type: 'mint', attributes: [attr('amount', amount)] }])
+    const blocks = [mint(5, '100'), mint(6, '100'), mint(7, '100')].map((w) => decodeBlock(w.block as any, w.results as any))
+    // supply after block 4 = 1000 (applied before block 5); after block 7 the chain says 1290: 10 burned without an event
+    blocks[0].queries = { 'bank-supply': { height: 4, value: { amount: '1000', path: 'p' } } }
+    blocks[2].queries = { 'bank-supply': { height: 7, value: { amount: '1290', path: 'p' } } }
+    const out = handleCosmosBlocks(akashnet, [akash], blocks)
+    const supply = out.facts.filter((f) => f.kind === FactKind.SUPPLY_MINT || f.kind === FactKind.SUPPLY_BURN).map((f) => [f.blockNumber, f.kind, f.amount, f.subject ?? null])
+    expect(supply).toEqual([
+      [5, FactKind.SUPPLY_MINT, 1000n, 'opening-balance'], [5, FactKind.SUPPLY_MINT, 100n, null], [6, FactKind.SUPPLY_MINT, 100n, null],
+      [7, FactKind.SUPPLY_MINT, 100n, null], [7, FactKind.SUPPLY_BURN, 10n, 'supply-reconciliation'],
+    ])
+    expect(out.rawEvents.filter((e) => e.name === 'indexer/bank-supply').map((e) => e.blockNumber)).toEqual([5, 7])
+  })
+})
+
 describe('provider declarations', () => {
   it('GPU models and storage classes from provider attributes (both message versions); "false" is not a declaration', () => {
     const attributes = [
