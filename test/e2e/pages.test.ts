@@ -369,6 +369,12 @@ describe('overview, category and data pages (end to end)', () => {
     expect(networkMetrics.at(-1)!.capacity).toBeGreaterThan(0)
     await page.waitForTimeout(700)
     await screenshot(page, 'category-wireless')
+    // its network page draws fees (DC), incentives and capacity without errors
+    await page.goto(apiUrl + '/network/helium')
+    await page.getByTestId('net-card-fees').waitFor({ timeout: 20_000 })
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="chart-fees-incentives"] svg .recharts-bar-rectangle').length > 0, undefined, { timeout: 20_000 })
+    await page.waitForTimeout(700)
+    await screenshot(page, 'network-helium')
     expect(pageErrors).toEqual([])
     await context.close()
   })
