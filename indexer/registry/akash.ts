@@ -64,7 +64,8 @@ export async function readTakeParams(query: AbciQuery, height: number): Promise<
   if (r.code === 0) {
     const p = Take_QueryParamsResponse.decode(r.value).params
     if (!p) throw new Error(`${v1Path}: no params in the response`)
-    return { denomRates: Object.fromEntries(p.denomTakeRates.map((d) => [d.denom, d.rate])), defaultRate: p.defaultTakeRate, path: v1Path }
+    // a v1 node asked for a height before its upgrade reads an empty take store: not an answer (x/params below is)
+    if (p.defaultTakeRate !== 0 || p.denomTakeRates.length) return { denomRates: Object.fromEntries(p.denomTakeRates.map((d) => [d.denom, d.rate])), defaultRate: p.defaultTakeRate, path: v1Path }
   }
   // v0.38 node: take keeps its params in the x/params subspace "take" (values as amino JSON); its Query service is empty
   const paramsPath = '/cosmos.params.v1beta1.Query/Params'
@@ -92,6 +93,8 @@ export interface BankSupply {
 const SUPPLY_QUERY = 'bank-supply'
 /** supply the handler has accounted for: the opening balance, then + mints - burns of the indexed blocks */
 const SUPPLY_TRACKED = 'supply-tracked'
+/** a supply reading of a height not reached yet (read at the head when the start height's state was pruned) */
+const SUPPLY_PENDING = 'supply-pending'
 
 export async function readBankSupply(query: AbciQuery, height: number): Promise<BankSupply | null> {
   const path = '/cosmos.bank.v1beta1.Query/SupplyOf'
@@ -395,7 +398,17 @@ function handleBlock(block: CosmosBlockInput, state: StateAccess): CosmosBlockOu
   // x/take parameters read for this block: state before it (start of a run) apply now, state after it at the end
   const take = block.queries?.[TAKE_STATE] as { height: number; value: TakeParams } | undefined
   if (take && take.height < block.height) state.set(TAKE_STATE, take.value)
-  const supply = block.queries?.[SUPPLY_QUERY] as { height: number; value: BankSupply } | undefined
+  let supply = block.queries?.[SUPPLY_QUERY] as { height: number; value: BankSupply } | undefined
+  // a reading of a later height (pruned node: read at the head) waits in state until the indexer reaches it
+  if (supply && supply.height > block.height) {
+    state.set(SUPPLY_PENDING, supply)
+    supply = undefined
+  }
+  const pending = state.get<{ height: number; value: BankSupply }>(SUPPLY_PENDING)
+  if (!supply && pending && pending.height === block.height) {
+    supply = pending
+    state.delete(SUPPLY_PENDING)
+  }
   const supplyEvent = () => ({ index: index++, name: 'indexer/bank-supply', module: 'bank', txHash: '', args: { height: String(supply!.height), supply: supply!.value.amount, path: supply!.value.path }, facts: supplyFacts(state, supply!.value) })
   if (supply && supply.height < block.height) events.push(supplyEvent())
   // hourly accrual of every open deployment at the first block of a new UTC hour
@@ -750,6 +763,7 @@ export const akash: NetworkDef = {
       meaning: 'x/bank total supply of uakt: abci_query `/cosmos.bank.v1beta1.Query/SupplyOf` at the start of each run. The first reading is the opening balance (SUPPLY_MINT, subject opening-balance); later readings reconcile the supply tracked from mint and burn events (SUPPLY_MINT / SUPPLY_BURN of a difference, subject supply-reconciliation).',
       read: readBankSupply,
       refreshAt: () => false,
+      atHeadWhenPruned: true,
     }],
   },
 }

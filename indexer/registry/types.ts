@@ -367,6 +367,11 @@ export interface CosmosQueryDef {
   meaning: string
   read(query: AbciQuery, height: number): Promise<unknown | null>
   refreshAt(block: CosmosBlockInput): boolean
+  /**
+   * when the start reading is not answered (a pruned node), read at the chain head instead: the value reaches the
+   * first block with that later height, and the handler applies it when it reaches that block
+   */
+  atHeadWhenPruned?: boolean
 }
 
 export interface CosmosNetworkDef {

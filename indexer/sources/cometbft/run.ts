@@ -52,6 +52,15 @@ export async function attachQueries(client: CometbftClient, nets: NetworkDef[], 
           return null
         })
         if (value == null) {
+          // a pruned node has no state for old heights: a query that may be read later is asked at the head instead
+          // and handed to the block as a reading of a later height (the handler applies it when it reaches that height)
+          const head = q.atHeadWhenPruned && first && b === blocks[0] ? (await client.status()).latestHeight : null
+          const later = head != null && head > height ? await q.read(query, head).catch(() => null) : null
+          if (later != null) {
+            log.warn({ query: q.id, height, head }, 'chain state query not answered at the start (pruned state); read at the head, applied when the indexer reaches it')
+            b.queries = { ...b.queries, [q.id]: { height: head!, value: later } }
+            continue
+          }
           log.warn({ query: q.id, height }, 'chain state query not answered (pruned state or unknown query path); the handler keeps its last value or the configured one')
           continue
         }
