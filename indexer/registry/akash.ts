@@ -382,6 +382,8 @@ const EVENT_DEFS = [
     name: type, meaning: `v1 node (typed event, attributes as proto JSON): normalized to ${legacy}, the same facts.`, facts: ['market/lease-created', 'market/lease-closed', 'provider/provider-created', 'provider/provider-updated', 'provider/provider-deleted'].includes(legacy),
   })),
   { name: 'akash.{audit.v1,oracle.v1,oracle.v2,bme.v1,epochs.v1beta1,wasm.v1}.Event*', meaning: 'Typed events of the v1 node\'s other modules: raw only. Any other akash.* typed event is quarantined (unknown type).', facts: false },
+  { name: 'indexer/take-params', meaning: 'Not a chain event: x/take parameters read over abci_query changed (args: height, path, defaultRate, denomRates); takes booked after it use them.', facts: false },
+  { name: 'indexer/bank-supply', meaning: 'Not a chain event: x/bank supply of uakt read over abci_query (args: height, supply, path): SUPPLY_MINT of the opening balance, or SUPPLY_MINT / SUPPLY_BURN reconciling the tracked supply.', facts: true },
   { name: 'indexer/escrow-accrual', meaning: 'Not a chain event: the hourly accrual of open leases (first block of each UTC hour), recorded so its FEE_PAID / PROTOCOL_TAKE facts have a raw event.', facts: true },
 ]
 
