@@ -22,9 +22,24 @@ export interface BundleFigures {
   files: { file: string; kB: number; gzipKB: number; initial: boolean }[]
 }
 
+/**
+ * Where a first chart's time went (medians over the runs, ms from navigation start): the page's scripts loaded,
+ * the GraphQL requests sent before the chart (how many, when the first left, when the last answered, the
+ * longest one's server time to first byte, bytes received), and what remains after the last answer (rendering).
+ */
+export interface FirstChartBreakdown {
+  scriptsLoadedMs: number
+  graphqlRequests: number
+  firstGraphqlStartMs: number
+  lastGraphqlEndMs: number
+  longestGraphqlWaitMs: number
+  graphqlKB: number
+  renderAfterDataMs: number
+}
+
 export interface DashboardResult {
   bundle: BundleFigures
-  firstChart: Record<string, { runs: number; medianMs: number; maxMs: number; samplesMs: number[] }>
+  firstChart: Record<string, { runs: number; medianMs: number; maxMs: number; samplesMs: number[]; breakdown?: FirstChartBreakdown }>
 }
 
 const kB = (n: number) => round(n / 1000, 1)
@@ -59,8 +74,33 @@ window.__firstChart = new Promise((resolve) => {
   setTimeout(() => resolve(-1), 30000)
 })`
 
+/** the resource timeline at the first chart: scripts, and GraphQL requests (fetch to /graphql) that ended before it */
+const TIMELINE = `(() => {
+  const rs = performance.getEntriesByType('resource')
+  return {
+    scripts: rs.filter((r) => r.initiatorType === 'script' || /\\.js(\\?|$)/.test(r.name)).map((r) => r.responseEnd),
+    graphql: rs.filter((r) => /\\/graphql/.test(r.name)).map((r) => ({ start: r.startTime, end: r.responseEnd, wait: r.responseStart - r.requestStart, bytes: r.encodedBodySize || r.transferSize })),
+  }
+})()`
+
+type Timeline = { chart: number; scripts: number[]; graphql: { start: number; end: number; wait: number; bytes: number }[] }
+
+function breakdown(ts: Timeline[]): FirstChartBreakdown {
+  const med = (xs: number[]) => round(percentile([...xs].sort((a, b) => a - b), 50), 0)
+  const before = ts.map((t) => ({ ...t, graphql: t.graphql.filter((g) => g.end <= t.chart) }))
+  return {
+    scriptsLoadedMs: med(before.map((t) => Math.max(0, ...t.scripts))),
+    graphqlRequests: med(before.map((t) => t.graphql.length)),
+    firstGraphqlStartMs: med(before.map((t) => Math.min(...t.graphql.map((g) => g.start), t.chart))),
+    lastGraphqlEndMs: med(before.map((t) => Math.max(0, ...t.graphql.map((g) => g.end)))),
+    longestGraphqlWaitMs: med(before.map((t) => Math.max(0, ...t.graphql.map((g) => g.wait)))),
+    graphqlKB: round(med(before.map((t) => t.graphql.reduce((s, g) => s + g.bytes, 0))) / 1000, 1),
+    renderAfterDataMs: med(before.map((t) => t.chart - Math.max(0, ...t.graphql.map((g) => g.end)))),
+  }
+}
+
 /** ms from navigation start until a chart SVG has drawn marks and the next frame is painted; fresh context each run (cold cache). */
-async function firstChartMs(url: string, runs: number): Promise<number[]> {
+async function firstChartMs(url: string, runs: number, timelines: Timeline[] = []): Promise<number[]> {
   const browser = await launchChromium()
   const out: number[] = []
   try {
@@ -73,6 +113,7 @@ async function firstChartMs(url: string, runs: number): Promise<number[]> {
       const ms = await page.evaluate(() => (window as unknown as { __firstChart: Promise<number> }).__firstChart)
       if (ms < 0) throw new Error(`no chart painted within 30 s on ${url}`)
       out.push(round(ms, 0))
+      timelines.push({ chart: ms, ...((await page.evaluate(TIMELINE)) as Omit<Timeline, 'chart'>) })
       await context.close()
     }
   } finally {
@@ -87,9 +128,10 @@ export async function runDashboard(ds: Dataset, opts: { runs: number }): Promise
   const firstChart: DashboardResult['firstChart'] = {}
   try {
     for (const [name, path] of [['overview', '/'], ['network page (Livepeer)', '/network/livepeer']]) {
-      const samples = await firstChartMs(api.url + path, opts.runs)
+      const timelines: Timeline[] = []
+      const samples = await firstChartMs(api.url + path, opts.runs, timelines)
       const sorted = [...samples].sort((a, b) => a - b)
-      firstChart[name] = { runs: samples.length, medianMs: percentile(sorted, 50), maxMs: sorted[sorted.length - 1], samplesMs: samples }
+      firstChart[name] = { runs: samples.length, medianMs: percentile(sorted, 50), maxMs: sorted[sorted.length - 1], samplesMs: samples, breakdown: breakdown(timelines) }
     }
   } finally {
     await api.stop()

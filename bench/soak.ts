@@ -1,7 +1,7 @@
 /**
  * `npm run soak -- --minutes N` (default 10): a bounded soak. Starts the whole stack on free ports in a fresh data
  * folder (embedded PostgreSQL, devnet with live blocks every SOAK_BLOCK_MS, one indexer per chain catching up on
- * SIM_DAYS of history and then following, the API) while autocannon (in a child process, so that it does not share
+ * SIM_DAYS of history and then following, the API in a process of its own: bench/soak-api.ts) while autocannon (in a child process, so that it does not share
  * the API's heap) drives the API with the dashboard's queries (overview, network page, status) for N minutes. Samples
  * the memory (RSS) of the API process and of every indexer each 10 s, and the indexers' heights.
  * Prints and writes bench/results/soak.json: requests, errors (non-2xx, timeouts, GraphQL errors: must be 0),
@@ -54,21 +54,34 @@ function slope(points: [number, number][]): number {
 
 const dataDir = mkdtempSync(join(tmpdir(), 'depin-soak-'))
 chmodSync(dataDir, 0o755)
-const config = loadConfig({
+const env: NodeJS.ProcessEnv = {
   ...process.env, DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()),
   DEVNET_PORT: String(await freePortBlock()), DEVNET_CONTROL_PORT: String(await freePort()),
   SIM_DAYS: process.env.SIM_DAYS ?? '14', SIM_LIVE: 'true', SIM_BLOCK_TIME_MS: process.env.SOAK_BLOCK_MS ?? '500', LOG_LEVEL: 'warn',
   // one client drives the load: the per-client rate limit would answer it with 429
   API_RATE_LIMIT_PER_MIN: '0',
-})
+}
+const config = loadConfig(env)
 console.log(`soak: ${minutes} min, data in ${dataDir}; starting the stack (${config.SIM_DAYS} days of history, a block every ${config.SIM_BLOCK_TIME_MS} ms per chain)`)
 const t0 = Date.now()
 const stack = await startStack(config, { onProgress: (m) => process.stdout.write(`\r${m.slice(0, 150).padEnd(150)}`) })
-console.log(`\nstack up in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${stack.api.url}`)
+// the API under load runs in its own process (bench/soak-api.ts), as deployed; the stack's in-process one is stopped
+await stack.api.stop()
+const apiChild = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/soak-api.ts'), stack.db.url], { cwd: root, env: { ...env, PORT: String(await freePort()) }, stdio: ['ignore', 'pipe', 'inherit'] })
+const apiUrl = await new Promise<string>((ok, fail) => {
+  let out = ''
+  apiChild.stdout.on('data', (d) => {
+    out += d
+    const m = /\{"url":"([^"]+)"\}/.exec(out)
+    if (m) ok(m[1])
+  })
+  apiChild.once('exit', (code) => fail(new Error(`the soak's API exited with ${code}`)))
+})
+console.log(`\nstack up in ${((Date.now() - t0) / 1000).toFixed(1)} s: API ${apiUrl} (pid ${apiChild.pid})`)
 const pool = new pg.Pool({ connectionString: stack.db.url, max: 1 })
 /** one GraphQL request to the API: its data, or an Error with the answer's errors */
 async function ask(q: { query: string; variables?: Record<string, unknown> }): Promise<{ status: number; errors?: unknown[]; data?: any }> {
-  const r = await fetch(`${stack.api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(q) })
+  const r = await fetch(`${apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(q) })
   return { status: r.status, ...((await r.json()) as { errors?: unknown[]; data?: unknown }) }
 }
 // the networks as the dashboard gets them (the API's list), once the indexers have registered them: an empty list
@@ -85,7 +98,7 @@ type Sample = { t: number; apiMb: number; indexersMb: Record<string, number | nu
 const samples: Sample[] = []
 const sample = async () => {
   samples.push({
-    t: (Date.now() - t0) / 1000, apiMb: process.memoryUsage().rss / 2 ** 20,
+    t: (Date.now() - t0) / 1000, apiMb: rssMb(apiChild.pid) ?? 0,
     indexersMb: Object.fromEntries([...stack.indexers].map(([chain, s]) => [chain, rssMb(s.pid)])), heights: await heights(),
   })
 }
@@ -107,7 +120,7 @@ const checker = setInterval(async () => {
   for (const q of qs) {
     checks++
     try {
-      const r = await fetch(`${stack.api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(q) })
+      const r = await fetch(`${apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(q) })
       const body = (await r.json()) as { errors?: unknown[] }
       if (!r.ok || body.errors) {
         graphqlErrors++
@@ -122,7 +135,7 @@ const checker = setInterval(async () => {
 
 // autocannon in its own process (bench/soak-load.ts), with the dashboard's requests in rotation
 const load = await new Promise<any>((ok, fail) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/soak-load.ts'), stack.api.url, String(Math.round(minutes * 60)), String(values.connections), JSON.stringify(qs)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/soak-load.ts'), apiUrl, String(Math.round(minutes * 60)), String(values.connections), JSON.stringify(qs)], {
     cwd: root, stdio: ['ignore', 'pipe', 'inherit'],
   })
   let out = ''
@@ -161,6 +174,8 @@ const result = {
   samples: samples.map((s) => ({ t: Math.round(s.t), apiMb: Number(s.apiMb.toFixed(1)), ...Object.fromEntries(Object.entries(s.indexersMb).map(([c, v]) => [c, v == null ? null : Number(v.toFixed(1))])) })),
 }
 await pool.end()
+apiChild.kill('SIGTERM')
+await new Promise((r) => apiChild.once('exit', r))
 await stack.stop()
 if (!values.keep) rmSync(dataDir, { recursive: true, force: true })
 mkdirSync(join(root, 'bench/results'), { recursive: true })
