@@ -47,7 +47,7 @@ const noStack = (log: string) => expect(log).not.toMatch(/\n\s+at [\w.<]+ \(|\\n
 describe('bad configuration stops the indexer at start, naming the setting', () => {
   const cases: [string, Record<string, string>, RegExp][] = [
     ['a malformed finality', { FINALITY_BASE: 'five' }, /FINALITY_BASE: .*"five"/],
-    ['an unknown chain', { INDEXER_CHAIN: 'solana' }, /INDEXER_CHAIN: unknown chain "solana"/],
+    ['an unknown chain', { INDEXER_CHAIN: 'bitcoin' }, /INDEXER_CHAIN: unknown chain "bitcoin"/],
   ]
   for (const [what, env, message] of cases) {
     it(what, async () => {
