@@ -46,7 +46,9 @@ async function runStart(env: Record<string, string>, whileUp: (out: () => string
 }
 
 describe('npm start', () => {
-  it('starts, prints URLs and progress, stops cleanly on SIGINT, and resumes without duplicates', async () => {
+  // two full starts of seven chains (EVM, Lotus, CometBFT, Solana) and a reorg: more than the default test timeout
+  // when the machine is shared
+  it('starts, prints URLs and progress, stops cleanly on SIGINT, and resumes without duplicates', { timeout: 420_000 }, async () => {
     const ports = { PORT: await freePort(), DEVNET_PORT: await freePortBlock(), EMBEDDED_PG_PORT: await freePort(), DEVNET_CONTROL_PORT: await freePort() }
     const env = {
       DATA_DIR: dataDir, PORT: String(ports.PORT), DEVNET_PORT: String(ports.DEVNET_PORT), EMBEDDED_PG_PORT: String(ports.EMBEDDED_PG_PORT),
