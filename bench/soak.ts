@@ -8,6 +8,7 @@
  * latency p50/p99, memory at start and end and its slope (MB/min, least squares after the first minute).
  */
 import { spawn } from 'node:child_process'
+import { request as httpRequest } from 'node:http'
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -116,21 +117,45 @@ for (const q of qs) {
   const r = await ask(q)
   if (r.status !== 200 || r.errors) throw new Error(`soak: a load request fails before any load: ${r.status} ${JSON.stringify(r.errors).slice(0, 300)}\n${q.query.slice(0, 200)}`)
 }
+/**
+ * One POST on a connection of its own: the checker asks every 5 s, which is also Node's keep-alive timeout, so a
+ * pooled connection (fetch) was now and then reused just as the server closed it ("other side closed"), an error
+ * of the client's connection reuse, not an answer of the API.
+ */
+function postFresh(url: string, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((ok, fail) => {
+    const req = httpRequest(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let text = ''
+      res.setEncoding('utf8')
+      res.on('data', (d) => (text += d))
+      res.on('end', () => ok({ status: res.statusCode ?? 0, text }))
+      res.on('error', fail)
+    })
+    req.on('error', fail)
+    req.end(body)
+  })
+}
+const errorKinds: Record<string, number> = {}
+const failed = (kind: string, sample: string) => {
+  graphqlErrors++
+  errorKinds[kind] = (errorKinds[kind] ?? 0) + 1
+  if (errorSamples.length < 10) errorSamples.push(sample.slice(0, 300))
+}
+let checking = false
 const checker = setInterval(async () => {
+  if (checking) return // one round at a time
+  checking = true
   for (const q of qs) {
     checks++
     try {
-      const r = await fetch(`${apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(q) })
-      const body = (await r.json()) as { errors?: unknown[] }
-      if (!r.ok || body.errors) {
-        graphqlErrors++
-        if (errorSamples.length < 5) errorSamples.push(`${r.status} ${JSON.stringify(body.errors ?? body).slice(0, 300)}`)
-      }
+      const r = await postFresh(`${apiUrl}/graphql`, JSON.stringify(q))
+      const body = JSON.parse(r.text) as { errors?: { extensions?: { code?: string } }[] }
+      if (r.status !== 200 || body.errors) failed(body.errors?.[0]?.extensions?.code ?? `HTTP ${r.status}`, `${r.status} ${JSON.stringify(body.errors ?? body)}`)
     } catch (e) {
-      graphqlErrors++
-      if (errorSamples.length < 5) errorSamples.push(`${(e as Error).message} ${String((e as { cause?: unknown }).cause ?? '')}`.slice(0, 300))
+      failed('transport', `${(e as Error).message} ${String((e as { cause?: unknown }).cause ?? '')}`)
     }
   }
+  checking = false
 }, 5000)
 
 // autocannon in its own process (bench/soak-load.ts), with the dashboard's requests in rotation
@@ -160,7 +185,7 @@ const result = {
   })),
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), node: process.version },
   minutes, connections: Number(values.connections), blockMs: config.SIM_BLOCK_TIME_MS, historyDays: config.SIM_DAYS,
-  load: { ...load, graphqlChecks: checks, graphqlErrors, errorSamples },
+  load: { ...load, graphqlChecks: checks, graphqlErrors, errorKinds, errorSamples },
   errors: load.errors + load.timeouts + load.non2xx + graphqlErrors,
   memory: {
     apiMb: { start: Number(first.apiMb.toFixed(1)), end: Number(last.apiMb.toFixed(1)), slopeMbPerMin: perMin(warm.map((s) => [s.t, s.apiMb])) },
