@@ -186,7 +186,8 @@ const result = {
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), node: process.version },
   minutes, connections: Number(values.connections), blockMs: config.SIM_BLOCK_TIME_MS, historyDays: config.SIM_DAYS,
   load: { ...load, graphqlChecks: checks, graphqlErrors, errorKinds, errorSamples },
-  errors: load.errors + load.timeouts + load.non2xx + graphqlErrors,
+  // autocannon counts timeouts among its errors
+  errors: load.errors + load.non2xx + graphqlErrors,
   memory: {
     apiMb: { start: Number(first.apiMb.toFixed(1)), end: Number(last.apiMb.toFixed(1)), slopeMbPerMin: perMin(warm.map((s) => [s.t, s.apiMb])) },
     indexersMb: Object.fromEntries(Object.keys(last.indexersMb).map((c) => [c, {
