@@ -375,6 +375,8 @@ export interface NetworkData extends Registry {
   networkStats: DayStat[]
   /** the latest hourly rollup: when the network's last event happened */
   lastEvent: { periodStart: string; lastBlock: number; eventCount: number }[]
+  /** Date.now() of the last full answer (the polls in between ask for the pulse only) */
+  fullAt: number
 }
 
 /** The network page's one request: registry, the network's metrics and rollups in slices (s<k>, t<k>), its last event. */
@@ -415,7 +417,25 @@ export function networkRequest(id: string, from: string | null, now = Date.now()
 /** The payerConcentration window closest to a range: 30 and 90 days as such, anything longer since indexing began. */
 export const payerWindow = (days: number | null) => (days === 30 ? 'D30' : days === 90 ? 'D90' : days != null && days <= 7 ? 'D7' : 'ALL')
 
-export async function fetchNetwork(id: string, from: string | null, days: number | null, timeoutMs = 15_000): Promise<NetworkData> {
+/** A network page asks for its whole answer at least this often, whatever its pulse says. */
+export const NETWORK_FULL_REFRESH_MS = 60_000
+
+/** What a network page polls between full answers: the indexers' status and the network's last event (its pulse). */
+export const NETWORK_PULSE_QUERY = `query NetworkPulse($network: ID!) {
+  indexerStatus { chain chainId name height head lag lagSeconds timestamp }
+  lastEvent: networkStats(network: $network, interval: HOUR, limit: 1) { periodStart lastBlock eventCount }
+}`
+
+/**
+ * The network page's poll. With the previous answer (less than NETWORK_FULL_REFRESH_MS old), first asks for the
+ * pulse alone: while the network's last event (hour, block, event count) is the same, nothing of the network
+ * changed and the previous answer is kept with the new indexer status; otherwise the whole request.
+ */
+export async function fetchNetwork(id: string, from: string | null, days: number | null, prev?: NetworkData, timeoutMs = 15_000): Promise<NetworkData> {
+  if (prev && Date.now() - prev.fullAt < NETWORK_FULL_REFRESH_MS) {
+    const pulse = await gql<Pick<NetworkData, 'indexerStatus' | 'lastEvent'>>(NETWORK_PULSE_QUERY, { network: id }, timeoutMs)
+    if (JSON.stringify(pulse.lastEvent) === JSON.stringify(prev.lastEvent)) return { ...prev, indexerStatus: pulse.indexerStatus }
+  }
   const { query, variables, slices: sl } = networkRequest(id, from, Date.now(), days)
   const raw = await gql<Record<string, unknown>>(query, variables, timeoutMs)
   const pick = <T,>(name: string) => sl.flatMap((_, k) => raw[k === sl.length - 1 ? name : `${name}_${k}`] as T[])
@@ -423,6 +443,7 @@ export async function fetchNetwork(id: string, from: string | null, days: number
     networks: raw.networks as Network[], categories: raw.categories as Category[], indexerStatus: raw.indexerStatus as ChainStatus[],
     networkMetrics: pick<MetricsRow>('networkMetrics'), networkStats: pick<DayStat>('networkStats'), lastEvent: raw.lastEvent as NetworkData['lastEvent'],
     topProviders: raw.topProviders as ProviderRow[], closedLeases: raw.closedLeases as LeaseRow[], payers: raw.payers as Payers, leasedResources: raw.leasedResources as LeasedResources,
+    fullAt: Date.now(),
   }
   rememberNetworks(data.networks)
   return data

@@ -188,6 +188,23 @@ describe('livepeer (end to end)', () => {
     await page.getByTestId('toggle-table-fees').click()
     expect(await page.getByTestId('table-fees').count()).toBe(0)
 
+    // polling with nothing new: the page asks for its pulse (indexer status, last event; its whole request once a
+    // minute), a small answer, and no chart renders again
+    const renders = () => page.$$eval('[data-render-count]', (els) => els.map((e) => Number(e.getAttribute('data-render-count'))))
+    const rendersBefore = await renders()
+    expect(rendersBefore.length, 'charts counting their renders').toBeGreaterThan(0)
+    const pulses: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const answer = page.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().method() === 'POST')
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')))
+      const res = await answer
+      if (res.request().postData()?.includes('NetworkPulse')) pulses.push((await res.body()).length)
+    }
+    await page.waitForTimeout(500)
+    expect(pulses.length, 'polls answered by the pulse').toBeGreaterThanOrEqual(2)
+    for (const b of pulses) expect(b, 'pulse answer bytes').toBeLessThan(4000)
+    expect(await renders(), 'renders after polls with nothing new').toEqual(rendersBefore)
+
     // polling: a new block shows up without a reload
     await stack!.devnet!.nodes[0].sim.mine(Math.floor(Date.now() / 1000), true)
     await page.waitForFunction(
@@ -196,6 +213,11 @@ describe('livepeer (end to end)', () => {
       { timeout: 20_000 },
     )
     stats = await apiStats() // the block may have added fees to today's row
+    // the network's last event moved with the block's events: the next polls bring the whole answer again
+    await until('the page to show the API\'s fees after the block', async () => {
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')))
+      return Math.abs((await dataValue(page, 'card-fees-eth')) - sum(stats, 'fees')) <= 1e-9 * Math.max(1, sum(stats, 'fees')) ? true : undefined
+    }, 20_000, 500)
 
     // polling: the API going away shows a banner on the next poll while the last data stays on screen
     await page.route('**/graphql', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"errors":[{"message":"down for the test"}]}' }))

@@ -4,7 +4,7 @@ import { createSchema } from 'graphql-yoga'
 import { describe, expect, it } from 'vitest'
 import { resolvers } from '../../api/resolvers'
 import { typeDefs } from '../../api/schema'
-import { MARKET_QUERY, marketRequest, networkQuery, slices } from '../../dashboard/src/api'
+import { MARKET_QUERY, marketRequest, NETWORK_PULSE_QUERY, networkQuery, slices } from '../../dashboard/src/api'
 import { examples } from '../../dashboard/src/examples'
 
 const schema = createSchema({ typeDefs, resolvers })
@@ -13,6 +13,9 @@ const errors = (q: string) => validate(schema, parse(q)).map((e) => e.message)
 describe('dashboard queries', () => {
   it.each([1, 2, 4])('the network query with %i slices is valid', (n) => {
     expect(errors(networkQuery(n))).toEqual([])
+  })
+  it('the network page\'s pulse query is valid', () => {
+    expect(errors(NETWORK_PULSE_QUERY)).toEqual([])
   })
   it('the market query is one valid document whatever the view', () => {
     expect(errors(MARKET_QUERY)).toEqual([])

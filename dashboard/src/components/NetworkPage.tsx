@@ -3,7 +3,7 @@
  * fees vs incentives, supply, providers, leases and capacity, and the indexer's health. One request per poll.
  */
 import { lazy, Suspense, useMemo } from 'react'
-import { fetchNetwork, type ChainStatus, type LeasedResources, type Payers, type ProviderRow } from '../api'
+import { fetchNetwork, type ChainStatus, type NetworkData, type LeasedResources, type Payers, type ProviderRow } from '../api'
 import { SERIES } from '../colors'
 import { exportLinks } from '../exports'
 import { DAY_MS } from '../series'
@@ -461,7 +461,7 @@ export function NetworkPage({ id }: { id: string }) {
   const search = useSearch()
   const view = useMemo(() => parseViewState(search), [search])
   const from = queryFrom(view.days)
-  const poll = usePolling(() => fetchNetwork(id, from, view.days), NETWORK_POLL_MS, `network:${id}:${from}`)
+  const poll = usePolling<NetworkData>((prev) => fetchNetwork(id, from, view.days, prev), NETWORK_POLL_MS, `network:${id}:${from}`)
   const { data, fetchedAt } = poll
   const derived = useMemo(() => (data ? deriveNetwork(data, id, view) : undefined), [data, id, view])
   const v = useShared(derived)
