@@ -20,10 +20,10 @@ let head: number
 let expected: AkashRecompute
 let killedAt = -1
 let run: { code: number | null; log: string }
-/** the devnet's v1 upgrade: v0.38 blocks before, v1 blocks (typed events, CometBFT 0.38 results) from here */
-const UPGRADE = 400
+/** the devnet's v1 upgrade: v0.38 blocks before, v1 blocks (typed events, CometBFT 0.38 results) from here; SIM_DAYS 2 gives at least 576 blocks */
+const UPGRADE = 300
 /** the devnet's governance proposal changing x/take (upgrade + upgrade / 2) */
-const TAKE_CHANGE = 600
+const TAKE_CHANGE = 450
 
 // the other chains point at an unused port: no devnet node is started for them, and their indexers are not run
 const NO_EVM = { RPC_ARBITRUM_ONE_URL: 'http://127.0.0.1:9', RPC_POLYGON_URL: 'http://127.0.0.1:9', RPC_BASE_URL: 'http://127.0.0.1:9', RPC_IOTEX_URL: 'http://127.0.0.1:9', RPC_FILECOIN_URL: 'http://127.0.0.1:9/rpc/v1' }
