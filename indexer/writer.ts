@@ -2,7 +2,7 @@
 import type { Store } from '@subsquid/typeorm-store'
 import { In, LessThanOrEqual } from 'typeorm'
 import type { BatchOutput } from './handlers/batch'
-import { StateCache } from './handlers/state'
+import { StateCache, toStored } from './handlers/state'
 import { UndoRecorder } from './store/undo'
 import { PROVIDER_FACTS, periodStart } from './metrics'
 import { BatchCheckpoint, EconomicFact, Lease, NetworkState, NetworkStat, PayerDay, PricePoint, Provider, ProviderCountDay, ProviderDay, ProviderEarningDay, ProviderSpan } from './model'
@@ -55,7 +55,7 @@ export async function writeBatch(store: Store, out: BatchOutput, firstBlock: num
   }
   if (state) {
     const changes = state.takeChanges()
-    const upserts = changes.filter(([, v]) => v != null).map(([id, v]) => new NetworkState({ id, network: v!.network, key: v!.key, value: v!.value }))
+    const upserts = changes.filter(([, v]) => v != null).map(([id, v]) => new NetworkState({ id, network: v!.network, key: v!.key, value: toStored(v!.value) }))
     const deletes = changes.filter(([, v]) => v == null).map(([id]) => id)
     await undo.upsert(upserts)
     await undo.remove(NetworkState, deletes)

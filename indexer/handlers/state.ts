@@ -7,13 +7,28 @@ import type { StateAccess } from '../registry'
 
 export const stateId = (network: string, key: string) => `${network}:${key}`
 
+/**
+ * How a value is stored in NetworkState.value (jsonb). Plain objects are stored as they are; strings, numbers,
+ * booleans and arrays are wrapped as `{ "$value": x }`, because Subsquid's hot-block rollback puts a row's old
+ * jsonb value back as a bare query parameter: node-postgres sends a string as text (a hex string is then invalid
+ * JSON, a decimal string becomes a JSON number) and an array as a PostgreSQL array literal. Bare values written
+ * before this rule are still read as they are.
+ */
+const WRAP = '$value'
+export const toStored = (value: unknown): unknown =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? value : { [WRAP]: value }
+export const fromStored = (value: unknown): unknown =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1 && WRAP in value
+    ? (value as Record<string, unknown>)[WRAP]
+    : value
+
 export class StateCache {
   private values = new Map<string, { network: string; key: string; value: unknown }>()
   /** changed ids in this batch; null value = deleted */
   readonly dirty = new Map<string, { network: string; key: string; value: unknown } | null>()
 
   constructor(rows: { network: string; key: string; value: unknown }[] = []) {
-    for (const r of rows) this.values.set(stateId(r.network, r.key), { network: r.network, key: r.key, value: r.value })
+    for (const r of rows) this.values.set(stateId(r.network, r.key), { network: r.network, key: r.key, value: fromStored(r.value) })
   }
 
   access(network: string): StateAccess {
