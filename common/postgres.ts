@@ -112,7 +112,8 @@ export function isConnectionError(e: unknown): boolean {
   for (let x = e as { code?: unknown; name?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined, depth = 0; x && depth < 5; depth++) {
     if (typeof x.code === 'string' && CONNECTION_CODES.has(x.code)) return true
     // TypeORM releases a transaction's query runner when its connection errors; the batch's next query then fails so
-    if (x.name === 'QueryRunnerAlreadyReleasedError') return true
+    // (through the runner or through the entity manager bound to it)
+    if (x.name === 'QueryRunnerAlreadyReleasedError' || x.name === 'QueryRunnerProviderAlreadyReleasedError') return true
     if (typeof x.message === 'string' && CONNECTION_MESSAGE.test(x.message)) return true
     x = (x.driverError ?? x.cause) as typeof x
   }
