@@ -3,9 +3,8 @@
  * POST JSON-RPC, with per-request timeouts and retries with exponential backoff (p-retry). Works against a real
  * node (port 26657) and the devnet's Akash-compatible server alike.
  */
-import pRetry, { AbortError } from 'p-retry'
 import { componentLogger } from '../../../common/logger'
-import { Throttle } from '../throttle'
+import { JsonRpcHttp } from '../jsonrpc'
 
 const log = componentLogger('cometbft')
 
@@ -58,80 +57,31 @@ export class RpcError extends Error {
 }
 
 export class CometbftClient {
-  private id = 0
-  private readonly throttle: Throttle
-  constructor(readonly url: string, private readonly opts: ClientOptions = {}) {
-    this.throttle = new Throttle(opts.rateLimit)
+  private readonly rpc: JsonRpcHttp
+  constructor(readonly url: string, opts: ClientOptions = {}) {
+    this.rpc = new JsonRpcHttp(url, {
+      name: 'CometBFT', log, error: (m, code) => new RpcError(m, code), timeoutMs: 30_000,
+      retry: { retries: 8, minTimeout: 250, maxTimeout: 15_000, randomize: true },
+      httpStatus: (status) => (status >= 500 || status === 429 ? 'retry' : undefined),
+      rpcError: (method, params, e) => ({
+        error: new RpcError(`${method}(${JSON.stringify(params)}): ${e.message}${e.data ? ` (${e.data})` : ''}`, e.code),
+        // a height the node does not have (pruned, or not yet produced) will not appear by retrying quickly
+        retry: !/must be less than or equal|lowest height|is not available/i.test(`${e.data ?? ''} ${e.message}`),
+      }),
+      requireResult: true,
+    }, opts)
   }
 
-  async call<T>(method: string, params: Record<string, string> = {}): Promise<T> {
-    return pRetry(
-      async () => {
-        await this.throttle.wait()
-        const res = await fetch(this.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ jsonrpc: '2.0', id: ++this.id, method, params }),
-          signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000),
-        })
-        if (res.status >= 500 || res.status === 429) throw new RpcError(`${method}: HTTP ${res.status}`)
-        const body = (await res.json().catch(() => null)) as { result?: T; error?: { code: number; message: string; data?: string } } | null
-        if (!body) throw new RpcError(`${method}: HTTP ${res.status}, body is not JSON`)
-        if (body.error) {
-          // a height the node does not have (pruned, or not yet produced) will not appear by retrying quickly
-          const e = new RpcError(`${method}(${JSON.stringify(params)}): ${body.error.message}${body.error.data ? ` (${body.error.data})` : ''}`, body.error.code)
-          if (/must be less than or equal|lowest height|is not available/i.test(`${body.error.data ?? ''} ${body.error.message}`)) throw new AbortError(e)
-          throw e
-        }
-        if (body.result === undefined) throw new RpcError(`${method}: no result`)
-        return body.result
-      },
-      {
-        retries: this.opts.retries ?? 8,
-        minTimeout: 250,
-        maxTimeout: 15_000,
-        factor: 2,
-        randomize: true,
-        onFailedAttempt: (e) => {
-          if (e.retriesLeft > 0) log.warn({ method, params, attempt: e.attemptNumber, retriesLeft: e.retriesLeft, err: e.message }, 'CometBFT RPC request failed; retrying')
-        },
-      },
-    )
+  call<T>(method: string, params: Record<string, string> = {}): Promise<T> {
+    return this.rpc.call<T>(method, params)
   }
 
   /**
    * Several calls in one JSON-RPC batch (CometBFT answers batches; nodes cap them with rpc.max_request_batch_size,
    * 10 by default), retried as a whole. Results in request order; an error in any element fails the batch.
    */
-  async batch<T>(calls: { method: string; params: Record<string, string> }[]): Promise<T[]> {
-    return pRetry(
-      async () => {
-        await this.throttle.wait()
-        const first = this.id + 1
-        const res = await fetch(this.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(calls.map((c) => ({ jsonrpc: '2.0', id: ++this.id, method: c.method, params: c.params }))),
-          signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000),
-        })
-        if (res.status >= 500 || res.status === 429) throw new RpcError(`batch: HTTP ${res.status}`)
-        const body = (await res.json().catch(() => null)) as { id: number; result?: T; error?: { code: number; message: string; data?: string } }[] | null
-        if (!Array.isArray(body)) throw new RpcError(`batch: HTTP ${res.status}, not a JSON array`)
-        const byId = new Map(body.map((x) => [Number(x.id), x]))
-        return calls.map((c, i) => {
-          const x = byId.get(first + i)
-          if (!x) throw new RpcError(`batch: no answer for ${c.method}`)
-          if (x.error) throw new RpcError(`${c.method}(${JSON.stringify(c.params)}): ${x.error.message}${x.error.data ? ` (${x.error.data})` : ''}`, x.error.code)
-          return x.result as T
-        })
-      },
-      {
-        retries: this.opts.retries ?? 8, minTimeout: 250, maxTimeout: 15_000, factor: 2, randomize: true,
-        onFailedAttempt: (e) => {
-          if (e.retriesLeft > 0) log.warn({ calls: calls.length, attempt: e.attemptNumber, retriesLeft: e.retriesLeft, err: e.message }, 'CometBFT RPC batch failed; retrying')
-        },
-      },
-    )
+  batch<T>(calls: { method: string; params: Record<string, string> }[]): Promise<T[]> {
+    return this.rpc.batch<T>(calls)
   }
 
   /** block + block_results of consecutive heights, in batches of `perRequest` heights (2 calls each). */

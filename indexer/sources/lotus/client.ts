@@ -3,10 +3,9 @@
  * optional bearer token (RPC_FILECOIN_TOKEN), per-request timeouts, retries with exponential backoff (p-retry) and
  * an optional rate limit. Works against a Lotus (or Forest, Glif) node and the devnet's Lotus-compatible server.
  */
-import pRetry, { AbortError } from 'p-retry'
 import { componentLogger } from '../../../common/logger'
 import type { ActorEventJson, MarketDealJson, TipSetJson } from './decode'
-import { Throttle } from '../throttle'
+import { JsonRpcHttp } from '../jsonrpc'
 
 const log = componentLogger('lotus')
 
@@ -29,36 +28,23 @@ export interface LotusClientOptions {
 export type TipSetKey = { '/': string }[]
 
 export class LotusClient {
-  private id = 0
-  private readonly throttle: Throttle
-  constructor(readonly url: string, private readonly opts: LotusClientOptions = {}) {
-    this.throttle = new Throttle(opts.rateLimit)
+  private readonly rpc: JsonRpcHttp
+  constructor(readonly url: string, opts: LotusClientOptions = {}) {
+    this.rpc = new JsonRpcHttp(url, {
+      name: 'Lotus', log, error: (m, code) => new LotusRpcError(m, code), timeoutMs: 60_000,
+      retry: { retries: 5, minTimeout: 500, maxTimeout: 10_000 },
+      headers: opts.token ? { authorization: `Bearer ${opts.token}` } : {},
+      httpStatus: (status, label) =>
+        status === 401 || status === 403 ? new LotusRpcError(`${label}: HTTP ${status} (check RPC_FILECOIN_TOKEN)`)
+          : status < 200 || status >= 300 ? 'retry' : undefined,
+      // an error answer is the node's verdict (method unknown, deal not found): not retried
+      rpcError: (method, _params, e) => ({ error: new LotusRpcError(`${method}: ${e.message}`, e.code), retry: false }),
+      requireResult: false,
+    }, opts)
   }
 
-  async call<T>(method: string, params: unknown[]): Promise<T> {
-    return pRetry(
-      async () => {
-        await this.throttle.wait()
-        const res = await fetch(this.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(this.opts.token ? { authorization: `Bearer ${this.opts.token}` } : {}) },
-          body: JSON.stringify({ jsonrpc: '2.0', id: ++this.id, method, params }),
-          signal: AbortSignal.timeout(this.opts.timeoutMs ?? 60_000),
-        })
-        if (res.status === 401 || res.status === 403) throw new AbortError(new LotusRpcError(`${method}: HTTP ${res.status} (check RPC_FILECOIN_TOKEN)`))
-        if (!res.ok) throw new LotusRpcError(`${method}: HTTP ${res.status}`)
-        const body = (await res.json()) as { result?: T; error?: { code: number; message: string } }
-        if (body.error) {
-          // an error answer is the node's verdict (method unknown, deal not found): not retried
-          throw new AbortError(new LotusRpcError(`${method}: ${body.error.message}`, body.error.code))
-        }
-        return body.result as T
-      },
-      {
-        retries: this.opts.retries ?? 5, minTimeout: 500, maxTimeout: 10_000,
-        onFailedAttempt: (e) => log.warn({ method, attempt: e.attemptNumber, left: e.retriesLeft, err: e.message }, 'Lotus RPC request failed; retrying'),
-      },
-    )
+  call<T>(method: string, params: unknown[]): Promise<T> {
+    return this.rpc.call<T>(method, params)
   }
 
   chainHead() {

@@ -4,9 +4,8 @@
  * exponential backoff (p-retry) and an optional rate limit (RPC_RATE_LIMIT). Works against a Solana RPC node and
  * the devnet's Solana-compatible server alike.
  */
-import pRetry, { AbortError } from 'p-retry'
 import { componentLogger } from '../../../common/logger'
-import { Throttle } from '../throttle'
+import { JsonRpcHttp } from '../jsonrpc'
 import type { SolanaBlockJson } from './decode'
 
 const log = componentLogger('solana')
@@ -34,41 +33,23 @@ export interface SolanaClientOptions {
 const FINALIZED = { commitment: 'finalized' } as const
 
 export class SolanaClient {
-  private id = 0
-  private readonly throttle: Throttle
-  constructor(readonly url: string, private readonly opts: SolanaClientOptions = {}) {
-    this.throttle = new Throttle(opts.rateLimit)
+  private readonly rpc: JsonRpcHttp
+  constructor(readonly url: string, opts: SolanaClientOptions = {}) {
+    this.rpc = new JsonRpcHttp(url, {
+      name: 'Solana', log, error: (m, code) => new SolanaRpcError(m, code), timeoutMs: 30_000,
+      retry: { retries: 8, minTimeout: 250, maxTimeout: 15_000, randomize: true },
+      httpStatus: (status) => (status === 429 || status >= 500 ? 'retry' : undefined),
+      rpcError: (method, params, e) => ({
+        error: new SolanaRpcError(`${method}(${JSON.stringify((params as unknown[])[0])}): ${e.message}`, e.code),
+        // -32004 (block not available yet) and -32005 (node behind) pass with time; the rest is the node's verdict
+        retry: e.code === -32004 || e.code === -32005,
+      }),
+      requireResult: true,
+    }, opts)
   }
 
-  async call<T>(method: string, params: unknown[]): Promise<T> {
-    return pRetry(
-      async () => {
-        await this.throttle.wait()
-        const res = await fetch(this.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ jsonrpc: '2.0', id: ++this.id, method, params }),
-          signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000),
-        })
-        if (res.status === 429 || res.status >= 500) throw new SolanaRpcError(`${method}: HTTP ${res.status}`)
-        const body = (await res.json().catch(() => null)) as { result?: T; error?: { code: number; message: string } } | null
-        if (!body) throw new SolanaRpcError(`${method}: HTTP ${res.status}, body is not JSON`)
-        if (body.error) {
-          const e = new SolanaRpcError(`${method}(${JSON.stringify(params[0])}): ${body.error.message}`, body.error.code)
-          // -32004 (block not available yet) and -32005 (node behind) pass with time; the rest is the node's verdict
-          if (body.error.code === -32004 || body.error.code === -32005) throw e
-          throw new AbortError(e)
-        }
-        if (body.result === undefined) throw new SolanaRpcError(`${method}: no result`)
-        return body.result
-      },
-      {
-        retries: this.opts.retries ?? 8, minTimeout: 250, maxTimeout: 15_000, factor: 2, randomize: true,
-        onFailedAttempt: (e) => {
-          if (e.retriesLeft > 0) log.warn({ method, attempt: e.attemptNumber, retriesLeft: e.retriesLeft, err: e.message }, 'Solana RPC request failed; retrying')
-        },
-      },
-    )
+  call<T>(method: string, params: unknown[]): Promise<T> {
+    return this.rpc.call<T>(method, params)
   }
 
   /** highest finalized slot */
