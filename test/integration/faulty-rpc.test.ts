@@ -43,6 +43,17 @@ const atHead = async () => {
   return (await cursorOf(fx.pool, IOTEX))?.hash === h.hash
 }
 
+/** IoTeX ioID's daily rollups up to the stored cursor equal the recomputation from the node itself (returned). */
+async function expectRollupsEqualRecomputation() {
+  const head = (await cursorOf(fx.pool, IOTEX))!.height
+  const want = await recomputeChain(fx.httpUrl, IOTEX, head)
+  const got = await storedDays(fx.pool, 'iotex-ioid')
+  const wantDays = want.days.get('iotex-ioid')!
+  expect([...got.keys()]).toEqual([...wantDays.keys()].sort())
+  for (const [day, w] of wantDays) expect({ day, ...got.get(day) }).toEqual({ day, ...w })
+  return want
+}
+
 describe('faulty RPC', () => {
   it(`indexes through ${PER_CLASS}+ faults of every class without storing wrong data or giving up`, { timeout: LONG ? 900_000 : 240_000 }, async () => {
     const restarts: (number | null)[] = []
@@ -61,12 +72,7 @@ describe('faulty RPC', () => {
     const injected = FAULTS.reduce((a, f) => a + proxy.counts[f], 0)
     console.log(`faulty RPC: ${proxy.requests} requests, ${injected} faults injected in ${Math.round((Date.now() - t0) / 1000)} s: ${JSON.stringify(proxy.counts)}; indexer restarts: ${restarts.length}`)
     expect(restarts).toEqual([]) // retried in-process: the indexer never exited
-    const head = (await cursorOf(fx.pool, IOTEX))!.height
-    const want = await recomputeChain(fx.httpUrl, IOTEX, head)
-    const got = await storedDays(fx.pool, 'iotex-ioid')
-    const wantDays = want.days.get('iotex-ioid')!
-    expect([...got.keys()]).toEqual([...wantDays.keys()].sort())
-    for (const [day, w] of wantDays) expect({ day, ...got.get(day) }).toEqual({ day, ...w })
+    const want = await expectRollupsEqualRecomputation()
     const stored = (await fx.pool.query('SELECT (SELECT count(*) FROM raw_event WHERE chain_id = $1)::int AS raw, (SELECT count(*) FROM quarantined_log WHERE chain_id = $1)::int AS quarantined', [IOTEX])).rows[0]
     expect(stored).toEqual({ raw: want.logs.get('iotex-ioid')!.total, quarantined: 0 })
   })
@@ -91,12 +97,7 @@ describe('faulty RPC', () => {
     console.log(`faulty WebSocket: ${ws.connections} connections, faults in ${Math.round((Date.now() - t0) / 1000)} s: ${JSON.stringify(ws.counts)}; indexer restarts: ${restarts.length}`)
     expect(restarts).toEqual([])
     expect(ws.connections).toBeGreaterThan(PER) // it reconnected after the faults
-    const head = (await cursorOf(fx.pool, IOTEX))!.height
-    const want = await recomputeChain(fx.httpUrl, IOTEX, head)
-    const got = await storedDays(fx.pool, 'iotex-ioid')
-    const wantDays = want.days.get('iotex-ioid')!
-    expect([...got.keys()]).toEqual([...wantDays.keys()].sort())
-    for (const [day, w] of wantDays) expect({ day, ...got.get(day) }).toEqual({ day, ...w })
+    await expectRollupsEqualRecomputation()
   })
 
   it('leaves every table equal to a clean run through a healthy connection', async () => {
