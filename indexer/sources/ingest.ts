@@ -11,7 +11,7 @@ import { componentLogger } from '../../common/logger'
 import { isConnectionError, waitForDatabase } from '../../common/postgres'
 import type { BatchOutput } from '../handlers/batch'
 import { StateCache } from '../handlers/state'
-import { NetworkState } from '../model'
+import { ChainCursor, NetworkState } from '../model'
 import type { ChainDef } from '../registry'
 import { IndexerDatabase } from '../store/database'
 import { createDataSource } from '../store/dataSource'
@@ -45,6 +45,17 @@ export interface IngestOptions {
   onCommit?: (height: number) => void
 }
 
+/** The chain's stored cursor (height, hash and time of its last indexed block), if any. */
+async function loadCursor(databaseUrl: string, chainId: number): Promise<ChainCursor | null> {
+  const ds = createDataSource(databaseUrl, { poolSize: 1 })
+  await ds.initialize()
+  try {
+    return await ds.getRepository(ChainCursor).findOneBy({ id: String(chainId) })
+  } finally {
+    await ds.destroy()
+  }
+}
+
 async function loadState(databaseUrl: string, networks: string[]): Promise<StateCache> {
   const ds = createDataSource(databaseUrl, { poolSize: 1 })
   await ds.initialize()
@@ -60,6 +71,7 @@ export async function runIngest(o: IngestOptions): Promise<void> {
   const db = new IndexerDatabase(o.databaseUrl, { supportHotBlocks: false, stateSchema: `squid_processor_${o.chain.chainId}`, isolationLevel: 'READ COMMITTED' })
   let head = await db.connect()
   let state = await loadState(o.databaseUrl, o.networks)
+  let cursor = await loadCursor(o.databaseUrl, o.chain.chainId)
   let next = head.height >= 0 ? head.height + 1 : o.startBlock
   log.info({ chain: o.chain.id, resumeFrom: next, committed: head.height, end: o.endBlock }, 'source starting')
   let stopping = false
@@ -85,8 +97,10 @@ export async function runIngest(o: IngestOptions): Promise<void> {
         throw e
       }
       // a range with no produced block (Solana's skipped slots) has no hash of its own: the status row still needs one
-      // that differs from the previous (Subsquid asserts it), so it names the range
+      // that differs from the previous (Subsquid asserts it), so it names the range; the chain's cursor (what status
+      // queries and /readyz read) moves to the range's end with the last block's hash and time
       const nextHash = out.cursor?.hash || `empty:${to}`
+      if (!out.cursor && cursor) out.cursor = new ChainCursor({ ...cursor, height: to })
       try {
         await db.transact({ prevHead: { height: head.height, hash: head.hash }, nextHead: { height: to, hash: nextHash } }, async (store) => {
           await writeBatch(store, out, next, state)
@@ -108,6 +122,7 @@ export async function runIngest(o: IngestOptions): Promise<void> {
         throw e
       }
       head = { ...head, height: to, hash: nextHash }
+      cursor = out.cursor ?? cursor
       if (out.quarantined.length) log.warn({ count: out.quarantined.length, first: out.quarantined[0].reason }, 'events quarantined')
       log.debug({ from: next, to, facts: out.facts.length }, 'batch committed')
       o.onCommit?.(to)
