@@ -1,16 +1,17 @@
 /**
  * Streams a dataset out of Postgres in constant memory, in one REPEATABLE READ, READ ONLY transaction (a
  * consistent snapshot): CSV as PostgreSQL's COPY writes it; Arrow and Parquet from a server-side cursor
- * (pg-query-stream, values as text), rows gathered into column batches, each batch encoded and written with
- * backpressure. Usable without HTTP (bench/): exportDataset(pool, request, out).
+ * (pg-query-stream, values as text), rows gathered into Arrow record batches, each batch encoded (Arrow IPC, or
+ * Parquet by arrow-rs in WebAssembly) and written with backpressure. Usable without HTTP (bench/): exportDataset(pool, request, out).
  */
 import { Readable, type Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import type { RecordBatch } from 'apache-arrow'
 import type pg from 'pg'
 import { to as copyTo } from 'pg-copy-streams'
 import QueryStream from 'pg-query-stream'
 import { buildQuery, type Dataset, type ExportFilters } from './datasets'
-import { createEncoder, type Format } from './formats'
+import { arrowSchema, encode, PARQUET_ROW_GROUP_ROWS, recordBatch, type Format } from './formats'
 
 export interface ExportRequest {
   dataset: Dataset
@@ -30,7 +31,7 @@ export interface ExportStats {
   bytes: number
 }
 
-export const defaultBatchRows: Record<Exclude<Format, 'csv'>, number> = { arrow: 10_000, parquet: 16_384 }
+export const defaultBatchRows: Record<Exclude<Format, 'csv'>, number> = { arrow: 10_000, parquet: PARQUET_ROW_GROUP_ROWS }
 
 export interface OpenExport {
   /** the encoded file, chunk by chunk; stats are final once it is exhausted */
@@ -114,7 +115,7 @@ async function openCopy(client: pg.PoolClient, req: ExportRequest): Promise<Open
   return { chunks: chunks(), stats, close: () => release(false) }
 }
 
-/** Arrow and Parquet: a server-side cursor, rows as arrays of text, gathered into column batches. */
+/** Arrow and Parquet: a server-side cursor, rows as arrays of text, gathered into Arrow record batches, encoded. */
 async function openCursor(client: pg.PoolClient, req: ExportRequest & { format: 'arrow' | 'parquet' }, opts: ExportOptions): Promise<OpenExport> {
   const { dataset, format, filters } = req
   const batchRows = opts.batchRows ?? defaultBatchRows[format]
@@ -131,33 +132,33 @@ async function openCursor(client: pg.PoolClient, req: ExportRequest & { format: 
   const release = lifecycle(client, stream)
   const stats: ExportStats = { rows: 0, bytes: 0 }
   const columns = dataset.columns
+  const schema = arrowSchema(columns)
   const width = columns.length
-  async function* chunks(): AsyncGenerator<Uint8Array> {
-    let ok = false
-    try {
-      const encoder = createEncoder(format, columns)
-      const emit = function* (parts: Uint8Array[]) {
-        for (const p of parts) {
-          stats.bytes += p.byteLength
-          yield p
-        }
-      }
-      yield* emit(encoder.start())
-      let cols: (string | null)[][] = columns.map(() => [])
-      let n = 0
-      const flush = async function* () {
-        yield* emit(await encoder.batch(cols, n))
+  async function* batches(): AsyncGenerator<RecordBatch> {
+    let cols: (string | null)[][] = columns.map(() => [])
+    let n = 0
+    for (let r = first; !r.done; r = await rows.next()) {
+      const row = r.value
+      for (let j = 0; j < width; j++) cols[j].push(row[j])
+      if (++n >= batchRows) {
+        yield recordBatch(schema, columns, cols, n)
         stats.rows += n
         cols = columns.map(() => [])
         n = 0
       }
-      for (let r = first; !r.done; r = await rows.next()) {
-        const row = r.value
-        for (let j = 0; j < width; j++) cols[j].push(row[j])
-        if (++n >= batchRows) yield* flush()
+    }
+    if (n > 0) {
+      yield recordBatch(schema, columns, cols, n)
+      stats.rows += n
+    }
+  }
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    let ok = false
+    try {
+      for await (const part of encode(format, schema, batches())) {
+        stats.bytes += part.byteLength
+        yield part
       }
-      if (n > 0) yield* flush()
-      yield* emit(encoder.end())
       await client.query('COMMIT')
       ok = true
     } finally {

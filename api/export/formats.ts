@@ -1,17 +1,18 @@
 /**
- * Encoders of column batches into Arrow IPC stream and Parquet (CSV is PostgreSQL's COPY, export.ts). Each
- * produces bytes batch by batch, so an export holds one batch in memory whatever its size. Values arrive as the
- * text PostgreSQL sends (export.ts reads the cursor without type parsing) and are converted once per column.
+ * Encoders of Arrow record batches into an Arrow IPC stream and a Parquet file (CSV is PostgreSQL's COPY,
+ * export.ts): one Arrow path, two encoders. Each consumes the batches one at a time and yields bytes as it goes, so an
+ * export holds one batch (one Parquet row group) in memory whatever its size. The batches are built by
+ * export.ts from the text PostgreSQL sends, straight into Arrow buffers (`recordBatch` here).
  *
- * Types: text -> string; int -> Int32 / INT32; decimal (base units, up to 78 digits) -> exact decimal string;
- * float -> Float64 / DOUBLE; timestamp (epoch ms) -> Timestamp(ms, UTC) / INT64 TIMESTAMP(MILLIS, UTC);
- * json -> JSON text.
+ * Types: text -> Utf8; int -> Int32; decimal (base units, up to 78 digits) -> exact decimal string (Utf8);
+ * float -> Float64; timestamp (epoch ms) -> Timestamp(ms, UTC); json -> JSON text (Utf8). Parquet: the Arrow schema
+ * as arrow-rs maps it (parquet-wasm): BYTE_ARRAY STRING, INT32, DOUBLE, INT64 TIMESTAMP(MILLIS, UTC), Snappy.
  */
 import {
-  AsyncByteQueue, Field, Float64, Int32, makeData, RecordBatch, RecordBatchStreamWriter, Schema, Struct, TimestampMillisecond, Utf8,
-  type Data, type DataType,
+  AsyncByteQueue, Field, Float64, Int32, makeData, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Table, tableToIPC,
+  TimestampMillisecond, Utf8, type Data, type DataType,
 } from 'apache-arrow'
-import { ByteWriter, ParquetWriter } from 'hyparquet-writer'
+import { Compression, EnabledStatistics, Table as WasmTable, transformParquetStream, WriterPropertiesBuilder, type RecordBatch as WasmRecordBatch } from 'parquet-wasm/node'
 import type { Column, ColumnKind } from './datasets'
 
 export type Format = 'csv' | 'arrow' | 'parquet'
@@ -25,14 +26,6 @@ export const contentTypes: Record<Format, string> = {
 
 /** One batch: a value array per column (in the dataset's column order, values as text), all of the same length. */
 export type ColumnBatch = (string | null)[][]
-
-export interface Encoder {
-  /** bytes before the first batch (header, schema) */
-  start(): Uint8Array[]
-  batch(columns: ColumnBatch, rows: number): Uint8Array[] | Promise<Uint8Array[]>
-  /** bytes after the last batch (footer) */
-  end(): Uint8Array[]
-}
 
 // ---------------------------------------------------------------------------------------------- Arrow
 
@@ -102,120 +95,95 @@ function arrowColumn(kind: ColumnKind, type: DataType, values: (string | null)[]
   }
 }
 
-function arrowEncoder(columns: Column[]): Encoder {
-  const schema = arrowSchema(columns)
+/** a record batch of `rows` rows from columns of text values */
+export function recordBatch(schema: Schema, columns: Column[], cols: ColumnBatch, rows: number): RecordBatch {
+  const children = columns.map((c, j) => arrowColumn(c.kind, schema.fields[j].type, cols[j], rows))
+  return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows, nullCount: 0, children }))
+}
+
+/** a batch without rows, with the schema */
+const emptyBatch = (schema: Schema) => new RecordBatch(schema, makeData({
+  type: new Struct(schema.fields), length: 0, nullCount: 0, children: schema.fields.map((f) => makeData({ type: f.type, length: 0, nullCount: 0 } as never)),
+}))
+
+/** An Arrow IPC stream: the schema, each batch as it comes, the end-of-stream marker. */
+export async function* arrowStream(schema: Schema, batches: AsyncIterable<RecordBatch>): AsyncGenerator<Uint8Array> {
   const sink = new ChunkSink()
   const writer = new RecordBatchStreamWriter()
-  const structType = new Struct(schema.fields)
-  return {
-    start() {
-      writer.reset(sink as never, schema)
-      return sink.take()
-    },
-    batch(cols, rows) {
-      const children = columns.map((c, j) => arrowColumn(c.kind, schema.fields[j].type, cols[j], rows))
-      writer.write(new RecordBatch(schema, makeData({ type: structType, length: rows, nullCount: 0, children })))
-      return sink.take()
-    },
-    end() {
-      writer.close() // writes the end-of-stream marker
-      return sink.take()
-    },
+  writer.reset(sink as never, schema)
+  yield* sink.take()
+  for await (const batch of batches) {
+    writer.write(batch)
+    yield* sink.take()
   }
+  writer.close() // writes the end-of-stream marker
+  yield* sink.take()
 }
 
-// ---------------------------------------------------------------------------------------------- Parquet
+/** rows per Parquet row group (and per batch fed to the writer): what the encoder holds at most */
+export const PARQUET_ROW_GROUP_ROWS = 16_384
 
-const parquetElement = (c: Column) => {
-  const base = { name: c.name, repetition_type: 'OPTIONAL' as const }
-  switch (c.kind) {
-    case 'int': return { ...base, type: 'INT32' as const }
-    case 'float': return { ...base, type: 'DOUBLE' as const }
-    case 'timestamp': return { ...base, type: 'INT64' as const, converted_type: 'TIMESTAMP_MILLIS' as const, logical_type: { type: 'TIMESTAMP' as const, isAdjustedToUTC: true, unit: 'MILLIS' as const } }
-    // the logical type alone: the writer then takes the JSON text's bytes as they are (with the converted type it
-    // would parse nothing but stringify every value again)
-    case 'json': return { ...base, type: 'BYTE_ARRAY' as const, logical_type: { type: 'JSON' as const } }
-    default: return { ...base, type: 'BYTE_ARRAY' as const, converted_type: 'UTF8' as const }
-  }
-}
+const parquetProperties = () => new WriterPropertiesBuilder()
+  .setCompression(Compression.SNAPPY)
+  .setStatisticsEnabled(EnabledStatistics.Chunk) // min/max per column chunk (row-group pruning), not per page
+  .setMaxRowGroupSize(PARQUET_ROW_GROUP_ROWS)
+  .setCreatedBy('depin-index export (parquet-wasm)')
+  .build()
 
-/** hyparquet-writer's byte writer, emptied after every row group instead of growing with the file. */
-class ChunkWriter extends ByteWriter {
-  chunks: Uint8Array[] = []
-  drain() {
-    if (this.index > 0) this.chunks.push(new Uint8Array(this.buffer.slice(0, this.index)))
-    this.index = 0
-  }
-  flush() {
-    this.drain()
-  }
-  override finish() {
-    this.drain()
-  }
-  take() {
-    const c = this.chunks
-    this.chunks = []
-    return c
+/** a JS Arrow batch moved into the WebAssembly writer's memory (one IPC serialisation, one copy) */
+function toWasm(batch: RecordBatch): WasmRecordBatch {
+  const table = WasmTable.fromIPCStream(tableToIPC(new Table([batch]), 'stream'))
+  try {
+    return table.recordBatch(0)!
+  } finally {
+    table.free()
   }
 }
 
 /**
- * A file without rows gets one empty row group: hyparquet-writer 0.17 encodes an empty row-group list with a
- * thrift element type that strict readers (arrow-rs, so parquet-wasm, polars, DataFusion) refuse.
+ * A Parquet file written by arrow-rs's writer compiled to WebAssembly (parquet-wasm's transformParquetStream): the
+ * batches are pulled one at a time as the writer asks for them, each row group is written out as soon as it is full.
+ * The writer ignores errors of its input stream (it would close the file with a valid footer): a failing input is
+ * remembered here and thrown before any further byte is yielded, so a failed export is a truncated file, never a
+ * short valid one.
  */
-class FlatParquetWriter extends ParquetWriter {
-  override finish() {
-    const self = this as unknown as { row_groups: unknown[]; writer: { offset: number }; schema: { name: string; type?: string }[] }
-    if (self.row_groups.length === 0) {
-      const at = BigInt(self.writer.offset)
-      self.row_groups.push({
-        columns: self.schema.slice(1).map((el) => ({
-          file_offset: at,
-          meta_data: { type: el.type, encodings: ['PLAIN'], path_in_schema: [el.name], codec: 'UNCOMPRESSED', num_values: 0n, total_uncompressed_size: 0n, total_compressed_size: 0n, data_page_offset: at },
-        })),
-        total_byte_size: 0n,
-        num_rows: 0n,
-      })
+export async function* parquetStream(schema: Schema, batches: AsyncIterable<RecordBatch>): AsyncGenerator<Uint8Array> {
+  const source = batches[Symbol.asyncIterator]()
+  let failure: { error: unknown } | undefined
+  let stopped = false
+  let fed = 0
+  const input = new ReadableStream<WasmRecordBatch>({
+    async pull(controller) {
+      try {
+        const r = stopped ? ({ done: true } as const) : await source.next()
+        if (!r.done) {
+          fed++
+          controller.enqueue(toWasm(r.value))
+        } else {
+          // the writer needs a first batch for the schema: a file without rows gets an empty one
+          if (fed++ === 0 && !stopped) controller.enqueue(toWasm(emptyBatch(schema)))
+          controller.close()
+        }
+      } catch (error) {
+        failure = { error }
+        controller.close()
+      }
+    },
+  }, { highWaterMark: 1 })
+  const output = (await transformParquetStream(input, parquetProperties())) as ReadableStream<Uint8Array>
+  try {
+    for await (const chunk of output as unknown as AsyncIterable<Uint8Array>) {
+      if (failure) throw failure.error
+      yield chunk
     }
-    return super.finish()
+    if (failure) throw failure.error
+  } finally {
+    // an abandoned export: the writer's next pull ends its input, so it finishes and frees its memory
+    stopped = true
+    await source.return?.()
   }
 }
 
-/** the writer's input for a column of text values: numbers for int, float and timestamp (ms), JSON as its UTF-8 bytes */
-function parquetValues(kind: ColumnKind, values: (string | null)[]): unknown[] {
-  switch (kind) {
-    case 'int':
-    case 'float':
-    case 'timestamp':
-      return values.map((v) => (v == null ? null : Number(v)))
-    case 'json':
-      return values.map((v) => (v == null ? null : Buffer.from(v, 'utf8')))
-    default:
-      return values
-  }
-}
-
-function parquetEncoder(columns: Column[]): Encoder {
-  const out = new ChunkWriter()
-  const schema = [{ name: 'root', num_children: columns.length }, ...columns.map(parquetElement)]
-  const writer = new FlatParquetWriter({ writer: out, schema: schema as never, createdBy: 'depin-index export (hyparquet-writer)' })
-  return {
-    start: () => {
-      out.drain()
-      return out.take()
-    },
-    async batch(cols, rows) {
-      // one row group per batch
-      await writer.write({ columnData: columns.map((c, j) => ({ name: c.name, data: parquetValues(c.kind, cols[j]) as never })), rowGroupSize: rows })
-      return out.take()
-    },
-    end() {
-      writer.finish()
-      return out.take()
-    },
-  }
-}
-
-export function createEncoder(format: Exclude<Format, 'csv'>, columns: Column[]): Encoder {
-  return format === 'arrow' ? arrowEncoder(columns) : parquetEncoder(columns)
+export function encode(format: Exclude<Format, 'csv'>, schema: Schema, batches: AsyncIterable<RecordBatch>): AsyncGenerator<Uint8Array> {
+  return format === 'arrow' ? arrowStream(schema, batches) : parquetStream(schema, batches)
 }
