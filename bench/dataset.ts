@@ -1,18 +1,21 @@
 /**
- * Benchmark datasets: an embedded PostgreSQL and the four devnet chains filled with a chosen volume of
- * real-format DePIN events (every network of the registry), built by the devnet's own generator
- * (SIM_DAYS of history, SIM_DENSITY economies per network; see devnet/simulator/chain.ts).
+ * Benchmark datasets: an embedded PostgreSQL and every devnet chain filled with a chosen volume of real-format
+ * DePIN events (every network of the registry), built by the devnet's own generators with SIM_DAYS of history and
+ * SIM_DENSITY as the volume knob: the four EVM chains (SIM_DENSITY economies per network, devnet/simulator/chain.ts),
+ * Filecoin (Lotus actor events, devnet/lotus/sim.ts), Akash (CometBFT blocks, devnet/cometbft/akash-model.ts) and
+ * Helium (Solana instructions, devnet/solana/sim.ts), whose activity is SIM_DENSITY times their model's.
  */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chainEnvNames, loadConfig, type Config } from '../common/config'
+import { chainEnvNames, loadConfig, rpcUrlOf, type Config } from '../common/config'
 import { startDatabase, type Database } from '../common/postgres'
 import { startDevnet, type Devnet } from '../devnet/devnet'
 import { watchedOnChain, type ChainDef, type Watched } from '../indexer/registry'
+import { SAMPLE_EPOCHS } from '../indexer/registry/filecoin'
 import { applyMigrations } from '../indexer/store/dataSource'
 import { freePort, freePortBlock } from '../test/helpers/ports'
-import { seconds } from './measure'
+import { round, seconds } from './measure'
 
 /** Simulated history per dataset; the volume is set by the density (economies per network). */
 export const DATASET_DAYS = 30
@@ -26,8 +29,12 @@ export const BENCH_API_LIMITS = { rateLimitPerMin: 0 }
 
 /** empty blocks mined after the history */
 export const FINALITY_PADDING = 256
-/** Events of all four chains per simulated day at density 1, seed 42 (measured; used only to pick the density). */
-export const EVENTS_PER_DAY_AT_DENSITY_1 = 1_600
+/**
+ * Events of all chains per simulated day at density 1, seed 42 (measured over 30 days; used only to pick the
+ * density): EVM logs of the four EVM chains ~1,600, Filecoin actor events ~660, Akash chain events ~560 (hourly
+ * blocks), Helium instructions ~420.
+ */
+export const EVENTS_PER_DAY_AT_DENSITY_1 = 3_240
 
 export interface DatasetSpec {
   /** target volume of events (all chains); the generated count is measured and reported */
@@ -46,6 +53,30 @@ export interface ChainData {
   addresses: string[]
   watched: Map<string, Watched>
   logs: number
+  generationSeconds: number
+}
+
+/** A chain read by a non-EVM source (indexer/sources): Filecoin (Lotus), Akash (CometBFT), Helium (Solana). */
+export interface SourceChainData {
+  chain: ChainDef
+  kind: 'lotus' | 'cometbft' | 'solana'
+  /** the RPC URL the indexer reads */
+  url: string
+  /** first and last height the indexer reads (Filecoin epoch, Akash block height, Solana slot) */
+  start: number
+  head: number
+  /** blocks in [start, head]: Filecoin epochs (tipsets), Akash blocks, Solana slots with a block */
+  blocks: number
+  /**
+   * chain events of the kinds the indexer reads, counted by the generator: Filecoin actor events (deal and sector
+   * events), Akash events (x/mint provisions, deployment / market / provider events, escrow payouts, deposits),
+   * Helium instructions (the registry's, in successful transactions)
+   */
+  events: number
+  /** rows the indexer adds beside the chain events: Filecoin state samples (every SAMPLE_EPOCHS) */
+  samples: number
+  /** building the history (Akash at start; Filecoin and Helium: the counting pass, which builds every event once) */
+  generationSeconds: number
 }
 
 export interface Dataset {
@@ -55,7 +86,13 @@ export interface Dataset {
   devnet: Devnet
   dataDir: string
   chains: ChainData[]
+  /** Filecoin, Akash, Helium */
+  sourceChains: SourceChainData[]
+  /** EVM logs of the four EVM chains (what eth_getLogs and Ponder see) */
+  evmEvents: number
+  /** events of all chains */
   events: number
+  /** blocks of all chains */
   blocks: number
   generationSeconds: number
   stop(): Promise<void>
@@ -91,8 +128,8 @@ export async function buildDataset(spec: DatasetSpec, onProgress?: (msg: string)
     const t0 = process.hrtime.bigint()
     // a fixed "now" (midnight) so that the same spec gives the same chains
     const now = Math.floor(Date.now() / 1000 / 86_400) * 86_400
-    devnet = await startDevnet({ config: loadConfig(env), now, onProgress, historyBlockSeconds: blockSeconds })
-    const generationSeconds = seconds(t0)
+    // Akash blocks at the dataset's spacing too (hourly): generation and ingest go with the block count
+    devnet = await startDevnet({ config: loadConfig(env), now, onProgress, historyBlockSeconds: blockSeconds, cometbftBlockSeconds: blockSeconds })
     const chains: ChainData[] = []
     for (const n of devnet.nodes) {
       // empty blocks on top, so that the history up to `head` is final for every indexer: the project's
@@ -104,15 +141,20 @@ export async function buildDataset(spec: DatasetSpec, onProgress?: (msg: string)
       const watched = watchedOnChain(chain)
       const addresses = [...watched.keys()]
       // the generator's own count; the ingest benchmark checks it against eth_getLogs and the indexer's rows
-      chains.push({ chain, httpUrl: n.node.httpUrl, wsUrl: n.node.wsUrl, head, addresses, watched, logs })
+      chains.push({ chain, httpUrl: n.node.httpUrl, wsUrl: n.node.wsUrl, head, addresses, watched, logs, generationSeconds: round(devnet.generationSeconds[chain.id] ?? 0, 2) })
       env[chainEnvNames(chain).end] = String(head)
       env[chainEnvNames(chain).finality] = '5'
     }
+    const sourceChains = countSourceChains(devnet, loadConfig(env))
+    for (const c of sourceChains) env[chainEnvNames(c.chain).end] = String(c.head)
+    const generationSeconds = seconds(t0)
     const config = loadConfig(env)
     const d = devnet
+    const evmEvents = chains.reduce((s, c) => s + c.logs, 0)
     return {
-      spec: { events: spec.events, days, seed, density, blockSeconds }, config, db, devnet: d, dataDir, chains,
-      events: chains.reduce((s, c) => s + c.logs, 0), blocks: chains.reduce((s, c) => s + c.head + 1, 0), generationSeconds,
+      spec: { events: spec.events, days, seed, density, blockSeconds }, config, db, devnet: d, dataDir, chains, sourceChains, evmEvents,
+      events: evmEvents + sourceChains.reduce((s, c) => s + c.events, 0),
+      blocks: chains.reduce((s, c) => s + c.head + 1, 0) + sourceChains.reduce((s, c) => s + c.blocks, 0), generationSeconds,
       async stop() {
         await d.stop()
         await db.stop()
@@ -125,4 +167,40 @@ export async function buildDataset(spec: DatasetSpec, onProgress?: (msg: string)
     rmSync(dataDir, { recursive: true, force: true })
     throw e
   }
+}
+
+/**
+ * The non-EVM chains of the devnet, with what their generators emitted over the history (the counts the ingest
+ * benchmark checks the indexer's rows against). Filecoin and Helium histories are built on request: counting builds
+ * every event once (the Lotus server keeps them; the Solana server rebuilds a block when asked), and that time is
+ * their generation time.
+ */
+function countSourceChains(devnet: Devnet, config: Config): SourceChainData[] {
+  const out: SourceChainData[] = []
+  const urlOf = (chain: ChainDef) => rpcUrlOf(config, config.chains.find((c) => c.chain.chainId === chain.chainId)!)
+  for (const l of devnet.lotus) {
+    const chain = config.chains.find((c) => c.chain.chainId === l.chainId)!.chain
+    const t = process.hrtime.bigint()
+    const start = l.server.sim.firstEpoch
+    const head = l.server.head()
+    const events = l.server.sim.eventsIn(start, head).length
+    let samples = 0
+    for (let h = Math.ceil(start / SAMPLE_EPOCHS) * SAMPLE_EPOCHS; h <= head; h += SAMPLE_EPOCHS) samples++
+    out.push({ chain, kind: 'lotus', url: urlOf(chain), start, head, blocks: head - start + 1, events, samples, generationSeconds: round(seconds(t), 2) })
+  }
+  for (const c of devnet.cometbft) {
+    const chain = config.chains.find((x) => x.chain.chainId === c.chainId)!.chain
+    const head = c.devnet.height
+    out.push({ chain, kind: 'cometbft', url: urlOf(chain), start: 1, head, blocks: head, events: c.devnet.chainEventsThrough(head), samples: 0, generationSeconds: round(devnet.generationSeconds[chain.id] ?? 0, 2) })
+  }
+  for (const x of devnet.solana) {
+    const chain = config.chains.find((c) => c.chain.chainId === x.chainId)!.chain
+    const t = process.hrtime.bigint()
+    const start = x.server.sim.firstSlot
+    const head = x.server.finalized()
+    const blocks = x.server.sim.blocksIn(start, head).length
+    const events = x.server.sim.indexedInstructions(start, head)
+    out.push({ chain, kind: 'solana', url: urlOf(chain), start, head, blocks, events, samples: 0, generationSeconds: round(seconds(t), 2) })
+  }
+  return out
 }

@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { loadConfig } from '../common/config'
 import { watchedOnChain } from '../indexer/registry'
-import type { ChainData, Dataset } from './dataset'
+import type { ChainData, Dataset, SourceChainData } from './dataset'
 
 export interface HoldInfo {
   label: string
@@ -24,12 +24,16 @@ export interface HoldInfo {
   blocks: number
   generationSeconds: number
   chains: { chainId: number; httpUrl: string; wsUrl: string; head: number; addresses: string[]; logs: number }[]
+  /** Filecoin, Akash, Helium (absent in hold files written before they were part of the datasets) */
+  sourceChains?: (Omit<SourceChainData, 'chain'> & { chainId: number })[]
+  evmEvents?: number
 }
 
 export function writeHoldInfo(file: string, ds: Dataset, run: { label: string; date: string; commit: string }): void {
   const info: HoldInfo = {
     ...run, url: ds.db.url, dataDir: ds.dataDir, env: ds.config.env, spec: ds.spec, events: ds.events, blocks: ds.blocks, generationSeconds: ds.generationSeconds,
     chains: ds.chains.map((c) => ({ chainId: c.chain.chainId, httpUrl: c.httpUrl, wsUrl: c.wsUrl, head: c.head, addresses: c.addresses, logs: c.logs })),
+    sourceChains: ds.sourceChains.map(({ chain, ...c }) => ({ ...c, chainId: chain.chainId })), evmEvents: ds.evmEvents,
   }
   writeFileSync(file, JSON.stringify(info, null, 2) + '\n')
 }
@@ -46,7 +50,12 @@ export async function attachDataset(file: string): Promise<{ ds: Dataset; info: 
   const chains: ChainData[] = info.chains.map((c) => {
     const chain = config.chains.find((x) => x.chain.chainId === c.chainId)?.chain
     if (!chain) throw new Error(`--attach ${file}: chain ${c.chainId} is not in the registry`)
-    return { chain, httpUrl: c.httpUrl, wsUrl: c.wsUrl, head: c.head, addresses: c.addresses, watched: watchedOnChain(chain), logs: c.logs }
+    return { chain, httpUrl: c.httpUrl, wsUrl: c.wsUrl, head: c.head, addresses: c.addresses, watched: watchedOnChain(chain), logs: c.logs, generationSeconds: 0 }
+  })
+  const sourceChains: SourceChainData[] = (info.sourceChains ?? []).map(({ chainId, ...c }) => {
+    const chain = config.chains.find((x) => x.chain.chainId === chainId)?.chain
+    if (!chain) throw new Error(`--attach ${file}: chain ${chainId} is not in the registry`)
+    return { ...c, chain }
   })
   // the stack must still be up: the database answers and every chain is at (at least) its head
   const pg = (await import('pg')).default
@@ -57,7 +66,7 @@ export async function attachDataset(file: string): Promise<{ ds: Dataset; info: 
   await client.end()
   const ds: Dataset = {
     spec: info.spec, config, db: { url: info.url, embedded: true, stop: async () => {} }, devnet: undefined as unknown as Dataset['devnet'],
-    dataDir: info.dataDir, chains, events: info.events, blocks: info.blocks, generationSeconds: info.generationSeconds,
+    dataDir: info.dataDir, chains, sourceChains, evmEvents: info.evmEvents ?? info.events, events: info.events, blocks: info.blocks, generationSeconds: info.generationSeconds,
     stop: async () => {},
   }
   return { ds, info }

@@ -21,6 +21,7 @@ import { runDashboard, type DashboardResult } from './dashboard'
 import { runExports, type ExportsResult } from './exports'
 import { runIndexers, runIngest, type IngestResult } from './ingest'
 import { round } from './measure'
+import { FAMILY_LABELS } from './source-limit'
 
 const root = resolve(import.meta.dirname, '..')
 const WORKLOADS = ['ingest', 'api', 'exports', 'dashboard'] as const
@@ -31,7 +32,8 @@ export interface BenchResult {
   commit: string
   command: string
   machine: { cpus: number; model: string; memoryGiB: number; node: string; loadAverageAtStart: number[]; loadAverageAtEnd?: number[] }
-  dataset: { label: string; targetEvents: number; events: number; blocks: number; chains: { chain: string; blocks: number; events: number }[]; days: number; density: number; blockSeconds: number; generationSeconds: number }
+  /** chains: every chain (EVM and the non-EVM sources), with its family and generation time */
+  dataset: { label: string; targetEvents: number; events: number; blocks: number; chains: { chain: string; blocks: number; events: number; family?: string; generationSeconds?: number }[]; days: number; density: number; blockSeconds: number; generationSeconds: number }
   ingest?: IngestResult
   api?: ApiResult
   exports?: ExportsResult
@@ -100,7 +102,10 @@ async function benchSize(events: number, opts: ReturnType<typeof options>): Prom
         date: held?.date ?? new Date().toISOString(), commit: held ? held.commit : commit + dirty, command,
         machine: { cpus: cpus().length, model: cpus()[0]?.model.trim() ?? '?', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: loadavg().map((x) => round(x, 2)) },
         dataset: {
-          label, targetEvents: ds.spec.events, events: ds.events, blocks: ds.blocks, chains: ds.chains.map((c) => ({ chain: c.chain.id, blocks: c.head + 1, events: c.logs })),
+          label, targetEvents: ds.spec.events, events: ds.events, blocks: ds.blocks, chains: [
+            ...ds.chains.map((c) => ({ chain: c.chain.id, blocks: c.head + 1, events: c.logs, family: 'evm', generationSeconds: c.generationSeconds })),
+            ...ds.sourceChains.map((c) => ({ chain: c.chain.id, blocks: c.blocks, events: c.events, family: c.kind, generationSeconds: c.generationSeconds })),
+          ],
           days: ds.spec.days, density: ds.spec.density, blockSeconds: ds.spec.blockSeconds, generationSeconds: round(ds.generationSeconds, 1),
         },
         errors: {},
@@ -210,6 +215,14 @@ function chartRows(results: BenchResult[]): [string, (r: BenchResult) => string]
   }])
 }
 
+function familyRows(results: BenchResult[]): [string, (r: BenchResult) => string][] {
+  const families = [...new Set(results.flatMap((r) => Object.keys(r.ingest?.families ?? {})))] as (keyof typeof FAMILY_LABELS)[]
+  return families.map((f) => [`${FAMILY_LABELS[f]}: indexer, ingest/source, ingest/COPY`, (r: BenchResult) => {
+    const x = r.ingest?.families?.[f]
+    return x ? `${fmt(x.events)} events, ${fmt(x.blocks)} blocks: ${fmt(x.indexerSeconds, 1)} s (${fmt(x.eventsPerSecond)} ev/s); source ${fmt(x.sourceSeconds, 2)} s: ${fmt(x.ingestOverSource, 3)}; COPY ${fmt(x.copySeconds, 2)} s: ${fmt(x.ingestOverCopy, 3)}` : '–'
+  }])
+}
+
 function summary(results: BenchResult[]): string {
   const r0 = results[0]
   const col = (f: (r: BenchResult) => string) => results.map(f).join(' | ')
@@ -224,6 +237,7 @@ function summary(results: BenchResult[]): string {
     ['**ingest / COPY**', (r) => fmt(r.ingest?.ratios.ingestOverCopy, 3)],
     ['**ingest / source**', (r) => fmt(r.ingest?.ratios.ingestOverSource, 3)],
     ['**ingest / Ponder**', (r) => fmt(r.ingest?.ratios.ingestOverPonder, 2)],
+    ...familyRows(results),
     ['storage per million events', (r) => (r.ingest ? `${fmt(r.ingest.storage.bytesPerMillionEvents / 2 ** 20)} MiB` : '–')],
     ...apiRows(results),
     ['scan (rawEventsConnection, 1000/page): project', (r) => scanCell(r, 'project')],

@@ -27,6 +27,11 @@ export interface Devnet {
   cometbft: { chainId: number; name: string; devnet: CometbftDevnet }[]
   /** Solana-compatible servers (Helium): their finalized slot follows the clock once live */
   solana: { chainId: number; name: string; server: SolanaDevnet }[]
+  /**
+   * seconds spent producing each chain's history at start, by chain id (EVM chains: simulation and mining; CometBFT:
+   * the model's blocks). Lotus and Solana histories are pure functions of seed and height, built when asked for.
+   */
+  generationSeconds: Record<string, number>
   /** keeps producing blocks every SIM_BLOCK_TIME_MS until stop() */
   startLive(): void
   /** injects a reorg of the last `depth` live blocks of a chain (between live blocks) */
@@ -53,22 +58,24 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
   const devnetChains = config.chains.filter((c) => c.rpcUrl == null && !isLotus(c.chain) && !isCometbft(c.chain) && !isSolana(c.chain))
   // Filecoin: a Lotus-compatible server whose simulation is a pure function of seed and epoch
   let live = false
+  const generationSeconds: Record<string, number> = {}
+  const density = config.SIM_DENSITY
   const lotus: Devnet['lotus'] = []
   for (const c of config.chains.filter((x) => x.rpcUrl == null && isLotus(x.chain))) {
-    const g = loadGenesis(stateDir, { chainId: c.chain.chainId, seed: config.SIM_SEED, historyDays: config.SIM_DAYS }, now)
-    const server = await startLotusDevnet({ port: devnetPortOf(config, c.chain), seed: g.seed, genesis: g.genesis, now: () => (live ? Date.now() / 1000 : now) })
+    const g = loadGenesis(stateDir, { chainId: c.chain.chainId, seed: config.SIM_SEED, historyDays: config.SIM_DAYS, density }, now)
+    const server = await startLotusDevnet({ port: devnetPortOf(config, c.chain), seed: g.seed, genesis: g.genesis, now: () => (live ? Date.now() / 1000 : now), density })
     lotus.push({ chainId: c.chain.chainId, name: c.chain.name, server })
   }
   // Solana (Helium): a Solana-compatible server whose ledger is a pure function of seed and slot
   const solana: Devnet['solana'] = []
   for (const c of config.chains.filter((x) => x.rpcUrl == null && isSolana(x.chain))) {
-    const g = loadGenesis(stateDir, { chainId: c.chain.chainId, seed: config.SIM_SEED, historyDays: config.SIM_DAYS }, now)
-    const server = await startSolanaDevnet({ port: devnetPortOf(config, c.chain), seed: deriveSeed(g.seed, c.chain.id), genesis: g.genesis, now: () => (live ? Date.now() / 1000 : now) })
+    const g = loadGenesis(stateDir, { chainId: c.chain.chainId, seed: config.SIM_SEED, historyDays: config.SIM_DAYS, density }, now)
+    const server = await startSolanaDevnet({ port: devnetPortOf(config, c.chain), seed: deriveSeed(g.seed, c.chain.id), genesis: g.genesis, now: () => (live ? Date.now() / 1000 : now), density })
     solana.push({ chainId: c.chain.chainId, name: c.chain.name, server })
   }
   const cometbft: Devnet['cometbft'] = []
   for (const c of config.chains.filter((x) => x.rpcUrl == null && isCometbft(x.chain))) {
-    const g = loadGenesis(stateDir, { chainId: c.chain.chainId, seed: config.SIM_SEED, historyDays: config.SIM_DAYS }, now)
+    const g = loadGenesis(stateDir, { chainId: c.chain.chainId, seed: config.SIM_SEED, historyDays: config.SIM_DAYS, density }, now)
     const upgradeHeight = config.SIM_AKASH_UPGRADE_HEIGHT ?? Math.max(1, Math.floor((config.SIM_DAYS * 86_400) / 2 / (opts.cometbftBlockSeconds ?? 300)))
     const devnet = new CometbftDevnet({
       port: devnetPortOf(config, c.chain), chainId: c.chain.cometbftChainId ?? c.chain.id, seed: deriveSeed(g.seed, c.chain.id), genesis: g.genesis,
@@ -77,8 +84,11 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
       upgradeHeight,
       // a governance proposal raises the uakt take rate (4 % -> 10 %) half-way between the upgrade and the present
       takeChangeHeight: upgradeHeight + Math.floor(upgradeHeight / 2),
+      density,
     })
+    const t0 = performance.now()
     devnet.catchUp(now)
+    generationSeconds[c.chain.id] = (performance.now() - t0) / 1000
     await devnet.listen()
     log.info({ chain: c.chain.id, port: devnetPortOf(config, c.chain), height: devnet.height, txs: devnet.txs }, 'devnet CometBFT chain up')
     cometbft.push({ chainId: c.chain.chainId, name: c.chain.name, devnet })
@@ -102,11 +112,13 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
   }
   const simulated = await Promise.all(
     started.map(async ({ c, g, port, node }) => {
+      const t0 = performance.now()
       const sim = new ChainSimulator({ rpc: node.rpc, chain: c.chain, seed: g.seed, genesis: g.genesis, stateDir, historyBlockSeconds: opts.historyBlockSeconds ?? 900, density: config.SIM_DENSITY })
       await sim.init()
       const replayed = await sim.replay((d, t) => report(c.chain.id, `rebuilding ${d}/${t}`))
       log.info({ chain: c.chain.id, chainId: c.chain.chainId, port, replayed }, 'devnet node up')
       await sim.catchUp(now, (t) => report(c.chain.id, new Date(t * 1000).toISOString().slice(0, 10)))
+      generationSeconds[c.chain.id] = (performance.now() - t0) / 1000
       return { chainId: c.chain.chainId, name: c.chain.name, node, sim }
     }),
   )
@@ -119,6 +131,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
   const REORG_WINDOW = 64
   return {
     priceFiles,
+    generationSeconds,
     nodes,
     lotus,
     cometbft,

@@ -144,9 +144,20 @@ export class AkashModel {
    * `upgradeHeight`: first block of the v1 node (null: the v0.38 node throughout). `takeChangeHeight`: a governance
    * proposal passes in this block's end block and sets the uakt take rate from 4 % to 10 % (null: never).
    */
-  constructor(seed: number, private readonly blockSeconds: number, readonly upgradeHeight: number | null = null, readonly takeChangeHeight: number | null = null) {
+  /**
+   * Chain events of the kinds the indexer reads, emitted so far: x/mint's provision (one per block), deployment /
+   * market / provider events, escrow payouts (transfers from the escrow account) and deposits. The benchmark checks
+   * the indexer's rows against it.
+   */
+  chainEvents = 0
+
+  /**
+   * `density` (SIM_DENSITY, benchmarks): tenants, new deployments, provider registrations and updates are `density`
+   * times the model's (density 1 is the model of docs/simulation.md, the same blocks as without the knob).
+   */
+  constructor(seed: number, private readonly blockSeconds: number, readonly upgradeHeight: number | null = null, readonly takeChangeHeight: number | null = null, private readonly density = 1) {
     this.rnd = new Random(seed)
-    for (let i = 0; i < 40; i++) this.tenants.push(this.address())
+    for (let i = 0; i < 40 * density; i++) this.tenants.push(this.address())
   }
 
   /** x/take parameters in effect after block `height` (percent per denom; others take the default) */
@@ -171,6 +182,7 @@ export class AkashModel {
    * EmitTypedEvent: one attribute per field, keys sorted, values proto JSON with uint64 as strings; msg_index last).
    */
   private mev(module: string, action: string, f: EventFields): AbciEventJson {
+    this.chainEvents++
     if (!this.v1) {
       const a: [string, string][] = [['module', module], ['action', action]]
       if (f.version) a.push(['version', f.version.toString('hex')])
@@ -236,6 +248,7 @@ export class AkashModel {
 
   private transfer(sender: string, recipient: string, amount: bigint, denom: string): AbciEventJson[] {
     if (amount <= 0n) return []
+    if (sender === ESCROW_ACCOUNT) this.chainEvents++
     return [
       ev('coin_spent', [['spender', sender], ['amount', `${amount}${denom}`]]),
       ev('coin_received', [['receiver', recipient], ['amount', `${amount}${denom}`]]),
@@ -425,11 +438,11 @@ export class AkashModel {
   block(height: number, time: number): SimBlock {
     this.height = height
     const txs: SimTx[] = []
-    if (height === 1 || (height < 6 && this.providers.length < 12)) {
-      for (let i = 0; i < 3; i++) txs.push(this.registerProvider())
-    } else if (this.rnd.next() < this.blockSeconds / (3 * 86_400)) {
+    if (height === 1 || (height < 6 && this.providers.length < 12 * this.density)) {
+      for (let i = 0; i < 3 * this.density; i++) txs.push(this.registerProvider())
+    } else if (this.rnd.next() < (this.density * this.blockSeconds) / (3 * 86_400)) {
       txs.push(this.registerProvider())
-    } else if (this.providers.length && this.rnd.next() < this.blockSeconds / (5 * 86_400)) {
+    } else if (this.providers.length && this.rnd.next() < (this.density * this.blockSeconds) / (5 * 86_400)) {
       const p = this.rnd.pick(this.providers)
       // an update re-declares the attributes; half of them add a GPU model (new hardware)
       if (this.rnd.next() < 0.5) {
@@ -465,6 +478,7 @@ export class AkashModel {
       if (this.rnd.next() < this.blockSeconds / (4 * 86_400)) {
         const amount = BigInt(this.rnd.int(5, 50)) * 1_000_000n
         d.balance += amount * DEC
+        this.chainEvents++ // the indexer's deployment/deposit
         const coin = { denom: d.denom, amount: amount.toString() }
         const m = this.v1
           ? { typeUrl: '/akash.escrow.v1.MsgAccountDeposit', value: v1.MsgAccountDeposit.encode(v1.MsgAccountDeposit.fromPartial({ signer: d.owner, id: { scope: 1, xid: `${d.owner}/${d.dseq}` }, deposit: { amount: coin, sources: [1] } })).finish() }
@@ -472,9 +486,9 @@ export class AkashModel {
         txs.push(this.tx(d.owner, [m], this.transfer(d.owner, ESCROW_ACCOUNT, amount, d.denom)))
       }
     }
-    // new deployments: about one per 40 minutes
+    // new deployments: about one per 40 minutes (x density)
     if (this.providers.length) {
-      const n = this.rnd.poisson(this.blockSeconds / 2400)
+      const n = this.rnd.poisson((this.density * this.blockSeconds) / 2400)
       for (let i = 0; i < n; i++) txs.push(this.createDeployment(height))
     }
     // x/mint block provision
@@ -492,6 +506,7 @@ export class AkashModel {
       ? [ev('active_proposal', [['proposal_id', '1'], ['proposal_result', 'proposal_passed'], ['proposal_log', 'proposal tally passed']])]
       : []
     this.supply += provision
+    this.chainEvents++ // the block's mint event
     return { height, time, txs, beginEvents, endEvents, v1: this.v1, supply: this.supply }
   }
 }

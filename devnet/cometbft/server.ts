@@ -28,12 +28,16 @@ export interface CometbftDevnetOptions {
   upgradeHeight?: number | null
   /** block whose end block passes a governance proposal changing the x/take parameters; null: never */
   takeChangeHeight?: number | null
+  /** SIM_DENSITY: the model's activity x density (benchmarks); default 1 */
+  density?: number
 }
 
 interface StoredBlock {
   sim: SimBlock
   hash: string
   lastHash: string
+  /** the model's chain events of the indexed kinds up to and including this block (AkashModel.chainEvents) */
+  chainEvents: number
 }
 
 const hex = (b: Buffer | string) => createHash('sha256').update(b).digest('hex').toUpperCase()
@@ -47,7 +51,7 @@ export class CometbftDevnet {
   txs = 0
 
   constructor(private readonly o: CometbftDevnetOptions) {
-    this.model = new AkashModel(o.seed, o.historyBlockSeconds, o.upgradeHeight ?? null, o.takeChangeHeight ?? null)
+    this.model = new AkashModel(o.seed, o.historyBlockSeconds, o.upgradeHeight ?? null, o.takeChangeHeight ?? null, o.density ?? 1)
     this.journal = join(o.stateDir, `journal-${o.key}.txt`)
     this.httpUrl = `http://127.0.0.1:${o.port}`
   }
@@ -56,12 +60,17 @@ export class CometbftDevnet {
     return this.blocks.length
   }
 
+  /** chain events of the kinds the indexer reads (mint, deployment / market / provider, escrow payouts, deposits) in blocks 1..h */
+  chainEventsThrough(h: number): number {
+    return h <= 0 ? 0 : this.blocks[Math.min(h, this.blocks.length) - 1].chainEvents
+  }
+
   private produce(time: number): StoredBlock {
     const height = this.blocks.length + 1
     const sim = this.model.block(height, time)
     const lastHash = this.blocks[height - 2]?.hash ?? ''
     const hash = hex(JSON.stringify([this.o.chainId, height, time, lastHash, sim.txs.map((t) => t.tx)]))
-    const b = { sim, hash, lastHash }
+    const b = { sim, hash, lastHash, chainEvents: this.model.chainEvents }
     this.blocks.push(b)
     this.txs += sim.txs.length
     return b

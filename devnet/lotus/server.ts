@@ -37,8 +37,8 @@ interface FilterJson {
 /** Lotus's default limit on a filter's height range (MaxFilterHeightRange) */
 const MAX_FILTER_HEIGHT_RANGE = 2880
 
-export async function startLotusDevnet(o: { port: number; host?: string; seed: number; genesis: number; now: () => number }): Promise<LotusDevnet> {
-  const sim = new FilecoinSim(o.seed, o.genesis)
+export async function startLotusDevnet(o: { port: number; host?: string; seed: number; genesis: number; now: () => number; density?: number }): Promise<LotusDevnet> {
+  const sim = new FilecoinSim(o.seed, o.genesis, o.density ?? 1)
   const cidHeights = new Map<string, number>()
   const head = () => Math.floor((o.now() - sim.epochTime(0)) / 30)
   const tipset = (height: number) => {

@@ -104,11 +104,15 @@ export class FilecoinSim {
   /** cumulative state at the start of each simulated hour, and its per-hour increments */
   private readonly hourly: { at: SimState; inc: SimState }[] = []
 
-  constructor(private readonly seed: number, genesisSeconds: number) {
+  /**
+   * `density` (SIM_DENSITY, benchmarks): the deal flow, the storage providers and the clients are `density` times a
+   * plausible network's (density 1 is the model of docs/simulation.md, identical to what it was without the knob).
+   */
+  constructor(private readonly seed: number, genesisSeconds: number, private readonly density = 1) {
     this.firstEpoch = Math.floor((genesisSeconds - FILECOIN_GENESIS_TIMESTAMP) / EPOCH_SECONDS)
     const r = new Random(deriveSeed(seed, 'filecoin:actors'))
-    this.providers = Array.from({ length: 24 }, () => r.int(1_000_000, 3_500_000))
-    this.clients = Array.from({ length: 40 }, () => r.int(1_000_000, 3_500_000))
+    this.providers = Array.from({ length: 24 * density }, () => r.int(1_000_000, 3_500_000))
+    this.clients = Array.from({ length: 40 * density }, () => r.int(1_000_000, 3_500_000))
     this.preGenesisDeals()
   }
 
@@ -167,7 +171,7 @@ export class FilecoinSim {
   /** deals activated before the simulated history, ending (or terminated) within its first 90 days */
   private preGenesisDeals() {
     const r = new Random(deriveSeed(this.seed, 'filecoin:pre-genesis'))
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < 400 * this.density; i++) {
       const end = this.firstEpoch + r.int(1, 90 * EPOCHS_PER_DAY)
       const start = end - r.int(180, 540) * EPOCHS_PER_DAY
       const activation = start - r.int(0, EPOCHS_PER_DAY)
@@ -185,8 +189,8 @@ export class FilecoinSim {
       const r = new Random(deriveSeed(this.seed, `filecoin:hour:${k}`))
       const hourStart = this.firstEpoch + k * EPOCHS_PER_HOUR
       const day = Math.floor(k / 24)
-      // ~190 deals a day, growing 1 %/day
-      const n = r.poisson(8 * (1 + 0.01 * day))
+      // ~190 deals a day (x density), growing 1 %/day
+      const n = r.poisson(8 * this.density * (1 + 0.01 * day))
       for (let i = 0; i < n; i++) {
         const publish = hourStart + r.int(0, EPOCHS_PER_HOUR)
         const activation = publish + r.int(60, 240)

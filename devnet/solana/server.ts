@@ -35,8 +35,8 @@ class RpcFailure extends Error {
 
 const commitmentOf = (cfg: unknown) => ((cfg as { commitment?: string } | undefined)?.commitment ?? 'finalized')
 
-export async function startSolanaDevnet(o: { port: number; host?: string; seed: number; genesis: number; now: () => number }): Promise<SolanaDevnet> {
-  const sim = new HeliumSim(o.seed, o.genesis)
+export async function startSolanaDevnet(o: { port: number; host?: string; seed: number; genesis: number; now: () => number; density?: number }): Promise<SolanaDevnet> {
+  const sim = new HeliumSim(o.seed, o.genesis, o.density ?? 1)
   const tip = () => sim.slotAt(o.now())
   const finalized = () => Math.max(sim.firstSlot, tip() - FINALIZATION_LAG)
   const headAt = (cfg: unknown) => {

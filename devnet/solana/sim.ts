@@ -87,7 +87,15 @@ const ata = (owner: string, mint: string) => pda([owner, TOKEN_PROGRAM, mint], A
 const userAta = (owner: string, mint: string) => addr(`ata:${owner}:${mint}`)
 
 const coders = new Map(helium.solana!.programs.map((p) => [p.programId, new anchor.BorshInstructionCoder(p.idl)]))
-const encode = (program: string, name: string, args: unknown) => new Uint8Array(coders.get(program)!.encode(name, args))
+/** instruction data built by `encode`, with its program and instruction name (to count what the model emitted) */
+const encoded = new WeakMap<Uint8Array, string>()
+const encode = (program: string, name: string, args: unknown) => {
+  const data = new Uint8Array(coders.get(program)!.encode(name, args))
+  encoded.set(data, `${program}:${name}`)
+  return data
+}
+/** the instructions the registry indexes (program id:instruction name): each one the model emits is a raw event */
+const INDEXED = new Set(helium.solana!.instructions.map((i) => `${helium.solana!.programs.find((p) => p.name === i.program)!.programId}:${i.name}`))
 const u64le = (tag: number, amount: bigint) => {
   const b = new Uint8Array(9)
   b[0] = tag
@@ -113,6 +121,8 @@ interface Ix {
   data: Uint8Array
   /** 1 = top level */
   height: number
+  /** program id:instruction name of an Anchor instruction the model encoded */
+  named?: string
 }
 
 interface TokenAccountBalance {
@@ -132,17 +142,22 @@ class TxBuilder {
   constructor(private readonly feePayer: string, private readonly rnd: Random) {}
 
   top(program: string, accounts: string[], data: Uint8Array) {
-    this.ixs.push({ program, accounts, data, height: 1 })
+    this.ixs.push({ program, accounts, data, height: 1, named: encoded.get(data) })
     return this
   }
   inner(height: number, program: string, accounts: string[], data: Uint8Array) {
-    this.ixs.push({ program, accounts, data, height })
+    this.ixs.push({ program, accounts, data, height, named: encoded.get(data) })
     return this
   }
   balance(account: string, mint: string, owner: string, decimals: number, delta: bigint) {
     const pre = BigInt(Math.floor(this.rnd.between(1e3, 1e6))) * 10n ** BigInt(decimals) + (delta < 0n ? -delta : 0n)
     this.balances.push({ account, mint, owner, decimals, pre, post: pre + delta })
     return this
+  }
+
+  /** instructions of this transaction the indexer reads (registry-listed, in a transaction that succeeds) */
+  get indexed(): number {
+    return this.err != null ? 0 : this.ixs.filter((ix) => ix.named != null && INDEXED.has(ix.named)).length
   }
 
   build(slot: number, blockhash: string): SolanaTransactionJson {
@@ -211,7 +226,12 @@ export class HeliumSim {
   private readonly prices: number[] = []
   private cache = new Map<number, SolanaBlockJson>()
 
-  constructor(readonly seed: number, readonly genesis: number) {
+  /**
+   * `density` (SIM_DENSITY, benchmarks): DC burns, onboardings, DC mints, reward claims and hotspot owners are
+   * `density` times the model's (the daily epoch emissions stay two per day); density 1 is the model of
+   * docs/simulation.md, the same blocks as without the knob.
+   */
+  constructor(readonly seed: number, readonly genesis: number, readonly density = 1) {
     const s = this.slotAt(genesis)
     this.firstSlot = Math.ceil(s / SLOTS_PER_BLOCK) * SLOTS_PER_BLOCK
   }
@@ -274,9 +294,19 @@ export class HeliumSim {
     return block
   }
 
+  /** Instructions the indexer reads (registry-listed, in successful transactions) in the blocks of slots [from, to]. */
+  indexedInstructions(from: number, to: number): number {
+    let n = 0
+    for (const slot of this.blocksIn(from, to)) {
+      for (const b of this.transactions(slot, this.slotTime(slot), new Random(deriveSeed(this.seed, `block:${slot}`)))) n += b.indexed
+    }
+    return n
+  }
+
   private transactions(slot: number, t: number, rnd: Random): TxBuilder[] {
     const m = HELIUM_MODEL
     const perBlock = (perDay: number) => (perDay * SLOTS_PER_BLOCK * SLOT_SECONDS) / HOTSPOT_DAY
+    const scaled = (perDay: number) => perBlock(perDay) * this.density
     const day = Math.floor((t - this.genesis) / HOTSPOT_DAY)
     // a weekly rhythm around the daily means
     const rhythm = 1 + 0.25 * Math.sin((2 * Math.PI * t) / (7 * HOTSPOT_DAY))
@@ -288,18 +318,18 @@ export class HeliumSim {
       for (const sub of ['iot', 'mobile'] as Sub[]) out.push(this.issueRewards(rnd, sub, Math.floor(t / HOTSPOT_DAY) - 1))
     }
     for (const sub of ['iot', 'mobile'] as Sub[]) {
-      for (let i = rnd.poisson(perBlock(m.burnsPerDay)); i > 0; i--) {
+      for (let i = rnd.poisson(scaled(m.burnsPerDay)); i > 0; i--) {
         const dc = BigInt(Math.max(1, Math.round(((m.dcBurnPerDay[sub] / m.burnsPerDay) * rhythm * lognormal()))))
         out.push(this.burnDelegated(rnd, sub, dc))
       }
-      for (let i = rnd.poisson(perBlock(m.onboardPerDay[sub]) * rhythm); i > 0; i--) out.push(this.onboard(rnd, sub, slot, i))
+      for (let i = rnd.poisson(scaled(m.onboardPerDay[sub]) * rhythm); i > 0; i--) out.push(this.onboard(rnd, sub, slot, i))
     }
     const totalDcPerDay = m.dcBurnPerDay.iot + m.dcBurnPerDay.mobile + m.onboardPerDay.iot * (m.onboardFeeDc.iot + m.iotLocationFeeDc) + m.onboardPerDay.mobile * m.onboardFeeDc.mobile
-    for (let i = rnd.poisson(perBlock(m.mintsPerDay)); i > 0; i--) {
+    for (let i = rnd.poisson(scaled(m.mintsPerDay)); i > 0; i--) {
       const dc = (totalDcPerDay / m.mintsPerDay) * lognormal()
       out.push(this.mintDataCredits(rnd, dc, this.hntPrice(Math.max(0, day))))
     }
-    for (let i = rnd.poisson(perBlock(m.claimsPerDay)); i > 0; i--) out.push(this.distribute(rnd, BigInt(Math.round(m.meanClaimHnt * lognormal() * 1e8))))
+    for (let i = rnd.poisson(scaled(m.claimsPerDay)); i > 0; i--) out.push(this.distribute(rnd, BigInt(Math.round(m.meanClaimHnt * lognormal() * 1e8))))
     // unrelated traffic: a SOL transfer; now and then a Helium transaction that fails
     if (rnd.next() < 0.5) {
       const from = addr(`wallet:${rnd.int(0, 1e6)}`)
@@ -322,7 +352,7 @@ export class HeliumSim {
   }
 
   private owner(rnd: Random) {
-    return addr(`owner:${rnd.int(0, HELIUM_MODEL.owners)}`)
+    return addr(`owner:${rnd.int(0, HELIUM_MODEL.owners * this.density)}`)
   }
 
   private burnDelegated(rnd: Random, sub: Sub, dc: bigint): TxBuilder {

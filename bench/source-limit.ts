@@ -1,0 +1,127 @@
+/**
+ * The source limit of the ingest benchmark: raw download of the ranges the indexers read, over each chain's own RPC,
+ * no decoding (beyond the HTTP client's JSON parse), no writes; chains side by side, as the indexers run.
+ *  - EVM: eth_getLogs of the watched addresses in 2000-block windows;
+ *  - Filecoin (Lotus): Filecoin.GetActorEventsRaw with the source's `$type` filter in 2880-epoch windows (the
+ *    indexer's batch; the deal lookups and state samples it also reads are not part of it);
+ *  - Akash (CometBFT): `block` and `block_results` of every height, 5 heights per JSON-RPC batch, 8 batches in
+ *    flight (what the CometBFT source fetches);
+ *  - Helium (Solana): getBlocks of the range, then getBlock (encoding json, full transactions) of every slot with a
+ *    block, 8 in flight (what the Solana source fetches).
+ */
+import { isCometbft, isLotus, isSolana, networks, type ChainDef } from '../indexer/registry'
+import { typeFilterValue } from '../indexer/sources/lotus/decode'
+import { Rpc } from '../devnet/rpc'
+import type { ChainData, Dataset, SourceChainData } from './dataset'
+import { round, seconds } from './measure'
+
+/** eth_getLogs window of the EVM source-limit reading */
+export const SOURCE_WINDOW = 2000
+/** Lotus: epochs per GetActorEventsRaw (the Lotus source's devnet batch; Lotus's MaxFilterHeightRange) */
+const LOTUS_WINDOW = 2880
+const COMETBFT_HEIGHTS_PER_REQUEST = 5
+const CONCURRENCY = 8
+const SOLANA_GET_BLOCKS_RANGE = 500_000
+
+/** Chain families: the four EVM chains (Subsquid processor) and the non-EVM sources of indexer/sources. */
+export type ChainFamily = 'evm' | 'lotus' | 'cometbft' | 'solana'
+export const FAMILY_LABELS: Record<ChainFamily, string> = { evm: 'EVM (4 chains)', lotus: 'Filecoin (Lotus)', cometbft: 'Akash (CometBFT)', solana: 'Helium (Solana)' }
+export const familyOf = (c: ChainDef): ChainFamily => (isLotus(c) ? 'lotus' : isCometbft(c) ? 'cometbft' : isSolana(c) ? 'solana' : 'evm')
+
+export interface ChainSourceResult {
+  chain: string
+  family: ChainFamily
+  /** from the start of the reading (all chains together) to this chain's last answer */
+  seconds: number
+  requests: number
+  /** EVM logs, Filecoin actor events, Akash blocks (block + results), Solana blocks */
+  items: number
+  bytes: number
+}
+
+async function post(url: string, body: unknown): Promise<{ json: any; bytes: number }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  const text = await res.text()
+  const json = JSON.parse(text)
+  const errors = (Array.isArray(json) ? json : [json]).filter((r: any) => r?.error)
+  if (errors.length) throw new Error(`${url}: ${JSON.stringify(errors[0].error)}`)
+  return { json, bytes: Buffer.byteLength(text) }
+}
+
+/** Runs `f` for every item of `xs` with at most `n` in flight. */
+async function each<T>(xs: T[], n: number, f: (x: T) => Promise<void>): Promise<void> {
+  let next = 0
+  await Promise.all(Array.from({ length: Math.min(n, xs.length) }, async () => {
+    while (next < xs.length) await f(xs[next++])
+  }))
+}
+
+async function evmSource(c: ChainData) {
+  const rpc = new Rpc(c.httpUrl)
+  let items = 0
+  let requests = 0
+  for (let from = 0; from <= c.head; from += SOURCE_WINDOW) {
+    const r = await rpc.call<unknown[]>('eth_getLogs', [{ fromBlock: '0x' + from.toString(16), toBlock: '0x' + Math.min(c.head, from + SOURCE_WINDOW - 1).toString(16), address: c.addresses }])
+    items += r.length
+    requests++
+  }
+  return { items, requests, bytes: 0 }
+}
+
+async function lotusSource(c: SourceChainData) {
+  const types = networks.filter((n) => n.chain.chainId === c.chain.chainId && n.lotus).flatMap((n) => n.lotus!.events.map((e) => typeFilterValue(e.type)))
+  let items = 0
+  let requests = 0
+  let bytes = 0
+  for (let from = c.start; from <= c.head; from += LOTUS_WINDOW) {
+    const to = Math.min(c.head, from + LOTUS_WINDOW - 1)
+    const r = await post(c.url, { jsonrpc: '2.0', id: ++requests, method: 'Filecoin.GetActorEventsRaw', params: [{ fromHeight: from, toHeight: to, fields: { $type: types } }] })
+    items += (r.json.result ?? []).length
+    bytes += r.bytes
+  }
+  return { items, requests, bytes }
+}
+
+async function cometbftSource(c: SourceChainData) {
+  const chunks: number[][] = []
+  for (let h = c.start; h <= c.head; h += COMETBFT_HEIGHTS_PER_REQUEST) chunks.push(Array.from({ length: Math.min(COMETBFT_HEIGHTS_PER_REQUEST, c.head - h + 1) }, (_, i) => h + i))
+  let items = 0
+  let bytes = 0
+  let id = 0
+  await each(chunks, CONCURRENCY, async (hs) => {
+    const r = await post(c.url, hs.flatMap((h) => [
+      { jsonrpc: '2.0', id: ++id, method: 'block', params: { height: String(h) } },
+      { jsonrpc: '2.0', id: ++id, method: 'block_results', params: { height: String(h) } },
+    ]))
+    items += r.json.length / 2
+    bytes += r.bytes
+  })
+  return { items, requests: chunks.length, bytes }
+}
+
+async function solanaSource(c: SourceChainData) {
+  const slots: number[] = []
+  let requests = 0
+  let bytes = 0
+  for (let s = c.start; s <= c.head; s += SOLANA_GET_BLOCKS_RANGE) {
+    const r = await post(c.url, { jsonrpc: '2.0', id: ++requests, method: 'getBlocks', params: [s, Math.min(c.head, s + SOLANA_GET_BLOCKS_RANGE - 1), { commitment: 'finalized' }] })
+    slots.push(...r.json.result)
+    bytes += r.bytes
+  }
+  await each(slots, CONCURRENCY, async (slot) => {
+    const r = await post(c.url, { jsonrpc: '2.0', id: ++requests, method: 'getBlock', params: [slot, { commitment: 'finalized', encoding: 'json', transactionDetails: 'full', maxSupportedTransactionVersion: 0, rewards: false }] })
+    bytes += r.bytes
+  })
+  return { items: slots.length, requests, bytes }
+}
+
+/** Raw download of every chain's range, chains side by side; per chain the time from the common start to its end. */
+export async function sourceLimitPerChain(ds: Dataset): Promise<{ seconds: number; perChain: ChainSourceResult[] }> {
+  const t0 = process.hrtime.bigint()
+  const done = (chain: ChainDef) => (r: { items: number; requests: number; bytes: number }): ChainSourceResult => ({ chain: chain.id, family: familyOf(chain), seconds: round(seconds(t0), 3), ...r })
+  const perChain = await Promise.all([
+    ...ds.chains.map((c) => evmSource(c).then(done(c.chain))),
+    ...ds.sourceChains.map((c) => (c.kind === 'lotus' ? lotusSource(c) : c.kind === 'cometbft' ? cometbftSource(c) : solanaSource(c)).then(done(c.chain))),
+  ])
+  return { seconds: seconds(t0), perChain }
+}
