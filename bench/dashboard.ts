@@ -83,9 +83,9 @@ const TIMELINE = `(() => {
   }
 })()`
 
-type Timeline = { chart: number; scripts: number[]; graphql: { start: number; end: number; wait: number; bytes: number }[] }
+export type Timeline = { chart: number; scripts: number[]; graphql: { start: number; end: number; wait: number; bytes: number }[] }
 
-function breakdown(ts: Timeline[]): FirstChartBreakdown {
+export function breakdown(ts: Timeline[]): FirstChartBreakdown {
   const med = (xs: number[]) => round(percentile([...xs].sort((a, b) => a - b), 50), 0)
   const before = ts.map((t) => ({ ...t, graphql: t.graphql.filter((g) => g.end <= t.chart) }))
   return {
@@ -100,7 +100,7 @@ function breakdown(ts: Timeline[]): FirstChartBreakdown {
 }
 
 /** ms from navigation start until a chart SVG has drawn marks and the next frame is painted; fresh context each run (cold cache). */
-async function firstChartMs(url: string, runs: number, timelines: Timeline[] = []): Promise<number[]> {
+export async function firstChartMs(url: string, runs: number, timelines: Timeline[] = []): Promise<number[]> {
   const browser = await launchChromium()
   const out: number[] = []
   try {

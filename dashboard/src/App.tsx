@@ -1,16 +1,16 @@
-import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react'
+import { Suspense, useEffect, useSyncExternalStore } from 'react'
 import { knownNetworks, subscribeNetworks } from './api'
+import { dataPageChunk, lazyChunk, marketPageChunk, networkPageChunk } from './chunks'
 import { LoadingState } from './components/States'
 import { Link, networkPath, parseRoute, usePath, useSearch, type Route } from './router'
 import { setTheme, useThemeName } from './theme'
 import { carryQuery } from './viewstate'
 
-// one chunk per page; the charting library is a chunk of its own, shared by the pages
-const MarketPage = lazy(() => import('./components/MarketPage').then((m) => ({ default: m.MarketPage })))
-const NetworkPage = lazy(() => import('./components/NetworkPage').then((m) => ({ default: m.NetworkPage })))
-const DataPage = lazy(() => import('./components/DataPage').then((m) => ({ default: m.DataPage })))
-// start downloading the charts right away, in parallel with the page chunk and the first API request
-void import('./components/Charts')
+// one chunk per page; the charting library is a chunk of its own, shared by the pages (the entry starts loading
+// the opening page's chunks, main.tsx)
+const MarketPage = lazyChunk(marketPageChunk, (m) => m.MarketPage)
+const NetworkPage = lazyChunk(networkPageChunk, (m) => m.NetworkPage)
+const DataPage = lazyChunk(dataPageChunk, (m) => m.DataPage)
 
 function Logo() {
   return (
@@ -105,6 +105,10 @@ export function App() {
   const path = usePath()
   const route = parseRoute(path)
   const networks = useSyncExternalStore(subscribeNetworks, knownNetworks)
+  useEffect(() => {
+    // when React's first render was committed (the e2e tests check that the first request left before it)
+    performance.mark('app:first-render')
+  }, [])
   useEffect(() => {
     document.title = titleOf(route)
   }, [path, networks]) // eslint-disable-line react-hooks/exhaustive-deps

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { takeEarly } from './prefetch'
 
 export interface PollState<T> {
   data?: T
@@ -42,7 +43,8 @@ export function share<T>(prev: unknown, next: T): T {
  * is hidden. Keeps the last good data on failure; starts over when `key` changes. The fetcher gets the last data of
  * its key (to ask the API only for a change); an answer equal to it keeps its identity (structural sharing).
  * With `keepAcross`, data stays on screen (with `loading` set) while a new key loads, as long as `keepAcross` is
- * unchanged (e.g. a new range of the same page, not another network).
+ * unchanged (e.g. a new range of the same page, not another network). The first request of a key the entry module
+ * sent early (prefetch.ts) is taken over instead of sent again.
  */
 export function usePolling<T>(fetcher: (prev?: T) => Promise<T>, pollMs: number, key: string, keepAcross?: string): PollState<T> {
   const [state, setState] = useState<Omit<PollState<T>, 'retry'>>({ loading: true })
@@ -70,7 +72,9 @@ export function usePolling<T>(fetcher: (prev?: T) => Promise<T>, pollMs: number,
       if (document.visibilityState === 'hidden') return // resumed by visibilitychange
       inFlight = true
       try {
-        const data = await fetcherRef.current(lastRef.current)
+        // the first answer of the opening view may be in flight already (sent by the entry module, prefetch.ts)
+        const early = lastRef.current === undefined ? takeEarly<T>(key) : undefined
+        const data = await (early ?? fetcherRef.current(lastRef.current))
         if (!stopped) {
           lastRef.current = share(lastRef.current, data)
           setState({ data: lastRef.current, fetchedAt: Date.now(), loading: false })

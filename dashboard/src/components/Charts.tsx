@@ -1,4 +1,7 @@
-/** Recharts charts, loaded as a separate chunk so the cards render before the charting code arrives. */
+/**
+ * Recharts charts, loaded as a separate chunk so the cards render before the charting code arrives. No entrance
+ * animation: a chart shows its data in the frame it is drawn (and animating five charts at once costs frames).
+ */
 import { memo, useRef, useState } from 'react'
 import { Area, Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts'
 import { bucketLabel, bucketTick, compact, fixed, int, usd, usdFull } from '../format'
@@ -105,7 +108,7 @@ export function FeesChart({ rows, theme, feeAsset, height, interval }: ChartProp
           }}
         />
         <Legend verticalAlign="top" align="right" height={28} iconSize={10} formatter={legend.formatter} onClick={legend.onClick} wrapperStyle={{ cursor: 'pointer' }} />
-        <Bar yAxisId="fees" dataKey="fees" hide={legend.hidden('fees')} name={`Fees (${feeAsset})`} fill={theme.fees} radius={[3, 3, 0, 0]} maxBarSize={26} animationDuration={500}>
+        <Bar yAxisId="fees" dataKey="fees" hide={legend.hidden('fees')} name={`Fees (${feeAsset})`} fill={theme.fees} radius={[3, 3, 0, 0]} maxBarSize={26} isAnimationActive={false}>
           {rows.map((r) => (
             <Cell key={r.day} fillOpacity={r.partial ? PARTIAL_OPACITY : 1} />
           ))}
@@ -120,7 +123,7 @@ export function FeesChart({ rows, theme, feeAsset, height, interval }: ChartProp
           strokeWidth={2}
           dot={false}
           activeDot={{ r: 4, strokeWidth: 0 }}
-          animationDuration={500}
+          isAnimationActive={false}
         />
       </ComposedChart>
     </ResponsiveContainer>
@@ -150,7 +153,7 @@ export function RewardsChart({ rows, theme, token, height, interval }: ChartProp
           }}
         />
         <Legend verticalAlign="top" align="right" height={28} iconSize={10} formatter={legend.formatter} onClick={legend.onClick} wrapperStyle={{ cursor: 'pointer' }} />
-        <Bar dataKey="rewards" hide={legend.hidden('rewards')} name={`Rewards (${token})`} fill={theme.rewards} radius={[3, 3, 0, 0]} maxBarSize={26} animationDuration={500}>
+        <Bar dataKey="rewards" hide={legend.hidden('rewards')} name={`Rewards (${token})`} fill={theme.rewards} radius={[3, 3, 0, 0]} maxBarSize={26} isAnimationActive={false}>
           {rows.map((r) => (
             <Cell key={r.day} fillOpacity={r.partial ? PARTIAL_OPACITY : 1} />
           ))}
@@ -193,12 +196,8 @@ export interface SeriesChartProps {
   total?: boolean
 }
 
-/** Above this many points charts skip the entrance animation (5 years of days). */
-const ANIMATE_MAX = 400
-
 function SeriesChartImpl(p: SeriesChartProps) {
   const { rows, series, theme, height, interval } = p
-  const animate = rows.length <= ANIMATE_MAX
   const visible = series.filter((s) => !p.hidden.includes(s.key))
   const hasRight = series.some((s) => s.axis === 'right')
   // how many times this chart has rendered (data-render-count): live polls that change nothing must not add to it
@@ -236,7 +235,7 @@ function SeriesChartImpl(p: SeriesChartProps) {
           }}
         />
         {visible.map((s) => {
-          const common = { dataKey: s.key, name: s.name, yAxisId: s.axis ?? 'left', isAnimationActive: animate, animationDuration: 400 }
+          const common = { dataKey: s.key, name: s.name, yAxisId: s.axis ?? 'left', isAnimationActive: false }
           if (s.kind === 'bar') return <Bar key={s.key} {...common} stackId={s.stack} fill={s.color} maxBarSize={28} radius={s.stack ? undefined : [3, 3, 0, 0]} />
           if (s.kind === 'area')
             return <Area key={s.key} {...common} stackId={s.stack} type="monotone" stroke={s.color} fill={s.color} fillOpacity={0.35} strokeWidth={1.5} dot={false} activeDot={{ r: 3 }} connectNulls />

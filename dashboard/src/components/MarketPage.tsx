@@ -4,7 +4,7 @@
  * utilization over time, and the sortable networks table. One request per poll (api.ts fetchMarket).
  */
 import { useMemo, useState } from 'react'
-import { fetchMarket, type Category, type MarketData } from '../api'
+import type { Category, MarketData } from '../api'
 import { exportLinks } from '../exports'
 import { DAY_MS } from '../series'
 import { capacityUnitLabel, capacityValue, compact, dayKey, isByteUnit, price, ratio, usd, usdFull } from '../format'
@@ -17,8 +17,10 @@ import type { SeriesDef } from './Charts'
 import { PageHero, PollView, RangeLabel } from './Page'
 import { SeriesPanel, type ExportLink } from './Panel'
 import { Sparkline } from './Sparkline'
-import { EmptyState } from './States'
+import { Deferred, PaintOrder } from './PaintOrder'
+import { EmptyState, SectionPlaceholder } from './States'
 import { Toolbar } from './Toolbar'
+import { marketView } from '../views'
 
 export const MARKET_POLL_MS = 15_000
 
@@ -264,11 +266,16 @@ function Body({ v, view, category }: { v: MarketView; view: ReturnType<typeof us
   const daily = exportLinks('daily_stats', filter)
   const per = v.interval
   if (v.shown.length === 0) return <EmptyState what="network in this category" />
+  // the market cap chart first, then the other charts and the tables, one at a time (PaintOrder)
+  const later = (name: string, node: React.ReactNode, table?: boolean) => (
+    <Deferred placeholder={<SectionPlaceholder name={name} table={table} />}>{node}</Deferred>
+  )
   return (
-    <>
+    <PaintOrder>
       <Cards v={v} view={view} />
       <div className="grid-2">
         <SeriesPanel
+          headline
           name="mcap"
           title={`Market cap by ${groupWord}`}
           summary={<>Circulating supply × price, stacked; {v.totals.marketCap == null ? 'no price known' : usd(v.totals.marketCap)} on the last day</>}
@@ -281,48 +288,54 @@ function Body({ v, view, category }: { v: MarketView; view: ReturnType<typeof us
           exports={daily}
           emptyText="No market cap known in this range (no price, or no mint indexed yet)."
         />
-        <SeriesPanel
-          name="fees"
-          title={`Fees (revenue) by ${groupWord}`}
-          summary={<>USD paid by users per {per}: {v.totals.feesUsd == null ? 'not priced' : usd(v.totals.feesUsd)} over {v.window.span} days</>}
-          rows={v.charts.fees}
-          series={stacked('bar')}
-          interval={per}
-          format={usd}
-          formatFull={usdFull}
-          total
-          exports={daily}
-          footnote="Days without a known price for a network leave that network out of the bar."
-        />
-        <SeriesPanel
-          name="incentives"
-          title={`Incentives by ${groupWord}`}
-          summary={<>Token rewards to providers in USD per {per}: {v.totals.incentivesUsd == null ? 'not priced' : usd(v.totals.incentivesUsd)}</>}
-          rows={v.charts.incentives}
-          series={stacked('bar')}
-          interval={per}
-          format={usd}
-          formatFull={usdFull}
-          total
-          exports={daily}
-        />
-        <CapacityPanel v={v} groupWord={groupWord} exports={daily} />
+        {later('fees', (
+          <SeriesPanel
+            name="fees"
+            title={`Fees (revenue) by ${groupWord}`}
+            summary={<>USD paid by users per {per}: {v.totals.feesUsd == null ? 'not priced' : usd(v.totals.feesUsd)} over {v.window.span} days</>}
+            rows={v.charts.fees}
+            series={stacked('bar')}
+            interval={per}
+            format={usd}
+            formatFull={usdFull}
+            total
+            exports={daily}
+            footnote="Days without a known price for a network leave that network out of the bar."
+          />
+        ))}
+        {later('incentives', (
+          <SeriesPanel
+            name="incentives"
+            title={`Incentives by ${groupWord}`}
+            summary={<>Token rewards to providers in USD per {per}: {v.totals.incentivesUsd == null ? 'not priced' : usd(v.totals.incentivesUsd)}</>}
+            rows={v.charts.incentives}
+            series={stacked('bar')}
+            interval={per}
+            format={usd}
+            formatFull={usdFull}
+            total
+            exports={daily}
+          />
+        ))}
+        {later('capacity', <CapacityPanel v={v} groupWord={groupWord} exports={daily} />)}
       </div>
-      <SeriesPanel
-        name="utilization"
-        title={`Utilization by ${groupWord}`}
-        summary={<>Active leases ÷ capacity, for the networks whose leases use capacity</>}
-        rows={v.charts.utilization}
-        series={lines}
-        interval={per}
-        format={pctTick}
-        formatFull={pctFull}
-        exports={daily}
-        emptyText="No network in view reports leases against its capacity."
-      />
-      {!category && <GroupTable rows={v.groupRows} range={rangeLabel(view)} />}
-      <NetworkTable v={v} view={view} />
-    </>
+      {later('utilization', (
+        <SeriesPanel
+          name="utilization"
+          title={`Utilization by ${groupWord}`}
+          summary={<>Active leases ÷ capacity, for the networks whose leases use capacity</>}
+          rows={v.charts.utilization}
+          series={lines}
+          interval={per}
+          format={pctTick}
+          formatFull={pctFull}
+          exports={daily}
+          emptyText="No network in view reports leases against its capacity."
+        />
+      ))}
+      {!category && later('categories', <GroupTable rows={v.groupRows} range={rangeLabel(view)} />, true)}
+      {later('networks', <NetworkTable v={v} view={view} />, true)}
+    </PaintOrder>
   )
 }
 
@@ -330,9 +343,8 @@ export function MarketPage({ category: categoryId }: { category?: string }) {
   const view = useViewState()
   const search = useSearch()
   const state = useMemo(() => parseViewState(search), [search])
-  const args = { category: categoryId, networks: state.networks, days: state.days, interval: state.interval }
-  // a new range, interval or filter keeps the current view on screen until its answer arrives (not another category)
-  const poll = usePolling<MarketData>((prev) => fetchMarket(args, prev), MARKET_POLL_MS, `market:${JSON.stringify(args)}`, `market:${categoryId ?? ''}`)
+  const req = marketView(categoryId, state)
+  const poll = usePolling<MarketData>(req.fetch, MARKET_POLL_MS, req.key, req.keepAcross)
   const { data } = poll
   const category = categoryId ? data?.categories.find((c) => c.id === categoryId) : undefined
   // derived view, structurally shared with the previous one so unchanged charts keep their rows

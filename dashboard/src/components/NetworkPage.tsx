@@ -2,14 +2,14 @@
  * A network's page (`/network/:id`), for its team and researchers: fees in the fee asset and USD, rewards,
  * fees vs incentives, supply, providers, leases and capacity, and the indexer's health. One request per poll.
  */
-import { lazy, Suspense, useMemo } from 'react'
-import { fetchNetwork, type ChainStatus, type NetworkData, type LeasedResources, type Payers, type ProviderRow } from '../api'
+import { Suspense, useMemo } from 'react'
+import { type ChainStatus, type NetworkData, type LeasedResources, type Payers, type ProviderRow } from '../api'
 import { SERIES } from '../colors'
+import { chartsChunk, lazyChunk } from '../chunks'
 import { exportLinks } from '../exports'
 import { DAY_MS } from '../series'
 import { compact, dayKey, dayLabel, duration, int, price, ratio, usd, usdFull } from '../format'
 import { useMediaQuery, useNow, usePolling, useShared } from '../hooks'
-import { queryFrom } from '../market'
 import { deriveNetwork, type NetworkView } from '../model'
 import { categoryPath, Link, useSearch } from '../router'
 import { useChartTheme } from '../theme'
@@ -18,20 +18,23 @@ import { MetricCard, MetricCards, StatusCard } from './Cards'
 import type { SeriesDef } from './Charts'
 import { PageHero, PollView, RangeLabel } from './Page'
 import { ChartPanel, SeriesPanel } from './Panel'
-import { ChartSkeleton, EmptyState } from './States'
+import { Deferred, PaintOrder } from './PaintOrder'
+import { ChartSkeleton, EmptyState, SectionPlaceholder } from './States'
 import { FeesTable, RewardsTable } from './Tables'
 import { Toolbar } from './Toolbar'
+import { networkView } from '../views'
 
 export const NETWORK_POLL_MS = 5000
 
-const charts = () => import('./Charts')
-const FeesChart = lazy(() => charts().then((m) => ({ default: m.MemoFeesChart })))
-const RewardsChart = lazy(() => charts().then((m) => ({ default: m.MemoRewardsChart })))
+const FeesChart = lazyChunk(chartsChunk, (m) => m.MemoFeesChart)
+const RewardsChart = lazyChunk(chartsChunk, (m) => m.MemoRewardsChart)
 
 const chg = (a: number | null, b: number | null) => (a == null || b == null || b === 0 ? null : (a - b) / Math.abs(b))
 const tokens = (sym: string) => (n: number) => `${compact(n)} ${sym}`
 const tokensFull = (sym: string) => (n: number) => `${n.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${sym}`
 const count = (n: number) => int(n)
+/** A section rendered after the headline chart, in its turn (PaintOrder). */
+const later = (name: string, node: React.ReactNode, table?: boolean) => <Deferred placeholder={<SectionPlaceholder name={name} table={table} />}>{node}</Deferred>
 
 function NativeCharts({ v, view }: { v: NetworkView; view: ViewState }) {
   const theme = useChartTheme()
@@ -47,6 +50,7 @@ function NativeCharts({ v, view }: { v: NetworkView; view: ViewState }) {
   return (
     <div className="grid-2">
       <ChartPanel
+        headline
         name="fees"
         title={`Fees per ${per}`}
         summary={<>Paid by users: {tokens(feeAsset)(totals.fees)} ≈ {usd(totals.feesUsd)} over {v.window.span} days</>}
@@ -60,20 +64,22 @@ function NativeCharts({ v, view }: { v: NetworkView; view: ViewState }) {
         footnote={<>USD at the {feeAsset}/USD price known at each fee's block. {partialNote}</>}
         table={(id) => <FeesTable id={id} rows={chartRows} totals={totals} feeAsset={feeAsset} interval={per} />}
       />
-      <ChartPanel
-        name="rewards"
-        title={`Rewards per ${per}`}
-        summary={<>{tokenSymbol} incentives credited to providers: {tokens(tokenSymbol)(totals.rewards)} over {v.window.span} days</>}
-        chartLabel={`Bar chart of rewards per ${per} in ${tokenSymbol}, ${v.window.span} days. The table toggle shows the numbers.`}
-        chart={
-          <Suspense fallback={<ChartSkeleton />}>
-            <RewardsChart rows={chartRows} theme={theme} feeAsset={feeAsset} token={tokenSymbol} height={height} interval={per} />
-          </Suspense>
-        }
-        exports={exportLinks('events', filter)}
-        footnote={<>After the protocol's cut. {partialNote}</>}
-        table={(id) => <RewardsTable id={id} rows={chartRows} totals={totals} token={tokenSymbol} interval={per} />}
-      />
+      {later('rewards', (
+        <ChartPanel
+          name="rewards"
+          title={`Rewards per ${per}`}
+          summary={<>{tokenSymbol} incentives credited to providers: {tokens(tokenSymbol)(totals.rewards)} over {v.window.span} days</>}
+          chartLabel={`Bar chart of rewards per ${per} in ${tokenSymbol}, ${v.window.span} days. The table toggle shows the numbers.`}
+          chart={
+            <Suspense fallback={<ChartSkeleton />}>
+              <RewardsChart rows={chartRows} theme={theme} feeAsset={feeAsset} token={tokenSymbol} height={height} interval={per} />
+            </Suspense>
+          }
+          exports={exportLinks('events', filter)}
+          footnote={<>After the protocol's cut. {partialNote}</>}
+          table={(id) => <RewardsTable id={id} rows={chartRows} totals={totals} token={tokenSymbol} interval={per} />}
+        />
+      ))}
     </div>
   )
 }
@@ -91,94 +97,104 @@ function Sections({ v, view }: { v: NetworkView; view: ViewState }) {
   const S = (key: string, name: string, color: string, kind: SeriesDef['kind'], axis?: 'right'): SeriesDef => ({ key, name, color, kind, axis })
   return (
     <>
-      <SeriesPanel
-        name="fees-incentives"
-        title="Fees vs incentives"
-        summary={<>What users pay against what the network emits to providers, in USD per {per}; demand/rewards {ratio(v.usd.ratio)}</>}
-        rows={m}
-        series={[S('feesUsd', 'Fees (USD)', SERIES.usd, 'bar'), S('incentivesUsd', 'Incentives (USD)', SERIES.incentives, 'bar')]}
-        interval={per}
-        format={usd}
-        formatFull={usdFull}
-        exports={daily}
-      />
-      <div className="grid-2">
+      {later('fees-incentives', (
         <SeriesPanel
-          name="supply"
-          title="Supply"
-          summary={<>Circulating and total supply at the end of each {per}; mints (emissions) and burns per {per}</>}
-          rows={supplyRows}
-          series={[
-            S('circulatingSupply', 'Circulating', SERIES.circulating, 'line'),
-            S('totalSupply', 'Total', SERIES.supply, 'line'),
-            S('minted', 'Minted', SERIES.minted, 'bar', 'right'),
-            S('burned', 'Burned', SERIES.burned, 'bar', 'right'),
-          ]}
-          interval={per}
-          format={compact}
-          formatFull={tokensFull(sym)}
-          exports={exportLinks('events', filter)}
-          footnote="Supply counts from the first indexed block (mints minus burns); circulating excludes the listed treasury and vesting addresses."
-        />
-        <SeriesPanel
-          name="providers"
-          title="Providers"
-          summary={<>Active on the last day of each {per}; new and churned (no activity for 30 days) per {per}</>}
+          name="fees-incentives"
+          title="Fees vs incentives"
+          summary={<>What users pay against what the network emits to providers, in USD per {per}; demand/rewards {ratio(v.usd.ratio)}</>}
           rows={m}
-          series={[S('activeProviders', 'Active', SERIES.active, 'line'), S('newProviders', 'New', SERIES.new, 'bar', 'right'), S('churnedProviders', 'Churned', SERIES.churned, 'bar', 'right')]}
+          series={[S('feesUsd', 'Fees (USD)', SERIES.usd, 'bar'), S('incentivesUsd', 'Incentives (USD)', SERIES.incentives, 'bar')]}
           interval={per}
-          format={count}
-          formatFull={count}
-          exports={exportLinks('providers', filter)}
-        />
-        <SeriesPanel
-          name="leases"
-          title="Leases"
-          summary={
-            <>
-              Opened and closed per {per}; open at the end of each {per}.{' '}
-              <span
-                data-testid="lease-medians"
-                data-count={v.leases.count}
-                data-duration={v.leases.medianDurationSeconds ?? ''}
-                data-price={v.leases.medianPrice?.value ?? ''}
-              >
-                {v.leases.count > 0 ? (
-                  <>
-                    Closed in range: {int(v.leases.count)}, median duration {duration(v.leases.medianDurationSeconds!)}
-                    {v.leases.medianPrice && (
-                      <>
-                        , median price {compact(v.leases.medianPrice.value)} {v.leases.medianPrice.asset}
-                        {v.leases.medianPrice.unit ? ` per ${v.leases.medianPrice.unit}` : ''}
-                      </>
-                    )}
-                  </>
-                ) : (
-                  'No lease closed in range.'
-                )}
-              </span>
-            </>
-          }
-          rows={leaseRows}
-          series={[S('leasesOpened', 'Opened', SERIES.opened, 'bar'), S('leasesClosed', 'Closed', SERIES.closed, 'bar'), S('activeLeases', 'Open', SERIES.leased, 'line', 'right')]}
-          interval={per}
-          format={count}
-          formatFull={count}
-          exports={exportLinks('leases', filter)}
-          emptyText="This network has no leases (or none in this range)."
-        />
-        <SeriesPanel
-          name="capacity"
-          title="Capacity vs leased"
-          summary={<>Registered capacity and open leases in {unit}; utilization {v.last?.utilization == null ? 'not reported' : `${(v.last.utilization * 100).toFixed(1)}%`}</>}
-          rows={m}
-          series={[S('capacity', `Capacity (${unit})`, SERIES.capacity, 'area'), S('activeLeases', 'Leased', SERIES.leased, 'line')]}
-          interval={per}
-          format={compact}
-          formatFull={(n) => `${int(n)} ${unit}`}
+          format={usd}
+          formatFull={usdFull}
           exports={daily}
-          emptyText="No capacity registered in this range."
         />
+      ))}
+      <div className="grid-2">
+        {later('supply', (
+          <SeriesPanel
+            name="supply"
+            title="Supply"
+            summary={<>Circulating and total supply at the end of each {per}; mints (emissions) and burns per {per}</>}
+            rows={supplyRows}
+            series={[
+              S('circulatingSupply', 'Circulating', SERIES.circulating, 'line'),
+              S('totalSupply', 'Total', SERIES.supply, 'line'),
+              S('minted', 'Minted', SERIES.minted, 'bar', 'right'),
+              S('burned', 'Burned', SERIES.burned, 'bar', 'right'),
+            ]}
+            interval={per}
+            format={compact}
+            formatFull={tokensFull(sym)}
+            exports={exportLinks('events', filter)}
+            footnote="Supply counts from the first indexed block (mints minus burns); circulating excludes the listed treasury and vesting addresses."
+          />
+        ))}
+        {later('providers', (
+          <SeriesPanel
+            name="providers"
+            title="Providers"
+            summary={<>Active on the last day of each {per}; new and churned (no activity for 30 days) per {per}</>}
+            rows={m}
+            series={[S('activeProviders', 'Active', SERIES.active, 'line'), S('newProviders', 'New', SERIES.new, 'bar', 'right'), S('churnedProviders', 'Churned', SERIES.churned, 'bar', 'right')]}
+            interval={per}
+            format={count}
+            formatFull={count}
+            exports={exportLinks('providers', filter)}
+          />
+        ))}
+        {later('leases', (
+          <SeriesPanel
+            name="leases"
+            title="Leases"
+            summary={
+              <>
+                Opened and closed per {per}; open at the end of each {per}.{' '}
+                <span
+                  data-testid="lease-medians"
+                  data-count={v.leases.count}
+                  data-duration={v.leases.medianDurationSeconds ?? ''}
+                  data-price={v.leases.medianPrice?.value ?? ''}
+                >
+                  {v.leases.count > 0 ? (
+                    <>
+                      Closed in range: {int(v.leases.count)}, median duration {duration(v.leases.medianDurationSeconds!)}
+                      {v.leases.medianPrice && (
+                        <>
+                          , median price {compact(v.leases.medianPrice.value)} {v.leases.medianPrice.asset}
+                          {v.leases.medianPrice.unit ? ` per ${v.leases.medianPrice.unit}` : ''}
+                        </>
+                      )}
+                    </>
+                  ) : (
+                    'No lease closed in range.'
+                  )}
+                </span>
+              </>
+            }
+            rows={leaseRows}
+            series={[S('leasesOpened', 'Opened', SERIES.opened, 'bar'), S('leasesClosed', 'Closed', SERIES.closed, 'bar'), S('activeLeases', 'Open', SERIES.leased, 'line', 'right')]}
+            interval={per}
+            format={count}
+            formatFull={count}
+            exports={exportLinks('leases', filter)}
+            emptyText="This network has no leases (or none in this range)."
+          />
+        ))}
+        {later('capacity', (
+          <SeriesPanel
+            name="capacity"
+            title="Capacity vs leased"
+            summary={<>Registered capacity and open leases in {unit}; utilization {v.last?.utilization == null ? 'not reported' : `${(v.last.utilization * 100).toFixed(1)}%`}</>}
+            rows={m}
+            series={[S('capacity', `Capacity (${unit})`, SERIES.capacity, 'area'), S('activeLeases', 'Leased', SERIES.leased, 'line')]}
+            interval={per}
+            format={compact}
+            formatFull={(n) => `${int(n)} ${unit}`}
+            exports={daily}
+            emptyText="No capacity registered in this range."
+          />
+        ))}
       </div>
     </>
   )
@@ -403,8 +419,9 @@ function Body({ v, view, fetchedAt, status, topProviders, payers, leased }: { v:
   const r = RANGES.find((x) => x.id === view.range)!.label
   const last = v.last
   const none = 'no price known'
+  // the fees chart first, then the other charts and the tables, one at a time (PaintOrder)
   return (
-    <>
+    <PaintOrder>
       <div className="cards">
         <MetricCards totals={v.totals} feeAsset={v.network?.feeAsset ?? '?'} token={v.network?.tokenSymbol ?? '?'} />
         <MetricCard
@@ -449,19 +466,19 @@ function Body({ v, view, fetchedAt, status, topProviders, payers, leased }: { v:
       <NativeCharts v={v} view={view} />
       <Sections v={v} view={view} />
       <div className="grid-2">
-        <TopProviders v={v} rows={topProviders} />
-        {payers && <TopPayers v={v} payers={payers} />}
+        {later('top-providers', <TopProviders v={v} rows={topProviders} />, true)}
+        {payers && later('top-payers', <TopPayers v={v} payers={payers} />, true)}
       </div>
-      <Health v={v} status={status} fetchedAt={fetchedAt} />
-    </>
+      {later('health', <Health v={v} status={status} fetchedAt={fetchedAt} />, true)}
+    </PaintOrder>
   )
 }
 
 export function NetworkPage({ id }: { id: string }) {
   const search = useSearch()
   const view = useMemo(() => parseViewState(search), [search])
-  const from = queryFrom(view.days)
-  const poll = usePolling<NetworkData>((prev) => fetchNetwork(id, from, view.days, prev), NETWORK_POLL_MS, `network:${id}:${from}`)
+  const req = networkView(id, view)
+  const poll = usePolling<NetworkData>(req.fetch, NETWORK_POLL_MS, req.key)
   const { data, fetchedAt } = poll
   const derived = useMemo(() => (data ? deriveNetwork(data, id, view) : undefined), [data, id, view])
   const v = useShared(derived)

@@ -1,13 +1,15 @@
-import { lazy, Suspense, useId, useState } from 'react'
+import { Suspense, useId, useRef, useState } from 'react'
+import { chartsChunk, lazyChunk } from '../chunks'
 import { bucketLabel, dayKey } from '../format'
 import { useMediaQuery } from '../hooks'
 import type { BucketRow } from '../series'
 import { useChartTheme } from '../theme'
 import type { IntervalId } from '../viewstate'
 import type { SeriesDef } from './Charts'
+import { useHeadline } from './PaintOrder'
 import { ChartSkeleton } from './States'
 
-const SeriesChart = lazy(() => import('./Charts').then((m) => ({ default: m.SeriesChart })))
+const SeriesChart = lazyChunk(chartsChunk, (m) => m.SeriesChart)
 
 export interface ExportLink {
   label: string
@@ -25,9 +27,13 @@ export function ChartPanel(props: {
   footnote?: React.ReactNode
   legend?: React.ReactNode
   exports?: ExportLink[]
+  /** the page's headline chart: drawn first, the page's other sections after it (PaintOrder) */
+  headline?: boolean
 }) {
   const [open, setOpen] = useState(false)
   const tableId = useId()
+  const chartRef = useRef<HTMLDivElement>(null)
+  useHeadline(chartRef, props.headline)
   return (
     <section className="card panel" aria-labelledby={`${tableId}-title`} data-panel={props.name}>
       <header className="panel-head">
@@ -61,7 +67,7 @@ export function ChartPanel(props: {
         </div>
       </header>
       {props.legend}
-      <div className="chart" data-testid={`chart-${props.name}`} role="img" aria-label={props.chartLabel}>
+      <div className="chart" ref={chartRef} data-testid={`chart-${props.name}`} role="img" aria-label={props.chartLabel}>
         {props.chart}
       </div>
       {props.footnote && <p className="panel-foot">{props.footnote}</p>}
@@ -106,6 +112,8 @@ export interface SeriesPanelProps {
   emptyText?: string
   /** controls above the legend (e.g. a unit picker) */
   controls?: React.ReactNode
+  /** the page's headline chart (PaintOrder) */
+  headline?: boolean
 }
 
 /** A ChartPanel drawing `series` of bucketed rows, with a toggling legend and a table of the same numbers. */
@@ -122,6 +130,7 @@ export function SeriesPanel(p: SeriesPanelProps) {
       summary={p.summary}
       footnote={p.footnote}
       exports={p.exports}
+      headline={p.headline}
       chartLabel={`${p.title}: ${p.series.map((s) => s.name).join(', ')}; ${p.rows.length} ${p.interval === 'day' ? 'days' : p.interval === 'week' ? 'weeks' : 'months'}. The table toggle shows the numbers.`}
       legend={
         <>

@@ -37,6 +37,15 @@ export function ChartSkeleton() {
   )
 }
 
+/** The place of a section that renders in a moment, after the page's headline chart (PaintOrder): no motion. */
+export function SectionPlaceholder({ name, table }: { name: string; table?: boolean }) {
+  return (
+    <section className={`card panel section-placeholder ${table ? 'section-placeholder-table' : ''}`} aria-hidden="true" data-placeholder={name}>
+      <div className="sk sk-label" />
+    </section>
+  )
+}
+
 export function EmptyState({ status, what = 'fee or reward event' }: { status?: ChainStatus; what?: string }) {
   const syncing = status?.height != null && status.lag != null && status.lag > 2
   return (
