@@ -6,8 +6,8 @@
  * API's own aggregation (api/market-series.ts marketSeriesOf) over synthetic daily rows of the shape of
  * `networkMetrics` (the registry knows 9 networks, so 20 cannot come from a real database).
  * Measures the bytes of the answers, the time to the first drawn chart and to every chart and the table, and an
- * interval switch. Prints a markdown table and writes bench/results/dashboard.json. Settings: BENCH_NETWORKS (20),
- * BENCH_YEARS (5).
+ * interval switch. Prints a markdown table and writes dashboard.json to BENCH_RESULTS_DIR (bench/results). Settings:
+ * BENCH_NETWORKS (20), BENCH_YEARS (5), BENCH_DASHBOARD_DIST (a build to measure instead of building the sources).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
@@ -68,8 +68,10 @@ function series(i: number) {
 async function main() {
   const t0 = Date.now()
   // a build of its own (dashboard/dist may be served by a running stack)
-  const dist = mkdtempSync(join(tmpdir(), 'depin-bench-dashboard-'))
-  await build({ root: DASHBOARD_DIR, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } })
+  // BENCH_DASHBOARD_DIST: an existing build to measure instead (e.g. an earlier commit's, for before/after)
+  const prebuilt = process.env.BENCH_DASHBOARD_DIST
+  const dist = prebuilt ? resolve(prebuilt) : mkdtempSync(join(tmpdir(), 'depin-bench-dashboard-'))
+  if (!prebuilt) await build({ root: DASHBOARD_DIR, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } })
   const buildSeconds = (Date.now() - t0) / 1000
   const js = initialJs(dist)
 
@@ -170,14 +172,15 @@ async function main() {
   } finally {
     await browser.close()
     server.close()
-    rmSync(dist, { recursive: true, force: true })
+    if (!prebuilt) rmSync(dist, { recursive: true, force: true })
   }
   const out = {
     date: new Date().toISOString(), loadAverage: loadavg(), cpus: cpus().length, networks: NETWORKS, days: DAYS, buildSeconds,
     initialJs: { files: js.files, bytes: js.raw, gzipBytes: js.gz }, render: results,
   }
-  mkdirSync(join(root, 'bench/results'), { recursive: true })
-  writeFileSync(join(root, 'bench/results/dashboard.json'), JSON.stringify(out, null, 2) + '\n')
+  const outDir = resolve(process.env.BENCH_RESULTS_DIR ?? join(root, 'bench/results'))
+  mkdirSync(outDir, { recursive: true })
+  writeFileSync(join(outDir, 'dashboard.json'), JSON.stringify(out, null, 2) + '\n')
   console.log(`\n## Dashboard (bench/dashboard.ts)\n`)
   console.log(`initial JavaScript: ${(js.raw / 1000).toFixed(1)} kB, **${(js.gz / 1000).toFixed(1)} kB gzip** (${js.files.join(', ')})\n`)
   console.log(`| overview, ${NETWORKS} networks × ${DAYS} days, 5Y range | fee bars drawn | requests | answer (KiB) | unchanged poll (bytes) | first chart (s) | all charts and table (s) | switch interval (s) |`)

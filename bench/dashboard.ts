@@ -29,6 +29,8 @@ export interface BundleFigures {
  */
 export interface FirstChartBreakdown {
   scriptsLoadedMs: number
+  /** gzip size of the scripts the page had loaded when its first chart was painted (entry, app, page, charts) */
+  scriptsGzipKB?: number
   graphqlRequests: number
   firstGraphqlStartMs: number
   lastGraphqlEndMs: number
@@ -78,18 +80,18 @@ window.__firstChart = new Promise((resolve) => {
 const TIMELINE = `(() => {
   const rs = performance.getEntriesByType('resource')
   return {
-    scripts: rs.filter((r) => r.initiatorType === 'script' || /\\.js(\\?|$)/.test(r.name)).map((r) => r.responseEnd),
+    scripts: rs.filter((r) => r.initiatorType === 'script' || /\\.js(\\?|$)/.test(r.name)).map((r) => ({ end: r.responseEnd, path: new URL(r.name).pathname })),
     graphql: rs.filter((r) => /\\/graphql/.test(r.name)).map((r) => ({ start: r.startTime, end: r.responseEnd, wait: r.responseStart - r.requestStart, bytes: r.encodedBodySize || r.transferSize })),
   }
 })()`
 
-export type Timeline = { chart: number; scripts: number[]; graphql: { start: number; end: number; wait: number; bytes: number }[] }
+export type Timeline = { chart: number; scripts: { end: number; path: string }[]; graphql: { start: number; end: number; wait: number; bytes: number }[] }
 
 export function breakdown(ts: Timeline[]): FirstChartBreakdown {
   const med = (xs: number[]) => round(percentile([...xs].sort((a, b) => a - b), 50), 0)
   const before = ts.map((t) => ({ ...t, graphql: t.graphql.filter((g) => g.end <= t.chart) }))
   return {
-    scriptsLoadedMs: med(before.map((t) => Math.max(0, ...t.scripts))),
+    scriptsLoadedMs: med(before.map((t) => Math.max(0, ...t.scripts.filter((x) => x.end <= t.chart).map((x) => x.end)))),
     graphqlRequests: med(before.map((t) => t.graphql.length)),
     firstGraphqlStartMs: med(before.map((t) => Math.min(...t.graphql.map((g) => g.start), t.chart))),
     lastGraphqlEndMs: med(before.map((t) => Math.max(0, ...t.graphql.map((g) => g.end)))),
@@ -131,7 +133,9 @@ export async function runDashboard(ds: Dataset, opts: { runs: number }): Promise
       const timelines: Timeline[] = []
       const samples = await firstChartMs(api.url + path, opts.runs, timelines)
       const sorted = [...samples].sort((a, b) => a - b)
-      firstChart[name] = { runs: samples.length, medianMs: percentile(sorted, 50), maxMs: sorted[sorted.length - 1], samplesMs: samples, breakdown: breakdown(timelines) }
+      const loaded = new Set(timelines.flatMap((t) => t.scripts.filter((x) => x.end <= t.chart).map((x) => x.path.replace(/^\//, ''))))
+      const scriptsGzipKB = round(bundle.files.filter((f) => loaded.has(f.file)).reduce((s, f) => s + f.gzipKB, 0), 1)
+      firstChart[name] = { runs: samples.length, medianMs: percentile(sorted, 50), maxMs: sorted[sorted.length - 1], samplesMs: samples, breakdown: { ...breakdown(timelines), scriptsGzipKB } }
     }
   } finally {
     await api.stop()

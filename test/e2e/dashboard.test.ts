@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Stack } from '../../cli/stack'
-import { expectClose, screenshot, SCREENSHOT_DIR, startBrowserStack, until, type BrowserStack } from '../helpers/browser-stack'
+import { expectClose, screenshot, SCREENSHOT_DIR, settled, startBrowserStack, until, type BrowserStack } from '../helpers/browser-stack'
 
 
 interface DayRow {
@@ -59,8 +59,26 @@ async function openDashboard(context: BrowserContext, feeBars: number, rewardBar
     [feeBars, rewardBars] as const,
     { timeout: 20_000 },
   )
+  await settled(page)
   return page
 }
+
+/**
+ * Set before any page script: resolves window.__firstBars with the fees chart's bar outlines as they are first put in
+ * the DOM (in the mutation's own task, before any animation frame could move them), performance.now() and how many
+ * sections of the page were still placeholders (rendered after the headline chart) at that moment.
+ */
+const FIRST_BARS_PROBE = `
+window.__firstBars = new Promise((resolve) => {
+  const obs = new MutationObserver(() => {
+    const bars = [...document.querySelectorAll('[data-testid="chart-fees"] .recharts-bar-rectangle path')]
+    if (bars.length) {
+      obs.disconnect()
+      resolve({ at: performance.now(), d: bars.map((b) => b.getAttribute('d')), placeholders: document.querySelectorAll('[data-placeholder]').length })
+    }
+  })
+  obs.observe(document, { childList: true, subtree: true, attributes: true })
+})`
 
 describe('livepeer (end to end)', () => {
   let stats: DayRow[] = []
@@ -146,7 +164,6 @@ describe('livepeer (end to end)', () => {
     expect(ticks.length).toBeGreaterThan(2)
     for (const t of ticks) expect(t).toMatch(/^[A-Z][a-z]{2} \d{1,2}$/)
 
-    await page.waitForTimeout(700) // let the entrance animation finish before the screenshot
     await screenshot(page, 'livepeer')
 
     // tooltip on hover: the day and its ETH amount
@@ -231,6 +248,38 @@ describe('livepeer (end to end)', () => {
     await context.close()
   })
 
+  it('sends the view\'s request before React renders, draws the fees chart first and without animation', async () => {
+    const feeDays = stats.filter((r) => r.fees > 0).length
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } })
+    const page = await context.newPage()
+    page.on('pageerror', (e) => pageErrors.push(e.message))
+    const sent: string[] = []
+    page.on('request', (r) => {
+      if (r.url().endsWith('/graphql') && r.method() === 'POST') sent.push(r.postData() ?? '')
+    })
+    await page.addInitScript(FIRST_BARS_PROBE)
+    await page.goto(apiUrl + '/network/livepeer')
+    const first = await page.evaluate(() => (window as unknown as { __firstBars: Promise<{ at: number; d: string[]; placeholders: number }> }).__firstBars)
+    // the first request left before React's first render was committed (the entry module sent it), and the page
+    // took it over: one full request, the polls after it ask for the pulse
+    const timing = await page.evaluate(() => ({
+      rendered: performance.getEntriesByName('app:first-render')[0]?.startTime,
+      requests: performance.getEntriesByType('resource').filter((r) => r.name.endsWith('/graphql')).map((r) => r.startTime),
+    }))
+    expect(timing.rendered, 'React marked its first render').toBeGreaterThan(0)
+    expect(Math.min(...timing.requests), 'first /graphql request start vs React\'s first render (ms)').toBeLessThan(timing.rendered)
+    // headline first: when the fees bars appeared, the sections after it (rewards chart, tables) were placeholders
+    expect(first.placeholders, 'sections not rendered yet when the headline chart was drawn').toBeGreaterThan(0)
+    await settled(page)
+    expect(sent.filter((b) => b.includes('query NetworkPage')).length, 'full requests of the page').toBe(1)
+    // no entrance animation: the bars as first inserted are the bars as they stay, one per day with fees
+    const final = await page.$$eval('[data-testid="chart-fees"] .recharts-bar-rectangle path', (ps) => ps.map((p) => p.getAttribute('d')))
+    expect(first.d.length).toBe(feeDays)
+    expect(final).toEqual(first.d)
+    console.log(`first request at ${Math.min(...timing.requests).toFixed(0)} ms, React's first render ${timing.rendered.toFixed(0)} ms, fees bars ${first.at.toFixed(0)} ms; ${first.placeholders} sections still placeholders then`)
+    await context.close()
+  })
+
   it('shows the error state when /graphql fails', async () => {
     const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } })
     const page = await context.newPage()
@@ -280,14 +329,12 @@ describe('livepeer (end to end)', () => {
     // nothing wider than the screen: no horizontal scrolling
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
     expect(overflow).toBeLessThanOrEqual(0)
-    await page.waitForTimeout(700)
     await screenshot(page, 'livepeer-mobile')
     await context.close()
 
     // the dark theme, for a look at it (not asserted beyond rendering)
     const dark = await browser!.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' })
     const darkPage = await openDashboard(dark, feeDays, rewardDays, pageErrors)
-    await darkPage.waitForTimeout(700)
     await screenshot(darkPage, 'livepeer-dark')
     await dark.close()
     expect(pageErrors).toEqual([])

@@ -17,7 +17,7 @@ import { parse } from 'csv-parse/sync'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { networks } from '../../indexer/registry'
-import { expectClose, horizontalOverflow, screenshot, startBrowserStack, until, watchErrors, type BrowserStack } from '../helpers/browser-stack'
+import { expectClose, horizontalOverflow, screenshot, settled, startBrowserStack, until, watchErrors, type BrowserStack } from '../helpers/browser-stack'
 
 interface MetricsRow {
   periodStart: string
@@ -131,6 +131,7 @@ async function openMarket(context: BrowserContext, path: string, errors: string[
   await page.goto(apiUrl + path)
   await page.getByTestId('ov-card-mcap').waitFor({ timeout: 20_000 })
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="chart-fees"] svg .recharts-bar-rectangle').length > 0, undefined, { timeout: 20_000 })
+  await settled(page)
   return page
 }
 
@@ -236,7 +237,7 @@ describe('overview, category and data pages (end to end)', () => {
     const asc = (await tableRows(page)).map((r) => r.marketCap).filter((v): v is number => v != null)
     expect(asc).toEqual([...known].sort((a, b) => a - b))
 
-    await page.waitForTimeout(700) // entrance animation
+    await settled(page)
     await screenshot(page, 'overview')
 
     // clicking a network opens its page in place (no reload), back returns to the overview
@@ -255,7 +256,7 @@ describe('overview, category and data pages (end to end)', () => {
       expect(h, `${s.chain} height`).toBeLessThanOrEqual(s.height!)
       expect(h, `${s.chain} height`).toBeGreaterThan(0)
     }
-    await page.waitForTimeout(700)
+    await settled(page)
     await screenshot(page, 'network-dimo')
     await page.goBack()
     await page.getByTestId('ov-card-mcap').waitFor({ timeout: 20_000 })
@@ -284,7 +285,7 @@ describe('overview, category and data pages (end to end)', () => {
     expectCards(await cards(page), want)
     // one legend entry per network
     await expect(page.locator('[data-panel="fees"] .legend-item').count()).resolves.toBe(members.length)
-    await page.waitForTimeout(700)
+    await settled(page)
     await screenshot(page, `category-${cat}`)
 
     // change range, interval, network filter and sort; the URL carries them and a reload shows the same view
@@ -337,7 +338,7 @@ describe('overview, category and data pages (end to end)', () => {
         else expectClose(Number(v), days.reduce((s, r) => s + r.feesUsd!, 0), `${id} week of ${wk.day}`)
       }
     }
-    await page.waitForTimeout(700)
+    await settled(page)
     await screenshot(page, `category-${cat}-filtered`)
 
     // back and forward keep working; an unknown category has a designed page
@@ -367,13 +368,13 @@ describe('overview, category and data pages (end to end)', () => {
     }
     expect(networkMetrics.at(-1)).toMatchObject({ capacityUnit: 'hotspots' })
     expect(networkMetrics.at(-1)!.capacity).toBeGreaterThan(0)
-    await page.waitForTimeout(700)
+    await settled(page)
     await screenshot(page, 'category-wireless')
     // its network page draws fees (DC), incentives and capacity without errors
     await page.goto(apiUrl + '/network/helium')
     await page.getByTestId('net-card-fees').waitFor({ timeout: 20_000 })
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="chart-fees-incentives"] svg .recharts-bar-rectangle').length > 0, undefined, { timeout: 20_000 })
-    await page.waitForTimeout(700)
+    await settled(page)
     await screenshot(page, 'network-helium')
     expect(pageErrors).toEqual([])
     await context.close()
@@ -446,7 +447,7 @@ describe('overview, category and data pages (end to end)', () => {
       const m = durations.length % 2 ? durations[durations.length >> 1] : (durations[durations.length / 2 - 1] + durations[durations.length / 2]) / 2
       expectClose(Number(await medians.getAttribute('data-duration')), m, 'median lease duration (s)')
     }
-    await page.waitForTimeout(700)
+    await settled(page)
     await screenshot(page, 'network-spheron')
 
     // Akash: the capacity its open leases hold, GPUs by model, as the API's leasedResources (the live devnet keeps
@@ -517,7 +518,7 @@ describe('overview, category and data pages (end to end)', () => {
       const page = watchErrors(await context.newPage(), pageErrors)
       await page.goto(apiUrl + path)
       await page.getByTestId(ready).waitFor({ timeout: 20_000 })
-      await page.waitForTimeout(900)
+      if (ready !== 'exports') await settled(page)
       expect(await horizontalOverflow(page), `${path}: no horizontal page scroll`).toBeLessThanOrEqual(0)
       await screenshot(page, `${name}-phone`)
       await page.close()
@@ -539,7 +540,7 @@ describe('overview, category and data pages (end to end)', () => {
     await page.reload()
     await page.getByTestId('ov-card-mcap').waitFor({ timeout: 20_000 })
     expect(await theme()).toBe('dark')
-    await page.waitForTimeout(700)
+    await settled(page)
     await screenshot(page, 'overview-dark')
     // keyboard: Tab reaches the theme button, the range buttons and the sortable headers
     const reached = new Set<string>()

@@ -105,3 +105,11 @@ export function watchErrors(page: Page, errors: string[]): Page {
 
 /** Width the page scrolls sideways by (0 = no horizontal scroll). */
 export const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+
+/**
+ * Waits until a data page has rendered every section: the page draws its headline chart first and the other
+ * sections after it, each holding its place with a placeholder (`data-placeholder`) until then.
+ */
+export async function settled(page: Page, timeoutMs = 20_000): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('main .cards') && !document.querySelector('[data-placeholder]'), undefined, { timeout: timeoutMs, polling: 50 })
+}
