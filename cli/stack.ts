@@ -54,7 +54,9 @@ export function spawnIndexer(opts: { databaseUrl: string; env?: NodeJS.ProcessEn
   }
   child.stdout!.on('data', forward)
   child.stderr!.on('data', forward)
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
+  // 'close', not 'exit': the exit code once the child's output is through and in the log file, so a caller that
+  // reads the log after `exited` sees all of it
+  const exited = new Promise<number | null>((r) => child.once('close', (code) => out.end(() => r(code))))
   return {
     child, exited,
     async stop() {
@@ -63,7 +65,6 @@ export function spawnIndexer(opts: { databaseUrl: string; env?: NodeJS.ProcessEn
       const t = setTimeout(() => child.kill('SIGKILL'), 10_000)
       await exited
       clearTimeout(t)
-      out.end()
     },
   }
 }
