@@ -49,6 +49,21 @@ export class ApiMetrics {
     name: 'depin_export_rows_total', help: 'rows sent by exports', labelNames: ['dataset', 'format'] as const, registers: [this.registry],
   })
   readonly exportsActive = new Gauge({ name: 'depin_exports_active', help: 'exports being streamed', registers: [this.registry] })
+  readonly cacheHits = new Counter({
+    name: 'depin_api_cache_hits_total', help: 'GraphQL queries answered by the response cache: from a kept answer (cache) or by sharing an identical request\'s computation (in_flight)',
+    labelNames: ['source'] as const, registers: [this.registry],
+  })
+  readonly cacheMisses = new Counter({
+    name: 'depin_api_cache_misses_total', help: 'GraphQL queries the response cache computed (no answer for their document, variables, data version and day)', registers: [this.registry],
+  })
+  readonly cacheBypassed = new Counter({
+    name: 'depin_api_cache_bypassed_total', help: 'cacheable GraphQL queries answered without the cache because the data version could not be read', registers: [this.registry],
+  })
+  private cacheSize: () => { entries: number; bytes: number } = () => ({ entries: 0, bytes: 0 })
+  /** where the cache gauges read their values (api/response-cache.ts) */
+  observeCache(size: () => { entries: number; bytes: number }) {
+    this.cacheSize = size
+  }
 
   constructor(pool: pg.Pool, heads: HeadTracker, readOnlyRole: () => boolean | null) {
     const registers = [this.registry]
@@ -72,6 +87,9 @@ export class ApiMetrics {
     perChain('depin_indexer_height', 'last block indexed per chain (chain_cursor)', (c) => c.height)
     perChain('depin_chain_head', 'chain head seen by the API (eth_blockNumber)', (c) => c.head)
     perChain('depin_indexer_lag_blocks', 'chain head minus indexed height, per chain', (c) => c.lag)
+    const cacheSize = () => this.cacheSize()
+    new Gauge({ name: 'depin_api_cache_entries', help: 'answers kept by the response cache', registers, collect() { this.set(cacheSize().entries) } })
+    new Gauge({ name: 'depin_api_cache_bytes', help: 'size of the answers kept by the response cache (serialised JSON characters)', registers, collect() { this.set(cacheSize().bytes) } })
     new Gauge({
       name: 'depin_database_up', help: '1 when the API reached the database at the last scrape', registers,
       async collect() {

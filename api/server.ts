@@ -1,6 +1,7 @@
 /**
  * The HTTP server on PORT:
- *   /graphql            GraphQL (graphql-yoga, GraphiQL in a browser), protected by api/graphql.ts limits
+ *   /graphql            GraphQL (graphql-yoga, GraphiQL in a browser), protected by api/graphql.ts limits; queries are
+ *                       answered from a response cache while the data does not change (api/response-cache.ts)
  *   /export/<d>.<fmt>   streamed exports (api/export)
  *   /healthz            liveness (the process answers)
  *   /readyz             readiness (database reachable, every chain's indexer within READY_MAX_LAG_BLOCKS)
@@ -16,10 +17,12 @@ import type { Config } from '../common/config'
 import { componentLogger } from '../common/logger'
 import { checkApiRole, createApiPool, isReadOnly, type RoleCheck } from './db-role'
 import { createExportHandler } from './export/http'
+import { DataVersion } from './data-version'
 import { createGraphql } from './graphql'
 import type { HeadTracker } from './heads'
 import { ApiMetrics, readiness } from './observability'
 import { createRateLimit } from './rate-limit'
+import { createResponseCache, type ResponseCache } from './response-cache'
 
 const log = componentLogger('api')
 export const DASHBOARD_DIST = resolve(import.meta.dirname, '../dashboard/dist')
@@ -39,21 +42,26 @@ export interface ApiLimits {
   exportMaxConcurrent: number
   /** /readyz fails when a chain's indexer is further behind its head (READY_MAX_LAG_BLOCKS) */
   readyMaxLagBlocks: number
+  /** size of the GraphQL response cache in MB; 0 = off (API_CACHE_MAX_MB) */
+  cacheMaxMb: number
+  /** how long a read of the data version is reused: the cache's staleness bound, ms (API_CACHE_VERSION_MS) */
+  cacheVersionMs: number
 }
 
 export function apiLimitsFromConfig(c: Pick<Config, 'API_STATEMENT_TIMEOUT_MS' | 'API_MAX_BODY_BYTES' | 'API_RATE_LIMIT_PER_MIN' | 'GRAPHQL_MAX_DEPTH' |
-  'GRAPHQL_MAX_ALIASES' | 'GRAPHQL_MAX_TOKENS' | 'GRAPHQL_MAX_COST' | 'EXPORT_MAX_CONCURRENT' | 'READY_MAX_LAG_BLOCKS'>): ApiLimits {
+  'GRAPHQL_MAX_ALIASES' | 'GRAPHQL_MAX_TOKENS' | 'GRAPHQL_MAX_COST' | 'EXPORT_MAX_CONCURRENT' | 'READY_MAX_LAG_BLOCKS' | 'API_CACHE_MAX_MB' | 'API_CACHE_VERSION_MS'>): ApiLimits {
   return {
     statementTimeoutMs: c.API_STATEMENT_TIMEOUT_MS, maxBodyBytes: c.API_MAX_BODY_BYTES, rateLimitPerMin: c.API_RATE_LIMIT_PER_MIN,
     maxDepth: c.GRAPHQL_MAX_DEPTH, maxAliases: c.GRAPHQL_MAX_ALIASES, maxTokens: c.GRAPHQL_MAX_TOKENS, maxCost: c.GRAPHQL_MAX_COST,
     exportMaxConcurrent: c.EXPORT_MAX_CONCURRENT, readyMaxLagBlocks: c.READY_MAX_LAG_BLOCKS,
+    cacheMaxMb: c.API_CACHE_MAX_MB, cacheVersionMs: c.API_CACHE_VERSION_MS,
   }
 }
 
 /** The defaults of common/config.ts (README: Configuration). */
 export const defaultApiLimits: ApiLimits = {
   statementTimeoutMs: 5000, maxBodyBytes: 100_000, rateLimitPerMin: 600, maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxCost: 100_000,
-  exportMaxConcurrent: 4, readyMaxLagBlocks: 100,
+  exportMaxConcurrent: 4, readyMaxLagBlocks: 100, cacheMaxMb: 64, cacheVersionMs: 250,
 }
 
 export interface ApiServer {
@@ -61,6 +69,8 @@ export interface ApiServer {
   url: string
   /** what the API's database role may do, checked at start */
   role: RoleCheck
+  /** the GraphQL response cache (undefined when API_CACHE_MAX_MB is 0) */
+  cache: ResponseCache | undefined
   stop(): Promise<void>
 }
 
@@ -100,7 +110,10 @@ export async function startApi(opts: {
       'the API database role can write; sessions are read-only, but give the API a read-only role (README: read-only API role)')
   }
   const metrics = new ApiMetrics(pool, opts.heads, () => isReadOnly(role))
-  const yoga = createGraphql({ pool, heads: opts.heads, maxLimit: opts.maxLimit ?? 1000, pollMs: opts.pollMs ?? 2000, metrics, limits })
+  const cache = limits.cacheMaxMb > 0
+    ? createResponseCache({ version: new DataVersion(pool, limits.cacheVersionMs), maxBytes: limits.cacheMaxMb * 1024 * 1024, metrics })
+    : undefined
+  const yoga = createGraphql({ pool, heads: opts.heads, maxLimit: opts.maxLimit ?? 1000, pollMs: opts.pollMs ?? 2000, metrics, limits, cache })
   const handleExport = createExportHandler({ pool, maxConcurrent: limits.exportMaxConcurrent, metrics })
   const rateLimit = createRateLimit(limits.rateLimitPerMin)
   const hasDashboard = existsSync(join(DASHBOARD_DIST, 'index.html'))
@@ -172,7 +185,7 @@ export async function startApi(opts: {
   const url = `http://${opts.host}:${opts.port}`
   log.info({ url, dashboard: hasDashboard, role: role.role, readOnly: isReadOnly(role) }, 'API listening')
   return {
-    server, url, role,
+    server, url, role, cache,
     stop: async () => {
       server.closeAllConnections()
       await new Promise((r) => server.close(() => r(undefined)))

@@ -52,6 +52,8 @@ const baseSchema = z.object({
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(100_000_000).default(100_000),
   EXPORT_MAX_CONCURRENT: z.coerce.number().int().min(1).max(100).default(4),
   READY_MAX_LAG_BLOCKS: z.coerce.number().int().min(0).default(100),
+  API_CACHE_MAX_MB: z.coerce.number().int().min(0).max(65_536).default(64),
+  API_CACHE_VERSION_MS: z.coerce.number().int().min(0).max(60_000).default(250),
 })
 
 export interface ChainConfig {

@@ -1,0 +1,46 @@
+/**
+ * The data version: a short string that changes whenever anything the API answers from changes, read with one
+ * cheap query and reused for `ttlMs` (API_CACHE_VERSION_MS), so the response cache (api/response-cache.ts) is
+ * never staler than that.
+ *
+ * What moves it:
+ * - every indexer batch, rollback and deep-reorg rewind: each writes its chain's `chain_cursor` row (height, hash)
+ *   in the batch's transaction (indexer/writer.ts, indexer/reorg.ts; Subsquid's hot-block rollback restores it);
+ * - price imports (`npm run prices:import`, upserts into `token_price`): row count, latest period, sum of prices and
+ *   the sources;
+ * - the registry sync of the indexer's start (`network` rows).
+ * A transaction commits its rows and its cursor together, so a version read after the commit sees both; the answer
+ * cached under a version is computed after the version was read, so it is never older than its version.
+ */
+import type pg from 'pg'
+
+export const DATA_VERSION_SQL = `SELECT
+  (SELECT coalesce(string_agg(concat_ws(':', id, height, hash, timestamp), ',' ORDER BY id), '') FROM chain_cursor) AS cursors,
+  (SELECT concat_ws(':', count(*), max(period_start), sum(price), sum(market_cap), min(source), max(source))
+     FROM token_price) AS prices,
+  (SELECT coalesce(md5(string_agg(n::text, ',' ORDER BY id)), '') FROM network n) AS networks`
+
+export async function readDataVersion(pool: pg.Pool): Promise<string> {
+  const r = (await pool.query(DATA_VERSION_SQL)).rows[0]
+  return `${r.cursors}|${r.prices}|${r.networks}`
+}
+
+/** The data version, read at most once per `ttlMs` (concurrent callers share one read). */
+export class DataVersion {
+  private last: { at: number; version: Promise<string> } | undefined
+
+  constructor(private readonly pool: pg.Pool, readonly ttlMs: number) {}
+
+  current(): Promise<string> {
+    const now = Date.now()
+    if (!this.last || now - this.last.at >= this.ttlMs) {
+      const version = readDataVersion(this.pool)
+      this.last = { at: now, version }
+      // a failed read is not reused: the next request asks again
+      version.catch(() => {
+        if (this.last?.version === version) this.last = undefined
+      })
+    }
+    return this.last.version
+  }
+}
