@@ -73,5 +73,7 @@ export async function importPrices(client: pg.Pool | pg.Client, asset: string, f
       values,
     )
   }
+  // publish the table's row counters now (not within ~10 s): the API's response cache reads them (api/data-version.ts)
+  await client.query(`DO $$ BEGIN IF to_regproc('pg_catalog.pg_stat_force_next_flush') IS NOT NULL THEN PERFORM pg_stat_force_next_flush(); END IF; END $$`)
   return prices.length
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HeadTracker } from '../../api/heads'
 import { VOLATILE_TTL_MS } from '../../api/response-cache'
 import { startApi, type ApiServer } from '../../api/server'
+import { importPrices } from '../../indexer/prices/import'
 import { marketRequest, networkRequest } from '../../dashboard/src/api'
 import { sleep } from '../helpers/consistency'
 import { startFixture, type Fixture } from '../helpers/fixture'
@@ -128,6 +129,18 @@ describe('GraphQL response cache', () => {
     // the network page too
     const page = networkPage()
     expect(withoutClock(await post(cached, page))).toEqual(withoutClock(await post(fresh, page)))
+  })
+
+  it('answers with imported prices once they are imported (no indexer batch in between)', async () => {
+    const page = networkPage()
+    const before = await post(cached, page)
+    expect(before.data.networkMetrics.every((m: any) => m.price == null)).toBe(true) // LPT has no on-chain feed
+    const lpt = fx.devnet.priceFiles.find((p) => p.asset === 'LPT')!
+    expect(await importPrices(fx.pool, lpt.asset, lpt.file)).toBeGreaterThan(0)
+    await sleep(VERSION_MS + 50)
+    const after = await post(cached, page)
+    expect(after.data.networkMetrics.some((m: any) => m.price != null)).toBe(true)
+    expect(withoutClock(after)).toEqual(withoutClock(await post(fresh, page)))
   })
 
   it('computes concurrent identical requests once', async () => {
