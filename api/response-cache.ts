@@ -3,7 +3,7 @@
  * (api/data-version.ts) and served from memory until the data changes, so the dashboard's requests (the overview's
  * `marketSeries`, the network page) cost a lookup instead of deriving metrics, executing and serialising again.
  *
- * - Key: the document, operation name and variables, the data version and the UTC day (windows relative to today).
+ * - Key: the document, operation name and variables, the data version and the UTC day (a view without data ends today).
  * - Never stale beyond the version's reuse (API_CACHE_VERSION_MS): a request reads the version (one query, shared
  *   by every request within that time) before it looks up its answer.
  * - Documents with live figures (indexerStatus, squidStatus, _meta: chain heads, lag, lag in seconds) are kept for
