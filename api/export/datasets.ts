@@ -5,6 +5,7 @@
 import { categories, networks } from '../../indexer/registry'
 import { entityModel } from '../entities/model'
 import { quote } from '../entities/sql'
+import { binaryWireSql } from './copy-binary'
 
 /** How a column is typed in every format: decimals (base units, up to 78 digits) travel as exact strings. */
 export type ColumnKind = 'text' | 'int' | 'decimal' | 'float' | 'timestamp' | 'json'
@@ -148,14 +149,15 @@ export interface ExportFilters {
 
 /**
  * How the SELECT gives the values: `sql` as the database types them (the COPY reference), `csv` as CSV text
- * (timestamps as ISO 8601 UTC with milliseconds), `typed` for the column formats (timestamps as epoch
- * milliseconds; the cursor reads every value as text and converts it once per column, see export.ts).
+ * (timestamps as ISO 8601 UTC with milliseconds), `binary` for the column formats (each column cast to the one
+ * binary type its kind travels as, read by copy-binary.ts).
  */
-export type Wire = 'sql' | 'csv' | 'typed'
+export type Wire = 'sql' | 'csv' | 'binary'
 
 function wireSql(c: Column, wire: Wire): string {
+  if (wire === 'binary') return binaryWireSql(c)
   if (c.kind !== 'timestamp' || wire === 'sql') return c.sql
-  return wire === 'csv' ? `to_char(${c.sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : `floor(extract(epoch from ${c.sql}) * 1000)::int8`
+  return `to_char(${c.sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
 }
 
 /**

@@ -1,17 +1,18 @@
 /**
  * Streams a dataset out of Postgres in constant memory, in one REPEATABLE READ, READ ONLY transaction (a
- * consistent snapshot): CSV as PostgreSQL's COPY writes it; Arrow and Parquet from a server-side cursor
- * (pg-query-stream, values as text), rows gathered into Arrow record batches, each batch encoded (Arrow IPC, or
- * Parquet by arrow-rs in WebAssembly) and written with backpressure. Usable without HTTP (bench/): exportDataset(pool, request, out).
+ * consistent snapshot), always as one `COPY (SELECT ...) TO STDOUT`: CSV is PostgreSQL's own CSV passed through;
+ * Arrow and Parquet read the binary COPY of the same SELECT straight into Arrow record batches (copy-binary.ts),
+ * each batch encoded (Arrow IPC, or Parquet by arrow-rs in WebAssembly) and written with backpressure. PostgreSQL
+ * produces the next rows while a batch is encoded (the COPY stream is read ahead up to `readAheadBytes`). Usable
+ * without HTTP (bench/): exportDataset(pool, request, out).
  */
 import { Readable, type Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import type { RecordBatch } from 'apache-arrow'
 import type pg from 'pg'
 import { to as copyTo } from 'pg-copy-streams'
-import QueryStream from 'pg-query-stream'
+import { binaryCopyBatches } from './copy-binary'
 import { buildQuery, type Dataset, type ExportFilters } from './datasets'
-import { arrowSchema, encode, PARQUET_ROW_GROUP_ROWS, recordBatch, type Format } from './formats'
+import { arrowSchema, encode, PARQUET_ROW_GROUP_ROWS, type Format } from './formats'
 
 export interface ExportRequest {
   dataset: Dataset
@@ -22,8 +23,11 @@ export interface ExportRequest {
 export interface ExportOptions {
   /** rows per encoded batch (Arrow record batch, Parquet row group; CSV comes as COPY sends it) */
   batchRows?: number
-  /** rows per cursor fetch */
-  fetchRows?: number
+  /**
+   * bytes of the COPY stream buffered ahead of the reader, so that PostgreSQL keeps producing while a batch is
+   * encoded (more sits in the socket's buffers); default 8 MiB, about one batch of the widest dataset
+   */
+  readAheadBytes?: number
 }
 
 export interface ExportStats {
@@ -44,50 +48,39 @@ export interface OpenExport {
   close(): void
 }
 
-/** every value as the text PostgreSQL sends: each column is converted once, by kind, in the encoder's batch */
-const RAW_TEXT = { getTypeParser: () => (v: string) => v }
-
 /**
  * Opens the export and reads its first bytes before returning, so that a failing query (timeout, lost database) is
  * reported before anything is sent. Always exhaust or `return()` the generator: it holds a pooled connection until
- * then. CSV is PostgreSQL's own `COPY (SELECT ...) TO STDOUT (FORMAT csv)` passed through; Arrow and Parquet read a
- * server-side cursor in array row mode with the values as text.
+ * then.
  */
 export async function openExport(pool: pg.Pool, req: ExportRequest, opts: ExportOptions = {}): Promise<OpenExport> {
   const client = await pool.connect()
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
-    return req.format === 'csv' ? await openCopy(client, req) : await openCursor(client, { ...req, format: req.format }, opts)
+    return await openCopy(client, req, opts)
   } catch (e) {
     client.release(true)
     throw e
   }
 }
 
-/** What both readers share: release the connection once (broken unless the export ended well), and the stats. */
-function lifecycle(client: pg.PoolClient, stream: { destroy(): void }) {
-  let released = false
-  return (ok: boolean) => {
-    if (released) return
-    released = true
-    if (!ok) stream.destroy()
-    client.release(ok ? undefined : true)
-  }
-}
-
 /**
- * CSV: COPY of the same SELECT (filters inlined as escaped literals: COPY takes no parameters), its bytes passed on
- * as they come. A COPY is one statement for the whole file, so the API's statement timeout, meant for queries, is
- * lifted for it; first the query's first row is read under that timeout (the same SELECT with LIMIT 1, in the same
- * transaction: it also takes the locks the COPY needs), so a query that cannot start in time (a lock, a plan that
- * sorts everything) is still cancelled and answered 503 before anything is sent.
+ * One COPY of the dataset's SELECT (filters inlined as escaped literals: COPY takes no parameters): CSV passed on
+ * as it comes, or binary read into record batches and encoded. A COPY is one statement for the whole file, so the
+ * API's statement timeout, meant for queries, is lifted for it; first the query's first row is read under that
+ * timeout (the same SELECT with LIMIT 1, in the same transaction: it also takes the locks the COPY needs), so a
+ * query that cannot start in time (a lock, a plan that sorts everything) is still cancelled and answered 503
+ * before anything is sent.
  */
-async function openCopy(client: pg.PoolClient, req: ExportRequest): Promise<OpenExport> {
-  const probe = buildQuery(req.dataset, req.filters, { wire: 'csv' })
+async function openCopy(client: pg.PoolClient, req: ExportRequest, opts: ExportOptions): Promise<OpenExport> {
+  const { dataset, format, filters } = req
+  const wire = format === 'csv' ? 'csv' : 'binary'
+  const probe = buildQuery(dataset, filters, { wire })
   await client.query(`${probe.text} LIMIT 1`, probe.values)
   await client.query('SET LOCAL statement_timeout = 0')
-  const query = buildQuery(req.dataset, req.filters, { wire: 'csv', literal: (v) => client.escapeLiteral(v) })
-  const stream = client.query(copyTo(`COPY (${query.text}) TO STDOUT WITH (FORMAT csv, HEADER true)`))
+  const query = buildQuery(dataset, filters, { wire, literal: (v) => client.escapeLiteral(v) })
+  const stream = client.query(copyTo(`COPY (${query.text}) TO STDOUT WITH (${format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT binary'})`,
+    { highWaterMark: opts.readAheadBytes ?? 8 * 2 ** 20 }))
   const reader = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>
   let first: IteratorResult<Buffer>
   try {
@@ -96,69 +89,31 @@ async function openCopy(client: pg.PoolClient, req: ExportRequest): Promise<Open
     stream.destroy()
     throw e
   }
-  const release = lifecycle(client, stream)
-  const stats: ExportStats = { rows: 0, bytes: 0 }
-  async function* chunks(): AsyncGenerator<Uint8Array> {
-    let ok = false
-    try {
-      for (let r = first; !r.done; r = await reader.next()) {
-        stats.bytes += r.value.byteLength
-        yield r.value
-      }
-      stats.rows = Number(stream.rowCount)
-      await client.query('COMMIT')
-      ok = true
-    } finally {
-      release(ok)
-    }
+  let released = false
+  const release = (ok: boolean) => {
+    if (released) return
+    released = true
+    if (!ok) stream.destroy()
+    client.release(ok ? undefined : true)
   }
-  return { chunks: chunks(), stats, close: () => release(false) }
-}
-
-/** Arrow and Parquet: a server-side cursor, rows as arrays of text, gathered into Arrow record batches, encoded. */
-async function openCursor(client: pg.PoolClient, req: ExportRequest & { format: 'arrow' | 'parquet' }, opts: ExportOptions): Promise<OpenExport> {
-  const { dataset, format, filters } = req
-  const batchRows = opts.batchRows ?? defaultBatchRows[format]
-  const query = buildQuery(dataset, filters, { wire: 'typed' })
-  const stream = client.query(new QueryStream(query.text, query.values, { batchSize: opts.fetchRows ?? 2000, rowMode: 'array', types: RAW_TEXT }))
-  const rows = stream[Symbol.asyncIterator]() as AsyncIterator<(string | null)[]>
-  let first: IteratorResult<(string | null)[]>
-  try {
-    first = await rows.next()
-  } catch (e) {
-    stream.destroy()
-    throw e
-  }
-  const release = lifecycle(client, stream)
   const stats: ExportStats = { rows: 0, bytes: 0 }
-  const columns = dataset.columns
-  const schema = arrowSchema(columns)
-  const width = columns.length
-  async function* batches(): AsyncGenerator<RecordBatch> {
-    let cols: (string | null)[][] = columns.map(() => [])
-    let n = 0
-    for (let r = first; !r.done; r = await rows.next()) {
-      const row = r.value
-      for (let j = 0; j < width; j++) cols[j].push(row[j])
-      if (++n >= batchRows) {
-        yield recordBatch(schema, columns, cols, n)
-        stats.rows += n
-        cols = columns.map(() => [])
-        n = 0
-      }
-    }
-    if (n > 0) {
-      yield recordBatch(schema, columns, cols, n)
-      stats.rows += n
-    }
+  async function* copied(): AsyncGenerator<Buffer> {
+    for (let r = first; !r.done; r = await reader.next()) yield r.value
+  }
+  async function* encoded(): AsyncGenerator<Uint8Array> {
+    if (format === 'csv') return yield* copied()
+    const schema = arrowSchema(dataset.columns)
+    const batches = binaryCopyBatches(copied(), schema, dataset.columns, opts.batchRows ?? defaultBatchRows[format])
+    yield* encode(format, schema, batches)
   }
   async function* chunks(): AsyncGenerator<Uint8Array> {
     let ok = false
     try {
-      for await (const part of encode(format, schema, batches())) {
+      for await (const part of encoded()) {
         stats.bytes += part.byteLength
         yield part
       }
+      stats.rows = Number(stream.rowCount)
       await client.query('COMMIT')
       ok = true
     } finally {

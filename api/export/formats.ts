@@ -1,8 +1,8 @@
 /**
  * Encoders of Arrow record batches into an Arrow IPC stream and a Parquet file (CSV is PostgreSQL's COPY,
  * export.ts): one Arrow path, two encoders. Each consumes the batches one at a time and yields bytes as it goes, so an
- * export holds one batch (one Parquet row group) in memory whatever its size. The batches are built by
- * export.ts from the text PostgreSQL sends, straight into Arrow buffers (`recordBatch` here).
+ * export holds one batch (one Parquet row group) in memory whatever its size. The batches are read from
+ * PostgreSQL's binary COPY straight into Arrow buffers (copy-binary.ts).
  *
  * Types: text -> Utf8; int -> Int32; decimal (base units, up to 78 digits) -> exact decimal string (Utf8);
  * float -> Float64; timestamp (epoch ms) -> Timestamp(ms, UTC); json -> JSON text (Utf8). Parquet: the Arrow schema
@@ -10,7 +10,7 @@
  */
 import {
   AsyncByteQueue, Field, Float64, Int32, makeData, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Table, tableToIPC,
-  TimestampMillisecond, Utf8, type Data, type DataType,
+  TimestampMillisecond, Utf8, type DataType,
 } from 'apache-arrow'
 import { Compression, EnabledStatistics, Table as WasmTable, transformParquetStream, WriterPropertiesBuilder, type RecordBatch as WasmRecordBatch } from 'parquet-wasm/node'
 import type { Column, ColumnKind } from './datasets'
@@ -23,9 +23,6 @@ export const contentTypes: Record<Format, string> = {
   arrow: 'application/vnd.apache.arrow.stream',
   parquet: 'application/vnd.apache.parquet',
 }
-
-/** One batch: a value array per column (in the dataset's column order, values as text), all of the same length. */
-export type ColumnBatch = (string | null)[][]
 
 // ---------------------------------------------------------------------------------------------- Arrow
 
@@ -50,55 +47,6 @@ class ChunkSink extends AsyncByteQueue {
     this.chunks = []
     return c
   }
-}
-
-/** validity bitmap (bit set = value present) and null count of a column */
-function validity(values: (string | null)[], rows: number): { nullBitmap: Uint8Array | undefined; nullCount: number } {
-  let nullCount = 0
-  for (let i = 0; i < rows; i++) if (values[i] == null) nullCount++
-  if (nullCount === 0) return { nullBitmap: undefined, nullCount }
-  const nullBitmap = new Uint8Array((rows + 7) >> 3)
-  for (let i = 0; i < rows; i++) if (values[i] != null) nullBitmap[i >> 3] |= 1 << (i & 7)
-  return { nullBitmap, nullCount }
-}
-
-/** an Arrow column built straight into its buffers (no builder): UTF-8 bytes with offsets, or a typed array */
-function arrowColumn(kind: ColumnKind, type: DataType, values: (string | null)[], rows: number): Data {
-  const { nullBitmap, nullCount } = validity(values, rows)
-  switch (kind) {
-    case 'int':
-    case 'float': {
-      const data = kind === 'int' ? new Int32Array(rows) : new Float64Array(rows)
-      for (let i = 0; i < rows; i++) if (values[i] != null) data[i] = Number(values[i])
-      return makeData({ type: type as Int32, length: rows, nullCount, nullBitmap, data: data as Int32Array })
-    }
-    case 'timestamp': {
-      const data = new BigInt64Array(rows)
-      for (let i = 0; i < rows; i++) if (values[i] != null) data[i] = BigInt(values[i]!)
-      return makeData({ type: type as TimestampMillisecond, length: rows, nullCount, nullBitmap, data: data as never })
-    }
-    default: {
-      // one encode of the whole column; offsets from the string lengths when it is all ASCII (ids, hashes,
-      // decimals: the usual case), else from each value's UTF-8 length
-      const joined = values.length === rows ? values.join('') : values.slice(0, rows).join('')
-      const data = Buffer.from(joined, 'utf8')
-      const ascii = data.length === joined.length
-      const valueOffsets = new Int32Array(rows + 1)
-      let size = 0
-      for (let i = 0; i < rows; i++) {
-        const v = values[i]
-        if (v != null) size += ascii ? v.length : Buffer.byteLength(v, 'utf8')
-        valueOffsets[i + 1] = size
-      }
-      return makeData({ type: type as Utf8, length: rows, nullCount, nullBitmap, valueOffsets, data: new Uint8Array(data.buffer, data.byteOffset, data.length) })
-    }
-  }
-}
-
-/** a record batch of `rows` rows from columns of text values */
-export function recordBatch(schema: Schema, columns: Column[], cols: ColumnBatch, rows: number): RecordBatch {
-  const children = columns.map((c, j) => arrowColumn(c.kind, schema.fields[j].type, cols[j], rows))
-  return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows, nullCount: 0, children }))
 }
 
 /** a batch without rows, with the schema */

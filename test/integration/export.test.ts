@@ -7,14 +7,18 @@
 import { execFile } from 'node:child_process'
 import { resolve } from 'node:path'
 import { promisify } from 'node:util'
-import { tableFromIPC, type Table } from 'apache-arrow'
+import { Table as ArrowTable, tableFromIPC, tableToIPC, type RecordBatch, type Table } from 'apache-arrow'
 import { parse } from 'csv-parse/sync'
 import { parquetMetadata, parquetReadObjects } from 'hyparquet'
 import { readParquet } from 'parquet-wasm/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HeadTracker } from '../../api/heads'
 import { provisionApiRole } from '../../api/db-role'
+import { binaryCopyBatches } from '../../api/export/copy-binary'
+import { buildQuery, datasetById } from '../../api/export/datasets'
+import { arrowSchema } from '../../api/export/formats'
 import { startApi, type ApiServer } from '../../api/server'
+import { to as copyTo } from 'pg-copy-streams'
 import { startDbFixture, type DbFixture } from '../helpers/db-fixture'
 import { freePort } from '../helpers/ports'
 
@@ -262,6 +266,49 @@ describe('exports', () => {
     expect(pq.schema.fields.map((f) => f.name)).toContain('amount_decimal')
     expect(Number(parquetMetadata(pqBody).num_rows)).toBe(0)
     expect(parquetMetadata(pqBody).schema.map((e) => e.name)).toContain('amount_decimal')
+  })
+
+  it('reads the binary COPY the same whatever the chunking (rows and the header cut anywhere)', async () => {
+    for (const id of ['raw_events', 'leases', 'events']) {
+      const d = datasetById(id)!
+      const client = await fx.pool.connect()
+      let bytes: Buffer
+      try {
+        const parts: Buffer[] = []
+        for await (const c of client.query(copyTo(`COPY (${buildQuery(d, {}, { wire: 'binary' }).text} LIMIT 1200) TO STDOUT (FORMAT binary)`))) parts.push(c as Buffer)
+        bytes = Buffer.concat(parts)
+      } finally {
+        client.release()
+      }
+      const expectedRows = Math.min(1200, (await fx.pool.query(`SELECT count(*)::int AS n FROM ${d.from}`)).rows[0].n)
+      const read = async (sizes: () => number, batchRows: number) => {
+        async function* chunks() {
+          for (let p = 0; p < bytes.length;) {
+            const n = sizes()
+            yield bytes.subarray(p, p + n)
+            p += n
+          }
+        }
+        const batches: RecordBatch[] = []
+        for await (const b of binaryCopyBatches(chunks(), arrowSchema(d.columns), d.columns, batchRows)) batches.push(b)
+        return batches
+      }
+      const whole = await read(() => bytes.length, 500)
+      expect(whole.reduce((a, b) => a + b.numRows, 0)).toBe(expectedRows)
+      const ipc = (bs: RecordBatch[]) => Buffer.from(tableToIPC(new ArrowTable(bs.length ? bs : []), 'stream'))
+      let seed = 7
+      const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31)
+      for (const [name, sizes] of [['1 byte', () => 1], ['random 1-600', () => 1 + (random() % 600)], ['random 1-40000', () => 1 + (random() % 40_000)]] as const) {
+        const got = await read(sizes, 500)
+        expect(got.map((b) => b.numRows), `${id}, chunks of ${name}`).toEqual(whole.map((b) => b.numRows))
+        expect(ipc(got).equals(ipc(whole)), `${id}, chunks of ${name}`).toBe(true)
+      }
+    }
+    // a truncated stream is an error, not a shorter file
+    await expect((async () => {
+      async function* cut() { yield Buffer.from('PGCOPY\n\xff\r\n\0\0\0\0\0\0\0\0\0', 'latin1') }
+      for await (const _ of binaryCopyBatches(cut(), arrowSchema(datasetById('events')!.columns), datasetById('events')!.columns, 10)) { /* none */ }
+    })()).rejects.toThrow(/before the end-of-data marker/)
   })
 
   it('answers unknown datasets and formats with 404 and bad or hostile parameters with 400 naming the parameter', async () => {
