@@ -5,6 +5,7 @@
 import { memo, useRef, useState } from 'react'
 import { Area, Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts'
 import { bucketLabel, bucketTick, compact, fixed, int, usd, usdFull } from '../format'
+import { useMediaQuery } from '../hooks'
 import type { ChartRow } from '../model'
 import type { BucketRow } from '../series'
 import type { ChartTheme } from '../theme'
@@ -48,22 +49,36 @@ function TooltipRow({ color, label, value }: { color?: string; label: string; va
 const rowOf = (p: TooltipContentProps): ChartRow | undefined =>
   p.active ? (p.payload?.[0]?.payload as ChartRow | undefined) : undefined
 
+/**
+ * Axes label ticks at a fixed interval: with Recharts' default ('preserveEnd') every candidate label is measured in
+ * the DOM, a forced layout per label, the largest single cost of drawing a chart. A value axis shows all its ticks
+ * (five round values, never crowded); a date axis every n-th bucket (dateLabelEvery).
+ */
 function axisProps(theme: ChartTheme) {
   return {
     tick: { fill: theme.axis, fontSize: 12 },
     tickLine: false,
     axisLine: false,
+    interval: 0,
   } as const
 }
 
-function xAxis(theme: ChartTheme, interval: IntervalId) {
+/** Most date labels an x axis shows: 4 on a phone, 7 otherwise (a half-width chart on a laptop has room for about 8). */
+function useMaxDateLabels(): number {
+  return useMediaQuery('(max-width: 640px)') ? 4 : 7
+}
+
+/** Every how many buckets a date axis labels one (Recharts' `interval`: labels skipped between two shown). */
+export const dateLabelEvery = (buckets: number, maxLabels: number) => Math.max(0, Math.ceil(buckets / maxLabels) - 1)
+
+function xAxis(theme: ChartTheme, interval: IntervalId, buckets: number, maxLabels: number) {
   return (
     <XAxis
       dataKey="day"
       tickFormatter={(d: string) => bucketTick(d, interval)}
       {...axisProps(theme)}
+      interval={dateLabelEvery(buckets, maxLabels)}
       axisLine={{ stroke: theme.grid }}
-      minTickGap={18}
       tickMargin={8}
     />
   )
@@ -86,11 +101,12 @@ function useLegendToggle() {
 
 export function FeesChart({ rows, theme, feeAsset, height, interval }: ChartProps) {
   const legend = useLegendToggle()
+  const maxLabels = useMaxDateLabels()
   return (
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 4 }} barCategoryGap="22%">
         <CartesianGrid vertical={false} stroke={theme.grid} />
-        {xAxis(theme, interval)}
+        {xAxis(theme, interval, rows.length, maxLabels)}
         <YAxis yAxisId="fees" {...axisProps(theme)} width={44} tickFormatter={(v: number) => compact(v)} />
         <YAxis yAxisId="usd" orientation="right" {...axisProps(theme)} width={52} tickFormatter={(v: number) => usd(v)} />
         <Tooltip
@@ -132,11 +148,12 @@ export function FeesChart({ rows, theme, feeAsset, height, interval }: ChartProp
 
 export function RewardsChart({ rows, theme, token, height, interval }: ChartProps) {
   const legend = useLegendToggle()
+  const maxLabels = useMaxDateLabels()
   return (
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 4 }} barCategoryGap="22%">
         <CartesianGrid vertical={false} stroke={theme.grid} />
-        {xAxis(theme, interval)}
+        {xAxis(theme, interval, rows.length, maxLabels)}
         <YAxis {...axisProps(theme)} width={44} tickFormatter={(v: number) => compact(v)} />
         <Tooltip
           cursor={{ fill: theme.cursor }}
@@ -200,6 +217,7 @@ function SeriesChartImpl(p: SeriesChartProps) {
   const { rows, series, theme, height, interval } = p
   const visible = series.filter((s) => !p.hidden.includes(s.key))
   const hasRight = series.some((s) => s.axis === 'right')
+  const maxLabels = useMaxDateLabels()
   // how many times this chart has rendered (data-render-count): live polls that change nothing must not add to it
   const renders = useRef(0)
   renders.current += 1
@@ -208,7 +226,7 @@ function SeriesChartImpl(p: SeriesChartProps) {
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 4 }} barCategoryGap="18%">
         <CartesianGrid vertical={false} stroke={theme.grid} />
-        <XAxis dataKey="day" tickFormatter={(d: string) => bucketTick(d, interval)} {...axisProps(theme)} axisLine={{ stroke: theme.grid }} minTickGap={22} tickMargin={8} />
+        {xAxis(theme, interval, rows.length, maxLabels)}
         <YAxis yAxisId="left" {...axisProps(theme)} width={58} tickFormatter={(v: number) => p.format(v)} />
         {hasRight && <YAxis yAxisId="right" orientation="right" {...axisProps(theme)} width={58} tickFormatter={(v: number) => (p.formatRight ?? p.format)(v)} />}
         <Tooltip
