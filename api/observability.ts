@@ -50,11 +50,11 @@ export class ApiMetrics {
   })
   readonly exportsActive = new Gauge({ name: 'depin_exports_active', help: 'exports being streamed', registers: [this.registry] })
   readonly cacheHits = new Counter({
-    name: 'depin_api_cache_hits_total', help: 'GraphQL queries answered by the response cache: from a kept answer (cache) or by sharing an identical request\'s computation (in_flight)',
+    name: 'depin_api_cache_hits_total', help: 'GraphQL queries answered by the response cache: from a kept answer (cache), by sharing an identical request\'s computation (in_flight), or from an answer being refreshed (stale: live lag figures past 1 s, same data version)',
     labelNames: ['source'] as const, registers: [this.registry],
   })
   readonly cacheMisses = new Counter({
-    name: 'depin_api_cache_misses_total', help: 'GraphQL queries the response cache computed (no answer for their document, variables, data version and day)', registers: [this.registry],
+    name: 'depin_api_cache_misses_total', help: 'answers the response cache computed (no answer for the document, variables, data version and day, or a refresh of live figures)', registers: [this.registry],
   })
   readonly cacheBypassed = new Counter({
     name: 'depin_api_cache_bypassed_total', help: 'cacheable GraphQL queries answered without the cache because the data version could not be read', registers: [this.registry],

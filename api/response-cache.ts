@@ -6,8 +6,10 @@
  * - Key: the document, operation name and variables, the data version and the UTC day (a view without data ends today).
  * - Never stale beyond the version's reuse (API_CACHE_VERSION_MS): a request reads the version (one query, shared
  *   by every request within that time) before it looks up its answer.
- * - Documents with live figures (indexerStatus, squidStatus, _meta: chain heads, lag, lag in seconds) are kept for
- *   at most VOLATILE_TTL_MS, the time the API already keeps a chain head (api/heads.ts).
+ * - Documents with live figures (indexerStatus, squidStatus, _meta: chain heads, lag, lag in seconds) are refreshed
+ *   after VOLATILE_TTL_MS, the time the API already keeps a chain head (api/heads.ts): the request that finds the
+ *   answer older gets it while the refresh runs (same data version: only the live figures move), so no request
+ *   waits for it; the live figures are at most VOLATILE_TTL_MS plus one computation old.
  * - Single-flight: concurrent identical requests share one computation (lru-cache's fetch).
  * - Bounded: an LRU of at most API_CACHE_MAX_MB (sizes from the serialised answers); answers above an eighth of it
  *   are not kept.
@@ -80,7 +82,11 @@ export function createResponseCache(opts: { version: DataVersion; maxBytes: numb
     maxEntrySize: Math.max(1, Math.floor(opts.maxBytes / 8)),
     sizeCalculation: (e) => Math.max(1, e.bytes),
     ttl: STABLE_TTL_MS,
+    // an answer past its time is served while it is computed again (the key holds the data version: only live
+    // figures or nothing have moved); a failed refresh drops it
+    allowStale: true,
     fetchMethod: async (_key, _stale, { context, options }) => {
+      opts.metrics.cacheMisses.inc()
       const result = await context.run()
       if (isAsyncIterable(result)) return { result: result as ExecutionResult, bytes: 1, cacheable: false }
       const r = result as ExecutionResult
@@ -115,7 +121,7 @@ export function createResponseCache(opts: { version: DataVersion; maxBytes: numb
         const entry = (await cache.fetch(key, { context: { run: async () => paramsHandler(payload), volatile }, status }))!
         if (status.fetch === 'hit') opts.metrics.cacheHits.inc({ source: 'cache' })
         else if (status.fetch === 'inflight') opts.metrics.cacheHits.inc({ source: 'in_flight' })
-        else opts.metrics.cacheMisses.inc()
+        else if (status.fetch === 'stale') opts.metrics.cacheHits.inc({ source: 'stale' })
         if (!entry.cacheable && cache.peek(key) === entry) cache.delete(key)
         return entry.result
       })

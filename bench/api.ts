@@ -1,7 +1,10 @@
 /**
  * API benchmark: autocannon (in-process) against the project's GraphQL API
  * over the dataset's database after ingest: the overview query and a network page query exactly as the dashboard
- * sends them, an entity list with filter + order + pagination, and a cursor-paged scan. Side by side: the same
+ * sends them, an entity list with filter + order + pagination, and a cursor-paged scan. The dashboard queries are
+ * measured three ways, since the response cache (api/response-cache.ts) answers repeated requests from memory:
+ * warm (the cache on, as served), cold (the first request after a data change: the cache emptied before each of
+ * COLD_SAMPLES sequential requests) and uncached (the same load on an API with the cache off). Side by side: the same
  * entity queries served by Subsquid OpenReader (@subsquid/graphql-server, bench/openreader/) from schema.graphql
  * over the same database. A query the project's API does not serve (yet) is reported as such.
  */
@@ -86,6 +89,28 @@ async function load(url: string, q: Query, connections: number, duration: number
   }
 }
 
+/** Sequential requests that each find the response cache empty (as after an indexer commit): latency percentiles. */
+const COLD_SAMPLES = 10
+async function cold(url: string, q: Query, clear: () => void): Promise<LoadFigures> {
+  const times: number[] = []
+  let bytes = 0
+  const t0 = process.hrtime.bigint()
+  for (let i = 0; i < COLD_SAMPLES; i++) {
+    clear()
+    const t = process.hrtime.bigint()
+    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(q) })
+    bytes += (await res.arrayBuffer()).byteLength
+    times.push(seconds(t) * 1000)
+    if (!res.ok) throw new Error(`HTTP ${res.status}`)
+  }
+  const s = seconds(t0)
+  times.sort((a, b) => a - b)
+  return {
+    requests: times.length, requestsPerSecond: round(times.length / s, 1), p50: round(percentile(times, 50), 1), p95: round(percentile(times, 95), 1),
+    p99: round(percentile(times, 99), 1), errors: 0, bytesPerResponse: Math.round(bytes / times.length),
+  }
+}
+
 async function post<T>(url: string, q: Query): Promise<T> {
   const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(q) })
   const body = (await res.json()) as { data?: T; errors?: { message: string }[] }
@@ -154,6 +179,7 @@ async function startOpenReader(ds: Dataset): Promise<{ url: string; stop(): void
 export async function runApi(ds: Dataset, opts: { durationSeconds: number; connections: number }): Promise<ApiResult> {
   ensurePeersInstalled()
   const api = await startApi({ databaseUrl: ds.db.url, port: await freePort(), host: '127.0.0.1', heads: HeadTracker.fromConfig(ds.config), limits: BENCH_API_LIMITS })
+  const uncached = await startApi({ databaseUrl: ds.db.url, port: await freePort(), host: '127.0.0.1', heads: HeadTracker.fromConfig(ds.config), limits: { ...BENCH_API_LIMITS, cacheMaxMb: 0 } })
   let reader: Awaited<ReturnType<typeof startOpenReader>> | undefined
   let readerError: string | undefined
   try {
@@ -170,16 +196,23 @@ export async function runApi(ds: Dataset, opts: { durationSeconds: number; conne
     query: `query List($network: String!, $offset: Int!) { rawEvents(where: { network_eq: $network, name_eq: "Transfer" }, orderBy: [blockNumber_DESC, logIndex_DESC], limit: 50, offset: $offset) { id name blockNumber timestamp txHash args } }`,
     variables: { network: 'geodnet', offset: 500 },
   }
-  const workloads: { name: string; q: Query; project: boolean; openreader: boolean }[] = [
-    { name: 'overview', q: { query: overview.query, variables: overview.variables }, project: true, openreader: false },
-    { name: 'network page', q: { query: networkPage.query, variables: networkPage.variables }, project: true, openreader: false },
+  const dashboard = [
+    { name: 'overview', q: { query: overview.query, variables: overview.variables } },
+    { name: 'network page', q: { query: networkPage.query, variables: networkPage.variables } },
+  ]
+  const workloads: { name: string; q: Query; project: boolean; openreader: boolean; measure?: (url: string, q: Query) => Promise<LoadFigures>; url?: string }[] = [
+    ...dashboard.flatMap((d) => [
+      { ...d, project: true, openreader: false },
+      { name: `${d.name}, cold (first request after a data change)`, q: d.q, project: true, openreader: false, measure: (url: string, q: Query) => cold(url, q, () => api.cache?.clear()) },
+      { name: `${d.name}, uncached (API_CACHE_MAX_MB=0)`, q: d.q, project: true, openreader: false, url: uncached.url },
+    ]),
     { name: 'entity list (filter, order, offset)', q: entityList, project: true, openreader: true },
   ]
   const result: ApiResult = { connections: opts.connections, durationSeconds: opts.durationSeconds, queries: {}, scan: { pageSize: 1000 } }
   try {
     for (const w of workloads) {
       const entry: ApiResult['queries'][string] = {}
-      const targets: ['project' | 'openreader', string | undefined][] = [['project', w.project ? api.url : undefined], ['openreader', w.openreader ? reader?.url : undefined]]
+      const targets: ['project' | 'openreader', string | undefined][] = [['project', w.project ? w.url ?? api.url : undefined], ['openreader', w.openreader ? reader?.url : undefined]]
       for (const [who, url] of targets) {
         if (!url) {
           if (who === 'openreader' && w.openreader) entry.openreaderError = readerError
@@ -187,7 +220,7 @@ export async function runApi(ds: Dataset, opts: { durationSeconds: number; conne
         }
         try {
           await post(url, w.q) // served at all, and warm
-          entry[who] = await load(url, w.q, opts.connections, opts.durationSeconds)
+          entry[who] = w.measure ? await w.measure(url, w.q) : await load(url, w.q, opts.connections, opts.durationSeconds)
         } catch (e) {
           entry[`${who}Error`] = `not served: ${(e as Error).message.slice(0, 200)}`
         }
@@ -207,6 +240,7 @@ export async function runApi(ds: Dataset, opts: { durationSeconds: number; conne
   } finally {
     reader?.stop()
     await api.stop()
+    await uncached.stop()
   }
   return result
 }
