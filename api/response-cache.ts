@@ -119,9 +119,10 @@ export function createResponseCache(opts: { version: DataVersion; maxBytes: numb
       setParamsHandler(async (payload) => {
         const status: LRUCache.Status<string, Entry, Compute> = {}
         const entry = (await cache.fetch(key, { context: { run: async () => paramsHandler(payload), volatile }, status }))!
-        if (status.fetch === 'hit') opts.metrics.cacheHits.inc({ source: 'cache' })
+        // (a computation's own request is counted as a miss in fetchMethod)
+        if (status.returnedStale) opts.metrics.cacheHits.inc({ source: 'stale' })
+        else if (status.fetch === 'hit') opts.metrics.cacheHits.inc({ source: 'cache' })
         else if (status.fetch === 'inflight') opts.metrics.cacheHits.inc({ source: 'in_flight' })
-        else if (status.fetch === 'stale') opts.metrics.cacheHits.inc({ source: 'stale' })
         if (!entry.cacheable && cache.peek(key) === entry) cache.delete(key)
         return entry.result
       })
