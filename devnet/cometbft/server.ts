@@ -7,12 +7,12 @@
  */
 import { createHash } from 'node:crypto'
 import { appendFileSync, existsSync, readFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
 import { join } from 'node:path'
 import { QueryParamsRequest as ParamsQueryRequest, QueryParamsResponse as ParamsQueryResponse } from 'cosmjs-types/cosmos/params/v1beta1/query'
 import { Take_QueryParamsResponse } from '@akashnetwork/chain-sdk/private-types/akash.v1'
 import { QuerySupplyOfRequest, QuerySupplyOfResponse } from 'cosmjs-types/cosmos/bank/v1beta1/query'
 import { AkashModel, type SimBlock } from './akash-model'
+import { serveJsonRpc, type JsonRpcServer } from '../jsonrpc-server'
 
 export interface CometbftDevnetOptions {
   port: number
@@ -45,7 +45,7 @@ const hex = (b: Buffer | string) => createHash('sha256').update(b).digest('hex')
 export class CometbftDevnet {
   private model: AkashModel
   private blocks: StoredBlock[] = []
-  private server?: Server
+  private rpc?: JsonRpcServer
   private journal: string
   readonly httpUrl: string
   txs = 0
@@ -214,46 +214,20 @@ export class CometbftDevnet {
   }
 
   async listen(): Promise<void> {
-    const answer = (req: { id?: unknown; method?: string; params?: unknown }) => {
-      try {
-        return { jsonrpc: '2.0', id: req.id ?? -1, result: this.handle(String(req.method), (req.params ?? {}) as Record<string, unknown>) }
-      } catch (e) {
+    this.rpc = await serveJsonRpc({
+      port: this.o.port, defaultId: -1,
+      call: (method, params) => this.handle(method, (params ?? {}) as Record<string, unknown>),
+      internalError: (e) => {
         const err = e as { code?: number; message?: string; data?: string }
-        return { jsonrpc: '2.0', id: req.id ?? -1, error: { code: err.code ?? -32603, message: err.message ?? 'Internal error', data: err.data ?? '' } }
-      }
-    }
-    this.server = createServer((req, res) => {
-      const send = (body: unknown) => {
-        res.writeHead(200, { 'content-type': 'application/json' })
-        res.end(JSON.stringify(body))
-      }
-      if (req.method === 'GET') {
-        const u = new URL(req.url ?? '/', this.httpUrl)
-        const method = u.pathname.replace(/^\//, '')
-        const params = Object.fromEntries([...u.searchParams.entries()].map(([k, v]) => [k, v.replace(/^"|"$/g, '')]))
-        return send(answer({ id: -1, method, params }))
-      }
-      let body = ''
-      req.on('data', (c) => (body += c))
-      req.on('end', () => {
-        let parsed: unknown
-        try {
-          parsed = JSON.parse(body)
-        } catch {
-          return send({ jsonrpc: '2.0', id: -1, error: { code: -32700, message: 'Parse error', data: 'invalid JSON' } })
-        }
-        send(Array.isArray(parsed) ? parsed.map(answer) : answer(parsed as any))
-      })
-    })
-    await new Promise<void>((ok, fail) => {
-      this.server!.once('error', fail)
-      this.server!.listen(this.o.port, '127.0.0.1', () => ok())
+        return { code: err.code ?? -32603, message: err.message ?? 'Internal error', data: err.data ?? '' }
+      },
+      parseError: { code: -32700, message: 'Parse error', data: 'invalid JSON' },
+      // CometBFT's URI form: GET /block?height=5
+      getCall: (u) => ({ method: u.pathname.replace(/^\//, ''), params: Object.fromEntries([...u.searchParams.entries()].map(([k, v]) => [k, v.replace(/^"|"$/g, '')])) }),
     })
   }
 
   async stop(): Promise<void> {
-    if (!this.server) return
-    this.server.closeAllConnections()
-    await new Promise<void>((r) => this.server!.close(() => r()))
+    await this.rpc?.stop()
   }
 }

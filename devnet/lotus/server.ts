@@ -3,11 +3,10 @@
  * Lotus source calls, answering from the Filecoin simulation in Lotus's wire format (build/openrpc/full.json shapes;
  * actor event entries CBOR-encoded, base64 in JSON). Errors are JSON-RPC errors, as Lotus returns them.
  */
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { componentLogger } from '../../common/logger'
 import { REWARD_ACTOR } from '../../indexer/registry/filecoin'
 import { fakeCid, FilecoinSim, type SimEvent } from './sim'
+import { RpcFailure, serveJsonRpc } from '../jsonrpc-server'
 
 const log = componentLogger('devnet-lotus')
 
@@ -20,11 +19,8 @@ export interface LotusDevnet {
   stop(): Promise<void>
 }
 
-class RpcFailure extends Error {
-  constructor(message: string, readonly code = 1) {
-    super(message)
-  }
-}
+/** Lotus answers a failed call with code 1 and the error's text */
+const lotusError = (message: string) => new RpcFailure(message, 1)
 
 interface FilterJson {
   fromHeight?: number
@@ -51,15 +47,15 @@ export async function startLotusDevnet(o: { port: number; host?: string; seed: n
     }
   }
   const checkHeight = (h: number) => {
-    if (!Number.isInteger(h)) throw new RpcFailure(`invalid epoch ${JSON.stringify(h)}`)
-    if (h > head()) throw new RpcFailure(`looking for tipset with height greater than start point (${h} > ${head()})`)
-    if (h < sim.firstEpoch) throw new RpcFailure(`epoch ${h} is before the first state this node holds (${sim.firstEpoch}): lookback limit`)
+    if (!Number.isInteger(h)) throw lotusError(`invalid epoch ${JSON.stringify(h)}`)
+    if (h > head()) throw lotusError(`looking for tipset with height greater than start point (${h} > ${head()})`)
+    if (h < sim.firstEpoch) throw lotusError(`epoch ${h} is before the first state this node holds (${sim.firstEpoch}): lookback limit`)
     return h
   }
   const heightOf = (tsk: unknown): number => {
     if (!Array.isArray(tsk) || tsk.length === 0) return head()
     const h = cidHeights.get(tsk[0]?.['/'])
-    if (h == null) throw new RpcFailure(`loading tipset ${JSON.stringify(tsk)}: not found`)
+    if (h == null) throw lotusError(`loading tipset ${JSON.stringify(tsk)}: not found`)
     return h
   }
   const eventJson = (e: SimEvent) => ({
@@ -70,11 +66,11 @@ export async function startLotusDevnet(o: { port: number; host?: string; seed: n
     'Filecoin.ChainGetTipSetByHeight': ([h]) => tipset(checkHeight(h)),
     'Filecoin.StateNetworkName': () => 'mainnet',
     'Filecoin.GetActorEventsRaw': ([f]: FilterJson[]) => {
-      if (f?.tipsetKey && (f.fromHeight != null || f.toHeight != null)) throw new RpcFailure('cannot specify both TipSetKey and FromHeight/ToHeight')
+      if (f?.tipsetKey && (f.fromHeight != null || f.toHeight != null)) throw lotusError('cannot specify both TipSetKey and FromHeight/ToHeight')
       const from = f?.tipsetKey ? heightOf(f.tipsetKey) : checkHeight(f?.fromHeight ?? head())
       const to = f?.tipsetKey ? from : checkHeight(f?.toHeight ?? head())
-      if (to < from) throw new RpcFailure('from height must be less than or equal to to height')
-      if (to - from > MAX_FILTER_HEIGHT_RANGE) throw new RpcFailure(`filter height range exceeds the maximum of ${MAX_FILTER_HEIGHT_RANGE}`)
+      if (to < from) throw lotusError('from height must be less than or equal to to height')
+      if (to - from > MAX_FILTER_HEIGHT_RANGE) throw lotusError(`filter height range exceeds the maximum of ${MAX_FILTER_HEIGHT_RANGE}`)
       const addresses = f?.addresses?.length ? new Set(f.addresses) : undefined
       const fields = Object.entries(f?.fields ?? {})
       return sim.eventsIn(from, to)
@@ -85,7 +81,7 @@ export async function startLotusDevnet(o: { port: number; host?: string; seed: n
     'Filecoin.StateMarketStorageDeal': ([id, tsk]) => {
       const h = heightOf(tsk)
       const d = sim.deal(Number(id), h)
-      if (!d) throw new RpcFailure(`deal ${id} not found`)
+      if (!d) throw lotusError(`deal ${id} not found`)
       return {
         Proposal: {
           PieceCID: { '/': d.pieceCid }, PieceSize: Number(d.pieceSize), VerifiedDeal: d.verified, Client: `f0${d.client}`, Provider: `f0${d.provider}`,
@@ -111,7 +107,7 @@ export async function startLotusDevnet(o: { port: number; host?: string; seed: n
     },
     'Filecoin.StateCirculatingSupply': ([tsk]) => sim.state(heightOf(tsk)).filCirculating.toString(),
     'Filecoin.StateReadState': ([actor, tsk]) => {
-      if (actor !== REWARD_ACTOR) throw new RpcFailure(`the devnet serves only the reward actor's state (${REWARD_ACTOR}), not ${actor}`)
+      if (actor !== REWARD_ACTOR) throw lotusError(`the devnet serves only the reward actor's state (${REWARD_ACTOR}), not ${actor}`)
       const s = sim.state(heightOf(tsk))
       return {
         Balance: '0', Code: { '/': fakeCid('reward-actor-code').toString() },
@@ -119,47 +115,19 @@ export async function startLotusDevnet(o: { port: number; host?: string; seed: n
       }
     },
   }
-  const answer = (req: any) => {
-    const id = req?.id ?? null
-    const fn = methods[req?.method]
-    if (!fn) return { jsonrpc: '2.0', id, error: { code: -32601, message: `method '${req?.method}' not found` } }
-    try {
-      return { jsonrpc: '2.0', id, result: fn(Array.isArray(req.params) ? req.params : []) ?? null }
-    } catch (e) {
-      return { jsonrpc: '2.0', id, error: { code: e instanceof RpcFailure ? e.code : -32603, message: (e as Error).message } }
-    }
-  }
-  const server: Server = createServer((req, res) => {
-    if (req.method !== 'POST' || !req.url?.startsWith('/rpc/v')) {
-      res.writeHead(404).end()
-      return
-    }
-    const chunks: Buffer[] = []
-    req.on('data', (c) => chunks.push(c))
-    req.on('end', () => {
-      let body: any
-      try {
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8'))
-      } catch {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'parse error' } }))
-        return
-      }
-      const out = Array.isArray(body) ? body.map(answer) : answer(body)
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(out))
-    })
+  const { port, stop } = await serveJsonRpc({
+    port: o.port, host: o.host, defaultId: null, emptyResult: null,
+    refuse: (req) => (req.method !== 'POST' || !req.url?.startsWith('/rpc/v') ? 404 : undefined),
+    has: (m) => Object.hasOwn(methods, m),
+    notFound: (m) => ({ code: -32601, message: `method '${m}' not found` }),
+    call: (m, params) => methods[m](Array.isArray(params) ? params : []),
+    internalError: (e) => ({ code: -32603, message: (e as Error).message }),
+    parseError: { code: -32700, message: 'parse error' },
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(o.port, o.host ?? '127.0.0.1', () => resolve())
-  })
-  const port = (server.address() as AddressInfo).port
   const url = `http://127.0.0.1:${port}/rpc/v1`
   log.info({ url, firstEpoch: sim.firstEpoch, head: head() }, 'Lotus devnet up')
   return {
     url, port, sim, head,
-    stop: () => new Promise((r) => {
-      server.closeAllConnections()
-      server.close(() => r())
-    }),
+    stop,
   }
 }

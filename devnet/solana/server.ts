@@ -6,11 +6,10 @@
  * -32015 transaction version unsupported, -32602 invalid params). Slots follow the clock once live; `finalized` is
  * 32 slots behind the tip, as on mainnet.
  */
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { componentLogger } from '../../common/logger'
 import { MAINNET_GENESIS_HASH } from '../../indexer/sources/solana/client'
 import { HeliumSim } from './sim'
+import { RpcFailure, serveJsonRpc } from '../jsonrpc-server'
 
 const log = componentLogger('devnet-solana')
 
@@ -25,12 +24,6 @@ export interface SolanaDevnet {
   /** highest finalized slot now */
   finalized(): number
   stop(): Promise<void>
-}
-
-class RpcFailure extends Error {
-  constructor(message: string, readonly code: number) {
-    super(message)
-  }
 }
 
 const commitmentOf = (cfg: unknown) => ((cfg as { commitment?: string } | undefined)?.commitment ?? 'finalized')
@@ -77,48 +70,20 @@ export async function startSolanaDevnet(o: { port: number; host?: string; seed: 
       return c.rewards === false ? block : { ...block, rewards: [] }
     },
   }
-  const server: Server = createServer((req, res) => {
-    if (req.method !== 'POST') {
-      res.writeHead(405).end()
-      return
-    }
-    const chunks: Buffer[] = []
-    req.on('data', (c) => chunks.push(c))
-    req.on('end', () => {
-      const answer = (body: any) => {
-        const { id, method, params } = body ?? {}
-        const fn = methods[method]
-        if (!fn) return { jsonrpc: '2.0', id, error: { code: -32601, message: 'Method not found' } }
-        try {
-          return { jsonrpc: '2.0', id, result: fn(Array.isArray(params) ? params : []) }
-        } catch (e) {
-          if (e instanceof RpcFailure) return { jsonrpc: '2.0', id, error: { code: e.code, message: e.message } }
-          log.error({ err: e, method }, 'devnet Solana RPC failed')
-          return { jsonrpc: '2.0', id, error: { code: -32603, message: 'Internal error' } }
-        }
-      }
-      let body: unknown
-      try {
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8'))
-      } catch {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } }))
-        return
-      }
-      const out = Array.isArray(body) ? body.map(answer) : answer(body)
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(out))
-    })
+  const { port, stop } = await serveJsonRpc({
+    port: o.port, host: o.host, defaultId: null,
+    has: (m) => Object.hasOwn(methods, m),
+    notFound: () => ({ code: -32601, message: 'Method not found' }),
+    call: (m, params) => methods[m](Array.isArray(params) ? params : []),
+    internalError: (e, method) => {
+      log.error({ err: e, method }, 'devnet Solana RPC failed')
+      return { code: -32603, message: 'Internal error' }
+    },
+    parseError: { code: -32700, message: 'Parse error' },
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(o.port, o.host ?? '127.0.0.1', () => resolve())
-  })
-  const port = (server.address() as AddressInfo).port
   log.info({ port, firstSlot: sim.firstSlot, finalized: finalized() }, 'devnet Solana RPC up')
   return {
     url: `http://127.0.0.1:${port}`, port, sim, finalized,
-    stop: () => new Promise<void>((r) => {
-      server.closeAllConnections()
-      server.close(() => r())
-    }),
+    stop,
   }
 }
