@@ -9,9 +9,10 @@
  *  - Helium (Solana): getBlocks of the range, then getBlock (encoding json, full transactions) of every slot with a
  *    block, 8 in flight (what the Solana source fetches).
  */
+import pRetry, { AbortError } from 'p-retry'
 import { isCometbft, isLotus, isSolana, networks, type ChainDef } from '../indexer/registry'
 import { typeFilterValue } from '../indexer/sources/lotus/decode'
-import { Rpc } from '../devnet/rpc'
+import { Rpc, RpcError } from '../devnet/rpc'
 import type { ChainData, Dataset, SourceChainData } from './dataset'
 import { round, seconds } from './measure'
 
@@ -39,13 +40,22 @@ export interface ChainSourceResult {
   bytes: number
 }
 
-async function post(url: string, body: unknown): Promise<{ json: any; bytes: number }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-  const text = await res.text()
-  const json = JSON.parse(text)
-  const errors = (Array.isArray(json) ? json : [json]).filter((r: any) => r?.error)
-  if (errors.length) throw new Error(`${url}: ${JSON.stringify(errors[0].error)}`)
-  return { json, bytes: Buffer.byteLength(text) }
+/**
+ * A request again when its connection failed (a keep-alive connection the server closed as it was reused: the
+ * devnet servers share the bench process's event loop, so idle gaps can pass their keep-alive timeout); a JSON-RPC
+ * error answer is final.
+ */
+const retried = <T>(f: () => Promise<T>) => pRetry(f, { retries: 3, minTimeout: 100 })
+
+function post(url: string, body: unknown): Promise<{ json: any; bytes: number }> {
+  return retried(async () => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const text = await res.text()
+    const json = JSON.parse(text)
+    const errors = (Array.isArray(json) ? json : [json]).filter((r: any) => r?.error)
+    if (errors.length) throw new AbortError(`${url}: ${JSON.stringify(errors[0].error)}`)
+    return { json, bytes: Buffer.byteLength(text) }
+  })
 }
 
 /** Runs `f` for every item of `xs` with at most `n` in flight. */
@@ -61,7 +71,10 @@ async function evmSource(c: ChainData) {
   let items = 0
   let requests = 0
   for (let from = 0; from <= c.head; from += SOURCE_WINDOW) {
-    const r = await rpc.call<unknown[]>('eth_getLogs', [{ fromBlock: '0x' + from.toString(16), toBlock: '0x' + Math.min(c.head, from + SOURCE_WINDOW - 1).toString(16), address: c.addresses }])
+    const params = [{ fromBlock: '0x' + from.toString(16), toBlock: '0x' + Math.min(c.head, from + SOURCE_WINDOW - 1).toString(16), address: c.addresses }]
+    const r = await retried(() => rpc.call<unknown[]>('eth_getLogs', params).catch((e) => {
+      throw e instanceof RpcError ? new AbortError(e) : e
+    }))
     items += r.length
     requests++
   }
