@@ -13,6 +13,17 @@ export class RpcFailure extends Error {
   }
 }
 
+/** A result that is JSON text already (a stored answer): sent as it is, not parsed and serialized again. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
+/** A response body as JSON text, with RawJson results spliced in. */
+function serialize(body: unknown): string {
+  const one = (a: any) => (a?.result instanceof RawJson ? `{"jsonrpc":"2.0","id":${JSON.stringify(a.id ?? null)},"result":${a.result.text}}` : JSON.stringify(a))
+  return Array.isArray(body) ? `[${body.map(one).join(',')}]` : one(body)
+}
+
 export interface JsonRpcError {
   code: number
   message: string
@@ -62,7 +73,7 @@ export async function serveJsonRpc(o: JsonRpcServerOptions): Promise<JsonRpcServ
     }
   }
   const server = createServer((req, res) => {
-    const send = (body: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body))
+    const send = (body: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(serialize(body))
     const refused = o.refuse?.(req)
     if (refused) return void res.writeHead(refused).end()
     if (req.method === 'GET' && o.getCall) return send(answer({ id: o.defaultId, ...o.getCall(new URL(req.url ?? '/', 'http://devnet')) }))

@@ -6,10 +6,12 @@
  * -32015 transaction version unsupported, -32602 invalid params). Slots follow the clock once live; `finalized` is
  * 32 slots behind the tip, as on mainnet.
  */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { componentLogger } from '../../common/logger'
 import { MAINNET_GENESIS_HASH } from '../../indexer/sources/solana/client'
 import { HeliumSim } from './sim'
-import { RpcFailure, serveJsonRpc } from '../jsonrpc-server'
+import { RawJson, RpcFailure, serveJsonRpc } from '../jsonrpc-server'
 
 const log = componentLogger('devnet-solana')
 
@@ -23,6 +25,12 @@ export interface SolanaDevnet {
   sim: HeliumSim
   /** highest finalized slot now */
   finalized(): number
+  /**
+   * Builds the blocks of slots [from, to] once and keeps them as getBlock answers on disk in `dir` (a ledger, as a
+   * node serves from its store; benchmark datasets, so that serving history costs what reading it costs and not
+   * the simulation's time); returns the blocks and the instructions in them the indexer reads.
+   */
+  buildLedger(from: number, to: number, dir: string): { blocks: number; indexed: number }
   stop(): Promise<void>
 }
 
@@ -30,6 +38,7 @@ const commitmentOf = (cfg: unknown) => ((cfg as { commitment?: string } | undefi
 
 export async function startSolanaDevnet(o: { port: number; host?: string; seed: number; genesis: number; now: () => number; density?: number }): Promise<SolanaDevnet> {
   const sim = new HeliumSim(o.seed, o.genesis, o.density ?? 1)
+  let ledger: { dir: string; from: number; to: number } | undefined
   const tip = () => sim.slotAt(o.now())
   const finalized = () => Math.max(sim.firstSlot, tip() - FINALIZATION_LAG)
   const headAt = (cfg: unknown) => {
@@ -63,6 +72,10 @@ export async function startSolanaDevnet(o: { port: number; host?: string; seed: 
       if ((c.transactionDetails ?? 'full') !== 'full') throw new RpcFailure('Invalid params: the devnet serves transactionDetails "full" only', -32602)
       if (slot > headAt(cfg)) throw new RpcFailure(`Block not available for slot ${slot}`, -32004)
       if (!sim.hasBlock(slot)) throw new RpcFailure(`Slot ${slot} was skipped, or missing due to ledger jump to recent snapshot`, -32007)
+      // the ledger holds the answer without rewards (what the Solana source asks for); every block has v0 transactions
+      if (ledger && slot >= ledger.from && slot <= ledger.to && c.rewards === false && c.maxSupportedTransactionVersion != null) {
+        return new RawJson(readFileSync(join(ledger.dir, `${slot}.json`), 'utf8'))
+      }
       const block = sim.block(slot)
       if (c.maxSupportedTransactionVersion == null && block.transactions.some((t) => t.version === 0)) {
         throw new RpcFailure('Transaction version (0) is not supported by the requesting client. Please try the request again with the following configuration parameter: "maxSupportedTransactionVersion": 0', -32015)
@@ -84,6 +97,19 @@ export async function startSolanaDevnet(o: { port: number; host?: string; seed: 
   log.info({ port, firstSlot: sim.firstSlot, finalized: finalized() }, 'devnet Solana RPC up')
   return {
     url: `http://127.0.0.1:${port}`, port, sim, finalized,
+    buildLedger(from, to, dir) {
+      mkdirSync(dir, { recursive: true })
+      let blocks = 0
+      let indexed = 0
+      for (const slot of sim.blocksIn(from, to)) {
+        const r = sim.render(slot)
+        writeFileSync(join(dir, `${slot}.json`), JSON.stringify(r.block))
+        blocks++
+        indexed += r.indexed
+      }
+      ledger = { dir, from, to }
+      return { blocks, indexed }
+    },
     stop,
   }
 }

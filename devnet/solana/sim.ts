@@ -276,10 +276,20 @@ export class HeliumSim {
   block(slot: number): SolanaBlockJson {
     const hit = this.cache.get(slot)
     if (hit) return hit
+    const block = this.render(slot).block
+    if (this.cache.size > 256) this.cache.clear()
+    this.cache.set(slot, block)
+    return block
+  }
+
+  /** The block of a slot and the instructions in it the indexer reads (registry-listed, in successful transactions). */
+  render(slot: number): { block: SolanaBlockJson; indexed: number } {
     const t = this.slotTime(slot)
     const rnd = new Random(deriveSeed(this.seed, `block:${slot}`))
     const blockhash = this.blockhash(slot)
-    const txs = this.transactions(slot, t, rnd).map((b) => b.build(slot, blockhash))
+    const builders = this.transactions(slot, t, rnd)
+    const indexed = builders.reduce((n, b) => n + b.indexed, 0)
+    const txs = builders.map((b) => b.build(slot, blockhash))
     const parent = this.parentSlot(slot)
     const block: SolanaBlockJson & Record<string, unknown> = {
       blockHeight: REF_HEIGHT + Math.floor((slot - REF_SLOT) / SLOTS_PER_BLOCK),
@@ -289,9 +299,7 @@ export class HeliumSim {
       previousBlockhash: this.blockhash(parent),
       transactions: txs,
     }
-    if (this.cache.size > 256) this.cache.clear()
-    this.cache.set(slot, block)
-    return block
+    return { block, indexed }
   }
 
   /** Instructions the indexer reads (registry-listed, in successful transactions) in the blocks of slots [from, to]. */
