@@ -22,27 +22,41 @@ export const DATA_VERSION_SQL = `SELECT
     pg_stat_get_tuples_deleted('token_price'::regclass)) AS prices,
   (SELECT coalesce(md5(string_agg(n::text, ',' ORDER BY id)), '') FROM network n) AS networks`
 
-export async function readDataVersion(pool: pg.Pool): Promise<string> {
+/** The parts of a data version: each chain's cursor (by chain id), the price counters, the network rows. */
+export interface DataVersionParts {
+  version: string
+  cursors: Map<string, string>
+  prices: string
+  networks: string
+}
+
+export async function readDataVersion(pool: pg.Pool): Promise<DataVersionParts> {
   const r = (await pool.query(DATA_VERSION_SQL)).rows[0]
-  return `${r.cursors}|${r.prices}|${r.networks}`
+  const cursors = new Map<string, string>()
+  for (const c of String(r.cursors).split(',').filter(Boolean)) cursors.set(c.slice(0, c.indexOf(':')), c)
+  return { version: `${r.cursors}|${r.prices}|${r.networks}`, cursors, prices: r.prices, networks: r.networks }
 }
 
 /** The data version, read at most once per `ttlMs` (concurrent callers share one read). */
 export class DataVersion {
-  private last: { at: number; version: Promise<string> } | undefined
+  private last: { at: number; parts: Promise<DataVersionParts> } | undefined
 
   constructor(private readonly pool: pg.Pool, readonly ttlMs: number) {}
 
-  current(): Promise<string> {
+  parts(): Promise<DataVersionParts> {
     const now = Date.now()
     if (!this.last || now - this.last.at >= this.ttlMs) {
-      const version = readDataVersion(this.pool)
-      this.last = { at: now, version }
+      const parts = readDataVersion(this.pool)
+      this.last = { at: now, parts }
       // a failed read is not reused: the next request asks again
-      version.catch(() => {
-        if (this.last?.version === version) this.last = undefined
+      parts.catch(() => {
+        if (this.last?.parts === parts) this.last = undefined
       })
     }
-    return this.last.version
+    return this.last.parts
+  }
+
+  async current(): Promise<string> {
+    return (await this.parts()).version
   }
 }

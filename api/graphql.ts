@@ -12,6 +12,7 @@ import { componentLogger } from '../common/logger'
 import type { HeadTracker } from './heads'
 import type { ApiMetrics } from './observability'
 import type { ResponseCache } from './response-cache'
+import type { SeriesSource } from './series-memo'
 import { resolvers, type ApiContext } from './resolvers'
 import { typeDefs } from './schema'
 
@@ -59,7 +60,7 @@ function countErrors(metrics: ApiMetrics): Plugin {
   }
 }
 
-export function createGraphql(opts: { pool: pg.Pool; heads: HeadTracker; maxLimit: number; pollMs: number; limits: GraphqlLimits; metrics: ApiMetrics; cache?: ResponseCache }) {
+export function createGraphql(opts: { pool: pg.Pool; heads: HeadTracker; maxLimit: number; pollMs: number; limits: GraphqlLimits; metrics: ApiMetrics; cache?: ResponseCache; series?: SeriesSource }) {
   // validation-time refusals are reported as validation errors with their own code, without armor's
   // misleading "Syntax Error:" prefix (the token limit acts in the parser and keeps armor's own error)
   const report = {
@@ -78,7 +79,7 @@ export function createGraphql(opts: { pool: pg.Pool; heads: HeadTracker; maxLimi
   })
   return createYoga<ApiContext>({
     schema: createSchema({ typeDefs, resolvers }),
-    context: () => ({ pool: opts.pool, heads: opts.heads, maxLimit: opts.maxLimit, pollMs: opts.pollMs }),
+    context: () => ({ pool: opts.pool, heads: opts.heads, maxLimit: opts.maxLimit, pollMs: opts.pollMs, series: opts.series }),
     // the response cache first: a kept answer skips parsing, validation (armor) and execution
     plugins: [...(opts.cache ? [opts.cache.plugin] : []), ...armor.protect().plugins, countErrors(opts.metrics)],
     // one operation per request: a JSON array of operations is refused (docs/api.md)

@@ -22,6 +22,7 @@ import type { DerivedMetrics } from '../indexer/metrics'
 import { categories as registryCategories, networkById, networks as registryNetworks, type NetworkDef } from '../indexer/registry'
 import { badInput } from './entities/sql'
 import { networkMetrics } from './metrics'
+import type { SeriesSource } from './series-memo'
 
 /** The daily fields a market view reads (a subset of `networkMetrics`). */
 export type MarketDay = Pick<DerivedMetrics, 'price' | 'marketCap' | 'fdv' | 'feesUsd' | 'incentivesUsd' | 'demandRewardsRatio30d' | 'annualizedFeesUsd' | 'pf' | 'capacity' | 'activeLeases' | 'utilization'> & {
@@ -153,10 +154,10 @@ export function marketSeriesOf(nets: { net: { id: string; capacityUnit?: string 
   return { version, changed: true, ...out }
 }
 
-/** `marketSeries` from the rollups (every network's daily `networkMetrics`). */
-export async function marketSeries(pool: pg.Pool, args: MarketSeriesArgs): Promise<MarketSeries> {
+/** `marketSeries` from the rollups (every network's daily `networkMetrics`, through `series`: api/series-memo.ts in the API). */
+export async function marketSeries(pool: pg.Pool, args: MarketSeriesArgs, series: SeriesSource = (net, interval) => networkMetrics(pool, net, interval)): Promise<MarketSeries> {
   checkArgs(args)
   const nets = viewNetworks(args.category, args.networks)
-  const data = await Promise.all(nets.map(async (net) => ({ net, rows: await networkMetrics(pool, net, 'DAY') })))
+  const data = await Promise.all(nets.map(async (net) => ({ net, rows: await series(net, 'DAY') })))
   return marketSeriesOf(data, args)
 }

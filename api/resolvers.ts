@@ -2,7 +2,7 @@
 import { GraphQLError, GraphQLScalarType, Kind, print, valueFromASTUntyped } from 'graphql'
 import type pg from 'pg'
 import { CHURN_DAYS, METHODOLOGY_VERSION, toDecimal } from '../indexer/metrics'
-import { categories, chains, networkById, networks as registryNetworks } from '../indexer/registry'
+import { categories, chains, networkById, networks as registryNetworks, type NetworkDef } from '../indexer/registry'
 import { entityModel, type Entity } from './entities/model'
 import { entityResolvers, listRows, type ListArgs } from './entities/resolvers'
 import { Params, quote, selectList, toNode } from './entities/sql'
@@ -12,6 +12,7 @@ import { leasedResources } from './leased'
 import { declaredCapacity } from './declared'
 import { marketSeries, type MarketSeriesArgs } from './market-series'
 import { networkMetrics, priceSource, providerCounts, window, type ProviderCounts } from './metrics'
+import type { SeriesSource } from './series-memo'
 import { dailyStats, healthAlerts, type AlertThresholds } from './subscriptions'
 import type { SeriesInterval, SeriesMetric } from '../indexer/metrics'
 import type { HeadTracker } from './heads'
@@ -25,7 +26,11 @@ export interface ApiContext {
   pollMs: number
   /** per-request memo (once()) */
   memo?: Map<string, Promise<unknown>>
+  /** each network's derived series, kept per version of its chain and prices (api/series-memo.ts); networkMetrics without it */
+  series?: SeriesSource
 }
+
+const seriesOf = (ctx: ApiContext, net: NetworkDef, interval: 'HOUR' | 'DAY') => (ctx.series ? ctx.series(net, interval) : networkMetrics(ctx.pool, net, interval))
 
 /**
  * The same read once per request, however many aliases ask for it: the dashboard asks for each network's series
@@ -174,7 +179,7 @@ export const resolvers = {
       const to = parseDate(args.to, 'to')
       const asset = net.price?.asset ?? net.token.symbol
       const [series, providers, source] = await Promise.all([
-        once(ctx, `metrics/${net.id}/${args.interval}`, () => networkMetrics(ctx.pool, net, args.interval)),
+        once(ctx, `metrics/${net.id}/${args.interval}`, () => seriesOf(ctx, net, args.interval)),
         args.interval === 'DAY' ? once(ctx, `providers/${net.id}`, () => providerCounts(ctx.pool, net.id, CHURN_DAYS)) : new Map<number, ProviderCounts>(),
         once(ctx, `priceSource/${asset}`, () => priceSource(ctx.pool, asset)),
       ])
@@ -193,7 +198,7 @@ export const resolvers = {
       const byPeriod = new Map<number, { periodStart: Date; networks: string[]; marketCap: number | null; fdv: number | null; feesUsd: number | null; protocolRevenueUsd: number | null; incentivesUsd: number | null }>()
       const add = (a: number | null, b: number | null) => (a == null || b == null ? null : a + b)
       for (const net of nets) {
-        for (const m of await once(ctx, `metrics/${net.id}/${args.interval}`, () => networkMetrics(ctx.pool, net, args.interval))) {
+        for (const m of await once(ctx, `metrics/${net.id}/${args.interval}`, () => seriesOf(ctx, net, args.interval))) {
           const k = m.periodStart.getTime()
           const cur = byPeriod.get(k) ?? { periodStart: m.periodStart, networks: [], marketCap: 0, fdv: 0, feesUsd: 0, protocolRevenueUsd: 0, incentivesUsd: 0 }
           cur.networks.push(net.id)
@@ -218,7 +223,7 @@ export const resolvers = {
       return metricSeries(ctx.pool, { ...args, groupBy: args.groupBy, from: parseDate(args.from, 'from'), to: parseDate(args.to, 'to'), maxPoints: ctx.maxLimit })
     },
     async marketSeries(_: unknown, args: MarketSeriesArgs, ctx: ApiContext) {
-      return marketSeries(ctx.pool, args)
+      return marketSeries(ctx.pool, args, ctx.series)
     },
     async leaderboard(_: unknown, args: { metric: SeriesMetric; window: Window; groupBy: GroupBy; limit: number; networks?: string[]; categories?: string[] }, ctx: ApiContext) {
       return leaderboard(ctx.pool, { ...args, limit: checkLimit(args.limit, ctx.maxLimit) })

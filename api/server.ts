@@ -19,10 +19,12 @@ import { checkApiRole, createApiPool, isReadOnly, type RoleCheck } from './db-ro
 import { createExportHandler } from './export/http'
 import { DataVersion } from './data-version'
 import { createGraphql } from './graphql'
+import { networkMetrics } from './metrics'
 import type { HeadTracker } from './heads'
 import { ApiMetrics, readiness } from './observability'
 import { createRateLimit } from './rate-limit'
 import { createResponseCache, type ResponseCache } from './response-cache'
+import { memoizedSeries } from './series-memo'
 
 const log = componentLogger('api')
 export const DASHBOARD_DIST = resolve(import.meta.dirname, '../dashboard/dist')
@@ -110,10 +112,12 @@ export async function startApi(opts: {
       'the API database role can write; sessions are read-only, but give the API a read-only role (README: read-only API role)')
   }
   const metrics = new ApiMetrics(pool, opts.heads, () => isReadOnly(role))
-  const cache = limits.cacheMaxMb > 0
-    ? createResponseCache({ version: new DataVersion(pool, limits.cacheVersionMs), maxBytes: limits.cacheMaxMb * 1024 * 1024, metrics })
-    : undefined
-  const yoga = createGraphql({ pool, heads: opts.heads, maxLimit: opts.maxLimit ?? 1000, pollMs: opts.pollMs ?? 2000, metrics, limits, cache })
+  // with the cache on, each network's derived series is also kept per version of its own chain (a commit on one
+  // chain re-derives that chain's networks only when the cache's next answer is computed)
+  const version = new DataVersion(pool, limits.cacheVersionMs)
+  const cache = limits.cacheMaxMb > 0 ? createResponseCache({ version, maxBytes: limits.cacheMaxMb * 1024 * 1024, metrics }) : undefined
+  const series = cache ? memoizedSeries(version, (net, interval) => networkMetrics(pool, net, interval)) : undefined
+  const yoga = createGraphql({ pool, heads: opts.heads, maxLimit: opts.maxLimit ?? 1000, pollMs: opts.pollMs ?? 2000, metrics, limits, cache, series })
   const handleExport = createExportHandler({ pool, maxConcurrent: limits.exportMaxConcurrent, metrics })
   const rateLimit = createRateLimit(limits.rateLimitPerMin)
   const hasDashboard = existsSync(join(DASHBOARD_DIST, 'index.html'))

@@ -6,9 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HeadTracker } from '../../api/heads'
+import { DataVersion } from '../../api/data-version'
+import { networkMetrics } from '../../api/metrics'
 import { VOLATILE_TTL_MS } from '../../api/response-cache'
+import { memoizedSeries } from '../../api/series-memo'
 import { startApi, type ApiServer } from '../../api/server'
 import { importPrices } from '../../indexer/prices/import'
+import { networkById, type NetworkDef } from '../../indexer/registry'
 import { marketRequest, networkRequest } from '../../dashboard/src/api'
 import { sleep } from '../helpers/consistency'
 import { startFixture, type Fixture } from '../helpers/fixture'
@@ -22,6 +26,7 @@ let cached: ApiServer
 let fresh: ApiServer
 let mid: number
 let head: number
+let polygonHead: number
 
 interface Body { data?: any; errors?: { message: string; extensions?: { code?: string } }[] }
 
@@ -80,6 +85,11 @@ beforeAll(async () => {
   for (let i = 0; i <= fx.config.chains[0].finality!; i++) await sim.mine(sim.timestamp + 900, true)
   mid = head - 60 // the last 15 hours are indexed in the test
   expect((await fx.runIndexerTo(mid)).code).toBe(0)
+  // Polygon (GEODNET, DIMO) too, short of its head: a commit on another chain than Livepeer's
+  const polygon = fx.devnet.nodes.find((n) => n.chainId === networkById('geodnet')!.chain.chainId)!
+  polygonHead = await polygon.node.rpc.blockNumber()
+  for (let i = 0; i <= 5; i++) await polygon.sim.mine(polygon.sim.timestamp + 900, true)
+  expect((await fx.runIndexerTo(polygonHead - 60, { INDEXER_CHAIN: 'polygon', FINALITY_POLYGON: '5' })).code).toBe(0)
   const heads = HeadTracker.fromConfig(fx.config)
   cached = await startApi({ databaseUrl: fx.db.url, port: fx.config.PORT, host: '127.0.0.1', heads, limits: { rateLimitPerMin: 0, cacheVersionMs: VERSION_MS } })
   fresh = await startApi({ databaseUrl: fx.db.url, port: await freePort(), host: '127.0.0.1', heads, limits: { rateLimitPerMin: 0, cacheMaxMb: 0 } })
@@ -142,6 +152,30 @@ describe('GraphQL response cache', () => {
     const after = await post(cached, page)
     expect(after.data.networkMetrics.some((m: any) => m.price != null)).toBe(true)
     expect(withoutClock(after)).toEqual(withoutClock(await post(fresh, page)))
+  })
+
+  it("re-derives a network's series only when its own chain (or the prices) moved", async () => {
+    const derived: string[] = []
+    const series = memoizedSeries(new DataVersion(fx.pool, 0), (net, interval) => {
+      derived.push(net.id)
+      return networkMetrics(fx.pool, net, interval)
+    })
+    const livepeer = networkById('livepeer')!
+    const geodnet = networkById('geodnet')!
+    expect(geodnet.chain.id).toBe('polygon')
+    const both = async () => Promise.all([livepeer, geodnet].map((n: NetworkDef) => series(n, 'DAY')))
+    const [lp1, geo1] = await both()
+    await both()
+    expect(derived).toEqual(['livepeer', 'geodnet'])
+    expect(geo1).toEqual(await networkMetrics(fx.pool, geodnet, 'DAY'))
+    expect(geo1.length).toBeGreaterThan(0)
+    // a commit on Polygon: GEODNET is derived again, Livepeer's series is the one kept
+    expect((await fx.runIndexerTo(polygonHead, { INDEXER_CHAIN: 'polygon', FINALITY_POLYGON: '5' })).code).toBe(0)
+    const [lp2, geo2] = await both()
+    expect(derived).toEqual(['livepeer', 'geodnet', 'geodnet'])
+    expect(lp2).toBe(lp1)
+    expect(geo2).toEqual(await networkMetrics(fx.pool, geodnet, 'DAY'))
+    expect(geo2).not.toEqual(geo1)
   })
 
   it('computes concurrent identical requests once', async () => {
