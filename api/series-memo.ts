@@ -15,15 +15,17 @@ const MAX_SERIES = 400
 
 export type SeriesSource = (net: NetworkDef, interval: Interval) => Promise<DerivedMetrics[]>
 
-export function memoizedSeries(version: DataVersion, derive: SeriesSource): SeriesSource {
+/** The memoized source; `clear()` drops every kept series (benchmarks: a cold request after every chain moved). */
+export function memoizedSeries(version: DataVersion, derive: SeriesSource): SeriesSource & { clear(): void } {
   const memo = new LRUCache<string, DerivedMetrics[], () => Promise<DerivedMetrics[]>>({
     max: MAX_SERIES,
     fetchMethod: (_key, _stale, { context }) => context(),
   })
-  return async (net, interval) => {
+  const source: SeriesSource = async (net, interval) => {
     const v = await version.parts()
     // a chain without a cursor has nothing indexed: its networks' series are keyed on the whole version
     const key = `${net.id}|${interval}|${v.cursors.get(String(net.chain.chainId)) ?? v.version}|${v.prices}`
     return (await memo.fetch(key, { context: () => derive(net, interval) }))!
   }
+  return Object.assign(source, { clear: () => memo.clear() })
 }

@@ -73,6 +73,8 @@ export interface ApiServer {
   role: RoleCheck
   /** the GraphQL response cache (undefined when API_CACHE_MAX_MB is 0) */
   cache: ResponseCache | undefined
+  /** empties the response cache and the derived series memo: the next request is computed as after every chain moved */
+  clearCaches(): void
   stop(): Promise<void>
 }
 
@@ -190,6 +192,10 @@ export async function startApi(opts: {
   log.info({ url, dashboard: hasDashboard, role: role.role, readOnly: isReadOnly(role) }, 'API listening')
   return {
     server, url, role, cache,
+    clearCaches: () => {
+      cache?.clear()
+      series?.clear()
+    },
     stop: async () => {
       server.closeAllConnections()
       await new Promise((r) => server.close(() => r(undefined)))

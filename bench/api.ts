@@ -90,7 +90,7 @@ async function load(url: string, q: Query, connections: number, duration: number
   }
 }
 
-/** Sequential requests that each find the response cache empty (as after an indexer commit): latency percentiles. */
+/** Sequential requests that each find the caches empty (as after a commit on every chain): latency percentiles. */
 const COLD_SAMPLES = 10
 async function cold(url: string, q: Query, clear: () => void): Promise<LoadFigures> {
   const times: number[] = []
@@ -204,7 +204,7 @@ export async function runApi(ds: Dataset, opts: { durationSeconds: number; conne
   const workloads: { name: string; q: Query; project: boolean; openreader: boolean; measure?: (url: string, q: Query) => Promise<LoadFigures>; url?: string }[] = [
     ...dashboard.flatMap((d) => [
       { ...d, project: true, openreader: false },
-      { name: `${d.name}, cold (first request after a data change)`, q: d.q, project: true, openreader: false, measure: (url: string, q: Query) => cold(url, q, () => api.cache?.clear()) },
+      { name: `${d.name}, cold (first request after a data change)`, q: d.q, project: true, openreader: false, measure: (url: string, q: Query) => cold(url, q, () => api.clearCaches()) },
       { name: `${d.name}, uncached (API_CACHE_MAX_MB=0)`, q: d.q, project: true, openreader: false, url: uncached.url },
     ]),
     { name: 'entity list (filter, order, offset)', q: entityList, project: true, openreader: true },
