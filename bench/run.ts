@@ -231,7 +231,7 @@ function summary(results: BenchResult[]): string {
     ['generation', (r) => `${fmt(r.dataset.generationSeconds, 1)} s (density ${r.dataset.density})`],
     ['indexer, empty DB → head', (r) => (r.ingest ? `${fmt(r.ingest.indexer.seconds, 1)} s: ${fmt(r.ingest.indexer.eventsPerSecond)} ev/s, ${fmt(r.ingest.indexer.blocksPerSecond)} blocks/s, RSS ${r.ingest.indexer.peakRssMiB} MiB` : '–')],
     ['before: ORM INSERT (INDEXER_BULK_COPY=false)', (r) => (r.ingest?.before ? `${fmt(r.ingest.before.seconds, 1)} s: ${fmt(r.ingest.before.eventsPerSecond)} ev/s; ingest/COPY ${fmt(r.ingest.before.ingestOverCopy, 3)}, ingest/source ${fmt(r.ingest.before.ingestOverSource, 3)}; COPY insert ×${fmt(r.ingest.before.speedup, 2)}` : '–')],
-    ['source limit (eth_getLogs)', (r) => (r.ingest ? `${fmt(r.ingest.source.seconds, 2)} s: ${fmt(r.ingest.source.logsPerSecond)} logs/s` : '–')],
+    ['source limit (all chains; EVM eth_getLogs logs/s)', (r) => (r.ingest ? `${fmt(r.ingest.source.seconds, 2)} s; EVM ${fmt(r.ingest.source.logsPerSecond)} logs/s` : '–')],
     ['physical limit (COPY)', (r) => (r.ingest ? `${fmt(r.ingest.copy.seconds, 2)} s: ${fmt(r.ingest.copy.rowsPerSecond)} rows/s (${fmt(r.ingest.copy.rows)} rows)` : '–')],
     ['Ponder', (r) => (r.ingest?.ponder ? `${fmt(r.ingest.ponder.seconds, 1)} s: ${fmt(r.ingest.ponder.eventsPerSecond)} ev/s, RSS ${r.ingest.ponder.peakRssMiB} MiB` : (r.errors.ponder ?? '–'))],
     ['**ingest / COPY**', (r) => fmt(r.ingest?.ratios.ingestOverCopy, 3)],
