@@ -101,7 +101,7 @@ export class UnreachableError extends Error {
 
 /** SQLSTATEs and socket errors of a lost or refused connection (the server stopped, restarted or is starting). */
 const CONNECTION_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'])
-const CONNECTION_MESSAGE = /connection terminated|terminating connection|not queryable|connection error|server closed the connection|the database system is (starting|shutting) (up|down)/i
+const CONNECTION_MESSAGE = /connection terminated|terminating connection|not queryable|connection error|server closed the connection|timeout exceeded when trying to connect|the database system is (starting|shutting) (up|down)/i
 
 /**
  * True when an error says the connection to PostgreSQL was lost or refused (not a bad query, a constraint or a
@@ -125,7 +125,9 @@ export async function waitForDatabase(url: string, timeoutMs = 30_000): Promise<
   const deadline = Date.now() + timeoutMs
   let delay = 200
   for (;;) {
-    const client = new pg.Client({ connectionString: url })
+    // bounded: a server that is stopping or starting can accept the TCP connection and not answer, and an attempt
+    // without a timeout would then wait for ever instead of trying again
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000, query_timeout: 5000 })
     try {
       await client.connect()
       await client.query('SELECT 1')

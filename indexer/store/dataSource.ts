@@ -30,6 +30,9 @@ export function createDataSource(url: string, extra: { poolSize?: number } = {})
     entities,
     migrations: loadMigrations(),
     poolSize: extra.poolSize,
+    // a new connection to a server that is stopping or starting fails after this instead of hanging the batch
+    // (a lost connection is then waited out and the batch run again: IndexerDatabase)
+    connectTimeoutMS: 10_000,
   })
 }
 

@@ -123,7 +123,10 @@ describe('crash consistency', () => {
       fx.db = await startDatabase({ dataDir: fx.dataDir, port: fx.config.EMBEDDED_PG_PORT })
       report.postgresDownMs = Date.now() - t0
       const downAt = (await node().node.rpc.blockNumber())
-      await until(async () => (await cursorOf(fx.pool, POLYGON))!.height > downAt, 'progress after PostgreSQL came back', { timeoutMs: 90_000 })
+      await until(async () => (await cursorOf(fx.pool, POLYGON))!.height > downAt, 'progress after PostgreSQL came back', { timeoutMs: 90_000 }).catch((e: Error) => {
+        // what the indexer did meanwhile (once failed in a CI run with no log kept)
+        throw new Error(`${e.message}; indexer ${exited === undefined ? 'running' : `exited with ${exited}`}; its log:\n${readFileSync(logFile, 'utf8').slice(-4000)}`)
+      })
     } finally {
       await stopMining()
     }
