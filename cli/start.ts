@@ -42,8 +42,10 @@ async function main() {
     console.log('\nstopped cleanly')
     process.exit(0)
   }
-  process.on('SIGINT', () => void stop('SIGINT'))
-  process.on('SIGTERM', () => void stop('SIGTERM'))
+  // SIGHUP: the terminal was closed; stop in order as for Ctrl-C (an abrupt exit left PostgreSQL running), and
+  // ignore write errors on the terminal that is gone
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {})
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal))
   stack = await startStack(config, {
     onProgress: (m) => status(m),
     onIndexerRestart: (chain, code, delayMs) =>
