@@ -97,7 +97,11 @@ export class FilecoinSim {
   private readonly providers: number[]
   private readonly clients: number[]
   private readonly deals = new Map<number, SimDeal>()
-  private readonly events = new Map<number, SimEvent[]>()
+  /**
+   * events by height, each kept as its JSON text: one flat string per event instead of an object graph of entries
+   * (a 10 M-event benchmark dataset has ~2 M Filecoin events: 6.5 GB of heap as objects, ~1 GB as text)
+   */
+  private readonly events = new Map<number, string[]>()
   private readonly sectors = new Map<number, number>()
   private hoursGenerated = 0
   private nextDealId = 84_000_000
@@ -127,7 +131,7 @@ export class FilecoinSim {
   private push(e: SimEvent) {
     let xs = this.events.get(e.height)
     if (!xs) this.events.set(e.height, (xs = []))
-    xs.push(e)
+    xs.push(JSON.stringify(e))
   }
 
   private newDeal(r: Random, publish: number, activation: number, start: number, end: number): SimDeal {
@@ -253,8 +257,16 @@ export class FilecoinSim {
   eventsIn(from: number, to: number): SimEvent[] {
     this.generateTo(to)
     const out: SimEvent[] = []
-    for (let h = from; h <= to; h++) out.push(...(this.events.get(h) ?? []))
+    for (let h = from; h <= to; h++) for (const e of this.events.get(h) ?? []) out.push(JSON.parse(e) as SimEvent)
     return out
+  }
+
+  /** how many events eventsIn(from, to) returns, without building them */
+  countIn(from: number, to: number): number {
+    this.generateTo(to)
+    let n = 0
+    for (let h = from; h <= to; h++) n += this.events.get(h)?.length ?? 0
+    return n
   }
 
   /** a deal's proposal as the market actor holds it at `height`: published and not yet completed or terminated */

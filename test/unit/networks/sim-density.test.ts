@@ -64,6 +64,9 @@ describe('SIM_DENSITY of the Filecoin, Akash and Helium generators', () => {
     const a = base.eventsIn(base.firstEpoch, head)
     expect(one.eventsIn(one.firstEpoch, head)).toEqual(a)
     const n3 = three.eventsIn(three.firstEpoch, head).length
+    // the count the benchmark datasets report, taken without building the events
+    expect(three.countIn(three.firstEpoch, head)).toBe(n3)
+    expect(base.countIn(base.firstEpoch + 2880, head)).toBe(base.eventsIn(base.firstEpoch + 2880, head).length)
     expect(a.length).toBeGreaterThan(500)
     expect(n3 / a.length).toBeGreaterThan(2.5)
     expect(n3 / a.length).toBeLessThan(3.5)
