@@ -44,6 +44,7 @@ export interface FamilyResult {
 export interface IngestResult {
   indexer: { quarantined: number; seconds: number; eventsPerSecond: number; blocksPerSecond: number; rowsPerSecond: number; rowsWritten: number; peakRssMiB: number; perChain: { chain: string; family: ChainFamily; seconds: number; peakRssMiB: number }[] }
   /** `logs`, `logsPerSecond`: the EVM chains' eth_getLogs (logsPerSecond over their own time); `seconds`: every chain */
+  /** window: the largest eth_getLogs window (blocks) of the EVM chains; each chain's is in perChain */
   source: { seconds: number; logs: number; logsPerSecond: number; window: number; perChain: ChainSourceResult[] }
   /** by chain family: EVM, Filecoin (Lotus), Akash (CometBFT), Helium (Solana) */
   families: Partial<Record<ChainFamily, FamilyResult>>
@@ -63,7 +64,7 @@ export async function sourceLimit(ds: Dataset): Promise<IngestResult['source']> 
   const evm = perChain.filter((c) => c.family === 'evm')
   const logs = evm.reduce((a, c) => a + c.items, 0)
   const evmSeconds = Math.max(...evm.map((c) => c.seconds))
-  return { seconds: round(s, 3), logs, logsPerSecond: Math.round(logs / evmSeconds), window: SOURCE_WINDOW, perChain }
+  return { seconds: round(s, 3), logs, logsPerSecond: Math.round(logs / evmSeconds), window: Math.max(...evm.map((c) => c.window ?? SOURCE_WINDOW)), perChain }
 }
 
 /** The indexer from an empty database to every chain's head: one child process per chain (EVM and non-EVM), side by side. */

@@ -1,7 +1,9 @@
 /**
  * The source limit of the ingest benchmark: raw download of the ranges the indexers read, over each chain's own RPC,
  * no decoding (beyond the HTTP client's JSON parse), no writes; chains side by side, as the indexers run.
- *  - EVM: eth_getLogs of the watched addresses in 2000-block windows;
+ *  - EVM: eth_getLogs of the watched addresses in 2000-block windows, narrower on dense chains so that an answer
+ *    holds about MAX_LOGS_PER_REQUEST logs (public providers cap eth_getLogs at 10,000 results; one 2000-block answer
+ *    of a 10 M-event dataset would hold a whole chain's 1.3 M logs, which the node builds in memory);
  *  - Filecoin (Lotus): Filecoin.GetActorEventsRaw with the source's `$type` filter in 2880-epoch windows (the
  *    indexer's batch; the deal lookups and state samples it also reads are not part of it);
  *  - Akash (CometBFT): `block` and `block_results` of every height, 5 heights per JSON-RPC batch, 8 batches in
@@ -18,6 +20,13 @@ import { round, seconds } from './measure'
 
 /** eth_getLogs window of the EVM source-limit reading */
 export const SOURCE_WINDOW = 2000
+/** logs an eth_getLogs answer of the source-limit reading aims at (the window shrinks with the chain's density) */
+export const MAX_LOGS_PER_REQUEST = 10_000
+
+/** blocks per eth_getLogs request: SOURCE_WINDOW, or fewer so that a request returns about MAX_LOGS_PER_REQUEST logs */
+export function sourceWindow(logs: number, blocks: number): number {
+  return Math.max(1, Math.min(SOURCE_WINDOW, Math.floor((MAX_LOGS_PER_REQUEST * blocks) / Math.max(1, logs))))
+}
 /** Lotus: epochs per GetActorEventsRaw (the Lotus source's devnet batch; Lotus's MaxFilterHeightRange) */
 const LOTUS_WINDOW = 2880
 const COMETBFT_HEIGHTS_PER_REQUEST = 5
@@ -38,6 +47,8 @@ export interface ChainSourceResult {
   /** EVM logs, Filecoin actor events, Akash blocks (block + results), Solana blocks */
   items: number
   bytes: number
+  /** EVM: blocks per eth_getLogs request */
+  window?: number
 }
 
 /**
@@ -70,15 +81,16 @@ async function evmSource(c: ChainData) {
   const rpc = new Rpc(c.httpUrl)
   let items = 0
   let requests = 0
-  for (let from = 0; from <= c.head; from += SOURCE_WINDOW) {
-    const params = [{ fromBlock: '0x' + from.toString(16), toBlock: '0x' + Math.min(c.head, from + SOURCE_WINDOW - 1).toString(16), address: c.addresses }]
+  const window = sourceWindow(c.logs, c.head + 1)
+  for (let from = 0; from <= c.head; from += window) {
+    const params = [{ fromBlock: '0x' + from.toString(16), toBlock: '0x' + Math.min(c.head, from + window - 1).toString(16), address: c.addresses }]
     const r = await retried(() => rpc.call<unknown[]>('eth_getLogs', params).catch((e) => {
       throw e instanceof RpcError ? new AbortError(e) : e
     }))
     items += r.length
     requests++
   }
-  return { items, requests, bytes: 0 }
+  return { items, requests, bytes: 0, window }
 }
 
 async function lotusSource(c: SourceChainData) {
@@ -131,7 +143,7 @@ async function solanaSource(c: SourceChainData) {
 /** Raw download of every chain's range, chains side by side; per chain the time from the common start to its end. */
 export async function sourceLimitPerChain(ds: Dataset): Promise<{ seconds: number; perChain: ChainSourceResult[] }> {
   const t0 = process.hrtime.bigint()
-  const done = (chain: ChainDef) => (r: { items: number; requests: number; bytes: number }): ChainSourceResult => ({ chain: chain.id, family: familyOf(chain), seconds: round(seconds(t0), 3), ...r })
+  const done = (chain: ChainDef) => (r: { items: number; requests: number; bytes: number; window?: number }): ChainSourceResult => ({ chain: chain.id, family: familyOf(chain), seconds: round(seconds(t0), 3), ...r })
   const perChain = await Promise.all([
     ...ds.chains.map((c) => evmSource(c).then(done(c.chain))),
     ...ds.sourceChains.map((c) => (c.kind === 'lotus' ? lotusSource(c) : c.kind === 'cometbft' ? cometbftSource(c) : solanaSource(c)).then(done(c.chain))),
