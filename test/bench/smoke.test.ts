@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, expect, test } from 'vitest'
-import type { BenchResult } from '../../bench/run'
+import type { BenchResult } from '../../bench/summary'
 
 const root = resolve(import.meta.dirname, '../..')
 const out = mkdtempSync(join(tmpdir(), 'depin-bench-smoke-'))
