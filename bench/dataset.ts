@@ -120,6 +120,10 @@ export async function buildDataset(spec: DatasetSpec, onProgress?: (msg: string)
   const env: Record<string, string> = {
     DATA_DIR: dataDir, DEVNET_PORT: String(await freePortBlock()), EMBEDDED_PG_PORT: String(await freePort()),
     SIM_DAYS: String(days), SIM_DENSITY: String(density), SIM_LIVE: 'false', SIM_SEED: String(seed), LOG_LEVEL: 'warn',
+    // the indexers read the EVM nodes over HTTP, as Ponder does: Subsquid's WebSocket transport refuses messages over
+    // 24 MB, and one 10-block eth_getLogs answer of a 10 M-event dataset is 32 MB (Polygon's block 1 holds 35 k
+    // logs), which the processor would retry for ever
+    DEVNET_RPC_TRANSPORT: 'http',
   }
   const db = await startDatabase({ dataDir, port: Number(env.EMBEDDED_PG_PORT) })
   let devnet: Devnet | undefined

@@ -22,6 +22,8 @@ const baseSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DEVNET_PORT: port.default(8545),
   DEVNET_CONTROL_PORT: port.default(8599),
+  /** how the indexer reads a devnet EVM node without an RPC_<CHAIN>_URL: WebSocket (default) or HTTP (benchmark datasets) */
+  DEVNET_RPC_TRANSPORT: z.enum(['ws', 'http']).default('ws'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   DATA_DIR: z.string().default('.data'),
   EMBEDDED_PG_PORT: port.default(5433),
@@ -162,9 +164,9 @@ export function devnetPortOf(config: Config, chain: ChainDef): number {
   return config.DEVNET_PORT + allChains.findIndex((c) => c.chainId === chain.chainId)
 }
 
-/** The RPC URL the indexer uses for a chain: the configured one, or the devnet's WebSocket endpoint. */
+/** The RPC URL the indexer uses for a chain: the configured one, or the devnet's endpoint (WebSocket unless DEVNET_RPC_TRANSPORT=http). */
 export function rpcUrlOf(config: Config, c: ChainConfig): string {
   if (isLotus(c.chain)) return c.rpcUrl ?? `http://127.0.0.1:${devnetPortOf(config, c.chain)}/rpc/v1`
   if (isCometbft(c.chain) || isSolana(c.chain)) return c.rpcUrl ?? `http://127.0.0.1:${devnetPortOf(config, c.chain)}`
-  return c.rpcUrl ?? `ws://127.0.0.1:${devnetPortOf(config, c.chain)}`
+  return c.rpcUrl ?? `${config.DEVNET_RPC_TRANSPORT}://127.0.0.1:${devnetPortOf(config, c.chain)}`
 }
