@@ -10,12 +10,13 @@ import { join, resolve } from 'node:path'
 import { summary, type BenchResult } from './summary'
 
 const dir = resolve(import.meta.dirname, 'results')
-const labels = process.argv.slice(2).length ? process.argv.slice(2) : ['100k', '1m', '10m']
+const named = process.argv.slice(2)
+const labels = named.length ? named : ['100k', '1m', '10m']
 const results: BenchResult[] = []
 for (const l of labels) {
   const file = join(dir, `${l}.json`)
   if (existsSync(file)) results.push(JSON.parse(readFileSync(file, 'utf8')) as BenchResult)
-  else if (process.argv.length > 2) throw new Error(`no results for ${l}: ${file} does not exist (npm run bench -- --sizes ${l})`)
+  else if (named.length) throw new Error(`no results for ${l}: ${file} does not exist (npm run bench -- --sizes ${l})`)
 }
 if (!results.length) throw new Error(`no results in ${dir} for ${labels.join(', ')}`)
 console.log(summary(results))

@@ -3,8 +3,8 @@
  * indexes a dataset, writes what a later run needs to reach it (database URL, devnet RPC URLs, config, the
  * dataset's figures) to F and keeps the stack up until SIGINT/SIGTERM; `npm run bench -- --attach F --only
  * api,exports,dashboard` then measures the other workloads on it (with the code of its own checkout) and adds
- * them to the same results file. Building and indexing a 10 M-event dataset takes about two hours on a 2-core machine, so the
- * API, export and dashboard figures can follow code changes without rebuilding it.
+ * them to the same results file. Building and indexing a 10 M-event dataset takes well over an hour on a 2-core machine
+ * (BENCHMARKS.md, "10 M events"), so the API, export and dashboard figures can follow code changes without rebuilding it.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { loadConfig } from '../common/config'

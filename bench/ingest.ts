@@ -43,8 +43,10 @@ export interface FamilyResult {
 
 export interface IngestResult {
   indexer: { quarantined: number; seconds: number; eventsPerSecond: number; blocksPerSecond: number; rowsPerSecond: number; rowsWritten: number; peakRssMiB: number; perChain: { chain: string; family: ChainFamily; seconds: number; peakRssMiB: number }[] }
-  /** `logs`, `logsPerSecond`: the EVM chains' eth_getLogs (logsPerSecond over their own time); `seconds`: every chain */
-  /** window: the largest eth_getLogs window (blocks) of the EVM chains; each chain's is in perChain */
+  /**
+   * `logs`, `logsPerSecond`: the EVM chains' eth_getLogs (logsPerSecond over their own time); `seconds`: every chain;
+   * `window`: the largest eth_getLogs window (blocks) of the EVM chains, each chain's is in perChain
+   */
   source: { seconds: number; logs: number; logsPerSecond: number; window: number; perChain: ChainSourceResult[] }
   /** by chain family: EVM, Filecoin (Lotus), Akash (CometBFT), Helium (Solana) */
   families: Partial<Record<ChainFamily, FamilyResult>>

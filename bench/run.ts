@@ -27,8 +27,6 @@ const root = resolve(import.meta.dirname, '..')
 const WORKLOADS = ['ingest', 'api', 'exports', 'dashboard'] as const
 type Workload = (typeof WORKLOADS)[number]
 
-export type { BenchResult } from './summary'
-
 function parseSize(s: string): number {
   const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(s.trim())
   if (!m) throw new Error(`--sizes: "${s}" is not a size like 5000, 100k, 1m or 10m`)

@@ -94,7 +94,8 @@ export function summary(results: BenchResult[]): string {
     ...chartRows(results),
   ]
   return [
-    `machine: ${r0.machine.cpus} × ${r0.machine.model}, ${r0.machine.memoryGiB} GiB, Node ${r0.machine.node}; commit ${r0.commit}; load average ${r0.machine.loadAverageAtStart.join(' ')}`,
+    // each column's commit and load are in its "run" row
+    `machine: ${r0.machine.cpus} × ${r0.machine.model}, ${r0.machine.memoryGiB} GiB, Node ${r0.machine.node}`,
     '',
     `| figure | ${col((r) => r.dataset.label)} |`,
     `|---|${col(() => '---')}|`,

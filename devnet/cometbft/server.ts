@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { QueryParamsRequest as ParamsQueryRequest, QueryParamsResponse as ParamsQueryResponse } from 'cosmjs-types/cosmos/params/v1beta1/query'
 import { Take_QueryParamsResponse } from '@akashnetwork/chain-sdk/private-types/akash.v1'
 import { QuerySupplyOfRequest, QuerySupplyOfResponse } from 'cosmjs-types/cosmos/bank/v1beta1/query'
-import { AkashModel, type SimBlock } from './akash-model'
+import { AkashModel, type SimBlock, type SimTx } from './akash-model'
 import { serveJsonRpc, type JsonRpcServer } from '../jsonrpc-server'
 
 export interface CometbftDevnetOptions {
@@ -33,17 +33,25 @@ export interface CometbftDevnetOptions {
 }
 
 /**
- * A produced block. Its transactions and ABCI events are kept as their JSON text (`body`), read back when the block
- * is served: a 10 M-event benchmark chain (650 k transactions) took ~3 GB of heap as objects.
+ * A produced block. Its ABCI events are kept as their JSON text (`events`), read back when the block's results are
+ * served: a 10 M-event benchmark chain (650 k transactions) took ~3 GB of heap as objects. The transactions are
+ * kept as they are (one base64 string each).
  */
 interface StoredBlock {
-  sim: Pick<SimBlock, 'height' | 'time' | 'v1' | 'supply'> & { txCount: number }
-  /** JSON of { txs, beginEvents, endEvents } */
-  body: string
+  sim: Pick<SimBlock, 'height' | 'time' | 'v1' | 'supply'> & { txs: string[] }
+  /** JSON of BlockEvents */
+  events: string
   hash: string
   lastHash: string
   /** the model's chain events of the indexed kinds up to and including this block (AkashModel.chainEvents) */
   chainEvents: number
+}
+
+/** a block's ABCI events: each transaction's, then begin and end block's */
+interface BlockEvents {
+  txs: SimTx['events'][]
+  beginEvents: SimBlock['beginEvents']
+  endEvents: SimBlock['endEvents']
 }
 
 const hex = (b: Buffer | string) => createHash('sha256').update(b).digest('hex').toUpperCase()
@@ -75,10 +83,11 @@ export class CometbftDevnet {
     const height = this.blocks.length + 1
     const sim = this.model.block(height, time)
     const lastHash = this.blocks[height - 2]?.hash ?? ''
-    const hash = hex(JSON.stringify([this.o.chainId, height, time, lastHash, sim.txs.map((t) => t.tx)]))
+    const txs = sim.txs.map((t) => t.tx)
+    const hash = hex(JSON.stringify([this.o.chainId, height, time, lastHash, txs]))
     const b: StoredBlock = {
-      sim: { height: sim.height, time: sim.time, v1: sim.v1, supply: sim.supply, txCount: sim.txs.length },
-      body: JSON.stringify({ txs: sim.txs, beginEvents: sim.beginEvents, endEvents: sim.endEvents }),
+      sim: { height: sim.height, time: sim.time, v1: sim.v1, supply: sim.supply, txs },
+      events: JSON.stringify({ txs: sim.txs.map((t) => t.events), beginEvents: sim.beginEvents, endEvents: sim.endEvents } satisfies BlockEvents),
       hash, lastHash, chainEvents: this.model.chainEvents,
     }
     this.blocks.push(b)
@@ -102,13 +111,8 @@ export class CometbftDevnet {
     appendFileSync(this.journal, `${t}\n`)
   }
 
-  private bodyOf(b: StoredBlock): Pick<SimBlock, 'txs' | 'beginEvents' | 'endEvents'> {
-    return JSON.parse(b.body)
-  }
-
   private blockJson(h: number) {
     const b = this.blocks[h - 1]
-    const { txs } = this.bodyOf(b)
     const time = new Date(b.sim.time * 1000).toISOString().replace('.000Z', '.000000000Z')
     return {
       block_id: { hash: b.hash, parts: { total: 1, hash: hex(`${b.hash}:parts`) } },
@@ -120,7 +124,7 @@ export class CometbftDevnet {
           time,
           last_block_id: { hash: b.lastHash, parts: { total: b.lastHash ? 1 : 0, hash: b.lastHash ? hex(`${b.lastHash}:parts`) : '' } },
           last_commit_hash: hex(`${h}:commit`),
-          data_hash: hex(txs.map((t) => t.tx).join('')),
+          data_hash: hex(b.sim.txs.join('')),
           validators_hash: hex('validators'),
           next_validators_hash: hex('validators'),
           consensus_hash: hex('consensus'),
@@ -129,7 +133,7 @@ export class CometbftDevnet {
           evidence_hash: hex(''),
           proposer_address: hex('proposer').slice(0, 40),
         },
-        data: { txs: txs.map((t) => t.tx) },
+        data: { txs: b.sim.txs },
         evidence: { evidence: [] },
         last_commit: { height: String(Math.max(0, h - 1)), round: 0, block_id: { hash: b.lastHash, parts: { total: 1, hash: '' } }, signatures: [] },
       },
@@ -138,8 +142,8 @@ export class CometbftDevnet {
 
   private resultsJson(h: number) {
     const b = this.blocks[h - 1]
-    const body = this.bodyOf(b)
-    const txsResults = body.txs.map((t) => ({ code: 0, data: '', log: '', info: '', gas_wanted: '200000', gas_used: '120000', events: t.events, codespace: '' }))
+    const body = JSON.parse(b.events) as BlockEvents
+    const txsResults = body.txs.map((events) => ({ code: 0, data: '', log: '', info: '', gas_wanted: '200000', gas_used: '120000', events, codespace: '' }))
     if (b.sim.v1) {
       // CometBFT 0.38 (v1 node, Cosmos SDK 0.50): one finalize_block_events list, the SDK marks each with its phase
       const mode = (e: (typeof body.beginEvents)[number], m: string) => ({ ...e, attributes: [...e.attributes, { key: 'mode', value: m, index: true }] })
@@ -220,7 +224,7 @@ export class CometbftDevnet {
         const metas = []
         for (let h = max; h >= min; h--) {
           const j = this.blockJson(h)
-          metas.push({ block_id: j.block_id, block_size: '0', header: j.block.header, num_txs: String(this.blocks[h - 1].sim.txCount) })
+          metas.push({ block_id: j.block_id, block_size: '0', header: j.block.header, num_txs: String(this.blocks[h - 1].sim.txs.length) })
         }
         return { last_height: String(latest), block_metas: metas }
       }
