@@ -22,6 +22,16 @@ export const fromStored = (value: unknown): unknown =>
     ? (value as Record<string, unknown>)[WRAP]
     : value
 
+/** A handler value as JSON keeps it: bigints as decimal strings, undefined members dropped (what jsonb stores). */
+const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? v.toString() : v)) ?? 'null')
+
+/**
+ * Handler state of a batch. `set` keeps the value as it is given (no copy: a provider's deal book or an open
+ * deployment is set at every event, and copying it each time made a batch quadratic in the state's size); the batch's
+ * changed values are turned into JSON once, in `takeChanges`, and the cache then holds those JSON values, the same
+ * a restart would load from NetworkState. Handlers treat numeric strings and bigints alike (`BigInt(x)`), which is
+ * what makes a value set in this batch and one loaded from the database behave the same.
+ */
 export class StateCache {
   private values = new Map<string, { network: string; key: string; value: unknown }>()
   /** changed ids in this batch; null value = deleted */
@@ -35,7 +45,7 @@ export class StateCache {
     return {
       get: <T>(key: string) => this.values.get(stateId(network, key))?.value as T | undefined,
       set: (key, value) => {
-        const row = { network, key, value: JSON.parse(JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? v.toString() : v))) }
+        const row = { network, key, value }
         this.values.set(stateId(network, key), row)
         this.dirty.set(stateId(network, key), row)
       },
@@ -46,9 +56,18 @@ export class StateCache {
     }
   }
 
-  /** Hands over the batch's changes and starts a new batch. */
+  /** Hands over the batch's changes as JSON values and starts a new batch. */
   takeChanges() {
-    const out = [...this.dirty.entries()]
+    const out: [string, { network: string; key: string; value: unknown } | null][] = []
+    for (const [id, row] of this.dirty) {
+      if (row == null) {
+        out.push([id, null])
+        continue
+      }
+      const json = { network: row.network, key: row.key, value: asJson(row.value) }
+      this.values.set(id, json)
+      out.push([id, json])
+    }
     this.dirty.clear()
     return out
   }

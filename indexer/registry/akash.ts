@@ -417,7 +417,12 @@ function handleBlock(block: CosmosBlockInput, state: StateAccess): CosmosBlockOu
   const hour = Math.floor(block.timestamp / 3_600_000)
   const lastHour = state.get<number>(LAST_HOUR)
   if (lastHour != null && hour !== lastHour) {
-    const open = state.get<string[]>(OPEN_DEPLOYMENTS) ?? []
+    // a closed deployment leaves the list here, not at its close (its state key is gone then): one pass per hour
+    const listed = state.get<string[]>(OPEN_DEPLOYMENTS) ?? []
+    // (and a deployment closed and opened again within the hour is listed twice until then: kept once)
+    const seen = new Set<string>()
+    const open = listed.filter((k) => state.get(k) != null && !seen.has(k) && !!seen.add(k))
+    if (open.length !== listed.length) state.set(OPEN_DEPLOYMENTS, open)
     const facts = open.flatMap((k) => settleDeployment(state, k, block.height))
     events.push({ index: index++, name: 'indexer/escrow-accrual', module: 'escrow', txHash: '', args: { height: String(block.height), deployments: String(open.length) }, facts })
   }
@@ -669,8 +674,12 @@ function moduleFacts(
         owner: a.owner, denom: deposit?.denom ?? UAKT, balance: (BigInt(deposit?.amount ?? 0) * DEC_SCALE).toString(),
         settled: height, exhaustedAt: null, groups: msg?.groups ?? {}, leases: [],
       }
+      const reopened = state.get(key) != null
       state.set(key, d)
-      state.set(OPEN_DEPLOYMENTS, [...openDeps().filter((k) => k !== key), key])
+      // appended in place (a deployment key is listed iff its state exists, so a new one is not listed yet)
+      const listed = openDeps()
+      if (reopened) state.set(OPEN_DEPLOYMENTS, [...listed.filter((k) => k !== key), key])
+      else state.set(OPEN_DEPLOYMENTS, (listed.push(key), listed))
       return []
     }
     case 'deployment/deployment-closed': {
@@ -681,8 +690,8 @@ function moduleFacts(
       const facts = settleDeployment(state, key, height)
       const d = state.get<AkashDeploymentState>(key)
       for (const id of d?.leases ?? []) state.delete(leaseKey(id))
+      // dropped from the open list at the next hourly accrual (a filter per close was quadratic in open deployments)
       state.delete(key)
-      state.set(OPEN_DEPLOYMENTS, openDeps().filter((k) => k !== key))
       return facts
     }
     case 'market/lease-created': {

@@ -92,7 +92,12 @@ const dealsKey = (provider: string) => `deals:${provider}`
 
 function saveDeals(state: StateAccess, provider: string, deals: Deals) {
   const providers = state.get<string[]>('providers') ?? []
-  if (Object.keys(deals).length === 0) {
+  let empty = true
+  for (const _ in deals) {
+    empty = false
+    break
+  }
+  if (empty) {
     state.delete(dealsKey(provider))
     if (providers.includes(provider)) state.set('providers', providers.filter((p) => p !== provider))
     return

@@ -5,7 +5,9 @@
  * Progress is the Subsquid status row of the chain's state schema (updated in the same transaction), so a restart,
  * even after kill -9 mid-batch, resumes at the last committed height: nothing duplicated, nothing skipped.
  * Sources read only final heights (head minus the chain's finality), so there is no reorg to roll back, and the
- * batch checkpoint the writer keeps for deep-reorg rollbacks is only the last one.
+ * batch checkpoint the writer keeps for deep-reorg rollbacks is only the last one. A source reads a range without the
+ * handler state (`fetch`) and turns it into rows with it (`handle`), so the loop reads the next range while the
+ * database writes the current one.
  */
 import { componentLogger } from '../../common/logger'
 import { isConnectionError, waitForDatabase } from '../../common/postgres'
@@ -20,11 +22,20 @@ import { writeBatch } from '../writer'
 
 const log = componentLogger('ingest')
 
-export interface RangeSource {
+export interface RangeSource<F = unknown> {
   /** highest height that may be indexed now (final) */
   indexableHead(): Promise<number>
-  /** the rows of [from, to]; may read and change the handler state (reloaded if the batch is not committed) */
-  batch(from: number, to: number, state: StateCache): Promise<BatchOutput>
+  /** reads [from, to] from the chain without the handler state, so the loop reads the next range while it writes one */
+  fetch(from: number, to: number): Promise<F>
+  /** the rows of a fetched range (pure but for the handler state, which it may read and change) */
+  handle(fetched: F, state: StateCache): BatchOutput
+  /** heights the next range should span at most (a source bounding its batches by transactions); default batchSize */
+  nextBatchSize?(): number
+}
+
+/** Fetch and handle in one step (tests, tools). */
+export async function readBatch<F>(source: RangeSource<F>, from: number, to: number, state: StateCache): Promise<BatchOutput> {
+  return source.handle(await source.fetch(from, to), state)
 }
 
 export interface IngestOptions {
@@ -32,7 +43,7 @@ export interface IngestOptions {
   /** networks of the chain (their handler state is loaded) */
   networks: string[]
   databaseUrl: string
-  source: RangeSource
+  source: RangeSource<any>
   /** first height when nothing is indexed yet */
   startBlock: number
   /** stop after committing this height */
@@ -79,6 +90,15 @@ export async function runIngest(o: IngestOptions): Promise<void> {
   process.once('SIGTERM', stop)
   process.once('SIGINT', stop)
   let latest = await o.source.indexableHead()
+  // the next range is read while a batch is handled and written (the RPC and the database work side by side); a
+  // read that fails is only seen when its range's turn comes, and a range redone after a lost connection is read again
+  let ahead: { from: number; to: number; data: Promise<unknown> } | null = null
+  const read = (from: number) => {
+    const to = Math.min(latest, from + Math.min(o.batchSize, o.source.nextBatchSize?.() ?? o.batchSize) - 1, o.endBlock ?? Infinity)
+    const data = o.source.fetch(from, to)
+    data.catch(() => {}) // handled where it is awaited
+    return { from, to, data }
+  }
   try {
     while (!stopping) {
       if (o.endBlock != null && next > o.endBlock) break
@@ -87,10 +107,14 @@ export async function runIngest(o: IngestOptions): Promise<void> {
         latest = await o.source.indexableHead()
         continue
       }
-      const to = Math.min(latest, next + o.batchSize - 1, o.endBlock ?? Infinity)
+      const range = ahead != null && ahead.from === next ? ahead : read(next)
+      ahead = null
+      const fetched = await range.data
+      const to = range.to
+      if (to < latest && to < (o.endBlock ?? Infinity)) ahead = read(to + 1)
       let out: BatchOutput
       try {
-        out = await o.source.batch(next, to, state)
+        out = o.source.handle(fetched, state)
       } catch (e) {
         // nothing is written, but the handler state in memory may have moved on: reload it first
         state = await loadState(o.databaseUrl, o.networks)

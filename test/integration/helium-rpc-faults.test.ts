@@ -10,6 +10,7 @@ import { StateCache } from '../../indexer/handlers/state'
 import { solana } from '../../indexer/registry/chains'
 import { helium } from '../../indexer/registry/helium'
 import { SolanaClient } from '../../indexer/sources/solana/client'
+import { readBatch } from '../../indexer/sources/ingest'
 import { createSolanaSource } from '../../indexer/sources/solana/run'
 import { startFaultyRpc, type FaultyRpc } from '../helpers/faulty-rpc'
 
@@ -33,7 +34,7 @@ it('a batch read through a faulty RPC equals the batch read directly', async () 
   expect(head).toBe(devnet.finalized())
   const from = devnet.sim.firstSlot
   const to = from + 60 * 750
-  const [a, b] = [await direct.batch(from, to, new StateCache()), await faulty.batch(from, to, new StateCache())]
+  const [a, b] = [await readBatch(direct, from, to, new StateCache()), await readBatch(faulty, from, to, new StateCache())]
   expect(a.facts.length).toBeGreaterThan(50)
   const view = (o: typeof a) => o.facts.map((f) => `${f.id} ${f.kind} ${f.amount} ${f.actor} ${f.counterparty}`)
   expect(view(b)).toEqual(view(a))

@@ -16,3 +16,22 @@ it('wraps strings, numbers, booleans, null and arrays; keeps plain objects; read
   expect(cache.access('n').get('k')).toBe('0x12 0x34 5')
   expect(cache.access('n').get('o')).toEqual({ x: 1 })
 })
+
+it('keeps a set value as given until the batch ends, then as the JSON a restart would load', () => {
+  const cache = new StateCache()
+  const s = cache.access('n')
+  const book: Record<string, { price: bigint; stop?: number }> = { a: { price: 5n, stop: undefined } }
+  s.set('book', book)
+  book.b = { price: 7n } // set once, changed in place afterwards (a deal book): the batch's end sees the change
+  expect(s.get('book')).toBe(book)
+  const [[id, row]] = cache.takeChanges()
+  expect(id).toBe('n:book')
+  const json = { a: { price: '5' }, b: { price: '7' } }
+  expect(row?.value).toEqual(json)
+  // the cache now holds what NetworkState holds: a reload gives the same value
+  expect(s.get('book')).toEqual(json)
+  expect(new StateCache([{ network: 'n', key: 'book', value: toStored(row!.value) }]).access('n').get('book')).toEqual(s.get('book'))
+  expect(cache.takeChanges()).toEqual([])
+  s.delete('book')
+  expect(cache.takeChanges()).toEqual([['n:book', null]])
+})

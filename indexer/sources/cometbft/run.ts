@@ -70,20 +70,31 @@ export async function attachQueries(client: CometbftClient, nets: NetworkDef[], 
   }
 }
 
-export function createCometbftSource(o: { chain: ChainDef; networks: NetworkDef[]; client: CometbftClient; concurrency: number }): RangeSource {
-  let first = true
+/** Transactions a CometBFT batch aims at: the next range spans as many blocks as held that many in the last one. */
+export const BATCH_TXS = 20_000
+
+export function createCometbftSource(o: { chain: ChainDef; networks: NetworkDef[]; client: CometbftClient; concurrency: number }): RangeSource<CosmosBlockInput[]> {
+  // the run's first range also reads the chain state before it (queries' starting values)
+  let firstFrom: number | undefined
+  let txsPerBlock = 0
   return {
     async indexableHead() {
       return (await o.client.status()).latestHeight
     },
-    async batch(from, to, state) {
+    async fetch(from, to) {
       const t0 = Date.now()
+      firstFrom ??= from
       const blocks = await fetchRange(o.client, from, to, o.concurrency)
-      await attachQueries(o.client, o.networks, blocks, first)
-      first = false
-      const out = handleCosmosBlocks(o.chain, o.networks, blocks, state)
-      log.debug({ from, to, facts: out.facts.length, ms: Date.now() - t0 }, 'batch fetched and handled')
-      return out
+      await attachQueries(o.client, o.networks, blocks, from === firstFrom)
+      txsPerBlock = blocks.reduce((n, b) => n + b.txs.length, 0) / Math.max(1, blocks.length)
+      log.debug({ from, to, txs: Math.round(txsPerBlock * blocks.length), ms: Date.now() - t0 }, 'range fetched')
+      return blocks
+    },
+    handle(blocks, state) {
+      return handleCosmosBlocks(o.chain, o.networks, blocks, state)
+    },
+    nextBatchSize() {
+      return Math.max(1, Math.floor(BATCH_TXS / Math.max(1, txsPerBlock)))
     },
   }
 }

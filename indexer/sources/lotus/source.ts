@@ -5,7 +5,7 @@
  * totals, StateVMCirculatingSupplyInternal, reward actor state). Only heights at least `finality` below the head.
  */
 import { componentLogger } from '../../../common/logger'
-import { handleLotusBatch, type LotusEventInput } from '../../handlers/lotus'
+import { handleLotusBatch, type LotusBatchInput, type LotusEventInput } from '../../handlers/lotus'
 import type { StateCache } from '../../handlers/state'
 import type { ChainDef, LotusDeal, LotusStateSample, NetworkDef } from '../../registry'
 import type { RangeSource } from '../ingest'
@@ -39,7 +39,7 @@ export interface LotusSourceOptions {
   concurrency?: number
 }
 
-export async function createLotusSource(o: LotusSourceOptions): Promise<RangeSource> {
+export async function createLotusSource(o: LotusSourceOptions): Promise<RangeSource<LotusBatchInput>> {
   const def = o.network.lotus
   if (!def) throw new Error(`${o.network.id} has no Lotus definition`)
   const time = (h: number) => (o.genesisTimestamp + h * 30) * 1000
@@ -64,7 +64,7 @@ export async function createLotusSource(o: LotusSourceOptions): Promise<RangeSou
       const head = await o.client.chainHead()
       return head.Height - o.finality
     },
-    async batch(from: number, to: number, state: StateCache) {
+    async fetch(from: number, to: number): Promise<LotusBatchInput> {
       const raw = (await o.client.actorEventsRaw({ fromHeight: from, toHeight: to, fields: { $type: types.map(typeFilterValue) } })) ?? []
       const perHeight = new Map<number, number>()
       const events: LotusEventInput[] = []
@@ -107,9 +107,11 @@ export async function createLotusSource(o: LotusSourceOptions): Promise<RangeSou
       for (let h = Math.ceil(from / def.sampleEpochs) * def.sampleEpochs; h <= to; h += def.sampleEpochs) heights.push(h)
       const samples = await mapLimit(heights, concurrency, sample)
       const last = await o.client.tipSetByHeight(to)
-      const out = handleLotusBatch(o.chain, o.network, { events, deals, samples, last: { height: to, hash: last.Cids[0]['/'], timestamp: time(to) } }, state)
-      log.debug({ from, to, events: raw.length, deals: lookups.length, samples: samples.length }, 'batch read')
-      return out
+      log.debug({ from, to, events: raw.length, deals: lookups.length, samples: samples.length }, 'range read')
+      return { events, deals, samples, last: { height: to, hash: last.Cids[0]['/'], timestamp: time(to) } }
+    },
+    handle(input, state: StateCache) {
+      return handleLotusBatch(o.chain, o.network, input, state)
     },
   }
 }

@@ -25,13 +25,13 @@ export const MAX_GET_BLOCKS_RANGE = 500_000
  */
 export const HELIUM_MIGRATION_SLOT = 189_000_000
 
-export function createSolanaSource(o: { chain: ChainDef; networks: NetworkDef[]; client: SolanaClient; concurrency: number }): RangeSource {
+export function createSolanaSource(o: { chain: ChainDef; networks: NetworkDef[]; client: SolanaClient; concurrency: number }): RangeSource<{ blocks: SolanaBlockInput[]; to: number }> {
   const programs = new Map(o.networks.flatMap((n) => [...watchedPrograms(n.solana!).entries()]))
   return {
     async indexableHead() {
       return o.client.finalizedSlot()
     },
-    async batch(from, to, state) {
+    async fetch(from, to) {
       const t0 = Date.now()
       const slots: number[] = []
       for (let s = from; s <= to; s += MAX_GET_BLOCKS_RANGE) slots.push(...(await o.client.blocks(s, Math.min(to, s + MAX_GET_BLOCKS_RANGE - 1))))
@@ -45,9 +45,11 @@ export function createSolanaSource(o: { chain: ChainDef; networks: NetworkDef[];
         }
       }))
       const decoded = blocks.filter((b): b is SolanaBlockInput => b != null)
-      const out = handleSolanaBlocks(o.chain, o.networks, decoded, state, to)
-      log.debug({ from, to, blocks: decoded.length, facts: out.facts.length, ms: Date.now() - t0 }, 'batch fetched and handled')
-      return out
+      log.debug({ from, to, blocks: decoded.length, ms: Date.now() - t0 }, 'range fetched')
+      return { blocks: decoded, to }
+    },
+    handle({ blocks, to }, state) {
+      return handleSolanaBlocks(o.chain, o.networks, blocks, state, to)
     },
   }
 }
