@@ -293,6 +293,28 @@ describe('lease spend accrual', () => {
   })
 })
 
+describe('open deployments', () => {
+  it('the hourly accrual settles each open deployment once: closed ones leave the list, one closed and opened again within the hour is listed once', () => {
+    const t = (h: number) => new Date(Date.UTC(2026, 2, 4) + h * 300_000).toISOString()
+    const created = (dseq: number) => ({ raw: createDeploymentTx(dseq), events: [msgEvent([['module', 'deployment'], ['action', 'deployment-created'], ['version', 'aa'], ['owner', OWNER], ['dseq', String(dseq)]])] })
+    const closed = (dseq: number) => ({ raw: Buffer.from(''), events: [msgEvent([['module', 'deployment'], ['action', 'deployment-closed'], ['owner', OWNER], ['dseq', String(dseq)]])] })
+    const txsAt: Record<number, { raw: Buffer; events: any[] }[]> = { 1: [created(9), created(10), created(11)], 3: [closed(9), closed(11)], 4: [created(9), created(12)], 14: [closed(12)] }
+    const blocks = []
+    for (let h = 1; h <= 30; h++) {
+      const w = wire(h, txsAt[h] ?? [], [], t(h))
+      blocks.push(decodeBlock(w.block as any, w.results as any))
+    }
+    const state = new StateCache()
+    const out = handleCosmosBlocks(akashnet, [akash], blocks, state)
+    // hours start at heights 12 and 24: open then are {10, 9 again, 12}, then {10, 9}
+    const accruals = out.rawEvents.filter((e) => e.name === 'indexer/escrow-accrual').map((e) => [e.blockNumber, (e.args as Record<string, string>).deployments])
+    expect(accruals).toEqual([[12, '3'], [24, '2']])
+    const dep = (dseq: number) => `dep:${OWNER}/${dseq}`
+    // in first-opening order: 9 keeps its first place
+    expect(state.access('akash').get('open-deployments')).toEqual([dep(9), dep(10)])
+  })
+})
+
 describe('AKT supply from x/bank', () => {
   it('the first reading is the opening balance; later readings reconcile against mints and burns seen since', () => {
     const mint = (h: number, amount: string) => wire(h, [], [{ type: 'mint', attributes: [attr('amount', amount)] }])
