@@ -113,6 +113,24 @@ export function dealAccrual(d: { price: string | bigint; start: number; end: num
   return hi > lo ? BigInt(d.price) * BigInt(hi - lo) : 0n
 }
 
+/** dealAccrual with the price parsed already */
+function accrual(d: { start: number; end: number; stop?: number }, price: bigint, from: number, to: number): bigint {
+  const lo = Math.max(from, d.start)
+  const hi = Math.min(to, d.end, d.stop ?? Infinity)
+  return hi > lo ? price * BigInt(hi - lo) : 0n
+}
+
+/**
+ * A deal's price and piece size as bigints, parsed once per deal object (each sample walks every active deal; the
+ * book's objects are replaced by their JSON once per batch, so a deal is parsed about once a batch, not a sample).
+ */
+const parsedDeals = new WeakMap<ActiveDeal, { price: bigint; pieceSize: bigint }>()
+function numbersOf(d: ActiveDeal): { price: bigint; pieceSize: bigint } {
+  let n = parsedDeals.get(d)
+  if (!n) parsedDeals.set(d, (n = { price: BigInt(d.price), pieceSize: BigInt(d.pieceSize) }))
+  return n
+}
+
 /** Deal payments over the deal's paying life up to `stop` (termination) or its end. */
 export const dealSpent = (d: { price: string | bigint; start: number; end: number; stop?: number }) => dealAccrual(d, d.start, Number.MAX_SAFE_INTEGER)
 
@@ -216,22 +234,22 @@ function handleSample(s: LotusStateSample, state: StateAccess): { facts: FactDra
       facts.push(fil(FactKind.FEE_PAID, dBurnt, { counterparty: BURNT_FUNDS_ACTOR, subject: 'burn', provenance: 'inferred' }))
       facts.push(fil(FactKind.PROTOCOL_TAKE, dBurnt, { counterparty: BURNT_FUNDS_ACTOR, subject: 'burn', provenance: 'inferred' }))
     }
-    // deal payments accrued per provider over the epochs [prev, this) (the state at tipset h is after epoch h - 1)
-    for (const [provider, deals] of dealsOf) {
-      let amount = 0n
-      for (const d of Object.values(deals)) amount += dealAccrual(d, prev.height, s.height)
-      if (amount > 0n) facts.push(fil(FactKind.FEE_PAID, amount, { actor: provider, subject: 'deal-payments', provenance: 'inferred' }))
-    }
   }
-  // deals whose paying life is over leave the active set once it is accrued
+  // one pass over each provider's deal book: deal payments accrued over the epochs [prev, this) (the state at tipset
+  // h is after epoch h - 1), active deal bytes, and deals whose paying life is over leave the book once accrued
   for (const [provider, deals] of dealsOf) {
+    let amount = 0n
     let changed = false
-    for (const [id, d] of Object.entries(deals)) {
+    for (const id in deals) {
+      const d = deals[id]
+      const n = numbersOf(d)
+      if (prev) amount += accrual(d, n.price, prev.height, s.height)
       if (d.closed && (d.stop ?? d.end) <= s.height) {
         delete deals[id]
         changed = true
-      } else if (d.start <= s.height && s.height < (d.stop ?? d.end)) dealBytes += BigInt(d.pieceSize)
+      } else if (d.start <= s.height && s.height < (d.stop ?? d.end)) dealBytes += n.pieceSize
     }
+    if (prev && amount > 0n) facts.push(fil(FactKind.FEE_PAID, amount, { actor: provider, subject: 'deal-payments', provenance: 'inferred' }))
     if (changed) saveDeals(state, provider, deals)
   }
   state.set('sample', { height: s.height, released: released.toString(), burnt: s.filBurnt.toString(), mined: s.filMined.toString(), locked: s.filLocked.toString(), raw: s.rawBytePower.toString() } satisfies PrevSample)

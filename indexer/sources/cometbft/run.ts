@@ -72,11 +72,13 @@ export async function attachQueries(client: CometbftClient, nets: NetworkDef[], 
 
 /** Transactions a CometBFT batch aims at: the next range spans as many blocks as held that many in the last one. */
 export const BATCH_TXS = 20_000
+/** Blocks of the run's first range, read before any block's size is known (a probe, not a 200-block guess). */
+export const FIRST_BATCH_BLOCKS = 10
 
 export function createCometbftSource(o: { chain: ChainDef; networks: NetworkDef[]; client: CometbftClient; concurrency: number }): RangeSource<CosmosBlockInput[]> {
   // the run's first range also reads the chain state before it (queries' starting values)
   let firstFrom: number | undefined
-  let txsPerBlock = 0
+  let txsPerBlock: number | undefined
   return {
     async indexableHead() {
       return (await o.client.status()).latestHeight
@@ -94,7 +96,7 @@ export function createCometbftSource(o: { chain: ChainDef; networks: NetworkDef[
       return handleCosmosBlocks(o.chain, o.networks, blocks, state)
     },
     nextBatchSize() {
-      return Math.max(1, Math.floor(BATCH_TXS / Math.max(1, txsPerBlock)))
+      return txsPerBlock == null ? FIRST_BATCH_BLOCKS : Math.max(1, Math.floor(BATCH_TXS / Math.max(1, txsPerBlock)))
     },
   }
 }
