@@ -5,7 +5,7 @@
  */
 import { ConfigError, loadConfig, rpcUrlOf } from '../common/config'
 import { componentLogger } from '../common/logger'
-import { redact, UnreachableError, waitForDatabase } from '../common/postgres'
+import { isConnectionError, redact, UnreachableError, waitForDatabase } from '../common/postgres'
 import { exitWithParent } from '../common/process'
 import { handleBlocks } from './handlers/batch'
 import { Network } from './model'
@@ -41,6 +41,19 @@ async function registerNetworks(url: string) {
   }
 }
 
+/** Runs a start-up step; when the connection to PostgreSQL is lost under it, waits for the server and runs it again. */
+async function untilConnected<T>(url: string, step: () => Promise<T>, attempts = 10): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await step()
+    } catch (e) {
+      if (!isConnectionError(e) || i >= attempts) throw e
+      log.warn({ err: (e as Error).message, attempt: i }, 'database connection lost during start-up; waiting for PostgreSQL, then again')
+      await waitForDatabase(url, 120_000)
+    }
+  }
+}
+
 async function main() {
   if (process.env.DEPIN_SUPERVISED === '1') exitWithParent()
   const config = loadConfig()
@@ -48,9 +61,10 @@ async function main() {
   const url = process.env.DATABASE_URL
   if (!url) throw new ConfigError(['DATABASE_URL: must be set for the indexer (npm start sets it)'])
   await waitForDatabase(url, 120_000)
-  const applied = await applyMigrations(url)
+  // PostgreSQL may stop or restart while the indexer starts too: the start-up steps are redone once it answers
+  const applied = await untilConnected(url, () => applyMigrations(url))
   if (applied.length) log.info({ applied }, 'migrations applied')
-  await registerNetworks(url)
+  await untilConnected(url, () => registerNetworks(url))
   // one process per chain: INDEXER_CHAIN names it (npm start runs one per chain of the registry)
   const chainId = process.env.INDEXER_CHAIN ?? chains[0].id
   const chain = chainById(chainId)
