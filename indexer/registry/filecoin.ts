@@ -106,18 +106,14 @@ function saveDeals(state: StateAccess, provider: string, deals: Deals) {
   if (!providers.includes(provider)) state.set('providers', [...providers, provider].sort())
 }
 
-/** What the deal earned its provider between two epochs: price x epochs of [from, to) inside [start, min(end, stop)). */
-export function dealAccrual(d: { price: string | bigint; start: number; end: number; stop?: number }, from: number, to: number): bigint {
+/**
+ * What the deal earned its provider between two epochs: price x epochs of [from, to) inside [start, min(end, stop)).
+ * `price` is the deal's price parsed already (the sample's walk over every active deal parses it once per deal).
+ */
+export function dealAccrual(d: { price: string | bigint; start: number; end: number; stop?: number }, from: number, to: number, price?: bigint): bigint {
   const lo = Math.max(from, d.start)
   const hi = Math.min(to, d.end, d.stop ?? Infinity)
-  return hi > lo ? BigInt(d.price) * BigInt(hi - lo) : 0n
-}
-
-/** dealAccrual with the price parsed already */
-function accrual(d: { start: number; end: number; stop?: number }, price: bigint, from: number, to: number): bigint {
-  const lo = Math.max(from, d.start)
-  const hi = Math.min(to, d.end, d.stop ?? Infinity)
-  return hi > lo ? price * BigInt(hi - lo) : 0n
+  return hi > lo ? (price ?? BigInt(d.price)) * BigInt(hi - lo) : 0n
 }
 
 /**
@@ -243,7 +239,7 @@ function handleSample(s: LotusStateSample, state: StateAccess): { facts: FactDra
     for (const id in deals) {
       const d = deals[id]
       const n = numbersOf(d)
-      if (prev) amount += accrual(d, n.price, prev.height, s.height)
+      if (prev) amount += dealAccrual(d, prev.height, s.height, n.price)
       if (d.closed && (d.stop ?? d.end) <= s.height) {
         delete deals[id]
         changed = true
