@@ -3,7 +3,7 @@
  * (indexer/model, generated from schema.graphql) and a database with the existing migrations applied.
  * Uses @subsquid/typeorm-migration in a scratch project (it expects lib/model and db/migrations).
  */
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { createServer } from 'node:net'
@@ -38,7 +38,18 @@ try {
   const env = { ...process.env, DB_URL: db.url }
   const tool = join(root, 'node_modules/.bin/squid-typeorm-migration')
   execFileSync(tool, ['apply'], { cwd: scratch, env, stdio: 'inherit' })
-  execFileSync(tool, ['generate'], { cwd: scratch, env, stdio: 'inherit' })
+  // the tool exits 1 when the models equal the migrated schema: that is an answer, not a failure
+  const generated = spawnSync(tool, ['generate'], { cwd: scratch, env, encoding: 'utf8' })
+  process.stdout.write(generated.stdout)
+  process.stderr.write(generated.stderr)
+  if (generated.status !== 0) {
+    if (/No changes in database schema were found/.test(generated.stdout + generated.stderr)) {
+      console.log('schema.graphql and migrations/ agree: no migration to generate')
+    } else {
+      process.exitCode = generated.status ?? 1
+      throw new Error(`squid-typeorm-migration generate failed (exit ${generated.status ?? generated.signal})`)
+    }
+  }
   const existing = new Set(readdirSync(join(root, 'migrations')))
   for (const f of readdirSync(join(scratch, 'db/migrations'))) {
     const target = f.replace(/\.js$/, '.cjs')
