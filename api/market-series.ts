@@ -17,7 +17,8 @@
  */
 import { createHash } from 'node:crypto'
 import type pg from 'pg'
-import { aggregate, buckets, DAY_MS, dayStart, drawInterval, sumNullable, windowOf, type IntervalId, type Spec } from '../common/series'
+import type { MarketColumns, MarketLevels as MarketLevelsOf, MarketSeriesNetwork as MarketSeriesNetworkOf } from '../common/market'
+import { aggregate, buckets, type Agg, DAY_MS, dayStart, drawInterval, sumNullable, windowOf, type IntervalId } from '../common/series'
 import type { DerivedMetrics } from '../indexer/metrics'
 import { categories as registryCategories, networkById, networks as registryNetworks, type NetworkDef } from '../indexer/registry'
 import { badInput } from './entities/sql'
@@ -30,30 +31,10 @@ export type MarketDay = Pick<DerivedMetrics, 'price' | 'marketCap' | 'fdv' | 'fe
 }
 
 /** The columns of the bucketed series and how a bucket aggregates them. */
-const COLUMNS: Spec = { marketCap: 'last', feesUsd: 'sum', incentivesUsd: 'sum', capacity: 'last', activeLeases: 'last', utilization: 'last' }
+const COLUMNS: { [K in keyof MarketColumns]: Agg } = { marketCap: 'last', feesUsd: 'sum', incentivesUsd: 'sum', capacity: 'last', activeLeases: 'last', utilization: 'last' }
 
-export interface MarketLevels {
-  periodStart: Date
-  price: number | null
-  marketCap: number | null
-  fdv: number | null
-  annualizedFeesUsd: number | null
-  pf: number | null
-  demandRewardsRatio30d: number | null
-  capacity: number
-  capacityUnit: string | null
-}
-
-export interface MarketSeriesNetwork {
-  network: string
-  latest: MarketLevels | null
-  previous: MarketLevels | null
-  feesUsd: number | null
-  incentivesUsd: number | null
-  previousFeesUsd: number | null
-  previousIncentivesUsd: number | null
-  series: Record<keyof typeof COLUMNS, (number | null)[]>
-}
+export type MarketLevels = MarketLevelsOf<Date>
+export type MarketSeriesNetwork = MarketSeriesNetworkOf<Date>
 
 export interface MarketSeries {
   version: string
@@ -135,7 +116,7 @@ export function marketSeriesOf(nets: { net: { id: string; capacityUnit?: string 
     periodDays: bs.map((b) => b.days),
     networks: nets.map(({ net, rows }) => {
       const agg = aggregate(rows.map((r) => ({ ...r, periodStart: r.periodStart.toISOString() })), bs, interval, COLUMNS, w.from)
-      const series = Object.fromEntries(Object.keys(COLUMNS).map((k) => [k, agg.map((b) => b[k] as number | null)])) as MarketSeriesNetwork['series']
+      const series = Object.fromEntries(Object.keys(COLUMNS).map((k) => [k, agg.map((b) => b[k] as number | null)])) as unknown as MarketColumns
       const unit = net.capacityUnit ?? null
       return {
         network: net.id,

@@ -2,6 +2,7 @@
  * The API requests of the pages (relative /graphql: the API serves the dashboard on the same origin). Each view
  * makes one request per poll: the registry, categories, indexer status and every time series it draws.
  */
+import type { MarketLevels as MarketLevelsOf, MarketSeriesNetwork as MarketSeriesNetworkOf } from '../../common/market'
 
 export interface Network {
   id: string
@@ -199,39 +200,10 @@ export function slices(from: string | null, now = Date.now()): { from: string | 
 
 // ---------- market views (overview, category): aggregated on the server (api/market-series.ts) ----------
 
-/** Levels of a network on a day (its latest daily row at or before it). */
-export interface MarketLevels {
-  periodStart: string
-  price: number | null
-  marketCap: number | null
-  fdv: number | null
-  annualizedFeesUsd: number | null
-  pf: number | null
-  demandRewardsRatio30d: number | null
-  capacity: number
-  capacityUnit: string | null
-}
-
-/** Per-bucket columns of a network, aligned with MarketSeries.periods. */
-export interface MarketColumns {
-  marketCap: (number | null)[]
-  feesUsd: (number | null)[]
-  incentivesUsd: (number | null)[]
-  capacity: (number | null)[]
-  activeLeases: (number | null)[]
-  utilization: (number | null)[]
-}
-
-export interface MarketSeriesNetwork {
-  network: string
-  latest: MarketLevels | null
-  previous: MarketLevels | null
-  feesUsd: number | null
-  incentivesUsd: number | null
-  previousFeesUsd: number | null
-  previousIncentivesUsd: number | null
-  series: MarketColumns
-}
+export type { MarketColumns } from '../../common/market'
+/** Levels of a network on a day (its latest daily row at or before it); times as GraphQL sends them. */
+export type MarketLevels = MarketLevelsOf<string>
+export type MarketSeriesNetwork = MarketSeriesNetworkOf<string>
 
 /** The `marketSeries` answer (changed: true): the window, the drawn interval, its buckets and the networks in view. */
 export interface MarketSeries {
