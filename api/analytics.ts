@@ -245,10 +245,13 @@ async function dailyPrices(pool: pg.Pool, net: NetworkDef): Promise<Map<number, 
   }]))
 }
 
-/** The network's other fee asset (Akash: USDC) and the USD value of an amount of it (its configured fixed price). */
+/**
+ * The network's other fee assets (Akash: USDC and ACT, one unit: the same decimals and fixed price, accounts.ts
+ * isOtherFeeAsset) as one symbol ("USDC+ACT") and the USD value of an amount of them (the configured fixed price).
+ */
 function otherAsset(net: NetworkDef) {
   const a = net.otherFeeAssets?.[0]
-  return { symbol: a?.symbol ?? null, decimals: a?.decimals ?? 0, usd: (units: bigint) => (a && units !== 0n ? toDecimal(units, a.decimals) * a.usdPrice : 0) }
+  return { symbol: a ? net.otherFeeAssets!.map((o) => o.symbol).join('+') : null, decimals: a?.decimals ?? 0, usd: (units: bigint) => (a && units !== 0n ? toDecimal(units, a.decimals) * a.usdPrice : 0) }
 }
 
 /** Ranks networks, categories or providers by a metric over a window ending on the latest indexed day. */

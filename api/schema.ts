@@ -233,10 +233,10 @@ ${Object.entries(SERIES_METRICS).map(([k, d]) => `    ${JSON.stringify(`${d.desc
     fees: Float!
     "fees in USD: fee-asset fees at the network's average USD per fee unit of each day, plus fees in its other fee asset at that asset's configured price"
     feesUsd: Float
-    "fees received in the network's other fee asset (Akash: USDC), its base units"
+    "fees received in the network's other fee assets (Akash: USDC and ACT, 6 decimals, 1 USD each), its base units"
     feesOtherNative: BigInt!
     feesOther: Float!
-    "the other fee asset (Akash: USDC); null where the network has none"
+    "the other fee assets as one symbol (Akash: USDC+ACT); null where the network has none"
     feesOtherAsset: String
     "feesOther in USD at its configured fixed price (included in feesUsd)"
     feesOtherUsd: Float!
@@ -308,7 +308,7 @@ ${Object.entries(SERIES_METRICS).map(([k, d]) => `    ${JSON.stringify(`${d.desc
   type PayerShare {
     payer: String!
     feesNative: BigInt!
-    "fees paid in the network's other fee asset (Akash: USDC), its base units"
+    "fees paid in the network's other fee assets (Akash: USDC and ACT, 6 decimals, 1 USD each), its base units"
     feesOtherNative: BigInt!
     "spend in USD (both assets); null when fee-asset fees of a day are unpriced"
     feesUsd: Float
@@ -327,7 +327,7 @@ ${Object.entries(SERIES_METRICS).map(([k, d]) => `    ${JSON.stringify(`${d.desc
     feesNative: BigInt!
     fees: Float!
     feeAsset: String!
-    "fees in the network's other fee asset (Akash: USDC), its base units, and as a decimal"
+    "fees in the network's other fee assets (Akash: USDC and ACT, 6 decimals, 1 USD each), its base units, and as a decimal"
     feesOtherNative: BigInt!
     feesOther: Float!
     feesOtherAsset: String

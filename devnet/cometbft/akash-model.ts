@@ -3,8 +3,8 @@
  * or USDC, groups with CPU / memory / storage / GPU resources), providers bid, the cheapest bid becomes a lease
  * with a price per block, leases close by the tenant or when the escrow runs dry (closed by the provider's next
  * withdrawal, as on chain), and x/mint adds the block provision. Each block comes out as the transactions
- * (base64 protobuf, real @akashnetwork/akash-api types) and the ABCI events a v0.38 Akash node (Cosmos SDK 0.47,
- * CometBFT 0.37) would emit. Deterministic: the same seed and block times give the same blocks.
+ * (base64 protobuf, real @akashnetwork/akash-api types) and the ABCI events a v0.38 Akash node (Cosmos SDK 0.45,
+ * Tendermint 0.34; the server encodes its attributes base64) would emit. Deterministic: the same seed and block times give the same blocks.
  */
 import { createHash } from 'node:crypto'
 import { bech32 } from '@scure/base'

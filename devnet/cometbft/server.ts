@@ -1,8 +1,9 @@
 /**
  * The devnet's Akash chain: blocks from the Akash model, kept in memory and served by an HTTP server that speaks
  * CometBFT's RPC (GET /status, /block?height=N, /block_results?height=N, /blockchain?minHeight=&maxHeight= and
- * JSON-RPC POST, single or batch) in the JSON shape of a real Akash node (CometBFT 0.37: begin/end_block_events,
- * attributes as plain strings). History is produced at `historyBlockSeconds` spacing from genesis; live blocks
+ * JSON-RPC POST, single or batch) in the JSON shape of a real Akash node: before the upgrade height the v0.38 node's
+ * (Cosmos SDK 0.45, Tendermint 0.34: begin/end_block_events, attribute keys and values base64), from it the v1
+ * node's (Cosmos SDK 0.50, CometBFT 0.38: finalize_block_events, attributes as plain strings). History is produced at `historyBlockSeconds` spacing from genesis; live blocks
  * get the wall-clock time. Block times are journaled, so a restart rebuilds identical blocks (same hashes).
  */
 import { createHash } from 'node:crypto'
@@ -54,6 +55,7 @@ interface BlockEvents {
   endEvents: SimBlock['endEvents']
 }
 
+const base64 = (s: string) => Buffer.from(s, 'utf8').toString('base64')
 const hex = (b: Buffer | string) => createHash('sha256').update(b).digest('hex').toUpperCase()
 
 export class CometbftDevnet {
@@ -153,11 +155,13 @@ export class CometbftDevnet {
         validator_updates: [], consensus_param_updates: null, app_hash: hex(`${h}:app`),
       }
     }
+    // Tendermint 0.34 (node v0.38, Cosmos SDK 0.45): attribute keys and values are []byte, base64 in JSON
+    const b64 = (events: SimBlock['beginEvents']) => events.map((e) => ({ ...e, attributes: e.attributes.map((a) => ({ key: base64(a.key), value: base64(a.value), index: a.index })) }))
     return {
       height: String(h),
-      txs_results: txsResults,
-      begin_block_events: body.beginEvents,
-      end_block_events: body.endEvents,
+      txs_results: txsResults.map((t) => ({ ...t, events: b64(t.events) })),
+      begin_block_events: b64(body.beginEvents),
+      end_block_events: b64(body.endEvents),
       validator_updates: null,
       consensus_param_updates: null,
     }
@@ -204,7 +208,7 @@ export class CometbftDevnet {
       case 'status': {
         const b = this.blocks[latest - 1]
         return {
-          node_info: { network: this.o.chainId, version: '0.37.4', moniker: 'depin-index-devnet' },
+          node_info: { network: this.o.chainId, version: b?.sim.v1 ? '0.38.17' : '0.34.27', moniker: 'depin-index-devnet' },
           sync_info: {
             latest_block_hash: b?.hash ?? '', latest_block_height: String(latest), latest_block_time: b ? new Date(b.sim.time * 1000).toISOString() : '',
             earliest_block_height: latest ? '1' : '0', earliest_block_hash: this.blocks[0]?.hash ?? '', catching_up: false,

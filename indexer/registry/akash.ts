@@ -5,9 +5,10 @@
  * Event names, attribute keys and message types: github.com/akash-network/akash-api, go/node/market/v1beta4/event.go
  * (order-/bid-/lease-created/closed with owner, dseq, gseq, oseq, provider, price-denom, price-amount),
  * go/node/deployment/v1beta3/event.go (deployment-created/updated/closed with owner, dseq, version; group-* with
- * gseq), go/node/provider/v1beta3/event.go (provider-created/updated/deleted with owner). The v0.38 node (Cosmos SDK
- * 0.47, CometBFT 0.37) emits them as `message` events with `module` and `action` attributes (ToSDKEvent), attribute
- * values as plain strings. Messages are decoded with the protobuf types of @akashnetwork/akash-api 1.4.3.
+ * gseq), go/node/provider/v1beta3/event.go (provider-created/updated/deleted with owner). The v0.38 node (go.mod of
+ * akash-network/node v0.38.0: Cosmos SDK 0.45.16, Tendermint 0.34.27) emits them as `message` events with `module`
+ * and `action` attributes (ToSDKEvent); Tendermint 0.34 serves attribute keys and values base64-encoded, decoded to
+ * text by the source (indexer/sources/cometbft/decode.ts) before they reach this handler. Messages are decoded with the protobuf types of @akashnetwork/akash-api 1.4.3.
  * Bank `transfer` / `burn` and mint `mint` events are the Cosmos SDK's (x/bank, x/mint).
  *
  * Lease spend follows the Akash Console: a lease costs its price (a DecCoin per block) for every block from its
@@ -40,12 +41,30 @@ export const UAKT = 'uakt'
  */
 export const USDC_DENOM = 'ibc/170C677610AC31DF0904FFE09CD3B5C657492170E7E52372E48756B71E56F2F1'
 export const USDC: TokenDef = { symbol: 'USDC', address: null, decimals: 6, maxSupply: null }
+/**
+ * ACT (Akash Compute Token), denom uact: node v2 prices every new deployment in it (akash-network/node v2.0.0,
+ * x/deployment/handler/server.go: a group price not in uact is refused, "unsupported denomination"). Its bank
+ * metadata (upgrades/software/v2.0.0/upgrade.go): base uact, mact exponent 3, act exponent 6 -> 6 decimals; minted
+ * and burned against AKT by x/bme, not sendable. Its USD value is fixed by the chain: x/oracle's
+ * GetAggregatedPrice answers 1 for act ("ACT is always pegged to 1USD"), which x/bme uses as the price of ACT when
+ * it swaps AKT and ACT.
+ */
+export const ACT: TokenDef = { symbol: 'ACT', address: null, decimals: 6, maxSupply: null }
+export const UACT = 'uact'
 
 /**
  * Take rate per payment denom in percent as configured: the fallback (provenance `config`) while the x/take
  * parameters cannot be read from the chain (TAKE_PARAMS_QUERY).
  */
-export const TAKE_RATE_PERCENT: Record<string, bigint> = { [UAKT]: 4n, [USDC_DENOM]: 20n }
+export const TAKE_RATE_PERCENT: Record<string, bigint> = { [UAKT]: 4n, [USDC_DENOM]: 20n, [UACT]: 0n }
+
+/**
+ * Denoms paid without a take: ACT. Node v2.0.0 removed x/take (the upgrade deletes its store; app.go no longer
+ * wires it) and x/escrow's paymentWithdraw sends a lease's whole balance to the provider; the protocol earns
+ * through x/bme's mint spread instead, which is not a per-lease take. Applies unless take parameters read from the
+ * chain name the denom.
+ */
+export const NO_TAKE_DENOMS = new Set([UACT])
 
 /** x/take parameters as read from the chain: percent per denom, the default for other denoms, where from. */
 export interface TakeParams {
@@ -127,7 +146,10 @@ export const paramsMayChange = (b: CosmosBlockInput) =>
 /** The take rate of a denom and its provenance: chain parameters when read, the configured rate otherwise. */
 export function takeRateOf(state: StateAccess, denom: string): { percent: bigint; provenance: 'onchain' | 'config' } {
   const p = state.get<TakeParams>(TAKE_STATE)
-  if (p) return { percent: BigInt(p.denomRates[denom] ?? p.defaultRate), provenance: 'onchain' }
+  if (p && p.denomRates[denom] != null) return { percent: BigInt(p.denomRates[denom]), provenance: 'onchain' }
+  // ACT: no take module on the node that prices in it (a default rate read from an older node does not apply)
+  if (NO_TAKE_DENOMS.has(denom)) return { percent: 0n, provenance: 'config' }
+  if (p) return { percent: BigInt(p.defaultRate), provenance: 'onchain' }
   return { percent: TAKE_RATE_PERCENT[denom] ?? 0n, provenance: 'config' }
 }
 
@@ -139,7 +161,7 @@ export const moduleAddress = (name: string) => bech32.encode('akash', bech32.toW
 export const ESCROW_ACCOUNT = moduleAddress('escrow')
 export const DISTRIBUTION_ACCOUNT = moduleAddress('distribution')
 
-const assetOfDenom = (denom: string): TokenDef | undefined => (denom === UAKT ? AKT : denom === USDC_DENOM ? USDC : undefined)
+const assetOfDenom = (denom: string): TokenDef | undefined => (denom === UAKT ? AKT : denom === USDC_DENOM ? USDC : denom === UACT ? ACT : undefined)
 
 /** Parses a LegacyDec string ("1.378800000000000000", "12") into an integer scaled by 1e18. */
 export function parseDec(s: string): bigint {
@@ -364,7 +386,7 @@ export function typedEventArgs(e: AbciEvent): Record<string, string> {
 const EVENT_DEFS = [
   { name: 'deployment/deployment-created', meaning: 'A tenant creates a deployment (owner, dseq, version = SDL hash). Its escrow deposit and group resources come from the MsgCreateDeployment of the same transaction.', facts: false },
   { name: 'deployment/deployment-updated', meaning: 'New SDL version of a deployment. Raw only.', facts: false },
-  { name: 'deployment/deployment-closed', meaning: 'A deployment closes (its leases close with lease-closed events). Its escrow state is dropped.', facts: false },
+  { name: 'deployment/deployment-closed', meaning: 'A deployment closes (its leases close with lease-closed events): FEE_PAID / PROTOCOL_TAKE of what its leases accrued since the last booking, then its escrow state is dropped.', facts: true },
   { name: 'deployment/group-closed', meaning: 'A deployment group closes. Raw only.', facts: false },
   { name: 'market/order-created', meaning: 'An order per group opens for bids (owner, dseq, gseq, oseq). Raw only.', facts: false },
   { name: 'market/order-closed', meaning: 'An order closes. Raw only.', facts: false },
@@ -379,7 +401,7 @@ const EVENT_DEFS = [
   { name: 'burn', meaning: 'x/bank burn of uakt: SUPPLY_BURN.', facts: true },
   { name: 'transfer (from the escrow module account)', meaning: 'Escrow payouts at withdrawal / close, take to the community pool, bid-deposit and balance refunds: raw only (payments and refunds are not distinguishable from the transfer alone).', facts: false },
   ...Object.entries(TYPED_EVENTS).map(([type, legacy]) => ({
-    name: type, meaning: `v1 node (typed event, attributes as proto JSON): normalized to ${legacy}, the same facts.`, facts: ['market/lease-created', 'market/lease-closed', 'provider/provider-created', 'provider/provider-updated', 'provider/provider-deleted'].includes(legacy),
+    name: type, meaning: `v1 node (typed event, attributes as proto JSON): normalized to ${legacy}, the same facts.`, facts: ['deployment/deployment-closed', 'market/lease-created', 'market/lease-closed', 'provider/provider-created', 'provider/provider-updated', 'provider/provider-deleted'].includes(legacy),
   })),
   { name: 'akash.{audit.v1,oracle.v1,oracle.v2,bme.v1,epochs.v1beta1,wasm.v1}.Event*', meaning: 'Typed events of the v1 node\'s other modules: raw only. Any other akash.* typed event is quarantined (unknown type).', facts: false },
   { name: 'indexer/take-params', meaning: 'Not a chain event: x/take parameters read over abci_query changed (args: height, path, defaultRate, denomRates); takes booked after it use them.', facts: false },
@@ -753,12 +775,16 @@ export const akash: NetworkDef = {
   source: API,
   contracts: [],
   supplyFromMints: true,
-  otherFeeAssets: [{ symbol: USDC.symbol, decimals: USDC.decimals, usdPrice: 1, source: `config: ${USDC_DENOM} (Axelar USDC) valued at 1 USD` }],
+  otherFeeAssets: [
+    { symbol: USDC.symbol, decimals: USDC.decimals, usdPrice: 1, source: `config: ${USDC_DENOM} (Axelar USDC) valued at 1 USD` },
+    { symbol: ACT.symbol, decimals: ACT.decimals, usdPrice: 1, source: 'onchain rule: uact (node v2) valued at 1 USD, the peg x/oracle applies (akash-network/node v2.0.0 x/oracle/keeper/keeper.go GetAggregatedPrice: "ACT is always pegged to 1USD")' },
+  ],
   notes: [
     'Not an EVM chain: blocks and block results are read over CometBFT JSON-RPC (/status, then /block and /block_results per height in JSON-RPC batches); chain id `akashnet-2`, stored under the numeric key 1000002.',
-    'Both node generations are decoded by event type into one normalized form: the v0.38 node (market v1beta4, deployment and provider v1beta3) emits `message` events with `module` and `action` attributes, values as plain strings (CometBFT 0.37); the v1 node (chain-sdk: akash.market.v1, akash.deployment.v1, akash.provider.v1beta4 typed events, attribute values as proto JSON; messages deployment v1beta4, market v1beta5, provider v1beta4, escrow v1; CometBFT 0.38 finalize_block_events) maps onto the same `module/action` names (raw events keep the type in `args.event`). Unknown akash.* event types are quarantined with the reason.',
+    'Both node generations are decoded by event type into one normalized form: the v0.38 node (market v1beta4, deployment and provider v1beta3) emits `message` events with `module` and `action` attributes (Cosmos SDK 0.45.16, Tendermint 0.34.27 per its go.mod: attribute keys and values base64 in /block_results, decoded per event; CometBFT 0.37 / 0.38 nodes serve them as plain strings, both are read); the v1 node (chain-sdk: akash.market.v1, akash.deployment.v1, akash.provider.v1beta4 typed events, attribute values as proto JSON; messages deployment v1beta4, market v1beta5, provider v1beta4, escrow v1; CometBFT 0.38 finalize_block_events) maps onto the same `module/action` names (raw events keep the type in `args.event`). Unknown akash.* event types are quarantined with the reason.',
     'Lease fees are inferred (Akash Console method): price per block x blocks from lease creation to close, capped where the deployment\'s escrow runs dry; accrued hourly. The take rate is read from the chain\'s x/take parameters over abci_query (v1 node: /akash.take.v1.Query/Params; v0.38 node: the x/params subspace take) at the start of each run and after each passed governance proposal: PROTOCOL_TAKE has provenance `onchain`; while the node cannot answer (pruned state), the configured 4 % uakt / 20 % other denoms with provenance `config`.',
     'USDC leases (Axelar USDC, ibc/170C…F2F1) are valued at 1 USD (config) into feesOtherUsd / protocolTakeOtherUsd; fees in AKT are valued at the imported AKT price.',
+    'Node v2 (akash-network/node v2.0.0: Cosmos SDK 0.53, CometBFT 0.38; listed as a mainnet upgrade from v1.2 in the node\'s meta.json, no height recorded there) prices new deployments in ACT (`uact`, 6 decimals; x/deployment refuses other denoms): ACT leases are asset ACT, valued at 1 USD, the peg the chain\'s x/oracle applies to ACT (feesOther / feesOtherUsd together with USDC: same decimals and price, feesOtherAsset `USDC+ACT`). No protocol take on ACT: v2 removed x/take and x/escrow pays the provider the whole lease balance (take rate 0, provenance config, unless chain parameters name uact).',
     'Supply: x/bank total supply of uakt (abci_query /cosmos.bank.v1beta1.Query/SupplyOf) read at the start of each run: the first reading is the opening balance (SUPPLY_MINT, subject opening-balance: the genesis supply and all history before the range, so the first period\'s issuance contains it), later ones reconcile the supply tracked from mint and burn events. Circulating supply = total supply (no non-circulating account is subtracted: none verified); market cap = circulating x the imported AKT price; FDV = total supply x price (no max supply, fdvBasis total-supply). Minted AKT (x/mint) are counted as staking incentives (REWARD_EMITTED), not provider rewards.',
     'Provider-declared capacity: on-chain provider attributes (MsgCreateProvider / MsgUpdateProvider) declare capabilities, not quantities: GPU models (capabilities/gpu/vendor/<vendor>/model/<model>) and storage classes per provider are kept (API declaredCapacity, provenance declared); GPU counts, CPU, memory and storage a provider offers are reported off chain (its inventory endpoint), so capacity counts providers and utilization (leased / declared) is not computed.',
   ],

@@ -309,7 +309,7 @@ export interface LotusNetworkDef {
   handleSample(s: LotusStateSample, state: StateAccess): { facts: FactDraft[]; args: Record<string, string> }
 }
 
-/** A CometBFT / Cosmos SDK event as a block's results carry it (attributes as plain strings, CometBFT 0.37+). */
+/** A CometBFT / Cosmos SDK event as a block's results carry it, attributes as text (Tendermint 0.34's base64 decoded by the source). */
 export interface AbciEvent {
   type: string
   attributes: { key: string; value: string; index?: boolean }[]

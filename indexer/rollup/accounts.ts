@@ -8,11 +8,17 @@ import { FactKind, PayerDay, ProviderEarningDay, type EconomicFact } from '../mo
 import type { NetworkDef } from '../registry'
 import { providerFactsOf } from './providers'
 
-/** The network's other fee asset (otherFeeAssets; Akash: USDC): its fees go to the `feesOther` columns. */
-export const otherFeeAssetOf = (net: NetworkDef | undefined) => {
+/**
+ * Whether an asset is one of the network's other fee assets (otherFeeAssets; Akash: USDC and ACT): its fees go to
+ * the `feesOther` columns. Several are allowed only with the same decimals and fixed USD price (Akash's USDC and
+ * ACT: 6 decimals, 1 USD), so `feesOther` stays one unit (base units worth the same in USD).
+ */
+export const isOtherFeeAsset = (net: NetworkDef | undefined, asset: string) => {
   const others = net?.otherFeeAssets ?? []
-  if (others.length > 1) throw new Error(`network ${net!.id}: more than one other fee asset; feesOther holds one asset's base units`)
-  return others[0]?.symbol
+  if (others.some((o) => o.decimals !== others[0].decimals || o.usdPrice !== others[0].usdPrice)) {
+    throw new Error(`network ${net!.id}: other fee assets of different decimals or USD price; feesOther holds base units of one decimals and price`)
+  }
+  return others.some((o) => o.symbol === asset)
 }
 
 const dayKey = (f: EconomicFact) => {
@@ -31,7 +37,7 @@ export function providerEarningDeltas(facts: EconomicFact[], networkOf: (id: str
     const net = networkOf(f.network)
     d.facts += 1
     if (f.kind === FactKind.FEE_PAID && (!net || f.asset === net.feeAsset.symbol)) d.feesNative += f.amount
-    else if (f.kind === FactKind.FEE_PAID && f.asset === otherFeeAssetOf(net)) d.feesOther += f.amount
+    else if (f.kind === FactKind.FEE_PAID && isOtherFeeAsset(net, f.asset)) d.feesOther += f.amount
     if (f.kind === FactKind.REWARD_EMITTED && (!net || f.asset === net.token.symbol)) d.rewardsNative += f.amount
     if (f.kind === FactKind.LEASE_OPENED) d.leasesOpened += 1
     if (f.kind === FactKind.LEASE_CLOSED) d.leasesClosed += 1
@@ -46,7 +52,7 @@ export function payerDeltas(facts: EconomicFact[], networkOf: (id: string) => Ne
     if (f.kind !== FactKind.FEE_PAID || !f.counterparty) continue
     const net = networkOf(f.network)
     const other = net != null && f.asset !== net.feeAsset.symbol
-    if (other && f.asset !== otherFeeAssetOf(net)) continue
+    if (other && !isOtherFeeAsset(net, f.asset)) continue
     const { day, iso } = dayKey(f)
     const id = `${f.network}-${iso}-${f.counterparty}`
     let d = out.get(id)

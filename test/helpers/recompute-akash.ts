@@ -1,6 +1,7 @@
 /**
  * Independent recomputation of Akash figures from raw CometBFT RPC responses (GET /block, /block_results), for the
- * integration test. Both node generations: v0.38 (`message` events with module/action, begin_block_events) and v1
+ * integration test. Both node generations: v0.38 (`message` events with module/action, begin_block_events, Tendermint
+ * 0.34's base64 attribute keys and values) and v1
  * (typed akash.*.v1 events with proto-JSON attributes, finalize_block_events, chain-sdk messages). Shares nothing with the indexer's source, decoder or handler: only the protobuf library
  * (cosmjs-types for TxRaw/TxBody, @akashnetwork/akash-api for the deployment messages). Escrow is simulated block by
  * block (a lease opened at height o is charged at every block o < h <= close while the deployment's balance
@@ -163,7 +164,10 @@ export async function recomputeAkash(rpc: string, head: number): Promise<AkashRe
     }),
   )
   for (let h = 1; h <= head; h++) {
-    const [b, r] = fetched[h]
+    const [b, r0] = fetched[h]
+    // the devnet's v0.38 node is Tendermint 0.34: no finalize_block_events, attribute keys and values base64
+    const unb64 = (es: any[] | null) => (es ?? []).map((e: any) => ({ ...e, attributes: (e.attributes ?? []).map((a: any) => ({ key: Buffer.from(a.key, 'base64').toString(), value: Buffer.from(a.value ?? '', 'base64').toString() })) }))
+    const r = r0.finalize_block_events ? r0 : { ...r0, begin_block_events: unb64(r0.begin_block_events), end_block_events: unb64(r0.end_block_events), txs_results: (r0.txs_results ?? []).map((t: any) => ({ ...t, events: unb64(t.events) })) }
     const t = Date.parse(b.block.header.time)
     // 1. charge block h
     for (const [key, d] of deps) {

@@ -193,7 +193,7 @@ describe('Akash over CometBFT', () => {
         expect(BigInt(got.feesNative), `${provider} ${window} uakt`).toBe(want.akt)
         expect(BigInt(got.feesOtherNative), `${provider} ${window} USDC`).toBe(want.usdc)
         expect(got.feesOtherUsd).toBeCloseTo(Number(want.usdc) / 1e6, 6)
-        expect(got.feesOtherAsset).toBe('USDC')
+        expect(got.feesOtherAsset).toBe('USDC+ACT')
         if (window === 'ALL' && want.usdc > 0n) usdcProviders++
       }
     }

@@ -20,12 +20,13 @@ export interface CometBlock {
   block: { header: { chain_id: string; height: string; time: string }; data: { txs: string[] | null } }
 }
 
+/** An ABCI event: attribute keys and values base64 (Tendermint 0.34) or plain strings (CometBFT 0.37 / 0.38); a 0.34 value may be null. */
 export interface CometEventJson {
   type: string
-  attributes: { key: string; value: string; index?: boolean }[] | null
+  attributes: { key: string; value: string | null; index?: boolean }[] | null
 }
 
-/** /block_results result: CometBFT 0.37 (begin/end_block_events) or 0.38 (finalize_block_events). */
+/** /block_results result: Tendermint 0.34 / CometBFT 0.37 (begin/end_block_events) or 0.38 (finalize_block_events). */
 export interface CometBlockResults {
   height: string
   txs_results: { code: number; events: CometEventJson[] | null; log?: string }[] | null

@@ -1,5 +1,6 @@
 /**
- * CometBFT block + block results (JSON as the node serves them) -> CosmosBlockInput: transactions decoded from
+ * CometBFT block + block results (JSON as the node serves them) -> CosmosBlockInput: event attributes as text (base64
+ * from Tendermint 0.34, plain from CometBFT 0.37 / 0.38; decodeAttributes), transactions decoded from
  * base64 protobuf (cosmos.tx.v1beta1.TxRaw -> TxBody -> Any messages, decoded with the registered message types),
  * their hashes (sha256 of the raw bytes, upper-case hex as CometBFT prints them), results and events.
  */
@@ -50,8 +51,42 @@ export const MESSAGE_CODECS: Record<string, Codec> = {
 
 export const txHash = (raw: Uint8Array) => createHash('sha256').update(raw).digest('hex').toUpperCase()
 
+/** strict (padded) base64, as Go's encoding/base64 StdEncoding writes []byte in JSON */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
+/** an event attribute key: printable ASCII without spaces (module, action, price-denom, msg_index, ...) */
+const KEY = /^[\x21-\x7e]+$/
+/** a value: UTF-8 text without control characters other than tab / newline */
+const TEXT = /^[^\x00-\x08\x0b-\x1f\x7f]*$/
+
+/** the text of a base64 string, or null when it is not strict base64 of UTF-8 text */
+function base64Text(s: string, re: RegExp): string | null {
+  if (!BASE64.test(s)) return null
+  const bytes = Buffer.from(s, 'base64')
+  const text = bytes.toString('utf8')
+  if (!Buffer.from(text, 'utf8').equals(bytes) || !re.test(text)) return null // not UTF-8, or not text of that kind
+  return text
+}
+
+/**
+ * An event's attributes as text. Tendermint 0.34 (Akash node v0.38 and earlier: Cosmos SDK 0.45) serves attribute
+ * keys and values as base64 ([]byte in Go's JSON); CometBFT 0.37 / 0.38 as plain strings. Decided per event, all
+ * or nothing: an event is base64 when every key is strict base64 of a printable key and every value strict base64
+ * of UTF-8 text. A plain event cannot pass by chance in practice: plain keys (`module`, `owner`, `dseq`, ...) are
+ * not base64 of printable text, and a value alone (`1000` is valid base64) never decides.
+ */
+export function decodeAttributes(e: CometEventJson): { encoding: 'plain' | 'base64'; attributes: AbciEvent['attributes'] } {
+  const attrs = e.attributes ?? []
+  const decoded = attrs.map((a) => {
+    const key = base64Text(a.key ?? '', KEY)
+    const value = a.value == null || a.value === '' ? '' : base64Text(a.value, TEXT)
+    return key == null || value == null ? null : { key, value }
+  })
+  if (decoded.length && decoded.every((a) => a != null)) return { encoding: 'base64', attributes: decoded as AbciEvent['attributes'] }
+  return { encoding: 'plain', attributes: attrs.map((a) => ({ key: a.key, value: a.value ?? '' })) }
+}
+
 const events = (xs: CometEventJson[] | null | undefined): AbciEvent[] =>
-  (xs ?? []).map((e) => ({ type: e.type, attributes: (e.attributes ?? []).map((a) => ({ key: a.key, value: a.value ?? '' })) }))
+  (xs ?? []).map((e) => ({ type: e.type, attributes: decodeAttributes(e).attributes }))
 
 export class BlockDecodeError extends Error {}
 

@@ -19,7 +19,8 @@ import { FactKind } from '../../../indexer/model'
 import { akash, ESCROW_ACCOUNT, moduleAddress, paramsMayChange, providerDeclaration, parseCoins, parseDec, readTakeParams, settleDeployment, USDC_DENOM, type AkashDeploymentState, type AkashLeaseState } from '../../../indexer/registry/akash'
 import { akashnet } from '../../../indexer/registry/chains'
 import type { AbciQuery } from '../../../indexer/registry'
-import { decodeBlock } from '../../../indexer/sources/cometbft/decode'
+import { decodeAttributes, decodeBlock } from '../../../indexer/sources/cometbft/decode'
+import { isOtherFeeAsset } from '../../../indexer/rollup/accounts'
 
 const OWNER = 'akash1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq7cdc78'
 const PROVIDER = 'akash1hf39zjhe4pvps4sh4y5e2z5yh5mw9n2m9lq6q5'
@@ -85,7 +86,7 @@ const typedEvent = (type: string, fields: Record<string, unknown>) => ({
 })
 const leaseIdJson = (dseq: number) => ({ owner: OWNER, dseq: String(dseq), gseq: 1, oseq: 1, provider: PROVIDER, bseq: 0 })
 
-/** /block and /block_results JSON of one height, CometBFT 0.37 shape. */
+/** /block and /block_results JSON of one height, CometBFT 0.37 shape (plain attributes). */
 function wire(height: number, txs: { raw: Buffer; events: any[]; code?: number }[], begin: any[] = [], time = TIME) {
   return {
     block: { block_id: { hash: `H${height}` }, block: { header: { chain_id: 'akashnet-2', height: String(height), time }, data: { txs: txs.map((t) => t.raw.toString('base64')) } } },
@@ -199,6 +200,42 @@ describe('Akash decoding (CometBFT wire format)', () => {
     expect(out.rawEvents.map((e) => e.name)).toEqual(['akash.audit.v1.EventTrustedAuditorCreated'])
   })
 
+  it('Tendermint 0.34 (node v0.38: base64 attribute keys and values) and CometBFT 0.37/0.38 (plain) give the same events, field by field', () => {
+    // the exact JSON of each form: base64 strings written out (not produced by the code under test)
+    const b64 = {
+      module: 'bW9kdWxl', market: 'bWFya2V0', action: 'YWN0aW9u', 'lease-created': 'bGVhc2UtY3JlYXRlZA==', owner: 'b3duZXI=', dseq: 'ZHNlcQ==', gseq: 'Z3NlcQ==', oseq: 'b3NlcQ==',
+      provider: 'cHJvdmlkZXI=', 'price-denom': 'cHJpY2UtZGVub20=', 'price-amount': 'cHJpY2UtYW1vdW50', uakt: 'dWFrdA==', amount: 'YW1vdW50', '1': 'MQ==', '42': 'NDI=',
+      '1.378800000000000000': 'MS4zNzg4MDAwMDAwMDAwMDAwMDA=', '309000000': 'MzA5MDAwMDAw', 'deployment-created': 'ZGVwbG95bWVudC1jcmVhdGVk', deployment: 'ZGVwbG95bWVudA==', version: 'dmVyc2lvbg==', aa: 'YWE=',
+    } as Record<string, string>
+    for (const [k, v] of Object.entries(b64)) expect(Buffer.from(v, 'base64').toString(), k).toBe(k) // the table itself
+    const enc = (pairs: [string, string][]) => ({ type: 'message', attributes: pairs.map(([k, v]) => ({ key: b64[k] ?? Buffer.from(k).toString('base64'), value: b64[v] ?? Buffer.from(v).toString('base64'), index: true })) })
+    const depPairs: [string, string][] = [['module', 'deployment'], ['action', 'deployment-created'], ['version', 'aa'], ['owner', OWNER], ['dseq', '42']]
+    const leasePairs = leaseAttrs(42, 'uakt', '1.378800000000000000')
+    const plain = [wire(10, [{ raw: createDeploymentTx(42), events: [msgEvent(depPairs)] }]), wire(11, [{ raw: txOf([]), events: [msgEvent(leasePairs)] }], [{ type: 'mint', attributes: [attr('amount', '309000000')] }])]
+    const tm34 = [wire(10, [{ raw: createDeploymentTx(42), events: [enc(depPairs)] }]), wire(11, [{ raw: txOf([]), events: [enc(leasePairs)] }], [{ type: 'mint', attributes: [{ key: b64.amount, value: b64['309000000'], index: true }] }])]
+    // a 0.34 attribute with a null value (an empty []byte) is an empty string
+    tm34[1].results.txs_results[0].events.push({ type: 'message', attributes: [{ key: b64.module, value: null as any, index: true }] })
+    const decoded = tm34.map((w) => decodeBlock(w.block as any, w.results as any))
+    expect(decoded[1].txs[0].events[0].attributes).toEqual(leasePairs.map(([key, value]) => ({ key, value })))
+    expect(decoded[1].txs[0].events[1].attributes).toEqual([{ key: 'module', value: '' }])
+    expect(decoded[1].blockEvents[0].attributes).toEqual([{ key: 'amount', value: '309000000' }])
+    // plain events stay as served, also where a value (dseq 1000, a denom) or a key happens to be valid base64
+    const tricky = [['module', 'market'], ['action', 'lease-created'], ['dseq', '1000'], ['owner', OWNER]] as [string, string][]
+    expect(decodeAttributes({ type: 'message', attributes: tricky.map(([key, value]) => ({ key, value })) })).toEqual({ encoding: 'plain', attributes: tricky.map(([key, value]) => ({ key, value })) })
+    expect(decodeAttributes({ type: 'x', attributes: [{ key: 'dseq', value: 'MQ==' }, { key: 'mode', value: 'RW5kQmxvY2s=' }] }).encoding).toBe('plain')
+    expect(decodeAttributes({ type: 'x', attributes: [] })).toEqual({ encoding: 'plain', attributes: [] })
+    const run = (ws: typeof plain) => handleCosmosBlocks(akashnet, [akash], ws.map((w) => decodeBlock(w.block as any, w.results as any)))
+    const a = run(plain)
+    const b = run(tm34)
+    expect(b.quarantined).toEqual([])
+    expect(b.facts.map((f) => f.kind)).toEqual([FactKind.SUPPLY_MINT, FactKind.REWARD_EMITTED, FactKind.LEASE_OPENED])
+    const fields = (o: ReturnType<typeof run>) => o.facts.map((f) => [f.kind, f.asset, f.amount, f.decimals, f.actor, f.counterparty, f.subject, f.blockNumber, f.logIndex, f.provenance])
+    expect(fields(b)).toEqual(fields(a))
+    expect(b.rawEvents.map((e) => [e.name, e.args])).toEqual(a.rawEvents.map((e) => [e.name, e.args]))
+    expect(b.rawEvents.find((e) => e.name === 'market/lease-created')!.args).toEqual(Object.fromEntries(leasePairs))
+    expect(b.leaseTerms.get(b.facts[2].id)).toMatchObject({ price: 1_378_800_000_000_000_000n, resources: { cpu: '3000', gpu: 4 } })
+  })
+
   it('bad values are quarantined with the reason; failed transactions are skipped', () => {
     const w = wire(5, [
       { raw: createDeploymentTx(1), events: [msgEvent(leaseAttrs(1, 'uakt', 'one point five'))] },
@@ -267,6 +304,33 @@ describe('lease spend accrual', () => {
     const s = setup(USDC_DENOM, 10_000_000n, 250n * SCALE)
     const f = settleDeployment(s, 'dep:x', 110)
     expect(f.map((x) => [x.kind, x.asset, x.amount])).toEqual([[FactKind.FEE_PAID, 'USDC', 25_000n], [FactKind.PROTOCOL_TAKE, 'USDC', 5_000n]])
+  })
+
+  it('ACT (node v2, uact): asset ACT with 6 decimals, no take even where an older node\'s x/take parameters are in state', () => {
+    const s = setup('uact', 10_000_000n, 250n * SCALE)
+    s.set('take-params', { denomRates: { uakt: 4 }, defaultRate: 20, path: 'p' })
+    const f = settleDeployment(s, 'dep:x', 110)
+    expect(f.map((x) => [x.kind, x.asset, x.amount, x.decimals, x.provenance])).toEqual([[FactKind.FEE_PAID, 'ACT', 25_000n, 6, 'inferred']])
+    // the uakt rate still comes from the chain, other denoms from its default
+    const u = setup('uakt', 10_000_000n, 250n * SCALE)
+    u.set('take-params', { denomRates: { uakt: 4 }, defaultRate: 20, path: 'p' })
+    expect(settleDeployment(u, 'dep:x', 110).map((x) => [x.kind, x.amount, x.provenance])).toEqual([[FactKind.FEE_PAID, 25_000n, 'inferred'], [FactKind.PROTOCOL_TAKE, 1_000n, 'onchain']])
+    // ACT and USDC share the feesOther columns: same decimals (6) and fixed price (1 USD)
+    expect(akash.otherFeeAssets!.map((a) => [a.symbol, a.decimals, a.usdPrice])).toEqual([['USDC', 6, 1], ['ACT', 6, 1]])
+    expect([isOtherFeeAsset(akash, 'ACT'), isOtherFeeAsset(akash, 'USDC'), isOtherFeeAsset(akash, 'AKT')]).toEqual([true, true, false])
+  })
+
+  it('node v2 wire form: a uact lease (typed events, v1beta4 deployment priced in uact) is an ACT lease, not quarantined', () => {
+    const blocks = [
+      wire(10, [{ raw: createDeploymentTxV1(77, 'uact', '9000000'), events: [typedEvent('akash.deployment.v1.EventDeploymentCreated', { id: { owner: OWNER, dseq: '77' }, hash: Buffer.alloc(32, 1).toString('base64') })] }]),
+      wire(11, [{ raw: txOf([]), events: [typedEvent('akash.market.v1.EventLeaseCreated', { id: leaseIdJson(77), price: { denom: 'uact', amount: '12.500000000000000000' } })] }]),
+      wire(51, [{ raw: txOf([]), events: [typedEvent('akash.market.v1.EventLeaseClosed', { id: leaseIdJson(77), reason: 'lease_closed_owner' })] }]),
+    ].map((w) => decodeBlock(w.block as any, w.results as any))
+    const out = handleCosmosBlocks(akashnet, [akash], blocks)
+    expect(out.quarantined).toEqual([])
+    expect(out.facts.map((f) => [f.kind, f.asset, f.amount, f.decimals])).toEqual([
+      [FactKind.LEASE_OPENED, 'ACT', 12_500_000_000_000_000_000n, 24], [FactKind.FEE_PAID, 'ACT', 500n, 6], [FactKind.LEASE_CLOSED, 'ACT', 40n * 12_500_000_000_000_000_000n, 24],
+    ])
   })
 
   it('through the handler: hourly bookings, close after exhaustion reports the capped spend', () => {
