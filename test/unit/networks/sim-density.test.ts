@@ -31,7 +31,9 @@ function akashEventsServed(c: CometbftDevnet): number {
     n += block.filter((e: any) => e.type === 'mint').length
     for (const tx of r.txs_results) {
       for (const e of tx.events) {
-        const a = Object.fromEntries(e.attributes.map((x: any) => [x.key, x.value]))
+        // before the upgrade the v0.38 node (Tendermint 0.34) serves attribute keys and values base64
+        const text = (x: string) => (r.finalize_block_events ? x : Buffer.from(x, 'base64').toString())
+        const a = Object.fromEntries(e.attributes.map((x: any) => [text(x.key), text(x.value)]))
         if (e.type.startsWith('akash.')) n++
         else if (e.type === 'message' && ['deployment', 'market', 'provider'].includes(a.module) && a.action && !a.action.startsWith('/')) n++
         else if (e.type === 'transfer' && a.sender === ESCROW_ACCOUNT) n++
