@@ -72,6 +72,17 @@ export interface ProviderCounts {
   churnedProviders: number | null
 }
 
+/** One row of ProviderCountDay: providers of a network on a UTC day. */
+export interface ProviderCountRow {
+  day: Date
+  /** providers with a supply-side fact that day */
+  active: number
+  /** providers whose first such day it is */
+  new: number
+  /** providers whose latest such day it is (so far) */
+  last: number
+}
+
 /**
  * Active, new and churned providers per UTC day, from the ProviderCountDay rollup (one row per day with provider
  * activity): every day from the first to the last active day, churned = last-active providers CHURN_DAYS before
@@ -82,11 +93,16 @@ export async function providerCounts(pool: pg.Pool, network: string, churnDays: 
     `SELECT day, active_providers AS active, new_providers AS new, last_active_providers AS last FROM provider_count_day WHERE network = $1 ORDER BY day`,
     [network],
   )
-  const byDay = new Map<number, { active: number; new: number; last: number }>(r.rows.map((x) => [x.day.getTime(), x]))
+  return providerCountsByDay(r.rows, churnDays)
+}
+
+/** providerCounts on rows already read (ordered by day): days without a row have 0 active and new providers. */
+export function providerCountsByDay(rows: ProviderCountRow[], churnDays: number): Map<number, ProviderCounts> {
+  const byDay = new Map<number, ProviderCountRow>(rows.map((x) => [x.day.getTime(), x]))
   const out = new Map<number, ProviderCounts>()
-  if (r.rows.length === 0) return out
-  const first = r.rows[0].day.getTime() as number
-  const last = r.rows[r.rows.length - 1].day.getTime() as number
+  if (rows.length === 0) return out
+  const first = rows[0].day.getTime()
+  const last = rows[rows.length - 1].day.getTime()
   const churnMs = churnDays * DAY_MS
   for (let t = first; t <= last; t += DAY_MS) {
     const c = byDay.get(t)

@@ -59,7 +59,7 @@ const handWritten = /* GraphQL */ `
     priceSource: String
     "minted - burned since indexing began, tokens"
     totalSupply: Float!
-    "total supply minus non-circulating balances (none listed yet: equals totalSupply)"
+    "total supply minus the balances of the network's listed non-circulating addresses (registry nonCirculating: the Livepeer Treasury; Filecoin: FilLocked); equals totalSupply where none is listed"
     circulatingSupply: Float!
     marketCap: Float
     fdv: Float
@@ -77,10 +77,11 @@ const handWritten = /* GraphQL */ `
     incentivesUsd: Float
     "protocol revenue - incentives"
     earningsUsd: Float
-    "trailing 7-day fees / incentives (DAY interval)"
+    "fees USD / incentives USD over the 7 UTC days (168 hours) ending with the period; null until the history covers the window"
     demandRewardsRatio7d: Float
+    "fees USD / incentives USD over the 30 UTC days (720 hours) ending with the period"
     demandRewardsRatio30d: Float
-    "trailing 30-day fees x 365/30"
+    "ARR: fees USD over the 30 UTC days ending with the period x 12"
     annualizedFeesUsd: Float
     "market cap / annualized fees"
     pf: Float

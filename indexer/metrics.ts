@@ -97,7 +97,7 @@ export function toDecimal(amount: bigint, decimals: number): number {
 // describes each; bump METHODOLOGY_VERSION when a definition changes (the API exposes it).
 // ---------------------------------------------------------------------------------------------------------
 
-export const METHODOLOGY_VERSION = '1.1.0'
+export const METHODOLOGY_VERSION = '1.2.0'
 
 /** One stored rollup period of a network, amounts in base units. */
 export interface RollupRow {
@@ -182,10 +182,36 @@ export interface DerivedMetrics {
 const mul = (a: number | null, b: number | null) => (a == null || b == null ? null : a * b)
 const div = (a: number | null, b: number | null) => (a == null || b == null || b === 0 ? null : a / b)
 
+/** Months in a year: annualized figures are trailing 30-day sums × 12 (the issue's definition of ARR). */
+export const ANNUALIZE_30D = 12
+
+/** Lengths of the trailing windows, in UTC days. */
+export const TRAILING_DAYS = { short: 7, long: 30 } as const
+
+const PERIOD_MS: Record<Interval, number> = { HOUR: 3_600_000, DAY: 86_400_000 }
+
 /**
- * Computes derived metrics for consecutive periods of one network (oldest first, from the first indexed
- * period: cumulative figures such as supply and capacity start there). Trailing windows count periods of
- * the series (use DAY rows for the 7d/30d figures).
+ * Σ of a per-period value over the calendar window of `days` days (24 × days hours) that ends with period i:
+ * periods without a row have no flows and add 0. Null while the history does not cover the window (its first
+ * period is before the first indexed period) or when a value in it is unknown.
+ */
+function trailingSum(starts: readonly number[], values: readonly (number | null)[], i: number, days: number, interval: Interval): number | null {
+  const from = starts[i] - (days * PERIOD_MS.DAY - PERIOD_MS[interval])
+  if (from < starts[0]) return null
+  let s = 0
+  for (let k = i; k >= 0 && starts[k] >= from; k--) {
+    const v = values[k]
+    if (v == null) return null
+    s += v
+  }
+  return s
+}
+
+/**
+ * Computes derived metrics for the stored periods of one network (oldest first, from the first indexed period:
+ * cumulative figures such as supply and capacity start there). Rows exist only for periods with events: the
+ * trailing 7- and 30-day figures sum the periods whose start falls in the window of calendar days (or 24 × N
+ * hours) ending with the period, so quiet periods count as 0, not as missing rows.
  */
 export function deriveMetrics(rows: RollupRow[], prices: PeriodPrices[], meta: NetworkMeta, interval: Interval): DerivedMetrics[] {
   const out: DerivedMetrics[] = []
@@ -195,7 +221,14 @@ export function deriveMetrics(rows: RollupRow[], prices: PeriodPrices[], meta: N
   let capacity = 0n
   let leasedCapacity = 0n
   let leases = 0
-  const perDay = interval === 'DAY' ? 1 : 24
+  const starts = rows.map((r) => r.periodStart.getTime())
+  for (let i = 1; i < starts.length; i++) {
+    if (!(starts[i] > starts[i - 1])) throw new Error(`deriveMetrics: periods must be in increasing order (${rows[i].periodStart.toISOString()} after ${rows[i - 1].periodStart.toISOString()})`)
+  }
+  const feesUsdOf: (number | null)[] = []
+  const incentivesUsdOf: (number | null)[] = []
+  const revenueUsdOf: (number | null)[] = []
+  const trailing = (values: (number | null)[], i: number, days: number) => trailingSum(starts, values, i, days, interval)
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]
     const p = prices[i]
@@ -227,21 +260,14 @@ export function deriveMetrics(rows: RollupRow[], prices: PeriodPrices[], meta: N
     // supply is known from the first mint on (a native coin, or a token whose mints were not indexed, has none):
     // without it market cap (and FDV on total supply) is unknown, not 0
     const marketCap = mintedEver ? mul(circulatingSupply, p.token) : null
-    const trailing = (n: number, f: (m: DerivedMetrics | { feesUsd: number | null; incentivesUsd: number | null; protocolRevenueUsd: number | null }) => number | null) => {
-      const span = n * perDay
-      if (i + 1 < span) return null
-      let s = 0
-      for (let k = i - span + 1; k <= i; k++) {
-        const v = k === i ? f({ feesUsd, incentivesUsd, protocolRevenueUsd }) : f(out[k])
-        if (v == null) return null
-        s += v
-      }
-      return s
-    }
-    const fees30 = trailing(30, (m) => m.feesUsd)
-    const rev30 = trailing(30, (m) => m.protocolRevenueUsd)
-    const annualizedFeesUsd = fees30 == null ? null : (fees30 * 365) / 30
-    const annualizedRevenueUsd = rev30 == null ? null : (rev30 * 365) / 30
+    feesUsdOf.push(feesUsd)
+    incentivesUsdOf.push(incentivesUsd)
+    revenueUsdOf.push(protocolRevenueUsd)
+    const { short, long } = TRAILING_DAYS
+    const fees30 = trailing(feesUsdOf, i, long)
+    const rev30 = trailing(revenueUsdOf, i, long)
+    const annualizedFeesUsd = fees30 == null ? null : fees30 * ANNUALIZE_30D
+    const annualizedRevenueUsd = rev30 == null ? null : rev30 * ANNUALIZE_30D
     out.push({
       periodStart: r.periodStart,
       price: p.token,
@@ -258,8 +284,8 @@ export function deriveMetrics(rows: RollupRow[], prices: PeriodPrices[], meta: N
       incentives,
       incentivesUsd,
       earningsUsd: protocolRevenueUsd == null || incentivesUsd == null ? null : protocolRevenueUsd - incentivesUsd,
-      demandRewardsRatio7d: div(trailing(7, (m) => m.feesUsd), trailing(7, (m) => m.incentivesUsd)),
-      demandRewardsRatio30d: div(fees30, trailing(30, (m) => m.incentivesUsd)),
+      demandRewardsRatio7d: div(trailing(feesUsdOf, i, short), trailing(incentivesUsdOf, i, short)),
+      demandRewardsRatio30d: div(fees30, trailing(incentivesUsdOf, i, long)),
       annualizedFeesUsd,
       pf: div(marketCap, annualizedFeesUsd),
       ps: div(marketCap, annualizedRevenueUsd),

@@ -1,6 +1,8 @@
 /** Derived metrics on hand-made rollups and prices, checked against figures worked out by hand. */
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { deriveMetrics, type RollupRow } from '../../indexer/metrics'
+import { providerCountsByDay } from '../../api/metrics'
+import { CHURN_DAYS, METHODOLOGY_VERSION, deriveMetrics, type RollupRow } from '../../indexer/metrics'
 
 const E18 = 10n ** 18n
 const day = (i: number) => new Date(Date.UTC(2026, 0, 1 + i))
@@ -48,9 +50,73 @@ describe('deriveMetrics', () => {
     expect(m[29].demandRewardsRatio7d).toBeCloseTo(189 / 14, 12)
     // 30 days: fees 465, incentives 60
     expect(m[29].demandRewardsRatio30d).toBeCloseTo(465 / 60, 12)
-    expect(m[29].annualizedFeesUsd).toBeCloseTo((465 * 365) / 30, 9)
-    expect(m[29].pf).toBeCloseTo(1000 / ((465 * 365) / 30), 12)
+    // ARR = 30-day fees x 12
+    expect(m[29].annualizedFeesUsd).toBeCloseTo(465 * 12, 9)
+    expect(m[29].pf).toBeCloseTo(1000 / (465 * 12), 12)
     expect(m[28].annualizedFeesUsd).toBeNull()
+  })
+
+  it('trailing windows are calendar days: a fee every other day counts 15 fee days in 30, quiet days add 0', () => {
+    // rows only on even days 0, 2, ..., 58 (the rollup has no row for a day without events); $1 of fees and
+    // 1 token of rewards at $2 on each, 1000 tokens minted on day 0; protocol take $0.25 a fee day
+    const rows = Array.from({ length: 30 }, (_, j) => row(2 * j, {
+      feesNative: E18, feesUnpricedNative: E18, rewardsNative: E18, protocolTakeNative: E18 / 4n, mintedNative: j === 0 ? 1000n * E18 : 0n,
+    }))
+    const m = deriveMetrics(rows, rows.map(() => ({ token: 1, feeAsset: 1 })), meta, 'DAY')
+    const at = (d: number) => m.find((x) => x.periodStart.getTime() === day(d).getTime())!
+    // day 58: the 30-day window is days 29..58, holding the fee days 30, 32, ..., 58 = 15 days
+    expect(at(58).annualizedFeesUsd).toBeCloseTo(15 * 12, 9)
+    expect(at(58).pf).toBeCloseTo(1000 / (15 * 12), 12)
+    // P/S: market cap / (30-day protocol revenue x 12)
+    expect(at(58).ps).toBeCloseTo(1000 / (15 * 0.25 * 12), 12)
+    // day 28: the window days -1..28 starts before the first indexed day: unknown, not a partial sum
+    expect(at(28).annualizedFeesUsd).toBeNull()
+    expect(at(28).ps).toBeNull()
+    // day 30: the window 1..30 is covered by the history (first day 0): fee days 2..30 = 15
+    expect(at(30).annualizedFeesUsd).toBeCloseTo(15 * 12, 9)
+    // 7-day window of day 58: days 52..58 = 4 fee days of $1, rewards 4 x $1
+    expect(at(58).demandRewardsRatio7d).toBeCloseTo(4 / 4, 12)
+    expect(at(4).demandRewardsRatio7d).toBeNull()
+    expect(at(6).demandRewardsRatio7d).toBeCloseTo(1, 12) // days 0..6
+  })
+
+  it('a gap longer than the window leaves only the periods inside it', () => {
+    const rows = [
+      row(0, { feesNative: 100n * E18, feesUnpricedNative: 100n * E18, rewardsNative: 50n * E18, mintedNative: 1000n * E18 }),
+      row(40, { feesNative: 3n * E18, feesUnpricedNative: 3n * E18, rewardsNative: 2n * E18 }),
+    ]
+    const m = deriveMetrics(rows, rows.map(() => ({ token: 1, feeAsset: 1 })), meta, 'DAY')
+    // day 40: neither window reaches day 0
+    expect(m[1].demandRewardsRatio7d).toBeCloseTo(3 / 2, 12)
+    expect(m[1].demandRewardsRatio30d).toBeCloseTo(3 / 2, 12)
+    expect(m[1].annualizedFeesUsd).toBeCloseTo(3 * 12, 9)
+  })
+
+  it('hourly series: the 7-day window is 168 hours, quiet hours add 0', () => {
+    const hour = (h: number) => new Date(Date.UTC(2026, 0, 1) + h * 3_600_000)
+    // a row every 5th hour over 10 days: fees $h, rewards $1 at each
+    const hours = Array.from({ length: 48 }, (_, j) => 5 * j)
+    const rows = hours.map((h) => ({ ...row(0, { feesNative: BigInt(h) * E18, feesUnpricedNative: BigInt(h) * E18, rewardsNative: E18 }), periodStart: hour(h) }))
+    const m = deriveMetrics(rows, rows.map(() => ({ token: 1, feeAsset: 1 })), meta, 'HOUR')
+    const last = hours.length - 1 // hour 235: window hours 68..235
+    const inWindow = hours.filter((h) => h >= 235 - 167 && h <= 235)
+    expect(m[last].demandRewardsRatio7d).toBeCloseTo(inWindow.reduce((a, h) => a + h, 0) / inWindow.length, 12)
+    // hour 165: the window -2..165 starts before the first hour
+    expect(m[hours.indexOf(165)].demandRewardsRatio7d).toBeNull()
+    expect(m[hours.indexOf(170)].demandRewardsRatio7d).toBeCloseTo(hours.filter((h) => h >= 3 && h <= 170).reduce((a, h) => a + h, 0) / hours.filter((h) => h >= 3 && h <= 170).length, 12)
+    expect(m[last].annualizedFeesUsd).toBeNull() // 30 days not covered
+  })
+
+  it('an unknown value inside the window leaves the trailing figure unknown', () => {
+    const rows = Array.from({ length: 8 }, (_, i) => row(i, { feesNative: E18, feesUnpricedNative: E18, rewardsNative: E18 }))
+    const prices = rows.map((_, i) => ({ token: 1, feeAsset: i === 2 ? null : 1 }))
+    const m = deriveMetrics(rows, prices, { ...meta, feeAssetIsToken: false }, 'DAY')
+    expect(m[6].demandRewardsRatio7d).toBeNull() // days 0..6 include day 2
+    expect(m[7].demandRewardsRatio7d).toBeNull() // days 1..7 too
+  })
+
+  it('rejects periods out of order', () => {
+    expect(() => deriveMetrics([row(1), row(0)], [{ token: 1, feeAsset: 1 }, { token: 1, feeAsset: 1 }], meta, 'DAY')).toThrow(/increasing order/)
   })
 
   it('values fees from before the first oracle answer at the period price', () => {
@@ -77,5 +143,31 @@ describe('deriveMetrics', () => {
     // neither flag: no utilization
     const n = deriveMetrics(rows, [{ token: 1, feeAsset: 1 }, { token: 1, feeAsset: 1 }], { ...meta, leasesUseCapacity: false }, 'DAY')
     expect(n.map((x) => [x.leased, x.utilization])).toEqual([[null, null], [null, null]])
+  })
+})
+
+describe('providerCountsByDay', () => {
+  it('churned providers on day D are the providers last active on D - CHURN_DAYS; null before the history covers it', () => {
+    const rows = [
+      { day: day(0), active: 5, new: 5, last: 2 },
+      { day: day(3), active: 4, new: 1, last: 1 },
+      { day: day(CHURN_DAYS), active: 3, new: 0, last: 3 },
+      { day: day(CHURN_DAYS + 3), active: 2, new: 0, last: 2 },
+      { day: day(CHURN_DAYS + 5), active: 1, new: 1, last: 1 },
+    ]
+    const c = providerCountsByDay(rows, CHURN_DAYS)
+    expect(c.size).toBe(CHURN_DAYS + 6) // every day from the first to the last
+    expect(c.get(day(CHURN_DAYS - 1).getTime())).toEqual({ activeProviders: 0, newProviders: 0, churnedProviders: null })
+    expect(c.get(day(CHURN_DAYS).getTime())).toEqual({ activeProviders: 3, newProviders: 0, churnedProviders: 2 })
+    expect(c.get(day(CHURN_DAYS + 1).getTime())).toEqual({ activeProviders: 0, newProviders: 0, churnedProviders: 0 })
+    expect(c.get(day(CHURN_DAYS + 3).getTime())).toEqual({ activeProviders: 2, newProviders: 0, churnedProviders: 1 })
+    expect(c.get(day(CHURN_DAYS + 5).getTime())?.churnedProviders).toBe(0)
+  })
+})
+
+describe('methodology document', () => {
+  it('docs/methodology.md states the version the code serves (METHODOLOGY_VERSION)', () => {
+    const doc = readFileSync(new URL('../../docs/methodology.md', import.meta.url), 'utf8')
+    expect(doc.match(/^Version \*\*([^*]+)\*\*/m)?.[1]).toBe(METHODOLOGY_VERSION)
   })
 })

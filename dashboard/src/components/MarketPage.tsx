@@ -79,7 +79,7 @@ function columns(range: string): Column[] {
     { key: 'marketCap', label: 'Market cap', value: (r) => r.marketCap, show: (r) => opt(r.marketCap, usd) },
     { key: 'fdv', label: 'FDV', title: 'Fully diluted valuation', value: (r) => r.fdv, show: (r) => opt(r.fdv, usd) },
     { key: 'feesUsd', label: `Fees ${range}`, title: `Fees paid by users over the range (${range})`, value: (r) => r.feesUsd, show: (r) => opt(r.feesUsd, usd) },
-    { key: 'annualizedFeesUsd', label: 'Fees ann.', title: 'Annualized fees: trailing 30-day fees × 365/30', value: (r) => r.annualizedFeesUsd, show: (r) => opt(r.annualizedFeesUsd, usd) },
+    { key: 'annualizedFeesUsd', label: 'Fees ann.', title: 'Annualized fees: fees of the trailing 30 days × 12', value: (r) => r.annualizedFeesUsd, show: (r) => opt(r.annualizedFeesUsd, usd) },
     { key: 'pf', label: 'P/F', title: 'Price to fees: market cap ÷ annualized fees', value: (r) => r.pf, show: (r) => opt(r.pf, (n) => `${compact(n)}×`) },
     { key: 'demandRewards30d', label: 'D/R 30d', title: 'Demand/rewards: trailing 30-day fees ÷ incentives', value: (r) => r.demandRewards30d, show: (r) => ratio(r.demandRewards30d) },
   ]
