@@ -26,8 +26,22 @@ interface FilterJson {
   fromHeight?: number
   toHeight?: number
   addresses?: string[]
-  fields?: Record<string, { Codec: number; Value: string }[]>
+  /** ActorEventBlock's JSON tags are lowercase (codec, value); Go's decoder matches keys case-insensitively */
+  fields?: Record<string, Record<string, unknown>[]>
   tipsetKey?: { '/': string }[]
+}
+
+/**
+ * One value of a filter's fields, as Go's encoding/json decodes it into ActorEventBlock{Codec `json:"codec"`, Value
+ * `json:"value"`}: keys matched case-insensitively (exact tag preferred), Value base64.
+ */
+function eventBlock(v: Record<string, unknown>): { Codec: number; Value: string } {
+  const field = (tag: string) => (Object.hasOwn(v ?? {}, tag) ? v[tag] : Object.entries(v ?? {}).find(([k]) => k.toLowerCase() === tag)?.[1])
+  const codec = field('codec')
+  const value = field('value')
+  if (typeof codec !== 'number' || !Number.isInteger(codec) || codec < 0) throw lotusError(`json: cannot unmarshal ${JSON.stringify(codec)} into Go struct field ActorEventBlock.codec of type uint64`)
+  if (typeof value !== 'string') throw lotusError(`json: cannot unmarshal ${JSON.stringify(value)} into Go struct field ActorEventBlock.value of type []uint8`)
+  return { Codec: codec, Value: value }
 }
 
 /** Lotus's default limit on a filter's height range (MaxFilterHeightRange) */
@@ -64,6 +78,8 @@ export async function startLotusDevnet(o: { port: number; host?: string; seed: n
   const methods: Record<string, (params: any[]) => unknown> = {
     'Filecoin.ChainHead': () => tipset(head()),
     'Filecoin.ChainGetTipSetByHeight': ([h]) => tipset(checkHeight(h)),
+    // the tipset at `h` or, when `h` is a null round, the first one after it (the devnet has no null rounds)
+    'Filecoin.ChainGetTipSetAfterHeight': ([h]) => tipset(checkHeight(h)),
     'Filecoin.StateNetworkName': () => 'mainnet',
     'Filecoin.GetActorEventsRaw': ([f]: FilterJson[]) => {
       if (f?.tipsetKey && (f.fromHeight != null || f.toHeight != null)) throw lotusError('cannot specify both TipSetKey and FromHeight/ToHeight')
@@ -72,7 +88,7 @@ export async function startLotusDevnet(o: { port: number; host?: string; seed: n
       if (to < from) throw lotusError('from height must be less than or equal to to height')
       if (to - from > MAX_FILTER_HEIGHT_RANGE) throw lotusError(`filter height range exceeds the maximum of ${MAX_FILTER_HEIGHT_RANGE}`)
       const addresses = f?.addresses?.length ? new Set(f.addresses) : undefined
-      const fields = Object.entries(f?.fields ?? {})
+      const fields = Object.entries(f?.fields ?? {}).map(([key, values]) => [key, values.map(eventBlock)] as const)
       return sim.eventsIn(from, to)
         .filter((e) => !addresses || addresses.has(e.emitter))
         .filter((e) => fields.every(([key, values]) => e.entries.some((x) => x.Key === key && (values.length === 0 || values.some((v) => v.Codec === x.Codec && v.Value === x.Value)))))

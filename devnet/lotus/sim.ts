@@ -46,6 +46,8 @@ export interface SimDeal {
   end: number
   /** termination epoch, when terminated */
   terminated?: number
+  /** epoch of its deal-completed (the SettleDealPayments after its end), when it has one */
+  completed?: number
   price: bigint
   providerCollateral: bigint
   clientCollateral: bigint
@@ -153,6 +155,16 @@ export class FilecoinSim {
     return fakeCid(`filecoin:${this.seed}:msg:${kind}:${id}`).toString()
   }
 
+  /**
+   * When a deal that runs to its end is completed (its final SettleDealPayments), or undefined for never: a paid deal
+   * 1 h to 7 days after its end epoch, an unpaid one in 30 % of cases 1 to 30 days after it
+   */
+  private settlement(r: Random, d: SimDeal): number | undefined {
+    const u = r.next()
+    if (d.price > 0n) return d.end + r.int(1, 7 * EPOCHS_PER_DAY)
+    return u < 0.3 ? d.end + r.int(EPOCHS_PER_DAY, 30 * EPOCHS_PER_DAY) : undefined
+  }
+
   /** events of a deal from `from` on: publication, activation (with its sector), termination or completion */
   private dealEvents(r: Random, d: SimDeal, from: number) {
     const at = (height: number, emitter: string, kind: string, entries: EntryJson[]) => {
@@ -167,20 +179,25 @@ export class FilecoinSim {
       at(d.terminated, `f0${d.provider}`, 'terminate', sectorTerminatedEntries(sector))
       at(d.terminated, MARKET_ACTOR, 'terminate', dealEntries('deal-terminated', d))
     } else {
-      // processed by the market actor's cron within an hour after its end
-      at(d.end + r.int(1, EPOCHS_PER_HOUR), MARKET_ACTOR, 'complete', dealEntries('deal-completed', d))
+      // FIP-0074 (network version 22 on): no settlement in cron; the provider's SettleDealPayments after the end epoch
+      // completes the deal. Paid deals are settled within a week of their end; unpaid (verified) deals mostly never
+      d.completed = this.settlement(r, d)
+      if (d.completed != null) at(d.completed, MARKET_ACTOR, 'complete', dealEntries('deal-completed', d))
     }
   }
 
-  /** deals activated before the simulated history, ending (or terminated) within its first 90 days */
+  /**
+   * deals activated before the simulated history, ending from 30 days before it to 90 days into it (those that ended
+   * before it and were not settled yet complete in it), or terminated within its first 45 days
+   */
   private preGenesisDeals() {
     const r = new Random(deriveSeed(this.seed, 'filecoin:pre-genesis'))
     for (let i = 0; i < 400 * this.density; i++) {
-      const end = this.firstEpoch + r.int(1, 90 * EPOCHS_PER_DAY)
+      const end = this.firstEpoch + r.int(-30 * EPOCHS_PER_DAY, 90 * EPOCHS_PER_DAY)
       const start = end - r.int(180, 540) * EPOCHS_PER_DAY
       const activation = start - r.int(0, EPOCHS_PER_DAY)
       const d = this.newDeal(r, activation - r.int(60, 240), activation, start, end)
-      if (r.next() < 0.05) d.terminated = this.firstEpoch + r.int(1, Math.min(end - this.firstEpoch, 45 * EPOCHS_PER_DAY))
+      if (r.next() < 0.05 && end > this.firstEpoch + 1) d.terminated = this.firstEpoch + r.int(1, Math.min(end - this.firstEpoch - 1, 45 * EPOCHS_PER_DAY))
       this.dealEvents(r, d, this.firstEpoch)
     }
   }
@@ -197,7 +214,8 @@ export class FilecoinSim {
       const n = r.poisson(8 * this.density * (1 + 0.01 * day))
       for (let i = 0; i < n; i++) {
         const publish = hourStart + r.int(0, EPOCHS_PER_HOUR)
-        const activation = publish + r.int(60, 240)
+        // 2 % published and activated in the same tipset (PublishStorageDeals and the sector's activation in one)
+        const activation = r.next() < 0.02 ? publish : publish + r.int(60, 240)
         const start = activation + r.int(0, EPOCHS_PER_DAY)
         const end = start + r.int(180, 540) * EPOCHS_PER_DAY
         const d = this.newDeal(r, publish, activation, start, end)
@@ -269,12 +287,16 @@ export class FilecoinSim {
     return n
   }
 
-  /** a deal's proposal as the market actor holds it at `height`: published and not yet completed or terminated */
+  /**
+   * A deal's proposal as the market actor holds it in the state of tipset `height` (its parent state: the result of
+   * the epochs before it): published before `height` and not yet completed or terminated.
+   */
   deal(id: number, height: number): SimDeal | undefined {
     this.generateTo(height)
     const d = this.deals.get(id)
-    if (!d || d.publish > height) return undefined
+    if (!d || d.publish >= height) return undefined
     if (d.terminated != null && d.terminated < height) return undefined
+    if (d.completed != null && d.completed < height) return undefined
     return d
   }
 }

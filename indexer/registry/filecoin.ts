@@ -12,7 +12,10 @@
  *   CirculatingSupply), build/openrpc/full.json (JSON shapes), chain/stmgr/actors.go GetPowerRaw (an undefined
  *   miner address returns only the network totals);
  * - deal economics: builtin-actors actors/market/src/deal.rs (DealProposal: payment is linear between StartEpoch
- *   and EndEpoch, total = StoragePricePerEpoch x (EndEpoch - StartEpoch)).
+ *   and EndEpoch, total = StoragePricePerEpoch x (EndEpoch - StartEpoch));
+ * - settlement: filecoin-project/FIPs FIPS/fip-0074.md and builtin-actors actors/market/src/lib.rs (cron_tick does not
+ *   reschedule newly activated deals; settle_deal_payments emits deal-completed once the end epoch has passed;
+ *   on_miner_sectors_terminate settles and emits deal-terminated at once).
  */
 import { FactKind } from '../model'
 import { filecoin as filecoinChain } from './chains'
@@ -68,9 +71,10 @@ const uint = (e: LotusActorEvent, key: string): number => {
 }
 
 /**
- * An active deal as the handler keeps it: what accrual and closing need. Deals are kept per provider (NetworkState key
- * `deals:<provider>`, providers with active deals in key `providers`), so that a deal event rewrites one provider's
- * deals, not all of them.
+ * A deal in the book, as the handler keeps it: what accrual and closing need. Deals are kept per provider (NetworkState
+ * key `deals:<provider>`, providers with deals in key `providers`), so that a deal event rewrites one provider's
+ * deals, not all of them. A deal is in the book from its deal-activated until the first sample at or after the epoch
+ * it stops paying (its end epoch, or its termination).
  */
 interface ActiveDeal {
   provider: string
@@ -79,16 +83,30 @@ interface ActiveDeal {
   price: string
   start: number
   end: number
-  /** epoch from which it no longer pays (termination), when terminated */
+  /** epoch from which it no longer pays (termination), when terminated: its lease and capacity closed then */
   stop?: number
-  /** its deal-terminated / deal-completed was seen (it leaves the set at the next sample) */
-  closed?: boolean
+  /** its deal-completed (a SettleDealPayments after the end epoch) was seen before the end sample closed it */
+  completed?: boolean
   pieceSize: string
 }
 
 type Deals = Record<string, ActiveDeal>
 
+/**
+ * Deals that reached their end epoch and were closed at the end sample without a deal-completed yet (NetworkState key
+ * `ended:<provider>`: deal id -> end epoch). Since FIP-0074 a deal completes only when someone calls SettleDealPayments
+ * after its end, maybe long after or never (unpaid deals are not expected to be settled): a later deal-completed of
+ * one of these is the settlement of a lease already closed and yields no fact.
+ */
+type Ended = Record<string, number>
+
 const dealsKey = (provider: string) => `deals:${provider}`
+const endedKey = (provider: string) => `ended:${provider}`
+
+function saveEnded(state: StateAccess, provider: string, ended: Ended) {
+  if (Object.keys(ended).length === 0) state.delete(endedKey(provider))
+  else state.set(endedKey(provider), ended)
+}
 
 function saveDeals(state: StateAccess, provider: string, deals: Deals) {
   const providers = state.get<string[]>('providers') ?? []
@@ -171,12 +189,26 @@ function handleEvent(e: LotusActorEvent, deal: LotusDeal | undefined, state: Sta
     case 'deal-completed': {
       const d = deals[subject]
       if (!d) {
+        const ended = state.get<Ended>(endedKey(provider))
+        if (ended && subject in ended) {
+          // the settlement of a deal whose lease and capacity closed at the first sample at or after its end epoch
+          delete ended[subject]
+          saveEnded(state, provider, ended)
+          return []
+        }
         // activated before the indexed range: closed with its cost unknown
         return [fil(FactKind.LEASE_CLOSED, 0n, { actor: provider, counterparty: client, subject, lease: { spent: null } })]
       }
-      // a terminated deal pays up to the termination epoch; a completed one up to its end epoch
-      if (e.type === 'deal-terminated') d.stop = Math.min(e.height, d.end)
-      d.closed = true
+      if (d.stop != null) return [] // terminated already: closed then
+      if (e.type === 'deal-completed' || e.height >= d.end) {
+        // settled at or after its end epoch (FIP-0074: SettleDealPayments, maybe long after the end, or never): the
+        // first sample at or after the end epoch closes the lease and releases its capacity, whether or not this came
+        d.completed = true
+        saveDeals(state, provider, deals)
+        return []
+      }
+      // terminated early (sector terminated): pays up to the termination epoch; lease and capacity close now
+      d.stop = e.height
       saveDeals(state, provider, deals)
       const spent = dealSpent(d)
       return [
@@ -232,21 +264,36 @@ function handleSample(s: LotusStateSample, state: StateAccess): { facts: FactDra
     }
   }
   // one pass over each provider's deal book: deal payments accrued over the epochs [prev, this) (the state at tipset
-  // h is after epoch h - 1), active deal bytes, and deals whose paying life is over leave the book once accrued
+  // h is after epoch h - 1), active deal bytes (deals activated and still paying: the same deals as Σ CAPACITY_LEASED
+  // - Σ CAPACITY_RELEASED), and deals whose paying life is over leave the book once accrued. A deal that reached its
+  // end epoch closes here, not at its deal-completed: since FIP-0074 completion waits for a SettleDealPayments call.
   for (const [provider, deals] of dealsOf) {
     let amount = 0n
     let changed = false
+    let ended: Ended | undefined
     for (const id in deals) {
       const d = deals[id]
       const n = numbersOf(d)
       if (prev) amount += dealAccrual(d, prev.height, s.height, n.price)
-      if (d.closed && (d.stop ?? d.end) <= s.height) {
-        delete deals[id]
-        changed = true
-      } else if (d.start <= s.height && s.height < (d.stop ?? d.end)) dealBytes += n.pieceSize
+      if ((d.stop ?? d.end) > s.height) {
+        dealBytes += n.pieceSize
+        continue
+      }
+      if (d.stop == null) {
+        const spent = dealAccrual(d, d.start, d.end, n.price)
+        const parties = { actor: provider, counterparty: d.client, subject: id }
+        facts.push(
+          fil(FactKind.LEASE_CLOSED, spent, { ...parties, provenance: 'inferred', lease: { spent, provenance: 'inferred' } }),
+          { kind: FactKind.CAPACITY_RELEASED, asset: 'bytes', amount: n.pieceSize, decimals: 0, ...parties, unit: 'bytes', provenance: 'inferred' },
+        )
+        if (!d.completed) (ended ??= state.get<Ended>(endedKey(provider)) ?? {})[id] = d.end
+      }
+      delete deals[id]
+      changed = true
     }
     if (prev && amount > 0n) facts.push(fil(FactKind.FEE_PAID, amount, { actor: provider, subject: 'deal-payments', provenance: 'inferred' }))
     if (changed) saveDeals(state, provider, deals)
+    if (ended) saveEnded(state, provider, ended)
   }
   state.set('sample', { height: s.height, released: released.toString(), burnt: s.filBurnt.toString(), mined: s.filMined.toString(), locked: s.filLocked.toString(), raw: s.rawBytePower.toString() } satisfies PrevSample)
   return {
@@ -267,8 +314,8 @@ export const filecoinLotus: LotusNetworkDef = {
   events: [
     { type: 'deal-published', actor: 'market', fields: dealFields, meaning: 'a deal proposal is published (not yet in a sector): raw event only', facts: false, source: `${BUILTIN_ACTORS} actors/market/src/emit.rs deal_published` },
     { type: 'deal-activated', actor: 'market', fields: dealFields, meaning: 'the deal is in a proven sector: LEASE_OPENED (amount = StoragePricePerEpoch) with the proposal from StateMarketStorageDeal (piece size and CID, verified, start/end epoch), CAPACITY_LEASED of its piece size', facts: true, source: `${BUILTIN_ACTORS} actors/market/src/emit.rs deal_activated` },
-    { type: 'deal-terminated', actor: 'market', fields: dealFields, meaning: 'the deal ended early (sector terminated): LEASE_CLOSED, spent = price x epochs paid (start to termination), inferred; CAPACITY_RELEASED of its piece size', facts: true, source: `${BUILTIN_ACTORS} actors/market/src/emit.rs deal_terminated` },
-    { type: 'deal-completed', actor: 'market', fields: dealFields, meaning: 'the deal reached its end epoch: LEASE_CLOSED, spent = price x (end - start), inferred; CAPACITY_RELEASED of its piece size', facts: true, source: `${BUILTIN_ACTORS} actors/market/src/emit.rs deal_completed` },
+    { type: 'deal-terminated', actor: 'market', fields: dealFields, meaning: 'the deal ended early (sector terminated; FIP-0074 settles it at once): LEASE_CLOSED, spent = price x epochs paid (start to termination), inferred; CAPACITY_RELEASED of its piece size', facts: true, source: `${BUILTIN_ACTORS} actors/market/src/emit.rs deal_terminated` },
+    { type: 'deal-completed', actor: 'market', fields: dealFields, meaning: 'the final SettleDealPayments of a deal past its end epoch (FIP-0074: any time after the end, or never): no fact for a deal the indexer saw activate (its lease and capacity closed at the first sample at or after its end epoch); LEASE_CLOSED with spent unknown for a deal activated before the indexed range', facts: true, source: `${BUILTIN_ACTORS} actors/market/src/emit.rs deal_completed` },
     { type: 'sector-activated', actor: 'miner', fields: 'sector (uint, indexed), unsealed-cid (CID or null, indexed), then per piece: piece-cid (CID, indexed), piece-size (uint, key indexed)', meaning: 'a sector is activated by its miner: NODE_UPDATE (provider activity)', facts: true, source: `${BUILTIN_ACTORS} actors/miner/src/emit.rs sector_activated` },
     { type: 'sector-terminated', actor: 'miner', fields: 'sector (uint, indexed)', meaning: 'a sector is terminated by its miner: NODE_UPDATE (provider activity)', facts: true, source: `${BUILTIN_ACTORS} actors/miner/src/emit.rs sector_terminated` },
   ],
@@ -299,11 +346,11 @@ export const filecoin: NetworkDef = {
   lotus: filecoinLotus,
   notes: [
     `Built-in actor events exist from network version 22 (FIP-0083, epoch ${FIP0083_HEIGHT}, 2024-04-24): a mainnet run starts there at the earliest.`,
-    'Fees (FEE_PAID) are gross deal payments plus burnt fees. Deal payments are accrued hourly per provider from the deals the indexer saw activate: the market actor pays a deal linearly, StoragePricePerEpoch for each epoch from StartEpoch to EndEpoch (or to termination), settling about once a day in cron; accrual follows the economics, not the settlement batches (inferred). Deals activated before the indexed range are not accrued.',
+    'Fees (FEE_PAID) are gross deal payments plus burnt fees. Deal payments are accrued hourly per provider from the deals the indexer saw activate: the market actor pays a deal linearly, StoragePricePerEpoch for each epoch from StartEpoch to EndEpoch (or to termination). Since network version 22 (FIP-0074, the whole indexed range) a deal activated then is no longer settled in cron: its provider calls SettleDealPayments when it chooses (unpaid deals may never be settled), and termination settles at once; accrual follows the economics, not the settlement calls (inferred). Deals activated before the indexed range are not accrued.',
     'Burnt fees: the growth of the burnt-funds actor f099 (FilBurnt) between samples, recorded as SUPPLY_BURN and, inferred, as FEE_PAID and PROTOCOL_TAKE (protocol revenue). It includes base-fee burns, gas over-estimation burns and penalties (faults, terminations), which the state does not separate.',
     'Block rewards (REWARD_EMITTED) are the growth of FilMined (the reward actor\'s TotalStoragePowerReward) between samples, for the whole network (actor empty): per-miner block rewards are not read.',
     'The first sample records opening balances (subject opening-balance): SUPPLY_MINT of FilVested + FilMined + FilReserveDisbursed, SUPPLY_LOCK of FilLocked, NODE_REGISTERED of the raw-byte power; the first period\'s issuance and capacity added therefore contain all history before it. Later samples record changes. Circulating supply = minted - burnt - locked = FilCirculating.',
-    'Capacity is the network raw-byte power in bytes. Leased capacity is the deal bytes: CAPACITY_LEASED = piece size at deal-activated, CAPACITY_RELEASED at deal-terminated / deal-completed (deals the indexer saw activate), so utilization = active deal bytes / raw-byte power. Quality-adjusted power and the active deal bytes are also kept on each sample\'s raw event (state-sample).',
+    'Capacity is the network raw-byte power in bytes. Leased capacity is the deal bytes of the deals the indexer saw activate: CAPACITY_LEASED = piece size at deal-activated; CAPACITY_RELEASED at deal-terminated, or, for a deal that runs to its end, at the first hourly sample at or after its end epoch (with its LEASE_CLOSED), not at deal-completed, which since FIP-0074 waits for a SettleDealPayments call that may come long after or never. So utilization = active deal bytes / raw-byte power, and activeDealBytes on each sample\'s raw event (state-sample, with quality-adjusted power) = Σ CAPACITY_LEASED - Σ CAPACITY_RELEASED up to that sample. Deals closed at their end that were not settled yet are remembered by id (NetworkState ended:<provider>) so that their late deal-completed yields no second close.',
     'Event values carry actor IDs; they are shown as f0 ID addresses (mainnet prefix f).',
   ],
 }

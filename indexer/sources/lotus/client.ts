@@ -4,7 +4,7 @@
  * an optional rate limit. Works against a Lotus (or Forest, Glif) node and the devnet's Lotus-compatible server.
  */
 import { componentLogger } from '../../../common/logger'
-import type { ActorEventJson, MarketDealJson, TipSetJson } from './decode'
+import type { ActorEventBlockJson, ActorEventJson, MarketDealJson, TipSetJson } from './decode'
 import { JsonRpcHttp } from '../jsonrpc'
 
 const log = componentLogger('lotus')
@@ -54,10 +54,14 @@ export class LotusClient {
   tipSetByHeight(height: number) {
     return this.call<TipSetJson>('Filecoin.ChainGetTipSetByHeight', [height, []])
   }
+  /** the tipset at `height`, or the first one after it when `height` is a null round */
+  tipSetAfterHeight(height: number) {
+    return this.call<TipSetJson>('Filecoin.ChainGetTipSetAfterHeight', [height, []])
+  }
   networkName() {
     return this.call<string>('Filecoin.StateNetworkName', [[]])
   }
-  actorEventsRaw(filter: { fromHeight: number; toHeight: number; addresses?: string[]; fields?: Record<string, { Codec: number; Value: string }[]> }) {
+  actorEventsRaw(filter: { fromHeight: number; toHeight: number; addresses?: string[]; fields?: Record<string, ActorEventBlockJson[]> }) {
     return this.call<ActorEventJson[] | null>('Filecoin.GetActorEventsRaw', [filter])
   }
   marketStorageDeal(dealId: number, tsk: TipSetKey) {

@@ -42,7 +42,8 @@ export interface MarketDealJson {
     VerifiedDeal: boolean
     Client: string
     Provider: string
-    Label: string
+    /** a string, or for a byte label `{}` (Lotus) / DAG-JSON bytes: decodeDealLabel */
+    Label: unknown
     StartEpoch: number
     EndEpoch: number
     StoragePricePerEpoch: string
@@ -98,24 +99,80 @@ export function decodeActorEvent(raw: ActorEventJson, index: number, time: Epoch
   }
 }
 
-/** The CBOR-encoded `$type` value, as ActorEventFilter.fields expects it ({Codec, Value base64}). */
-export function typeFilterValue(type: string): { Codec: number; Value: string } {
-  return { Codec: IPLD_CBOR, Value: Buffer.from(dagCbor.encode(type)).toString('base64') }
+/**
+ * One value of ActorEventFilter.fields: lotus chain/types/actor_event.go ActorEventBlock, whose JSON tags are
+ * lowercase (`codec`, `value`: base64 of the value encoded with that codec).
+ */
+export interface ActorEventBlockJson {
+  codec: number
+  value: string
 }
 
+/** The CBOR-encoded `$type` value, as ActorEventFilter.fields expects it. */
+export function typeFilterValue(type: string): ActorEventBlockJson {
+  return { codec: IPLD_CBOR, value: Buffer.from(dagCbor.encode(type)).toString('base64') }
+}
+
+/** A token amount as Lotus writes big.Int in JSON: a decimal string. */
 const big = (s: string, what: string) => {
-  if (!/^-?\d+$/.test(String(s))) throw new Error(`${what}: not an integer (${JSON.stringify(s)})`)
+  if (typeof s !== 'string' || !/^-?\d+$/.test(s)) throw new Error(`${what}: not an integer string (${JSON.stringify(s)})`)
   return BigInt(s)
 }
 
+/** A JSON number field that must be a safe integer (epochs, sizes): a clear error otherwise. */
+const int = (v: unknown, what: string, min = -Infinity) => {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) throw new Error(`${what}: not an integer${min > -Infinity ? ` >= ${min}` : ''} (${JSON.stringify(v)})`)
+  return v
+}
+
+const address = (v: unknown, what: string) => {
+  if (typeof v !== 'string' || !/^[ft][0-4][0-9a-z]+$/.test(v)) throw new Error(`${what}: not a Filecoin address (${JSON.stringify(v)})`)
+  return v
+}
+
+/**
+ * A deal label as Lotus serves it: go-state-types DealLabel is a CBOR text or byte string; its MarshalJSON writes
+ * a text label as a JSON string, and a byte label reaches JSON either as `{}` (the label's unexported fields: Lotus
+ * strips it, go-state-types issue 179) or, from nodes that keep it, in DAG-JSON form `{"/": {"bytes": base64}}`,
+ * returned as 0x hex. Anything else is an error.
+ */
+export function decodeDealLabel(v: unknown): string {
+  if (typeof v === 'string') return v
+  if (v == null) return ''
+  if (typeof v === 'object' && !Array.isArray(v)) {
+    const keys = Object.keys(v)
+    if (keys.length === 0) return ''
+    const slash = (v as Record<string, unknown>)['/']
+    if (keys.length === 1 && slash && typeof slash === 'object' && typeof (slash as Record<string, unknown>).bytes === 'string') {
+      const b64 = (slash as Record<string, string>).bytes
+      if (/^[A-Za-z0-9+/_-]*={0,2}$/.test(b64)) return '0x' + Buffer.from(b64, 'base64').toString('hex')
+    }
+  }
+  throw new Error(`Label: neither a string nor DAG-JSON bytes (${JSON.stringify(v).slice(0, 80)})`)
+}
+
+/**
+ * A StateMarketStorageDeal answer (api.MarketDeal: Proposal = market.DealProposal, State) as the deal the handler
+ * uses. Throws with the field's name when a number, address or label is malformed (the caller quarantines the event).
+ */
 export function decodeMarketDeal(dealId: number, j: MarketDealJson): LotusDeal {
   const p = j?.Proposal
-  if (!p) throw new Error(`deal ${dealId}: no Proposal`)
-  return {
-    dealId, pieceCid: p.PieceCID?.['/'] ?? '', pieceSize: big(String(p.PieceSize), 'PieceSize'), verified: p.VerifiedDeal === true,
-    client: p.Client, provider: p.Provider, label: typeof p.Label === 'string' ? p.Label : '', startEpoch: Number(p.StartEpoch), endEpoch: Number(p.EndEpoch),
-    pricePerEpoch: big(p.StoragePricePerEpoch, 'StoragePricePerEpoch'), providerCollateral: big(p.ProviderCollateral, 'ProviderCollateral'),
-    clientCollateral: big(p.ClientCollateral, 'ClientCollateral'),
+  if (!p || typeof p !== 'object') throw new Error(`deal ${dealId}: no Proposal`)
+  try {
+    const startEpoch = int(p.StartEpoch, 'StartEpoch', 0)
+    const endEpoch = int(p.EndEpoch, 'EndEpoch', 0)
+    if (endEpoch <= startEpoch) throw new Error(`EndEpoch ${endEpoch} is not after StartEpoch ${startEpoch}`)
+    const pricePerEpoch = big(p.StoragePricePerEpoch, 'StoragePricePerEpoch')
+    if (pricePerEpoch < 0n) throw new Error(`StoragePricePerEpoch: negative (${p.StoragePricePerEpoch})`)
+    const pieceCid = p.PieceCID?.['/']
+    if (typeof pieceCid !== 'string' || pieceCid === '') throw new Error(`PieceCID: not a CID link (${JSON.stringify(p.PieceCID)})`)
+    return {
+      dealId, pieceCid, pieceSize: BigInt(int(p.PieceSize, 'PieceSize', 1)), verified: p.VerifiedDeal === true,
+      client: address(p.Client, 'Client'), provider: address(p.Provider, 'Provider'), label: decodeDealLabel(p.Label), startEpoch, endEpoch,
+      pricePerEpoch, providerCollateral: big(p.ProviderCollateral, 'ProviderCollateral'), clientCollateral: big(p.ClientCollateral, 'ClientCollateral'),
+    }
+  } catch (err) {
+    throw new Error(`deal ${dealId}: ${(err as Error).message}`)
   }
 }
 

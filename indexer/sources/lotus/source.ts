@@ -29,6 +29,16 @@ async function mapLimit<T, R>(xs: T[], n: number, f: (x: T) => Promise<R>): Prom
 
 const key = (ts: TipSetJson): TipSetKey => ts.Cids
 
+/** The call's answer, or the node's error answer as text (a verdict, e.g. deal not found); transport failures throw. */
+async function nodeVerdict<T>(call: Promise<T>): Promise<T | string> {
+  try {
+    return await call
+  } catch (err) {
+    if (err instanceof LotusRpcError && err.code != null) return err.message
+    throw err
+  }
+}
+
 export interface LotusSourceOptions {
   chain: ChainDef
   network: NetworkDef
@@ -87,15 +97,18 @@ export async function createLotusSource(o: LotusSourceOptions): Promise<RangeSou
       await mapLimit(lookups, concurrency, async (e) => {
         const id = Number(e.ok && e.event.fields.id?.[0])
         if (!Number.isSafeInteger(id)) return
-        // the proposal exists from publication on, so the event's own tipset (its parent state) has it. The node's
-        // error answer (deal not found) or a malformed proposal quarantines the event; a transport failure (after
-        // retries) fails the batch, which is retried after a restart
-        let answer
-        try {
-          answer = await o.client.marketStorageDeal(id, tipsets.get(e)!)
-        } catch (err) {
-          if (err instanceof LotusRpcError && err.code != null) return void deals.set(id, err.message)
-          throw err
+        // the proposal exists from publication on, and the event's own tipset key reads its parent state (before the
+        // tipset's messages ran), which has it unless the deal was published in that same tipset: then the next
+        // tipset's state (after it) does. The node's error answer at both (deal not found) or a malformed proposal
+        // quarantines the event; a transport failure (after retries) fails the batch, which is retried after a restart
+        if (!e.ok) return
+        const height = e.event.height
+        let answer = await nodeVerdict(o.client.marketStorageDeal(id, tipsets.get(e)!))
+        if (typeof answer === 'string') {
+          const next = await nodeVerdict(o.client.tipSetAfterHeight(height + 1))
+          const there = typeof next === 'string' ? `no next tipset (${next})` : await nodeVerdict(o.client.marketStorageDeal(id, key(next)))
+          if (typeof there === 'string') return void deals.set(id, `${answer} (at the event's tipset ${height}; at the next: ${there})`)
+          answer = there
         }
         try {
           deals.set(id, decodeMarketDeal(id, answer))
