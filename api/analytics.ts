@@ -361,6 +361,58 @@ export async function providerStats(pool: pg.Pool, args: { network: string; prov
   }
 }
 
+/**
+ * One tenant (fee payer; Akash: the deployment owner) over a window: spend in the fee asset, the other fee assets
+ * and USD (PayerDay, valued as providerStats), payments, leases opened / closed in the window and open now (Lease
+ * rows with this payer), what the leases closed in the window cost. Null when the network has never seen the payer.
+ */
+export async function payerStats(pool: pg.Pool, args: { network: string; payer: string; window: Window }) {
+  const net = networkById(args.network)
+  if (!net) throw badInput(`unknown network "${args.network}"`)
+  const payer = args.payer.toLowerCase()
+  const bounds = await windowBounds(pool, args.window)
+  if (!bounds) return null
+  const { from, to } = bounds
+  const seen = (await pool.query(
+    `SELECT (SELECT min(day) FROM payer_day WHERE network = $1 AND payer = $2) AS first_day, (SELECT min(opened_at) FROM lease WHERE network = $1 AND payer = $2) AS first_lease`,
+    [net.id, payer],
+  )).rows[0]
+  if (!seen.first_day && !seen.first_lease) return null
+  const daily = (await pool.query(
+    `SELECT day, fees_native::text AS fees, fees_other::text AS fees_other, payments FROM payer_day
+      WHERE network = $1 AND payer = $2 AND ($3::timestamptz IS NULL OR day >= $3) AND day <= $4`,
+    [net.id, payer, from, to],
+  )).rows
+  const prices = await dailyPrices(pool, net)
+  const other = otherAsset(net)
+  let fees = 0n
+  let feesOther = 0n
+  let payments = 0
+  let feesUsd: number | null = 0
+  for (const d of daily) {
+    fees += BigInt(d.fees)
+    feesOther += BigInt(d.fees_other)
+    payments += d.payments
+    const pr = prices.get(d.day.getTime())
+    const f = toDecimal(BigInt(d.fees), net.feeAsset.decimals)
+    feesUsd = addN(feesUsd, addN(f === 0 ? 0 : pr?.fee == null ? null : f * pr.fee, other.usd(BigInt(d.fees_other))))
+  }
+  const inWindow = (col: string) => `(${col} IS NOT NULL AND ($3::timestamptz IS NULL OR ${col} >= $3) AND ${col} < $4::timestamptz + interval '1 day')`
+  const leases = (await pool.query(
+    `SELECT count(*) FILTER (WHERE status = 'OPEN')::int AS open, count(*) FILTER (WHERE ${inWindow('opened_at')})::int AS opened,
+            count(*) FILTER (WHERE status = 'CLOSED' AND ${inWindow('closed_at')})::int AS closed,
+            coalesce(sum(spent) FILTER (WHERE status = 'CLOSED' AND ${inWindow('closed_at')}), 0)::text AS spent
+       FROM lease WHERE network = $1 AND payer = $2`,
+    [net.id, payer, from, to],
+  )).rows[0]
+  return {
+    network: net.id, payer, window: args.window, from, to,
+    feesNative: fees.toString(), fees: toDecimal(fees, net.feeAsset.decimals), feeAsset: net.feeAsset.symbol,
+    feesOtherNative: feesOther.toString(), feesOther: toDecimal(feesOther, other.decimals), feesOtherAsset: other.symbol, feesOtherUsd: other.usd(feesOther), feesUsd,
+    payments, leasesOpened: leases.opened, leasesClosed: leases.closed, openLeases: leases.open, leasesSpentNative: leases.spent,
+  }
+}
+
 /** How concentrated a network's fee payers are over a window: top-10 share and HHI of fee shares (PayerDay). */
 export async function payerConcentration(pool: pg.Pool, args: { network: string; window: Window; top: number }) {
   const net = networkById(args.network)
@@ -372,6 +424,10 @@ export async function payerConcentration(pool: pg.Pool, args: { network: string;
       GROUP BY payer HAVING sum(fees_native) > 0 OR sum(fees_other) > 0 ORDER BY sum(fees_native) DESC, sum(fees_other) DESC, payer`,
     [net.id, bounds.from, bounds.to],
   )).rows : []
+  // leases open now per payer (Lease rows; Akash: the deployment owner's)
+  const openOf = new Map<string, number>(rows.length ? (await pool.query(
+    `SELECT payer, count(*)::int AS n FROM lease WHERE network = $1 AND status = 'OPEN' AND payer IS NOT NULL GROUP BY payer`, [net.id],
+  )).rows.map((x) => [x.payer, x.n]) : [])
   const total = rows.reduce((s, x) => s + BigInt(x.fees), 0n)
   const totalOther = rows.reduce((s, x) => s + BigInt(x.fees_other), 0n)
   // spend in USD: fee-asset fees at the day's valuation (as providerStats) plus the other asset at its fixed price
@@ -403,6 +459,6 @@ export async function payerConcentration(pool: pg.Pool, args: { network: string;
     hhi: rows.length ? shares.reduce((s, x) => s + x * x, 0) : null,
     top10ShareUsd: usdShares ? usdShares.slice(0, 10).reduce((s, x) => s + x, 0) : null,
     hhiUsd: usdShares ? usdShares.reduce((s, x) => s + x * x, 0) : null,
-    top: rows.slice(0, args.top).map((x, i) => ({ payer: x.payer, feesNative: x.fees, feesOtherNative: x.fees_other, feesUsd: usd[i], payments: x.payments, share: shares[i] })),
+    top: rows.slice(0, args.top).map((x, i) => ({ payer: x.payer, feesNative: x.fees, feesOtherNative: x.fees_other, feesUsd: usd[i], payments: x.payments, openLeases: openOf.get(x.payer) ?? 0, share: shares[i] })),
   }
 }

@@ -27,9 +27,13 @@ export async function leasedResources(pool: pg.Pool, network: string): Promise<L
        FROM lease WHERE network = $1 AND status = 'OPEN'`,
     [network],
   )
+  // GPUs per model (resources.gpuByModel: a lease with units of several models counts under each); rows written
+  // before gpuByModel existed count under their gpuModel
   const g = await pool.query(
-    `SELECT coalesce(resources->>'gpuModel', 'unknown') AS model, sum((resources->>'gpu')::numeric)::int AS gpus, count(*)::int AS leases
-       FROM lease WHERE network = $1 AND status = 'OPEN' AND (resources->>'gpu')::numeric > 0
+    `SELECT m.key AS model, sum(m.value::numeric)::int AS gpus, count(*)::int AS leases
+       FROM lease l
+      CROSS JOIN LATERAL jsonb_each_text(coalesce(l.resources->'gpuByModel', jsonb_build_object(coalesce(l.resources->>'gpuModel', 'unknown'), l.resources->'gpu'))) m
+      WHERE l.network = $1 AND l.status = 'OPEN' AND (l.resources->>'gpu')::numeric > 0 AND m.value::numeric > 0
       GROUP BY 1 ORDER BY 2 DESC, 1`,
     [network],
   )

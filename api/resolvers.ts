@@ -6,7 +6,7 @@ import { categories, chains, networkById, networks as registryNetworks, type Net
 import { entityModel, type Entity } from './entities/model'
 import { entityResolvers, listRows, type ListArgs } from './entities/resolvers'
 import { Params, quote, selectList, toNode } from './entities/sql'
-import { leaderboard, metricSeries, payerConcentration, providerStats, type GroupBy, type Window } from './analytics'
+import { leaderboard, metricSeries, payerConcentration, payerStats, providerStats, type GroupBy, type Window } from './analytics'
 import { parseIsoDate } from './dates'
 import { leasedResources } from './leased'
 import { declaredCapacity } from './declared'
@@ -230,6 +230,9 @@ export const resolvers = {
     },
     async providerStats(_: unknown, args: { network: string; provider: string; window: Window }, ctx: ApiContext) {
       return providerStats(ctx.pool, args)
+    },
+    async payerStats(_: unknown, args: { network: string; payer: string; window: Window }, ctx: ApiContext) {
+      return payerStats(ctx.pool, args)
     },
     async leasedResources(_: unknown, args: { network: string }, ctx: ApiContext) {
       if (!networkById(args.network)) throw badInput(`unknown network "${args.network}"`)

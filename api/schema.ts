@@ -261,9 +261,10 @@ ${Object.entries(SERIES_METRICS).map(([k, d]) => `    ${JSON.stringify(`${d.desc
   }
 
   type GpuModelLeased {
-    "vendor/model as the chain names it (Akash: nvidia/h100)"
+    "vendor/model as the chain names it (Akash: nvidia/h100); models a unit accepts alike joined with |; unknown without a model attribute"
     model: String!
     gpus: Int!
+    "open leases with GPUs of this model (a lease with units of several models counts under each)"
     leases: Int!
   }
 
@@ -314,8 +315,41 @@ ${Object.entries(SERIES_METRICS).map(([k, d]) => `    ${JSON.stringify(`${d.desc
     "spend in USD (both assets); null when fee-asset fees of a day are unpriced"
     feesUsd: Float
     payments: Int!
+    "leases of this payer open now (Akash: the deployment owner's)"
+    openLeases: Int!
     "share of the network's fees in the window (0..1)"
     share: Float!
+  }
+
+  "one tenant (fee payer; Akash: the deployment owner) over a window (PayerDay, Lease)"
+  type PayerStats {
+    network: String!
+    payer: String!
+    window: Window!
+    "first day of the window; null for ALL"
+    from: DateTime
+    to: DateTime!
+    "fees paid in the window, fee-asset base units"
+    feesNative: BigInt!
+    fees: Float!
+    feeAsset: String!
+    "fees paid in the network's other fee assets (Akash: USDC and ACT, 6 decimals, 1 USD each), their base units"
+    feesOtherNative: BigInt!
+    feesOther: Float!
+    feesOtherAsset: String
+    "feesOther in USD at the configured fixed price"
+    feesOtherUsd: Float!
+    "spend in USD (both assets, valued as providerStats); null when fee-asset fees of a day are unpriced"
+    feesUsd: Float
+    payments: Int!
+    "leases of this payer opened in the window"
+    leasesOpened: Int!
+    "leases of this payer closed in the window"
+    leasesClosed: Int!
+    "leases of this payer open now"
+    openLeases: Int!
+    "what the leases closed in the window cost, price-asset base units where known"
+    leasesSpentNative: BigInt!
   }
 
   "how concentrated a network's fee payers are over a window (PayerDay)"
@@ -502,6 +536,8 @@ ${Object.entries(SERIES_METRICS).map(([k, d]) => `    ${JSON.stringify(`${d.desc
     leaderboard(metric: Metric!, window: Window = D30, groupBy: GroupBy = NETWORK, limit: Int = 10, networks: [ID!], categories: [ID!]): [LeaderboardEntry!]!
     "one provider's earnings, fees, leases and uptime proxy over a window; null for an unknown provider"
     providerStats(network: ID!, provider: String!, window: Window = D30): ProviderStats
+    "one tenant (fee payer) over a window: spend, payments, leases opened / closed / open now; null when never seen"
+    payerStats(network: ID!, payer: String!, window: Window = D30): PayerStats
     "capacity leased now: the resources of the network's open leases (CPU cores, memory, storage, GPUs by model) where the chain gives them (Akash)"
     leasedResources(network: ID!): LeasedResources!
     "capacity providers declare on chain now (Akash: GPU models and storage classes from provider attributes), flagged declared"

@@ -2,7 +2,8 @@
  * The Akash economic model of the devnet: providers register, tenants create deployments (escrow deposit in uakt
  * or USDC, groups with CPU / memory / storage / GPU resources), providers bid, the cheapest bid becomes a lease
  * with a price per block, leases close by the tenant or when the escrow runs dry (closed by the provider's next
- * withdrawal, as on chain), and x/mint adds the block provision. Each block comes out as the transactions
+ * withdrawal, as on chain), providers sometimes try to leave (MsgDeleteProvider, refused by the chain), x/gov burns a vetoed proposal's
+ * deposit about once a day (x/bank `burn`), and x/mint adds the block provision. Each block comes out as the transactions
  * (base64 protobuf, real @akashnetwork/akash-api types) and the ABCI events a v0.38 Akash node (Cosmos SDK 0.45,
  * Tendermint 0.34; the server encodes its attributes base64) would emit. Deterministic: the same seed and block times give the same blocks.
  */
@@ -11,7 +12,7 @@ import { bech32 } from '@scure/base'
 import { AuthInfo, TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx'
 import { MsgCloseDeployment, MsgCreateDeployment, MsgDepositDeployment } from '@akashnetwork/akash-api/akash/deployment/v1beta3'
 import { MsgCreateBid, MsgCreateLease, MsgWithdrawLease } from '@akashnetwork/akash-api/akash/market/v1beta4'
-import { MsgCreateProvider, MsgUpdateProvider } from '@akashnetwork/akash-api/akash/provider/v1beta3'
+import { MsgCreateProvider, MsgDeleteProvider, MsgUpdateProvider } from '@akashnetwork/akash-api/akash/provider/v1beta3'
 import * as v1 from '@akashnetwork/chain-sdk/private-types/akash.v1'
 import * as v1beta4 from '@akashnetwork/chain-sdk/private-types/akash.v1beta4'
 import * as v1beta5 from '@akashnetwork/chain-sdk/private-types/akash.v1beta5'
@@ -27,6 +28,10 @@ export interface SimTx {
   /** base64 TxRaw */
   tx: string
   events: AbciEventJson[]
+  /** a failed transaction's result code, codespace and log (0 / absent: success) */
+  code?: number
+  codespace?: string
+  log?: string
 }
 
 export interface SimBlock {
@@ -73,6 +78,7 @@ interface EventFields {
 
 const FEE_COLLECTOR = moduleAddress('fee_collector')
 const MINT = moduleAddress('mint')
+const GOV = moduleAddress('gov')
 const DEC = 10n ** 18n
 /** AKT price used to turn USD targets into uakt prices (close to the devnet's AKT price series start) */
 const AKT_USD = 3
@@ -330,6 +336,20 @@ export class AkashModel {
     return this.tx(address, [m], [this.mev('provider', 'provider-created', { owner: address })])
   }
 
+  /**
+   * A provider tries to leave: MsgDeleteProvider, which the chain refuses (akash-network/node v0.38.0 and v2.0.0
+   * x/provider/handler/server.go DeleteProvider: "TODO: cancel leases", returns ErrInternal (provider code 10)
+   * wrapped as NOTIMPLEMENTED). A failed transaction: code 10, no events, the provider stays.
+   */
+  private deleteProvider(): SimTx {
+    const p = this.rnd.pick(this.providers)
+    const m = this.v1
+      ? { typeUrl: '/akash.provider.v1beta4.MsgDeleteProvider', value: v1beta4.MsgDeleteProvider.encode(v1beta4.MsgDeleteProvider.fromPartial({ owner: p.address })).finish() }
+      : { typeUrl: '/akash.provider.v1beta3.MsgDeleteProvider', value: MsgDeleteProvider.encode(MsgDeleteProvider.fromPartial({ owner: p.address })).finish() }
+    const tx = this.tx(p.address, [m], [])
+    return { tx: tx.tx, events: [], code: 10, codespace: 'provider', log: 'failed to execute message; message index: 0: NOTIMPLEMENTED: internal error' }
+  }
+
   private createDeployment(height: number): SimTx {
     const owner = this.rnd.pick(this.tenants)
     const dseq = height * 10 + this.rnd.int(0, 10)
@@ -346,6 +366,10 @@ export class AkashModel {
       const count = this.rnd.pick([1, 1, 1, 2, 3])
       usdPerHour += count * (cpu / 1000) * 0.004 + (gpuModel ? count * gpus * gpuModel.usdPerHour : 0)
       const val = (v: bigint | number) => ({ val: new TextEncoder().encode(String(v)) })
+      // a GPU group sometimes has a second unit with another model (a lease holding GPUs of two models)
+      const second = gpuModel && this.rnd.next() < 0.25 ? GPU_MODELS.find((m) => m.model !== gpuModel.model)! : null
+      if (second) usdPerHour += second.usdPerHour
+      const gpuAttrs = (m: (typeof GPU_MODELS)[number]) => [{ key: `vendor/nvidia/model/${m.model}`, value: 'true' }, { key: `vendor/nvidia/model/${m.model}/ram/${m.ram}`, value: 'true' }]
       specs.push({
         name: `group-${g + 1}`,
         requirements: { signedBy: { allOf: [], anyOf: [] }, attributes: [{ key: 'host', value: 'akash' }] },
@@ -355,12 +379,23 @@ export class AkashModel {
             cpu: { units: val(cpu), attributes: [] },
             memory: { quantity: val(mem), attributes: [] },
             storage: [{ name: 'default', quantity: val(storage), attributes: [] }],
-            gpu: { units: val(gpus), attributes: gpuModel ? [{ key: `vendor/nvidia/model/${gpuModel.model}`, value: 'true' }, { key: `vendor/nvidia/model/${gpuModel.model}/ram/${gpuModel.ram}`, value: 'true' }] : [] },
+            gpu: { units: val(gpus), attributes: gpuModel ? gpuAttrs(gpuModel) : [] },
             endpoints: [{ kind: 0, sequenceNumber: 0 }],
           },
           count,
           price: { denom, amount: decString(this.pricePerBlock(usdPerHour * 3, denom)) },
-        }],
+        }, ...(second ? [{
+          resource: {
+            id: 2,
+            cpu: { units: val(1000), attributes: [] },
+            memory: { quantity: val(8n * 1024n ** 3n), attributes: [] },
+            storage: [{ name: 'default', quantity: val(20n * 1024n ** 3n), attributes: [] }],
+            gpu: { units: val(1), attributes: gpuAttrs(second) },
+            endpoints: [],
+          },
+          count: 1,
+          price: { denom, amount: decString(this.pricePerBlock(second.usdPerHour * 3, denom)) },
+        }] : [])],
       })
     }
     // life: log-normal around 2 days; deposit covers 0.3x..1.6x of it (some run dry)
@@ -454,6 +489,8 @@ export class AkashModel {
         ? { typeUrl: '/akash.provider.v1beta4.MsgUpdateProvider', value: v1beta4.MsgUpdateProvider.encode(v1beta4.MsgUpdateProvider.fromPartial(fields)).finish() }
         : { typeUrl: '/akash.provider.v1beta3.MsgUpdateProvider', value: MsgUpdateProvider.encode(MsgUpdateProvider.fromPartial(fields)).finish() }
       txs.push(this.tx(p.address, [m], [this.mev('provider', 'provider-updated', { owner: p.address })]))
+    } else if (this.providers.length && this.rnd.next() < (this.density * this.blockSeconds) / (0.5 * 86_400)) {
+      txs.push(this.deleteProvider())
     }
     // existing deployments first (sorted for determinism): leases from last block's bids, closes, deposits
     for (const d of [...this.deployments.values()].sort((a, b) => a.dseq - b.dseq || a.owner.localeCompare(b.owner))) {
@@ -505,6 +542,17 @@ export class AkashModel {
     const endEvents = height === this.takeChangeHeight
       ? [ev('active_proposal', [['proposal_id', '1'], ['proposal_result', 'proposal_passed'], ['proposal_log', 'proposal tally passed']])]
       : []
+    // x/gov burns the deposit of a vetoed proposal (x/bank burn event from the gov module account), about one a day
+    if (height !== this.takeChangeHeight && this.rnd.next() < this.blockSeconds / 86_400) {
+      const burned = BigInt(this.rnd.int(100, 5_000)) * 1_000_000n
+      endEvents.push(
+        ev('active_proposal', [['proposal_id', String(height)], ['proposal_result', 'proposal_rejected'], ['proposal_log', 'proposal did not pass']]),
+        ev('coin_spent', [['spender', GOV], ['amount', `${burned}${UAKT}`]]),
+        ev('burn', [['burner', GOV], ['amount', `${burned}${UAKT}`]]),
+      )
+      this.supply -= burned
+      this.chainEvents++ // the burn event
+    }
     this.supply += provision
     this.chainEvents++ // the block's mint event
     return { height, time, txs, beginEvents, endEvents, v1: this.v1, supply: this.supply }

@@ -51,6 +51,8 @@ interface StoredBlock {
 /** a block's ABCI events: each transaction's, then begin and end block's */
 interface BlockEvents {
   txs: SimTx['events'][]
+  /** each transaction's result where it failed (code, codespace, log), else {} */
+  results: Pick<SimTx, 'code' | 'codespace' | 'log'>[]
   beginEvents: SimBlock['beginEvents']
   endEvents: SimBlock['endEvents']
 }
@@ -89,7 +91,7 @@ export class CometbftDevnet {
     const hash = hex(JSON.stringify([this.o.chainId, height, time, lastHash, txs]))
     const b: StoredBlock = {
       sim: { height: sim.height, time: sim.time, v1: sim.v1, supply: sim.supply, txs },
-      events: JSON.stringify({ txs: sim.txs.map((t) => t.events), beginEvents: sim.beginEvents, endEvents: sim.endEvents } satisfies BlockEvents),
+      events: JSON.stringify({ txs: sim.txs.map((t) => t.events), results: sim.txs.map((t) => (t.code ? { code: t.code, codespace: t.codespace, log: t.log } : {})), beginEvents: sim.beginEvents, endEvents: sim.endEvents } satisfies BlockEvents),
       hash, lastHash, chainEvents: this.model.chainEvents,
     }
     this.blocks.push(b)
@@ -145,7 +147,7 @@ export class CometbftDevnet {
   private resultsJson(h: number) {
     const b = this.blocks[h - 1]
     const body = JSON.parse(b.events) as BlockEvents
-    const txsResults = body.txs.map((events) => ({ code: 0, data: '', log: '', info: '', gas_wanted: '200000', gas_used: '120000', events, codespace: '' }))
+    const txsResults = body.txs.map((events, i) => ({ code: body.results[i]?.code ?? 0, data: '', log: body.results[i]?.log ?? '', info: '', gas_wanted: '200000', gas_used: '120000', events, codespace: body.results[i]?.codespace ?? '' }))
     if (b.sim.v1) {
       // CometBFT 0.38 (v1 node, Cosmos SDK 0.50): one finalize_block_events list, the SDK marks each with its phase
       const mode = (e: (typeof body.beginEvents)[number], m: string) => ({ ...e, attributes: [...e.attributes, { key: 'mode', value: m, index: true }] })

@@ -189,6 +189,12 @@ export interface GroupResources {
   gpu: number
   /** GPU model(s) from the units' attributes (vendor/<v>/model/<m>), comma-separated */
   gpuModel: string | null
+  /**
+   * GPUs per model: each resource unit's GPUs under its model (`vendor/model`); a unit that accepts several models
+   * (several model attributes: the provider picks one) under those models joined with `|`, one without a model
+   * attribute under `unknown`. Sums to `gpu`.
+   */
+  gpuByModel?: Record<string, number>
 }
 
 /** Handler state of a deployment: its escrow account and its groups' resources. Amounts scaled by 1e18. */
@@ -240,6 +246,7 @@ export function groupResources(msg: any): Record<string, GroupResources> {
     let storage = 0n
     let gpu = 0n
     const models = new Set<string>()
+    const byModel: Record<string, bigint> = {}
     for (const ru of g.resources ?? []) {
       const count = BigInt(ru.count ?? 0)
       const r = ru.resource ?? {}
@@ -249,14 +256,19 @@ export function groupResources(msg: any): Record<string, GroupResources> {
       const gpus = num(r.gpu?.units?.val) * count
       gpu += gpus
       if (gpus > 0n) {
+        const unit = new Set<string>()
         for (const a of r.gpu?.attributes ?? []) {
           const m = /^vendor\/([^/]+)\/model\/([^/]+)/.exec(a.key ?? '')
-          if (m) models.add(`${m[1]}/${m[2]}`)
+          if (m) unit.add(`${m[1]}/${m[2]}`)
         }
+        unit.forEach((m) => models.add(m))
+        const key = unit.size ? [...unit].sort().join('|') : 'unknown'
+        byModel[key] = (byModel[key] ?? 0n) + gpus
       }
     }
     out[String(i + 1)] = {
       cpu: cpu.toString(), memoryBytes: memory.toString(), storageBytes: storage.toString(), gpu: Number(gpu), gpuModel: models.size ? [...models].sort().join(',') : null,
+      gpuByModel: Object.fromEntries(Object.entries(byModel).sort(([a], [b]) => a.localeCompare(b)).map(([m, n]) => [m, Number(n)])),
     }
   })
   return out

@@ -58,8 +58,8 @@ export interface LeaseTerms {
   priceDecimals?: number
   /** block, second, hour, ... */
   priceUnit?: string
-  /** cpu (units), memoryBytes, storageBytes, gpu, gpuModel, stake, ... (JSON; bigints as strings) */
-  resources?: Record<string, string | number | boolean | null>
+  /** cpu (units), memoryBytes, storageBytes, gpu, gpuModel, gpuByModel, stake, ... (JSON; bigints as strings) */
+  resources?: Record<string, string | number | boolean | null | Record<string, number>>
   /** LEASE_CLOSED: what the lease cost over its life, in the price's base units */
   spent?: bigint | null
   /** provenance of price / spent when it differs from the fact's */

@@ -62,9 +62,12 @@ export interface AkashDay {
   takeAkt: bigint
   takeUsdc: bigint
   minted: bigint
+  /** uakt of x/bank burn events */
+  burned: bigint
   leasesOpened: number
   leasesClosed: number
   providers: number
+  providersDeleted: number
 }
 
 /** account -> UTC day (YYYY-MM-DD) -> fees booked that day in uakt and USDC base units */
@@ -78,18 +81,24 @@ export interface AkashRecompute {
   /** heights after which the take parameters changed (passed proposals), and the uakt rate from then on */
   takeChanges: { height: number; uakt: bigint }[]
   days: Map<string, AkashDay>
-  /** lease id -> { spent x 1e18, closed, denom, price x 1e18, gpu } */
-  leases: Map<string, { spent: bigint; closed: boolean; denom: string; price: bigint; gpu: number }>
+  /** lease id -> { spent x 1e18, closed, denom, price x 1e18, gpu, its group's resources, heights } */
+  leases: Map<string, { spent: bigint; closed: boolean; denom: string; price: bigint; gpu: number; owner: string; provider: string; opened: number; closedAt: number | null; openedDay: string; closedDay: string | null; res: GroupRes }>
   events: number
+  /** failed transactions (skipped: they change no state) */
+  failedTxs: number
   /** module events of each generation (legacy message events, typed events) */
   legacyEvents: number
   typedEvents: number
 }
 
+/** a deployment group's resources: millicores, bytes, GPUs per unit model (models a unit accepts joined with |) */
+export interface GroupRes { cpu: bigint; memory: bigint; storage: bigint; gpus: Record<string, number> }
+
 /** The v1 typed events the figures need, by type, as (module, action) of the legacy form. */
 const TYPED: Record<string, [string, string]> = {
   'akash.provider.v1beta4.EventProviderCreated': ['provider', 'provider-created'],
   'akash.provider.v1beta4.EventProviderUpdated': ['provider', 'provider-updated'],
+  'akash.provider.v1beta4.EventProviderDeleted': ['provider', 'provider-deleted'],
   'akash.deployment.v1.EventDeploymentCreated': ['deployment', 'deployment-created'],
   'akash.deployment.v1.EventDeploymentClosed': ['deployment', 'deployment-closed'],
   'akash.deployment.v1.EventGroupClosed': ['deployment', 'group-closed'],
@@ -105,11 +114,11 @@ export async function recomputeAkash(rpc: string, head: number): Promise<AkashRe
   const day = (t: number) => {
     const k = new Date(t).toISOString().slice(0, 10)
     let d = days.get(k)
-    if (!d) days.set(k, (d = { feesAkt: 0n, feesUsdc: 0n, takeAkt: 0n, takeUsdc: 0n, minted: 0n, leasesOpened: 0, leasesClosed: 0, providers: 0 }))
+    if (!d) days.set(k, (d = { feesAkt: 0n, feesUsdc: 0n, takeAkt: 0n, takeUsdc: 0n, minted: 0n, burned: 0n, leasesOpened: 0, leasesClosed: 0, providers: 0, providersDeleted: 0 }))
     return d
   }
-  interface Dep { denom: string; balance: bigint; dry: boolean; open: boolean; gpus: Record<string, number> }
-  interface L { owner: string; provider: string; dep: string; denom: string; price: bigint; opened: number; closed: number | null; cum: bigint; booked: bigint; gpu: number }
+  interface Dep { denom: string; balance: bigint; dry: boolean; open: boolean; gpus: Record<string, number>; res: Record<string, GroupRes> }
+  interface L { owner: string; provider: string; dep: string; denom: string; price: bigint; opened: number; closed: number | null; cum: bigint; booked: bigint; gpu: number; res: GroupRes; openedDay: string; closedDay: string | null }
   const deps = new Map<string, Dep>()
   const leases = new Map<string, L>()
   let take = await takeRatesAt(rpc, 1)
@@ -123,6 +132,7 @@ export async function recomputeAkash(rpc: string, head: number): Promise<AkashRe
   const takeChanges: { height: number; uakt: bigint }[] = []
   let lastHour: number | null = null
   let events = 0
+  let failedTxs = 0
   let legacyEvents = 0
   let typedEvents = 0
   const book = (l: L, t: number) => {
@@ -191,10 +201,20 @@ export async function recomputeAkash(rpc: string, head: number): Promise<AkashRe
       events++
       day(t).minted += BigInt(e.attributes.find((a: any) => a.key === 'amount').value)
     }
+    // x/bank burns (block events: the devnet's x/gov burns vetoed deposits at the end block)
+    for (const e of [...(r.begin_block_events ?? []), ...(r.end_block_events ?? []), ...(r.finalize_block_events ?? []), ...(r.txs_results ?? []).flatMap((x: any) => (x.code === 0 ? x.events : []))]) {
+      if (e.type !== 'burn') continue
+      events++
+      const m = /^(\d+)uakt$/.exec(e.attributes.find((a: any) => a.key === 'amount').value)
+      if (m) day(t).burned += BigInt(m[1])
+    }
     const txs: string[] = b.block.data.txs ?? []
     for (let i = 0; i < txs.length; i++) {
       const res = r.txs_results[i]
-      if (res.code !== 0) continue
+      if (res.code !== 0) {
+        failedTxs++
+        continue
+      }
       const body = TxBody.decode(TxRaw.decode(Buffer.from(txs[i], 'base64')).bodyBytes)
       const created = new Map<string, any>()
       const deposits: any[] = []
@@ -242,21 +262,42 @@ export async function recomputeAkash(rpc: string, head: number): Promise<AkashRe
           case 'provider-created':
             day(t).providers++
             break
+          case 'provider-deleted':
+            day(t).providersDeleted++
+            declaredGpus.delete(a.owner)
+            break
           case 'deployment-created': {
             const m = created.get(dkey)
             const gpus: Record<string, number> = {}
+            const res: Record<string, GroupRes> = {}
+            const q = (v: any) => BigInt(new TextDecoder().decode(v?.val ?? new Uint8Array()) || '0')
             m.groups.forEach((g: any, gi: number) => {
               let n = 0
-              for (const ru of g.resources) n += Number(new TextDecoder().decode(ru.resource.gpu?.units?.val ?? new Uint8Array()) || '0') * ru.count
+              const r: GroupRes = { cpu: 0n, memory: 0n, storage: 0n, gpus: {} }
+              for (const ru of g.resources) {
+                const c = BigInt(ru.count)
+                const units = Number(q(ru.resource.gpu?.units)) * ru.count
+                n += units
+                r.cpu += q(ru.resource.cpu?.units) * c
+                r.memory += q(ru.resource.memory?.quantity) * c
+                for (const s of ru.resource.storage ?? []) r.storage += q(s.quantity) * c
+                if (units > 0) {
+                  // vendor/<v>/model/<m> (not the longer .../ram/<r> keys)
+                  const models = (ru.resource.gpu?.attributes ?? []).map((x: any) => x.key.split('/')).filter((k: string[]) => k.length === 4 && k[0] === 'vendor' && k[2] === 'model').map((k: string[]) => `${k[1]}/${k[3]}`)
+                  const key = models.length ? [...new Set(models)].sort().join('|') : 'unknown'
+                  r.gpus[key] = (r.gpus[key] ?? 0) + units
+                }
+              }
               gpus[String(gi + 1)] = n
+              res[String(gi + 1)] = r
             })
-            deps.set(dkey, { denom: m.deposit.denom, balance: BigInt(m.deposit.amount) * SCALE, dry: false, open: true, gpus })
+            deps.set(dkey, { denom: m.deposit.denom, balance: BigInt(m.deposit.amount) * SCALE, dry: false, open: true, gpus, res })
             break
           }
           case 'lease-created': {
             bookDep(dkey, t)
             const id = `${a.owner}/${a.dseq}/${a.gseq}/${a.oseq}/${a.provider}`
-            leases.set(id, { owner: a.owner, provider: a.provider, dep: dkey, denom: a['price-denom'], price: dec(a['price-amount']), opened: h, closed: null, cum: 0n, booked: 0n, gpu: deps.get(dkey)?.gpus[a.gseq] ?? 0 })
+            leases.set(id, { owner: a.owner, provider: a.provider, dep: dkey, denom: a['price-denom'], price: dec(a['price-amount']), opened: h, closed: null, cum: 0n, booked: 0n, gpu: deps.get(dkey)?.gpus[a.gseq] ?? 0, res: deps.get(dkey)!.res[a.gseq], openedDay: new Date(t).toISOString().slice(0, 10), closedDay: null })
             day(t).leasesOpened++
             break
           }
@@ -264,6 +305,7 @@ export async function recomputeAkash(rpc: string, head: number): Promise<AkashRe
             bookDep(dkey, t)
             const l = leases.get(`${a.owner}/${a.dseq}/${a.gseq}/${a.oseq}/${a.provider}`)!
             l.closed = h
+            l.closedDay = new Date(t).toISOString().slice(0, 10)
             day(t).leasesClosed++
             break
           }
@@ -296,8 +338,9 @@ export async function recomputeAkash(rpc: string, head: number): Promise<AkashRe
     declaredGpus,
     takeChanges,
     days,
-    leases: new Map([...leases].map(([id, l]) => [id, { spent: l.cum, closed: l.closed != null, denom: l.denom, price: l.price, gpu: l.gpu }])),
+    leases: new Map([...leases].map(([id, l]) => [id, { spent: l.cum, closed: l.closed != null, denom: l.denom, price: l.price, gpu: l.gpu, owner: l.owner, provider: l.provider, opened: l.opened, closedAt: l.closed, openedDay: l.openedDay, closedDay: l.closedDay, res: l.res }])),
     events,
+    failedTxs,
     legacyEvents,
     typedEvents,
   }

@@ -68,7 +68,7 @@ export class Lease {
     priceUnit!: string | undefined | null
 
     /**
-     * resources leased where known: cpu (units), memoryBytes, storageBytes, gpu, gpuModel, stake, ...
+     * resources leased where known: cpu (units), memoryBytes, storageBytes, gpu, gpuModel, gpuByModel (GPUs per model), stake, ...
      */
     @JSONColumn_({nullable: true})
     resources!: unknown | undefined | null

@@ -12,11 +12,12 @@ import { TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx'
 import { MsgCreateDeployment } from '@akashnetwork/akash-api/akash/deployment/v1beta3'
 import { MsgCreateDeployment as MsgCreateDeploymentV1beta4 } from '@akashnetwork/chain-sdk/private-types/akash.v1beta4'
 import { MsgAccountDeposit } from '@akashnetwork/chain-sdk/private-types/akash.v1'
+import { MsgCreateProvider } from '@akashnetwork/akash-api/akash/provider/v1beta3'
 import { CometbftDevnet } from '../../../devnet/cometbft/server'
 import { handleCosmosBlocks } from '../../../indexer/handlers/cosmos'
 import { StateCache } from '../../../indexer/handlers/state'
 import { FactKind } from '../../../indexer/model'
-import { akash, ESCROW_ACCOUNT, moduleAddress, paramsMayChange, providerDeclaration, parseCoins, parseDec, readTakeParams, settleDeployment, USDC_DENOM, type AkashDeploymentState, type AkashLeaseState } from '../../../indexer/registry/akash'
+import { akash, ESCROW_ACCOUNT, groupResources, moduleAddress, paramsMayChange, providerDeclaration, parseCoins, parseDec, readTakeParams, settleDeployment, USDC_DENOM, type AkashDeploymentState, type AkashLeaseState } from '../../../indexer/registry/akash'
 import { akashnet } from '../../../indexer/registry/chains'
 import type { AbciQuery } from '../../../indexer/registry'
 import { decodeAttributes, decodeBlock } from '../../../indexer/sources/cometbft/decode'
@@ -236,6 +237,27 @@ describe('Akash decoding (CometBFT wire format)', () => {
     expect(b.leaseTerms.get(b.facts[2].id)).toMatchObject({ price: 1_378_800_000_000_000_000n, resources: { cpu: '3000', gpu: 4 } })
   })
 
+  it('provider-deleted (both forms) deregisters the provider and drops its declaration; x/bank burn events (block and tx) are SUPPLY_BURN', () => {
+    const create = txOf([{ typeUrl: '/akash.provider.v1beta3.MsgCreateProvider', value: MsgCreateProvider.encode(MsgCreateProvider.fromPartial({ owner: PROVIDER, hostUri: 'https://p:8443', attributes: [{ key: 'capabilities/gpu/vendor/nvidia/model/h100', value: 'true' }] })).finish() }])
+    const GOV = moduleAddress('gov')
+    for (const deleted of [msgEvent([['module', 'provider'], ['action', 'provider-deleted'], ['owner', PROVIDER]]), typedEvent('akash.provider.v1beta4.EventProviderDeleted', { owner: PROVIDER })]) {
+      const ws = [
+        wire(3, [{ raw: create, events: [msgEvent([['module', 'provider'], ['action', 'provider-created'], ['owner', PROVIDER]])] }]),
+        wire(4, [{ raw: txOf([]), events: [deleted, { type: 'burn', attributes: [attr('burner', OWNER), attr('amount', `7uakt,5${USDC_DENOM}`)] }] }], [{ type: 'burn', attributes: [attr('burner', GOV), attr('amount', '2500000000uakt')] }]),
+      ]
+      const state = new StateCache()
+      const out = handleCosmosBlocks(akashnet, [akash], ws.map((w) => decodeBlock(w.block as any, w.results as any)), state)
+      expect(out.quarantined).toEqual([])
+      expect(out.facts.map((f) => [f.kind, f.asset, f.amount, f.actor, f.blockNumber])).toEqual([
+        [FactKind.NODE_REGISTERED, 'providers', 1n, PROVIDER, 3],
+        [FactKind.SUPPLY_BURN, 'AKT', 2_500_000_000n, GOV, 4],
+        [FactKind.NODE_DEREGISTERED, 'providers', 1n, PROVIDER, 4],
+        [FactKind.SUPPLY_BURN, 'AKT', 7n, OWNER, 4],
+      ])
+      expect(state.access('akash').get('declared-providers')).toEqual({})
+    }
+  })
+
   it('bad values are quarantined with the reason; failed transactions are skipped', () => {
     const w = wire(5, [
       { raw: createDeploymentTx(1), events: [msgEvent(leaseAttrs(1, 'uakt', 'one point five'))] },
@@ -398,6 +420,21 @@ describe('AKT supply from x/bank', () => {
     later[0].queries = { 'bank-supply': { height: 7, value: { amount: '1290', path: 'p' } } }
     const out2 = handleCosmosBlocks(akashnet, [akash], later)
     expect(out2.facts.filter((f) => f.subject === 'opening-balance').map((f) => [f.blockNumber, f.amount])).toEqual([[7, 990n]])
+  })
+})
+
+describe('group resources', () => {
+  it('GPUs per model: each unit under its model, a unit accepting several models under them joined with |, none under unknown', () => {
+    const v = (s: string | number) => ({ val: new TextEncoder().encode(String(s)) })
+    const unit = (gpus: number, count: number, models: string[]) => ({
+      resource: { cpu: { units: v(1000) }, memory: { quantity: v(1024) }, storage: [{ quantity: v(10) }, { quantity: v(5) }], gpu: { units: v(gpus), attributes: models.flatMap((m) => [{ key: `vendor/nvidia/model/${m}`, value: 'true' }, { key: `vendor/nvidia/model/${m}/ram/80Gi`, value: 'true' }]) } },
+      count,
+    })
+    const g = groupResources({ groups: [{ resources: [unit(2, 3, ['h100']), unit(1, 1, ['a100']), unit(4, 1, ['a100', 'h100']), unit(1, 2, []), unit(0, 5, ['rtx4090'])] }] })
+    expect(g['1']).toEqual({
+      cpu: String(1000 * 12), memoryBytes: String(1024 * 12), storageBytes: String(15 * 12), gpu: 6 + 1 + 4 + 2,
+      gpuModel: 'nvidia/a100,nvidia/h100', gpuByModel: { 'nvidia/a100': 1, 'nvidia/a100|nvidia/h100': 4, 'nvidia/h100': 6, unknown: 2 },
+    })
   })
 })
 
