@@ -43,6 +43,9 @@ export const HELIUM_MODEL = {
   /** onboarding fee in DC (IoT: 40 USD + 10 USD location assertion when a location is given; Mobile WiFi: 20 USD) */
   onboardFeeDc: { iot: 4_000_000, mobile: 2_000_000 },
   iotLocationFeeDc: 1_000_000,
+  /** share of onboardings that are data-only hotspots (no Proof-of-Coverage), and their fee in DC (1 USD, assumed) */
+  dataOnlyShare: 0.2,
+  dataOnlyFeeDc: 100_000,
   /** mint_data_credits transactions per day; together they mint about the DC burned */
   mintsPerDay: 24,
   /** HNT emitted per day (15M HNT / year after the August 2023 halving) and its split */
@@ -385,10 +388,20 @@ export class HeliumSim {
     const keyToAsset = addr(`key-to-asset:${slot}:${sub}:${i}:${rnd.next()}`)
     const dcBurner = userAta(maker, DC_MINT)
     const withLocation = rnd.next() < 0.8
-    const fee = BigInt(HELIUM_MODEL.onboardFeeDc[sub] + (sub === 'iot' && withLocation ? HELIUM_MODEL.iotLocationFeeDc : 0))
+    // data-only or not from the hotspot's own key (not a draw of the block's stream, which the other kinds share)
+    const dataOnly = sha(`data-only:${keyToAsset}`)[0] < HELIUM_MODEL.dataOnlyShare * 256
+    const fee = BigInt(dataOnly ? HELIUM_MODEL.dataOnlyFeeDc : HELIUM_MODEL.onboardFeeDc[sub] + (sub === 'iot' && withLocation ? HELIUM_MODEL.iotLocationFeeDc : 0))
     const common = { dataHash: bytes32(rnd), creatorHash: bytes32(rnd), root: bytes32(rnd), index: rnd.int(0, 1 << 20), location: withLocation ? bn(BigInt(rnd.int(1, 2 ** 31)) * 4096n) : null }
     const b = new TxBuilder(maker, rnd)
-    if (sub === 'iot') {
+    if (dataOnly && sub === 'iot') {
+      // helium-entity-manager onboard_data_only_iot_hotspot_v0: the payer pays; no maker approval (data-only config)
+      b.top(HELIUM_ENTITY_MANAGER_PROGRAM, [maker, maker, addr(`iot-info:${keyToAsset}`), owner, addr('merkle-tree:iot'), dcBurner, addr('rec:iot'), addr('data-only-config'), DAO, keyToAsset, SUB.iot.subDao, DC_MINT, DATA_CREDITS, COMPRESSION_PROGRAM, DATA_CREDITS_PROGRAM, TOKEN_PROGRAM, ATA_PROGRAM, SYSTEM_PROGRAM, HELIUM_SUB_DAOS_PROGRAM],
+        encode(HELIUM_ENTITY_MANAGER_PROGRAM, 'onboardDataOnlyIotHotspotV0', { args: { ...common, elevation: withLocation ? rnd.int(0, 200) : null, gain: withLocation ? rnd.int(10, 90) : null } }))
+    } else if (dataOnly) {
+      const dntBurner = userAta(maker, MOBILE_MINT)
+      b.top(HELIUM_ENTITY_MANAGER_PROGRAM, [maker, maker, addr(`mobile-info:${keyToAsset}`), owner, addr('merkle-tree:mobile'), dcBurner, dntBurner, addr('rec:mobile'), addr('data-only-config'), DAO, keyToAsset, SUB.mobile.subDao, DC_MINT, MOBILE_MINT, addr('mobile-price-oracle'), DATA_CREDITS, COMPRESSION_PROGRAM, DATA_CREDITS_PROGRAM, TOKEN_PROGRAM, ATA_PROGRAM, SYSTEM_PROGRAM, HELIUM_SUB_DAOS_PROGRAM],
+        encode(HELIUM_ENTITY_MANAGER_PROGRAM, 'onboardDataOnlyMobileHotspotV0', { args: common }))
+    } else if (sub === 'iot') {
       b.top(HELIUM_ENTITY_MANAGER_PROGRAM, [maker, maker, maker, addr(`iot-info:${keyToAsset}`), owner, addr('merkle-tree:iot'), dcBurner, addr('rec:iot'), addr(`maker-approval:${maker}`), maker, DAO, keyToAsset, SUB.iot.subDao, DC_MINT, DATA_CREDITS, COMPRESSION_PROGRAM, DATA_CREDITS_PROGRAM, TOKEN_PROGRAM, ATA_PROGRAM, SYSTEM_PROGRAM, HELIUM_SUB_DAOS_PROGRAM],
         encode(HELIUM_ENTITY_MANAGER_PROGRAM, 'onboardIotHotspotV0', { args: { ...common, elevation: withLocation ? rnd.int(0, 200) : null, gain: withLocation ? rnd.int(10, 90) : null } }))
     } else {

@@ -77,6 +77,8 @@ export interface HeliumRecompute {
   failedSkipped: number
   /** distinct hotspot owners of onboardings and reward claims */
   owners: Set<string>
+  /** data-only onboardings (onboardDataOnlyIotHotspotV0 / onboardDataOnlyMobileHotspotV0), by sub-network */
+  dataOnly: { iot: number; mobile: number }
 }
 
 async function rpc(url: string, method: string, params: unknown[]) {
@@ -93,7 +95,7 @@ export async function recomputeHelium(url: string, from: number, to: number): Pr
     if (!d) days.set(k, (d = { dcBurned: 0n, dcBurnedIot: 0n, dcBurnedMobile: 0n, dcBurns: 0, hntBurned: 0n, hntMinted: 0n, rewards: 0n, claims: 0, hotspotsIot: 0, hotspotsMobile: 0, events: 0 }))
     return d
   }
-  const out: HeliumRecompute = { days, instructions: 0, blocks: 0, failedSkipped: 0, owners: new Set() }
+  const out: HeliumRecompute = { days, instructions: 0, blocks: 0, failedSkipped: 0, owners: new Set(), dataOnly: { iot: 0, mobile: 0 } }
   const slots: number[] = []
   for (let s = from; s <= to; s += 500_000) slots.push(...(await rpc(url, 'getBlocks', [s, Math.min(to, s + 499_999), { commitment: 'finalized' }])))
   for (const slot of slots) {
@@ -160,7 +162,10 @@ export async function recomputeHelium(url: string, from: number, to: number): Pr
           } else if (program === ENTITY_MANAGER && (D.onboardIot.includes(h) || D.onboardMobile.includes(h))) {
             if (D.onboardIot.includes(h)) d.hotspotsIot++
             else d.hotspotsMobile++
-            out.owners.add(acc(D.onboardIot[1] === h || D.onboardMobile[1] === h ? 3 : 4))
+            // hotspotOwner: account 3 of the data-only instructions (no maker accounts before it), 4 of the others
+            const dataOnly = D.onboardIot[1] === h || D.onboardMobile[1] === h
+            if (dataOnly) out.dataOnly[D.onboardIot[1] === h ? 'iot' : 'mobile']++
+            out.owners.add(acc(dataOnly ? 3 : 4))
             out.instructions++
             d.events++
           }

@@ -107,6 +107,11 @@ describe('Helium over Solana JSON-RPC', () => {
       expect(get(hotspots.rows, day, MOBILE_SUB_DAO, 'n') ?? 0, `${day} Mobile hotspots`).toBe(e.hotspotsMobile)
     }
     expect([...expected.days.values()].some((d) => d.hotspotsIot > 0 && d.hotspotsMobile > 0 && d.dcBurnedIot > 0n && d.dcBurnedMobile > 0n)).toBe(true)
+    // data-only hotspots of both sub-networks are among them (counted above with the others)
+    expect(expected.dataOnly.iot).toBeGreaterThan(0)
+    expect(expected.dataOnly.mobile).toBeGreaterThan(0)
+    const dataOnlyRaw = await fx.pool.query(`SELECT name, count(*)::int AS n FROM raw_event WHERE network = 'helium' AND name LIKE 'onboardDataOnly%' GROUP BY 1 ORDER BY 1`)
+    expect(dataOnlyRaw.rows).toEqual([{ name: 'onboardDataOnlyIotHotspotV0', n: expected.dataOnly.iot }, { name: 'onboardDataOnlyMobileHotspotV0', n: expected.dataOnly.mobile }])
   })
 
   it('values DC at 0.00001 USD: fees = protocol revenue, supply-side revenue 0; providers are the hotspot owners', async () => {

@@ -189,6 +189,119 @@ describe('Helium instructions (getBlock json) to facts', () => {
     ])
   })
 
+  // lazy-distributor DistributeRewardsCommonV0 accounts: payer, lazyDistributor, recipient, rewardsMint, rewardsEscrow,
+  // circuitBreaker, owner, destinationAccount, associatedTokenProgram, circuitBreakerProgram, systemProgram, tokenProgram
+  const distributeCommon = (prefix: string, mint = HNT) => {
+    const c = accounts(12, prefix)
+    c[3] = mint
+    c[11] = TOKEN
+    return c
+  }
+  // the circuit breaker's transfer_v0 by CPI, then the SPL Transfer out of the rewards escrow
+  const payout = (c: string[], amount: bigint): HandIx[] => [
+    { program: 'circAbx64bbsscPbQzZAUvuXpHqrCe6fLMzc2uKXz9g', accounts: [c[4], c[7], c[1], c[5], TOKEN], data: [...disc('transferV0'), ...u64(amount)], stack: 2 },
+    splTransfer(c[4], c[7], c[1], amount, 3),
+  ]
+
+  it('distributeRewardsV0 (no arguments): the HNT transferred out of the rewards escrow is the owner\'s reward; a transfer from elsewhere is not', () => {
+    const c = distributeCommon('dr')
+    const out = run([tx(
+      { program: LAZY, accounts: [...c, key('recipient-mint-account')], data: disc('distributeRewardsV0') },
+      [...payout(c, 987_654_321n), splTransfer(key('someone-else'), c[7], c[6], 5n, 2)],
+      { balances: [{ account: c[4], mint: HNT }, { account: c[7], mint: HNT }] },
+    )])
+    expect(out.quarantined).toEqual([])
+    expect(out.rawEvents.map((r) => r.name)).toEqual(['distributeRewardsV0'])
+    expect(out.rawEvents[0].args).toMatchObject({ accounts: { 'common.rewardsEscrow': c[4], 'common.owner': c[6], recipientMintAccount: key('recipient-mint-account') } })
+    expect(out.facts.map((f) => [f.kind, f.asset, f.amount, f.decimals, f.actor, f.counterparty, f.subject])).toEqual([
+      [FactKind.REWARD_EMITTED, 'HNT', 987_654_321n, 8, c[6], c[1], c[2]],
+    ])
+  })
+
+  it('distributeCompressionRewardsV0 (dataHash, creatorHash, root, index): decoded arguments and the HNT reward; IOT rewards (before HIP-138) are raw events only', () => {
+    const c = distributeCommon('dcr')
+    const args = [...Array(32).fill(0xa1), ...Array(32).fill(0xb2), ...Array(32).fill(0xc3), ...u32(70_001)]
+    const out = run([tx(
+      { program: LAZY, accounts: [...c, key('merkle-tree'), key('compression')], data: [...disc('distributeCompressionRewardsV0'), ...args] },
+      payout(c, 42_000_000_000n),
+      { balances: [{ account: c[4], mint: HNT }] },
+    )])
+    expect(out.quarantined).toEqual([])
+    expect(out.rawEvents[0].args).toMatchObject({
+      args: { dataHash: `0x${'a1'.repeat(32)}`, creatorHash: `0x${'b2'.repeat(32)}`, root: `0x${'c3'.repeat(32)}`, index: 70_001 },
+      accounts: { merkleTree: key('merkle-tree'), compressionProgram: key('compression') },
+    })
+    expect(out.facts.map((f) => [f.kind, f.amount, f.actor, f.counterparty, f.subject])).toEqual([[FactKind.REWARD_EMITTED, 42_000_000_000n, c[6], c[1], c[2]]])
+    // the same claim in IOT (rewardsMint = the IOT mint): kept, no fact
+    const iot = distributeCommon('dcr-iot', 'iotEVVZLEywoTn1QdwNPddxPWszn3zFhEot3MfL9fns')
+    const old = run([tx({ program: LAZY, accounts: [...iot, key('merkle-tree'), key('compression')], data: [...disc('distributeCompressionRewardsV0'), ...args] }, payout(iot, 5n))])
+    expect(old.quarantined).toEqual([])
+    expect(old.rawEvents.map((r) => r.name)).toEqual(['distributeCompressionRewardsV0'])
+    expect(old.facts).toEqual([])
+  })
+
+  it('onboardDataOnlyIotHotspotV0 (options set and unset) with its DC fee by CPI: one IoT hotspot; on the Mobile sub-DAO it is quarantined', () => {
+    // accounts: payer, dcFeePayer, iotInfo, hotspotOwner, merkleTree, dcBurner, rewardableEntityConfig, dataOnlyConfig,
+    // dao, keyToAsset, subDao, dcMint, dc, compressionProgram, dataCreditsProgram, tokenProgram, ata, system, subDaos
+    const a = accounts(19, 'doi')
+    a[3] = key('data-only-owner')
+    a[10] = IOT_SUB_DAO
+    a[11] = DC
+    const hashes = [...Array(32).fill(1), ...Array(32).fill(2), ...Array(32).fill(3)]
+    // location Some(u64), elevation Some(i32 = -12), gain None
+    const args = [...hashes, ...u32(9), 1, ...u64(631_210_968_849_145_855n), 1, ...u32(-12 >>> 0), 0]
+    const burnAccounts = [key('dc-account'), a[5], a[0], DC, key('ata'), TOKEN, key('system')]
+    const onboard = (subDao: string) => tx(
+      { program: HEM, accounts: a.map((x, i) => (i === 10 ? subDao : x)), data: [...disc('onboardDataOnlyIotHotspotV0'), ...args] },
+      [{ program: DATA_CREDITS, accounts: burnAccounts, data: [...disc('burnWithoutTrackingV0'), ...u64(100_000n)], stack: 2 }, splBurn(a[5], DC, a[0], 100_000n, 3)],
+    )
+    const out = run([onboard(IOT_SUB_DAO)])
+    expect(out.quarantined).toEqual([])
+    expect(out.rawEvents.map((r) => r.name)).toEqual(['onboardDataOnlyIotHotspotV0', 'burnWithoutTrackingV0'])
+    expect(out.rawEvents[0].args).toMatchObject({ args: { index: 9, location: '631210968849145855', elevation: -12, gain: null, root: `0x${'03'.repeat(32)}` }, accounts: { hotspotOwner: a[3], keyToAsset: a[9], dataOnlyConfig: a[7] } })
+    expect(out.facts.map((f) => [f.kind, f.asset, f.amount, f.unit ?? null, f.actor, f.counterparty, f.subject ?? null])).toEqual([
+      [FactKind.NODE_REGISTERED, 'hotspots', 1n, 'hotspots', a[3], IOT_SUB_DAO, a[9]],
+      [FactKind.FEE_PAID, 'DC', 100_000n, null, null, a[0], null],
+      [FactKind.PROTOCOL_TAKE, 'DC', 100_000n, null, null, a[0], null],
+    ])
+    const wrong = run([onboard(MOBILE_SUB_DAO)])
+    expect(wrong.quarantined.map((q) => q.reason)).toEqual([`cannot normalize onboardDataOnlyIotHotspotV0: onboardDataOnlyIotHotspotV0 with sub-DAO ${MOBILE_SUB_DAO}, not the iot sub-DAO`])
+  })
+
+  it('onboardDataOnlyMobileHotspotV0 (location None): one Mobile hotspot, owner = account 3', () => {
+    // accounts: payer, dcFeePayer, mobileInfo, hotspotOwner, merkleTree, dcBurner, dntBurner, rewardableEntityConfig,
+    // dataOnlyConfig, dao, keyToAsset, subDao, dcMint, dntMint, dntPrice, dc, compression, dataCredits, token, ata, system, subDaos
+    const a = accounts(22, 'dom')
+    a[3] = key('mobile-data-only-owner')
+    a[11] = MOBILE_SUB_DAO
+    const out = run([tx({ program: HEM, accounts: a, data: [...disc('onboardDataOnlyMobileHotspotV0'), ...Array(96).fill(9), ...u32(123_456), 0] })])
+    expect(out.quarantined).toEqual([])
+    expect(out.rawEvents[0].args).toMatchObject({ args: { index: 123_456, location: null }, accounts: { hotspotOwner: a[3], keyToAsset: a[10], subDao: MOBILE_SUB_DAO, dntMint: a[13] } })
+    expect(out.facts.map((f) => [f.kind, f.amount, f.actor, f.counterparty, f.subject])).toEqual([[FactKind.NODE_REGISTERED, 1n, a[3], MOBILE_SUB_DAO, a[10]]])
+  })
+
+  it('delegateDataCreditsV0 (amount u64, routerKey Borsh string): a raw event with the DC moved to the escrow, no fact', () => {
+    // accounts: delegatedDataCredits, dataCredits, dcMint, dao, subDao, owner, fromAccount, escrowAccount, payer, ata, token, system
+    const a = accounts(12, 'dlg')
+    a[2] = DC
+    a[4] = IOT_SUB_DAO
+    a[10] = TOKEN
+    const router = '11VQ3xjfr2nVfnZfqE5jzRVBKhVcPu6BDhBfJ4SdXCnJzzmhZZ5'
+    const args = [...u64(2_500_000n), ...u32(router.length), ...Buffer.from(router, 'utf8')]
+    const out = run([tx({ program: DATA_CREDITS, accounts: a, data: [...disc('delegateDataCreditsV0'), ...args] }, [splTransfer(a[6], a[7], a[5], 2_500_000n)], { balances: [{ account: a[6], mint: DC }, { account: a[7], mint: DC }] })])
+    expect(out.quarantined).toEqual([])
+    expect(out.rawEvents.map((r) => r.name)).toEqual(['delegateDataCreditsV0'])
+    expect(out.rawEvents[0].args).toMatchObject({
+      args: { amount: '2500000', routerKey: router },
+      accounts: { delegatedDataCredits: a[0], subDao: IOT_SUB_DAO, owner: a[5], fromAccount: a[6], escrowAccount: a[7] },
+      tokenOps: [{ kind: 'transfer', amount: '2500000', from: a[6], to: a[7], mint: DC }],
+    })
+    expect(out.facts).toEqual([])
+    // a routerKey whose length prefix runs past the data does not parse: quarantined
+    const short = run([tx({ program: DATA_CREDITS, accounts: a, data: [...disc('delegateDataCreditsV0'), ...u64(1n), ...u32(200), 65, 66] })])
+    expect(short.quarantined.map((q) => q.reason)).toEqual([expect.stringMatching(/^cannot decode dataCredits /)])
+  })
+
   it('skips failed transactions and programs it does not watch; quarantines undecodable instructions with the reason', () => {
     const a = accounts(13, 'bad')
     a[1] = IOT_SUB_DAO
