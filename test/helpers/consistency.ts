@@ -83,7 +83,21 @@ export function seeded(seed: number) {
 
 const STAT_COLUMNS = `fees_native::text AS fees, fees_refunded_native::text AS fees_refunded, fee_count, rewards_native::text AS rewards, reward_count,
   protocol_take_native::text AS protocol_take, minted_native::text AS minted, burned_native::text AS burned, capacity_added::text AS capacity_added,
-  capacity_removed::text AS capacity_removed, nodes_registered, nodes_deregistered, leases_opened, leases_closed, event_count`
+  capacity_removed::text AS capacity_removed, nodes_registered, nodes_deregistered, leases_opened, leases_closed, event_count,
+  fees_settled_native::text AS fees_settled, bonded_native::text AS bonded, unbonded_native::text AS unbonded, locked_native::text AS locked,
+  unlocked_native::text AS unlocked, fees_unpriced_native::text AS fees_unpriced`
+
+/** A stored rollup row (STAT_COLUMNS, or sums under the same names) in the shape of recomputeChain()'s NetDay. */
+export function asNetDay(x: Record<string, any>): NetDay {
+  return {
+    fees: BigInt(x.fees), feesRefunded: BigInt(x.fees_refunded), feeCount: Number(x.fee_count), rewards: BigInt(x.rewards), rewardCount: Number(x.reward_count),
+    protocolTake: BigInt(x.protocol_take), minted: BigInt(x.minted), burned: BigInt(x.burned), capacityAdded: BigInt(x.capacity_added),
+    capacityRemoved: BigInt(x.capacity_removed), nodesRegistered: Number(x.nodes_registered), nodesDeregistered: Number(x.nodes_deregistered),
+    leasesOpened: Number(x.leases_opened), leasesClosed: Number(x.leases_closed), events: Number(x.event_count),
+    feesSettled: BigInt(x.fees_settled), bonded: BigInt(x.bonded), unbonded: BigInt(x.unbonded), locked: BigInt(x.locked), unlocked: BigInt(x.unlocked),
+    feesUnpriced: BigInt(x.fees_unpriced),
+  }
+}
 
 /** A network's stored DAY rollups, per UTC day, in the shape of recomputeChain()'s NetDay. */
 export async function storedDays(pool: pg.Pool, network: string): Promise<Map<string, NetDay>> {
@@ -91,17 +105,7 @@ export async function storedDays(pool: pg.Pool, network: string): Promise<Map<st
     `SELECT to_char(period_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, ${STAT_COLUMNS} FROM network_stat WHERE network = $1 AND interval = 'DAY' ORDER BY period_start`,
     [network],
   )
-  return new Map(
-    r.rows.map((x) => [
-      x.day as string,
-      {
-        fees: BigInt(x.fees), feesRefunded: BigInt(x.fees_refunded), feeCount: Number(x.fee_count), rewards: BigInt(x.rewards), rewardCount: Number(x.reward_count),
-        protocolTake: BigInt(x.protocol_take), minted: BigInt(x.minted), burned: BigInt(x.burned), capacityAdded: BigInt(x.capacity_added),
-        capacityRemoved: BigInt(x.capacity_removed), nodesRegistered: Number(x.nodes_registered), nodesDeregistered: Number(x.nodes_deregistered),
-        leasesOpened: Number(x.leases_opened), leasesClosed: Number(x.leases_closed), events: Number(x.event_count),
-      },
-    ]),
-  )
+  return new Map(r.rows.map((x) => [x.day as string, asNetDay(x)]))
 }
 
 /** The chain cursor (last indexed block) of a chain, or undefined. */

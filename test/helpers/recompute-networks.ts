@@ -27,11 +27,25 @@ export interface NetDay {
   leasesOpened: number
   leasesClosed: number
   events: number
+  /** value moved for fees (Livepeer WinningTicketTransfer, DIMO credits spent) */
+  feesSettled: bigint
+  /** stake added / removed (Livepeer Bond, Rebond / Unbond; The Graph stake and delegation; DIMO licence stake) */
+  bonded: bigint
+  unbonded: bigint
+  /** tokens moved into / out of a listed non-circulating address (the Livepeer Treasury) */
+  locked: bigint
+  unlocked: bigint
+  /** fees before the first answer of the network's on-chain oracle (Livepeer); all fees where it has none */
+  feesUnpriced: bigint
 }
+
+/** A day's totals while folding: NetDay plus the fees valued at the on-chain oracle (USD, a float: kept apart). */
+type DayAcc = NetDay & { feesUsd: number }
 
 const emptyDay = (): NetDay => ({
   fees: 0n, feesRefunded: 0n, feeCount: 0, rewards: 0n, rewardCount: 0, protocolTake: 0n, minted: 0n, burned: 0n,
   capacityAdded: 0n, capacityRemoved: 0n, nodesRegistered: 0, nodesDeregistered: 0, leasesOpened: 0, leasesClosed: 0, events: 0,
+  feesSettled: 0n, bonded: 0n, unbonded: 0n, locked: 0n, unlocked: 0n, feesUnpriced: 0n,
 })
 
 const ZERO = '0x0000000000000000000000000000000000000000'
@@ -87,13 +101,18 @@ export interface Extras {
 }
 
 /** Per-network fold: sees every log in chain order (decoded or not), adds to the day's totals, keeps its own state. */
-type Rule = (ev: Decoded | undefined, d: NetDay, st: Map<string, any>, x: Extras) => void
+type Rule = (ev: Decoded | undefined, d: DayAcc, st: Map<string, any>, x: Extras) => void
 
 interface NetworkSpec {
   id: string
   chainId: number
   contracts: Record<string, ContractSpec>
   rule: Rule
+  /**
+   * a Chainlink aggregator on the same chain whose AnswerUpdated(current / 1e8) prices the fees at each event: its
+   * logs are folded in chain order into the rule's state ('usd') but are not the network's events
+   */
+  oracle?: string
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -106,20 +125,29 @@ const livepeer: NetworkSpec = {
   contracts: {
     TicketBroker: {
       address: '0xa8bB618B1520E284046F3dFc448851A1Ff26e41B',
-      events: ['event WinningTicketRedeemed(address indexed sender, address indexed recipient, uint256 faceValue, uint256 winProb, uint256 senderNonce, uint256 recipientRand, bytes auxData)'],
+      events: [
+        'event WinningTicketRedeemed(address indexed sender, address indexed recipient, uint256 faceValue, uint256 winProb, uint256 senderNonce, uint256 recipientRand, bytes auxData)',
+        'event WinningTicketTransfer(address indexed sender, address indexed recipient, uint256 amount)',
+      ],
     },
     BondingManager: {
       address: '0x35Bcf3c30594191d53231E4FF333E8A770453e40',
-      events: ['event Reward(address indexed transcoder, uint256 amount)', 'event TreasuryReward(address indexed transcoder, address treasury, uint256 amount)'],
+      events: [
+        'event Reward(address indexed transcoder, uint256 amount)', 'event TreasuryReward(address indexed transcoder, address treasury, uint256 amount)',
+        'event Bond(address indexed newDelegate, address indexed oldDelegate, address indexed delegator, uint256 additionalAmount, uint256 bondedAmount)',
+        'event Unbond(address indexed delegate, address indexed delegator, uint256 unbondingLockId, uint256 amount, uint256 withdrawRound)',
+        'event Rebond(address indexed delegate, address indexed delegator, uint256 unbondingLockId, uint256 amount)',
+      ],
     },
     RoundsManager: { address: '0xdd6f56DcC28D3F5f27084381fE8Df634985cc39f', events: [] },
     Minter: { address: '0xc20DE37170B45774e6CD3d2304017fc962f27252', events: [] },
     LivepeerToken: {
       address: '0x289ba1701C2F088cf0faf8B3705246331cB8A839',
-      events: ['event Mint(address indexed to, uint256 amount)', 'event Burn(address indexed burner, uint256 amount)'],
+      events: ['event Mint(address indexed to, uint256 amount)', 'event Burn(address indexed burner, uint256 amount)', ERC20_TRANSFER],
     },
   },
-  rule(ev, d, _st, x) {
+  oracle: '0x3607e46698d218b3a5CAE44bF381475C0a5e2ca7',
+  rule(ev, d, st, x) {
     if (!ev) return
     const a = ev.args
     const provider = (addr: string) => {
@@ -128,8 +156,17 @@ const livepeer: NetworkSpec = {
       return x.providers.get(k)!
     }
     if (ev.name === 'WinningTicketRedeemed') {
-      fee(d, a.faceValue)
+      const usd: number | undefined = st.get('usd')
+      fee(d, a.faceValue, usd === undefined ? null : (Number(a.faceValue) / 1e18) * usd)
       provider(a.recipient).fees += a.faceValue
+    } else if (ev.name === 'WinningTicketTransfer') d.feesSettled += a.amount
+    else if (ev.name === 'Bond') d.bonded += a.additionalAmount
+    else if (ev.name === 'Rebond') d.bonded += a.amount
+    else if (ev.name === 'Unbond') d.unbonded += a.amount
+    else if (ev.name === 'Transfer') {
+      // the Livepeer Treasury (LIP-89/90) is listed as non-circulating: LPT into it is locked, out of it unlocked
+      if (same(a.to, LIVEPEER_TREASURY) && !same(a.from, LIVEPEER_TREASURY)) d.locked += a.value
+      else if (same(a.from, LIVEPEER_TREASURY) && !same(a.to, LIVEPEER_TREASURY)) d.unlocked += a.value
     } else if (ev.name === 'Reward') {
       reward(d, a.amount)
       provider(a.transcoder).rewards += a.amount
@@ -139,6 +176,8 @@ const livepeer: NetworkSpec = {
     else if (ev.name === 'Burn') d.burned += a.amount
   },
 }
+
+const LIVEPEER_TREASURY = '0xf82C1FF415F1fCf582554fDba790E27019c8E8C4'
 
 // ---------------------------------------------------------------------------------------------------------
 // The Graph (Arbitrum One). Fees: legacy RebateCollected.tokens (protocolTax = protocol take); Horizon
@@ -160,6 +199,13 @@ const thegraph: NetworkSpec = {
         'event AllocationClosed(address indexed indexer, bytes32 indexed subgraphDeploymentID, uint256 epoch, uint256 tokens, address indexed allocationID, address sender, bytes32 poi, bool isPublic)',
         'event AllocationClosed(address indexed indexer, bytes32 indexed subgraphDeploymentID, uint256 epoch, uint256 tokens, address indexed allocationID, uint256 effectiveAllocation, address sender, bytes32 poi, bool isPublic)',
         'event RebateCollected(address assetHolder, address indexed indexer, bytes32 indexed subgraphDeploymentID, address indexed allocationID, uint256 epoch, uint256 tokens, uint256 protocolTax, uint256 curationFees, uint256 queryFees, uint256 queryRebates, uint256 delegationRewards)',
+        // stake: legacy deposits and delegations, Horizon deposits, withdrawals, delegations and undelegations
+        'event StakeDeposited(address indexed indexer, uint256 tokens)',
+        'event StakeDelegated(address indexed indexer, address indexed delegator, uint256 tokens, uint256 shares)',
+        'event HorizonStakeDeposited(address indexed serviceProvider, uint256 tokens)',
+        'event HorizonStakeWithdrawn(address indexed serviceProvider, uint256 tokens)',
+        'event TokensDelegated(address indexed serviceProvider, address indexed verifier, address indexed delegator, uint256 tokens, uint256 shares)',
+        'event TokensUndelegated(address indexed serviceProvider, address indexed verifier, address indexed delegator, uint256 tokens, uint256 shares)',
       ],
     },
     RewardsManager: {
@@ -211,6 +257,16 @@ const thegraph: NetworkSpec = {
       case 'RewardsAssigned':
       case 'HorizonRewardsAssigned':
         reward(d, a.amount)
+        break
+      case 'StakeDeposited':
+      case 'StakeDelegated':
+      case 'HorizonStakeDeposited':
+      case 'TokensDelegated':
+        d.bonded += a.tokens
+        break
+      case 'HorizonStakeWithdrawn':
+      case 'TokensUndelegated':
+        d.unbonded += a.tokens
         break
       case 'AllocationCreated':
         d.leasesOpened++
@@ -327,7 +383,10 @@ const dimo: NetworkSpec = {
     },
     DimoDevLicense: {
       address: '0x9A9D2E717bB005B240094ba761Ff074d392C7C85',
-      events: ['event Issued(uint256 indexed tokenId, address indexed owner, address indexed clientId)', 'event UpdateLicenseCost(uint256 licenseCost)'],
+      events: [
+        'event Issued(uint256 indexed tokenId, address indexed owner, address indexed clientId)', 'event UpdateLicenseCost(uint256 licenseCost)',
+        'event StakeDeposit(uint256 indexed tokenId, address indexed user, uint256 amount)', 'event StakeWithdraw(uint256 indexed tokenId, address indexed user, uint256 amount)',
+      ],
     },
     DimoToken: { address: '0xE261D618a959aFfFd53168Cd07D12E37B26761db', events: [ERC20_TRANSFER] },
   },
@@ -362,6 +421,12 @@ const dimo: NetworkSpec = {
       case 'UpdateLicenseCost':
         st.set('licenseCost', a.licenseCost)
         break
+      case 'StakeDeposit':
+        d.bonded += a.amount
+        break
+      case 'StakeWithdraw':
+        d.unbonded += a.amount
+        break
       case 'Issued': {
         const paid: { tx: string; from: string } | undefined = st.get('receiverInflow')
         if (paid && paid.tx === ev.tx && same(paid.from, a.owner)) {
@@ -376,6 +441,8 @@ const dimo: NetworkSpec = {
         if (ev.contract === 'DimoToken' && same(a.to, '0x62b98e019e0d3e4A1Ad8C786202e09017Bd995e1')) st.set('receiverInflow', { tx: ev.tx, from: a.from })
         if (ev.contract === 'DimoCredit') {
           if (isZero(a.from) && !isZero(a.to)) fee(d, a.amount)
+          // credits spent (burned): consumption of prepaid credits, settled, not a second fee
+          else if (isZero(a.to) && !isZero(a.from)) d.feesSettled += a.amount
         } else if (isZero(a.from) && !isZero(a.to)) d.minted += a.value
         else if (isZero(a.to) && !isZero(a.from)) d.burned += a.value
         break
@@ -558,9 +625,12 @@ const spheron: NetworkSpec = {
   },
 }
 
-function fee(d: NetDay, amount: bigint) {
+function fee(d: DayAcc, amount: bigint, onchainUsd?: number | null) {
   d.fees += amount
   d.feeCount++
+  // valued on chain at the event (the network's oracle), or not at all here (valued later at the period price)
+  if (onchainUsd == null) d.feesUnpriced += amount
+  else d.feesUsd += onchainUsd
 }
 function reward(d: NetDay, amount: bigint) {
   d.rewards += amount
@@ -576,6 +646,8 @@ function deregister(d: NetDay, n: bigint) {
 }
 
 export const NETWORK_SPECS: NetworkSpec[] = [livepeer, thegraph, aethir, dimo, geodnet, iotexIoid, spheron]
+
+const ANSWER_UPDATED = toEventSelector('AnswerUpdated(int256,uint256,uint256)')
 
 interface RawLog { address: string; topics: Hex[]; data: Hex; blockNumber: string; logIndex: string; transactionHash: string }
 
@@ -605,6 +677,8 @@ function decoderOf(name: string, c: ContractSpec) {
 export interface NetworkRecomputation {
   /** per network id, per UTC day (YYYY-MM-DD) */
   days: Map<string, Map<string, NetDay>>
+  /** per network id, per UTC day: fees valued at the network's on-chain oracle at each event, USD (Livepeer) */
+  feesUsd: Map<string, Map<string, number>>
   /** per network id: logs read, and how many of them a rule decoded */
   logs: Map<string, { total: number; decoded: number }>
   /** per network id: leases and providers where its rule records them */
@@ -615,14 +689,16 @@ export interface NetworkRecomputation {
 export async function recomputeChain(url: string, chainId: number, toBlock: number): Promise<NetworkRecomputation> {
   const rpc = new Rpc(url)
   const specs = NETWORK_SPECS.filter((n) => n.chainId === chainId)
-  const out: NetworkRecomputation = { days: new Map(), logs: new Map(), extras: new Map() }
+  const out: NetworkRecomputation = { days: new Map(), feesUsd: new Map(), logs: new Map(), extras: new Map() }
   const ts = new Map<string, number>()
   for (const spec of specs) {
     const byAddress = new Map(Object.entries(spec.contracts).map(([name, c]) => [c.address.toLowerCase(), decoderOf(name, c)]))
     const logs: RawLog[] = []
+    const oracle = spec.oracle?.toLowerCase()
+    const addresses = [...byAddress.keys(), ...(oracle ? [oracle] : [])]
     for (let from = 0; from <= toBlock; from += 2000) {
       const to = Math.min(toBlock, from + 1999)
-      logs.push(...(await rpc.call<RawLog[]>('eth_getLogs', [{ fromBlock: '0x' + from.toString(16), toBlock: '0x' + to.toString(16), address: [...byAddress.keys()] }])))
+      logs.push(...(await rpc.call<RawLog[]>('eth_getLogs', [{ fromBlock: '0x' + from.toString(16), toBlock: '0x' + to.toString(16), address: addresses }])))
     }
     logs.sort((a, b) => Number(a.blockNumber) - Number(b.blockNumber) || Number(a.logIndex) - Number(b.logIndex))
     const missing = [...new Set(logs.map((l) => l.blockNumber))].filter((h) => !ts.has(h))
@@ -630,22 +706,178 @@ export async function recomputeChain(url: string, chainId: number, toBlock: numb
       const blocks = await rpc.batch<{ number: string; timestamp: string }>(missing.slice(i, i + 200).map((h) => ({ method: 'eth_getBlockByNumber', params: [h, false] })))
       for (const b of blocks) ts.set(b.number, Number(b.timestamp))
     }
-    const days = new Map<string, NetDay>()
+    const days = new Map<string, DayAcc>()
     const state = new Map<string, any>()
     const extras: Extras = { leases: new Map(), providers: new Map(), cases: new Map() }
     let decoded = 0
     for (const l of logs) {
+      if (l.address.toLowerCase() === oracle) {
+        if (l.topics[0]?.toLowerCase() === ANSWER_UPDATED) state.set('usd', Number(BigInt.asIntN(256, BigInt(l.topics[1]))) / 1e8)
+        continue
+      }
       const key = new Date(ts.get(l.blockNumber)! * 1000).toISOString().slice(0, 10)
       let d = days.get(key)
-      if (!d) days.set(key, (d = emptyDay()))
+      if (!d) days.set(key, (d = { ...emptyDay(), feesUsd: 0 }))
       d.events++
       const ev = byAddress.get(l.address.toLowerCase())!(l)
       if (ev) decoded++
       spec.rule(ev, d, state, extras)
     }
     out.extras.set(spec.id, extras)
-    out.days.set(spec.id, days)
-    out.logs.set(spec.id, { total: logs.length, decoded })
+    out.days.set(spec.id, new Map([...days].map(([k, { feesUsd: _, ...d }]) => [k, d])))
+    out.feesUsd.set(spec.id, new Map([...days].map(([k, d]) => [k, d.feesUsd])))
+    out.logs.set(spec.id, { total: logs.filter((l) => l.address.toLowerCase() !== oracle).length, decoded })
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Derived metrics recomputed from the days above and the price table, from the definitions of
+// docs/methodology.md (written here again; nothing is shared with indexer/metrics.ts).
+// ---------------------------------------------------------------------------------------------------------
+
+/** What docs/networks.md says about a network's token, fee asset and capacity. */
+export interface NetworkFacts {
+  tokenDecimals: number
+  feeDecimals: number
+  /** fees are paid in the token itself (its protocol take is revenue in the fee asset) */
+  feeIsToken: boolean
+  /** hard cap, whole tokens; null = uncapped */
+  maxSupply: number | null
+  /** a lease occupies one capacity unit (utilization = open leases / capacity) */
+  leasesUseCapacity: boolean
+}
+
+/** Daily USD prices (last at or before a day), or null where none is known. */
+export interface DayPrices {
+  token(day: string): number | null
+  feeAsset(day: string): number | null
+}
+
+/** Provider counts of a day (SQL from the facts, test/helpers/provider-counts.ts). */
+export interface ProviderDayCounts { active: number; new: number; lastActive: number }
+
+export interface ExpectedMetrics {
+  periodStart: string
+  price: number | null
+  totalSupply: number
+  circulatingSupply: number
+  marketCap: number | null
+  fdv: number | null
+  fdvBasis: string
+  fees: number
+  feesUsd: number | null
+  feesValuation: string
+  protocolRevenueUsd: number | null
+  supplySideRevenueUsd: number | null
+  incentives: number
+  incentivesUsd: number | null
+  earningsUsd: number | null
+  demandRewardsRatio7d: number | null
+  demandRewardsRatio30d: number | null
+  annualizedFeesUsd: number | null
+  pf: number | null
+  ps: number | null
+  netIssuance: number
+  netIssuanceUsd: number | null
+  issuanceCoverage: number | null
+  capacity: number
+  activeLeases: number
+  utilization: number | null
+  activeProviders: number
+  newProviders: number
+  churnedProviders: number | null
+  /** scale of the terms of differences (gross fees in USD), for tolerances */
+  grossFeesUsd: number
+}
+
+const DAY_MS = 86_400_000
+const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`)
+const dayKey = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+const times = (a: number | null, b: number | null) => (a == null || b == null ? null : a * b)
+const ratio = (a: number | null, b: number | null) => (a == null || b == null || b === 0 ? null : a / b)
+
+/**
+ * Every DAY metric of one network: `days` (recomputeChain) with the oracle-valued fees, prices from the price
+ * table and provider counts per day. Trailing windows are calendar days (a day without events adds 0), unknown
+ * until the first day with events is inside the window; ARR = 30-day fees × 12; churned providers on day D are
+ * those last active on D − 30, unknown until 30 days after the first provider day.
+ */
+export function recomputeMetrics(
+  days: Map<string, NetDay>, oracleUsd: Map<string, number>, prices: DayPrices, facts: NetworkFacts, providers: Map<string, ProviderDayCounts>,
+): ExpectedMetrics[] {
+  const keys = [...days.keys()].sort()
+  const tokenUnit = 10 ** facts.tokenDecimals
+  const feeUnit = 10 ** facts.feeDecimals
+  let supply = 0n
+  let nonCirculating = 0n
+  let anyMint = false
+  let capacity = 0n
+  let openLeases = 0
+  const flows = new Map<string, { feesUsd: number | null; incentivesUsd: number | null; revenueUsd: number | null }>()
+  const first = dayMs(keys[0])
+  // Σ over the calendar window of n days ending on `day`; null before the history covers it or if a value is unknown
+  const window = (day: string, n: number, f: (x: { feesUsd: number | null; incentivesUsd: number | null; revenueUsd: number | null }) => number | null) => {
+    const end = dayMs(day)
+    if (end - (n - 1) * DAY_MS < first) return null
+    let s = 0
+    for (let k = 0; k < n; k++) {
+      const x = flows.get(dayKey(end - k * DAY_MS))
+      if (!x) continue
+      const v = f(x)
+      if (v == null) return null
+      s += v
+    }
+    return s
+  }
+  const providerDays = [...providers.keys()].sort()
+  const out: ExpectedMetrics[] = []
+  for (const day of keys) {
+    const d = days.get(day)!
+    const price = prices.token(day)
+    const feePrice = prices.feeAsset(day)
+    supply += d.minted - d.burned
+    if (d.minted > 0n) anyMint = true
+    nonCirculating += d.locked - d.unlocked
+    capacity += d.capacityAdded - d.capacityRemoved
+    openLeases += d.leasesOpened - d.leasesClosed
+    const totalSupply = Number(supply) / tokenUnit
+    const circulatingSupply = Number(supply - nonCirculating) / tokenUnit
+    const fees = Number(d.fees - d.feesRefunded) / feeUnit
+    const onchain = d.fees - d.feesUnpriced
+    // on-chain valued fees as they are; the rest (and refunds) at the day's price of the fee asset
+    const rest = Number(d.feesUnpriced - d.feesRefunded) / feeUnit
+    const feesUsd = d.feesUnpriced === 0n && d.feesRefunded === 0n ? (oracleUsd.get(day) ?? 0) : feePrice == null ? null : (oracleUsd.get(day) ?? 0) + rest * feePrice
+    const protocolRevenueUsd = facts.feeIsToken ? times(Number(d.protocolTake) / feeUnit, feePrice ?? price) : feesUsd == null ? null : 0
+    const incentives = Number(d.rewards) / tokenUnit
+    const incentivesUsd = times(incentives, price)
+    flows.set(day, { feesUsd, incentivesUsd, revenueUsd: protocolRevenueUsd })
+    const marketCap = anyMint ? times(circulatingSupply, price) : null
+    const fees30 = window(day, 30, (x) => x.feesUsd)
+    const rev30 = window(day, 30, (x) => x.revenueUsd)
+    const annualizedFeesUsd = fees30 == null ? null : fees30 * 12
+    const netIssuance = Number(d.minted - d.burned) / tokenUnit
+    const netIssuanceUsd = times(netIssuance, price)
+    const p = providers.get(day)
+    const inProviderSpan = providerDays.length > 0 && day >= providerDays[0] && day <= providerDays[providerDays.length - 1]
+    const churnFrom = providerDays.length ? dayMs(providerDays[0]) + 30 * DAY_MS : Infinity
+    out.push({
+      periodStart: `${day}T00:00:00.000Z`, price, totalSupply, circulatingSupply, marketCap,
+      fdv: facts.maxSupply != null ? times(facts.maxSupply, price) : anyMint ? times(totalSupply, price) : null,
+      fdvBasis: facts.maxSupply != null ? 'max-supply' : 'total-supply',
+      fees, feesUsd, feesValuation: onchain > 0n ? 'onchain-oracle-at-event' : feesUsd == null ? 'unpriced' : 'period-price',
+      protocolRevenueUsd, supplySideRevenueUsd: feesUsd == null || protocolRevenueUsd == null ? null : feesUsd - protocolRevenueUsd,
+      incentives, incentivesUsd, earningsUsd: protocolRevenueUsd == null || incentivesUsd == null ? null : protocolRevenueUsd - incentivesUsd,
+      demandRewardsRatio7d: ratio(window(day, 7, (x) => x.feesUsd), window(day, 7, (x) => x.incentivesUsd)),
+      demandRewardsRatio30d: ratio(fees30, window(day, 30, (x) => x.incentivesUsd)),
+      annualizedFeesUsd, pf: ratio(marketCap, annualizedFeesUsd), ps: ratio(marketCap, rev30 == null ? null : rev30 * 12),
+      netIssuance, netIssuanceUsd, issuanceCoverage: netIssuance > 0 ? ratio(protocolRevenueUsd, netIssuanceUsd) : null,
+      capacity: Number(capacity), activeLeases: openLeases,
+      utilization: capacity > 0n && facts.leasesUseCapacity ? openLeases / Number(capacity) : null,
+      activeProviders: p?.active ?? 0, newProviders: p?.new ?? 0,
+      churnedProviders: inProviderSpan && dayMs(day) >= churnFrom ? providers.get(dayKey(dayMs(day) - 30 * DAY_MS))?.lastActive ?? 0 : null,
+      grossFeesUsd: (oracleUsd.get(day) ?? 0) + (feePrice == null ? 0 : (Number(d.feesUnpriced) / feeUnit) * feePrice),
+    })
   }
   return out
 }

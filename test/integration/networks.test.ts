@@ -4,12 +4,14 @@
  * (test/helpers/recompute-networks.ts), hourly rollups add up to the daily ones, and the derived metrics the
  * GraphQL API serves equal an independent computation from the rollups and the imported prices.
  */
+import { basename } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HeadTracker } from '../../api/heads'
 import { startApi, type ApiServer } from '../../api/server'
+import { asNetDay, storedDays as storedDaysOf } from '../helpers/consistency'
 import { startFixture, type Fixture } from '../helpers/fixture'
-import { recomputedProviderCounts, storedProviderCounts } from '../helpers/provider-counts'
-import { recomputeChain, type NetDay, type NetworkRecomputation } from '../helpers/recompute-networks'
+import { recomputedProviderCounts, storedProviderCounts, type DayCounts } from '../helpers/provider-counts'
+import { recomputeChain, recomputeMetrics, type NetDay, type NetworkRecomputation, type ProviderDayCounts } from '../helpers/recompute-networks'
 
 let fx: Fixture
 let api: ApiServer
@@ -20,35 +22,42 @@ const runs = new Map<string, { code: number | null; log: string }>()
 const CHAINS: Record<number, string> = { 42161: 'arbitrum-one', 137: 'polygon', 8453: 'base', 4689: 'iotex' }
 
 /**
- * Per network, from docs/networks.md: chain, token and fee asset (symbol as priced in token_price, decimals),
- * the token's max supply in whole tokens (null = uncapped: FDV = market cap), and whether fees are valued
- * on chain per event (Livepeer: ETH/USD Chainlink at each ticket, stored in the rollup's fees_usd).
+ * Per network, from docs/networks.md: chain, category, token and fee asset (symbol as priced in token_price,
+ * decimals), the token's max supply in whole tokens (null = uncapped: FDV on total supply), the capacity unit and
+ * whether a lease occupies one unit of it (Aethir: a delegated licence). Livepeer's fees are valued on chain per
+ * event (ETH/USD Chainlink at each ticket); ETH has no imported price.
  */
-const NETWORKS: Record<string, { chainId: number; token: string; tokenDecimals: number; feeAsset: string; feeDecimals: number; maxSupply: number | null; onchainFeesUsd?: boolean }> = {
-  livepeer: { chainId: 42161, token: 'LPT', tokenDecimals: 18, feeAsset: 'ETH', feeDecimals: 18, maxSupply: null, onchainFeesUsd: true },
-  thegraph: { chainId: 42161, token: 'GRT', tokenDecimals: 18, feeAsset: 'GRT', feeDecimals: 18, maxSupply: null },
-  aethir: { chainId: 42161, token: 'ATH', tokenDecimals: 18, feeAsset: 'ATH', feeDecimals: 18, maxSupply: 42e9 },
-  dimo: { chainId: 137, token: 'DIMO', tokenDecimals: 18, feeAsset: 'DCX', feeDecimals: 18, maxSupply: 1e9 },
-  geodnet: { chainId: 137, token: 'GEOD', tokenDecimals: 18, feeAsset: 'GEOD', feeDecimals: 18, maxSupply: 1e9 },
-  'iotex-ioid': { chainId: 4689, token: 'IOTX', tokenDecimals: 18, feeAsset: 'IOTX', feeDecimals: 18, maxSupply: 10e9 },
-  spheron: { chainId: 8453, token: 'uSPON', tokenDecimals: 6, feeAsset: 'uSPON', feeDecimals: 6, maxSupply: null },
+const NETWORKS: Record<string, {
+  chainId: number; category: string; token: string; tokenDecimals: number; feeAsset: string; feeDecimals: number; maxSupply: number | null
+  capacityUnit: string | null; leasesUseCapacity?: boolean
+}> = {
+  livepeer: { chainId: 42161, category: 'compute', token: 'LPT', tokenDecimals: 18, feeAsset: 'ETH', feeDecimals: 18, maxSupply: null, capacityUnit: null },
+  thegraph: { chainId: 42161, category: 'data', token: 'GRT', tokenDecimals: 18, feeAsset: 'GRT', feeDecimals: 18, maxSupply: null, capacityUnit: 'indexers' },
+  aethir: { chainId: 42161, category: 'compute', token: 'ATH', tokenDecimals: 18, feeAsset: 'ATH', feeDecimals: 18, maxSupply: 42e9, capacityUnit: 'licences', leasesUseCapacity: true },
+  dimo: { chainId: 137, category: 'sensors', token: 'DIMO', tokenDecimals: 18, feeAsset: 'DCX', feeDecimals: 18, maxSupply: 1e9, capacityUnit: 'devices' },
+  geodnet: { chainId: 137, category: 'sensors', token: 'GEOD', tokenDecimals: 18, feeAsset: 'GEOD', feeDecimals: 18, maxSupply: 1e9, capacityUnit: null },
+  'iotex-ioid': { chainId: 4689, category: 'iot', token: 'IOTX', tokenDecimals: 18, feeAsset: 'IOTX', feeDecimals: 18, maxSupply: 10e9, capacityUnit: 'devices' },
+  spheron: { chainId: 8453, category: 'compute', token: 'uSPON', tokenDecimals: 6, feeAsset: 'uSPON', feeDecimals: 6, maxSupply: null, capacityUnit: 'providers' },
 }
+
+/** history long enough for every 30-day figure (ARR, P/F, P/S, 30d ratio, churned providers) to be defined on some days */
+const SIM_DAYS = 32
+/** Filecoin, Akash and Solana are tested in their own files: no devnet server for them here */
+const NO_NON_EVM = { RPC_FILECOIN_URL: 'http://127.0.0.1:9/rpc/v1', RPC_AKASH_URL: 'http://127.0.0.1:9', RPC_SOLANA_URL: 'http://127.0.0.1:9' }
 
 /**
  * Totals that the seeded devnet makes non-zero for each network over the run, so that every comparison below
  * covers real activity rather than zeros on both sides.
  */
 const ACTIVE: Record<string, (keyof NetDay)[]> = {
-  livepeer: ['fees', 'feeCount', 'rewards', 'protocolTake', 'minted'],
-  thegraph: ['fees', 'rewards', 'protocolTake', 'minted', 'burned', 'capacityAdded', 'leasesOpened', 'leasesClosed'],
+  livepeer: ['fees', 'feeCount', 'rewards', 'protocolTake', 'minted', 'feesSettled', 'bonded', 'unbonded', 'locked'],
+  thegraph: ['fees', 'rewards', 'protocolTake', 'minted', 'burned', 'capacityAdded', 'leasesOpened', 'leasesClosed', 'bonded', 'unbonded'],
   aethir: ['fees', 'feesRefunded', 'rewards', 'minted', 'burned', 'capacityAdded', 'capacityRemoved', 'leasesOpened', 'leasesClosed'],
-  dimo: ['fees', 'rewards', 'minted', 'burned', 'capacityAdded', 'capacityRemoved'],
+  dimo: ['fees', 'rewards', 'minted', 'burned', 'capacityAdded', 'capacityRemoved', 'feesSettled', 'bonded'],
   geodnet: ['fees', 'minted', 'burned'],
   'iotex-ioid': ['fees', 'capacityAdded', 'capacityRemoved'],
   spheron: ['fees', 'rewards', 'protocolTake', 'capacityAdded', 'leasesOpened', 'leasesClosed'],
 }
-/** networks whose fees and incentives are both priced, so the 7-day demand/rewards ratio is defined after 7 days */
-const WITH_RATIO = ['thegraph', 'aethir', 'spheron']
 
 const recomputed = new Map<number, Promise<NetworkRecomputation>>()
 function recomputationOf(chainId: number): Promise<NetworkRecomputation> {
@@ -64,27 +73,7 @@ async function gql(query: string, variables?: Record<string, unknown>) {
   return (await res.json()) as { data?: any; errors?: { message: string }[] }
 }
 
-const STAT_COLUMNS = `fees_native::text AS fees, fees_refunded_native::text AS fees_refunded, fee_count, rewards_native::text AS rewards, reward_count,
-  protocol_take_native::text AS protocol_take, minted_native::text AS minted, burned_native::text AS burned, capacity_added::text AS capacity_added,
-  capacity_removed::text AS capacity_removed, nodes_registered, nodes_deregistered, leases_opened, leases_closed, event_count`
-
-/** A stored rollup row as the recomputation's shape. */
-function asNetDay(r: any): NetDay {
-  return {
-    fees: BigInt(r.fees), feesRefunded: BigInt(r.fees_refunded), feeCount: Number(r.fee_count), rewards: BigInt(r.rewards), rewardCount: Number(r.reward_count),
-    protocolTake: BigInt(r.protocol_take), minted: BigInt(r.minted), burned: BigInt(r.burned), capacityAdded: BigInt(r.capacity_added),
-    capacityRemoved: BigInt(r.capacity_removed), nodesRegistered: Number(r.nodes_registered), nodesDeregistered: Number(r.nodes_deregistered),
-    leasesOpened: Number(r.leases_opened), leasesClosed: Number(r.leases_closed), events: Number(r.event_count),
-  }
-}
-
-async function storedDays(network: string): Promise<Map<string, NetDay>> {
-  const r = await fx.pool.query(
-    `SELECT to_char(period_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, ${STAT_COLUMNS} FROM network_stat WHERE network = $1 AND interval = 'DAY' ORDER BY period_start`,
-    [network],
-  )
-  return new Map(r.rows.map((x) => [x.day as string, asNetDay(x)]))
-}
+const storedDays = (network: string) => storedDaysOf(fx.pool, network)
 
 /** HOUR rows summed per UTC day */
 async function hoursPerDay(network: string): Promise<Map<string, NetDay>> {
@@ -93,7 +82,9 @@ async function hoursPerDay(network: string): Promise<Map<string, NetDay>> {
             sum(fee_count) AS fee_count, sum(rewards_native)::text AS rewards, sum(reward_count) AS reward_count, sum(protocol_take_native)::text AS protocol_take,
             sum(minted_native)::text AS minted, sum(burned_native)::text AS burned, sum(capacity_added)::text AS capacity_added, sum(capacity_removed)::text AS capacity_removed,
             sum(nodes_registered) AS nodes_registered, sum(nodes_deregistered) AS nodes_deregistered, sum(leases_opened) AS leases_opened,
-            sum(leases_closed) AS leases_closed, sum(event_count) AS event_count
+            sum(leases_closed) AS leases_closed, sum(event_count) AS event_count, sum(fees_settled_native)::text AS fees_settled,
+            sum(bonded_native)::text AS bonded, sum(unbonded_native)::text AS unbonded, sum(locked_native)::text AS locked,
+            sum(unlocked_native)::text AS unlocked, sum(fees_unpriced_native)::text AS fees_unpriced, sum(fees_usd)::float8 AS fees_usd
        FROM network_stat WHERE network = $1 AND interval = 'HOUR' GROUP BY 1 ORDER BY 1`,
     [network],
   )
@@ -111,7 +102,7 @@ function expectClose(got: number | null, want: number | null, what: string, scal
 }
 
 beforeAll(async () => {
-  fx = await startFixture({ SIM_DAYS: '8' }, { importPrices: true })
+  fx = await startFixture({ SIM_DAYS: String(SIM_DAYS), ...NO_NON_EVM }, { importPrices: true })
   // pick each chain's head, then put finality + 1 blocks on top so that the head is final
   for (const n of fx.devnet.nodes) {
     heads.set(n.chainId, await n.node.rpc.blockNumber())
@@ -159,115 +150,115 @@ describe('rollups vs independent recomputation from eth_getLogs', () => {
       const hours = await hoursPerDay(network)
       expect([...hours.keys()]).toEqual([...got.keys()])
       for (const [day, g] of got) expect({ network, day, ...hours.get(day) }).toEqual({ network, day, ...g })
+      // fees valued at the on-chain oracle at each event (Livepeer: ETH/USD Chainlink), USD; 0 for the others
+      const usd = (await recomputationOf(NETWORKS[network].chainId)).feesUsd.get(network)!
+      const stored = await fx.pool.query(
+        `SELECT to_char(period_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, interval, fees_usd::float8 AS usd FROM network_stat WHERE network = $1`, [network])
+      const hourSums = new Map<string, number>()
+      for (const x of stored.rows.filter((x) => x.interval === 'HOUR')) hourSums.set(x.day, (hourSums.get(x.day) ?? 0) + x.usd)
+      for (const x of stored.rows.filter((x) => x.interval === 'DAY')) {
+        expectClose(x.usd, usd.get(x.day)!, `${network} ${x.day} feesUsd (rollup)`)
+        expectClose(hourSums.get(x.day)!, x.usd, `${network} ${x.day} feesUsd (hours)`)
+      }
+      if (network === 'livepeer') {
+        expect([...usd.values()].some((v) => v > 0), 'livepeer: fees valued on chain').toBe(true)
+        expect([...want.values()].some((d) => d.feesUnpriced > 0n && d.feesUnpriced < d.fees) || [...want.values()].every((d) => d.feesUnpriced === 0n || d.feesUnpriced === d.fees)).toBe(true)
+      } else expect([...usd.values()].every((v) => v === 0), `${network}: no on-chain fee valuation`).toBe(true)
     })
   }
 })
+
+/** Daily prices of an asset from the price table: the last DAY price at or before a day (null before the first). */
+async function dailyPrices(asset: string): Promise<(day: string) => number | null> {
+  const r = await fx.pool.query(
+    `SELECT to_char(period_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, price::float8 AS price FROM token_price WHERE asset = $1 AND interval = 'DAY' ORDER BY period_start`,
+    [asset],
+  )
+  const rows = r.rows as { day: string; price: number }[]
+  return (day) => {
+    let best: number | null = null
+    for (const x of rows) if (x.day <= day) best = x.price
+    return best
+  }
+}
+
+/** every field of NetworkMetrics */
+const METRIC_FIELDS = `network category interval periodStart price priceSource totalSupply circulatingSupply marketCap fdv fdvBasis fees feesUsd
+  feesValuation protocolRevenueUsd supplySideRevenueUsd incentives incentivesUsd earningsUsd demandRewardsRatio7d demandRewardsRatio30d
+  annualizedFeesUsd pf ps netIssuance netIssuanceUsd issuanceCoverage capacity capacityUnit activeLeases utilization activeProviders newProviders churnedProviders`
+/** the numeric fields compared within a relative tolerance (sums of floats in another order) */
+const NUMERIC = ['price', 'totalSupply', 'circulatingSupply', 'marketCap', 'fdv', 'fees', 'feesUsd', 'protocolRevenueUsd', 'supplySideRevenueUsd', 'incentives',
+  'incentivesUsd', 'earningsUsd', 'demandRewardsRatio7d', 'demandRewardsRatio30d', 'annualizedFeesUsd', 'pf', 'ps', 'netIssuance', 'netIssuanceUsd',
+  'issuanceCoverage', 'utilization'] as const
+/** fields that a difference of larger terms can bring near 0: compared at the scale of the gross fees */
+const DIFFERENCES = new Set(['fees', 'feesUsd', 'supplySideRevenueUsd', 'earningsUsd'])
+
+/** per network: how many days had each non-null value (the comparison must cover real figures, not nulls on both sides) */
+const covered = new Map<string, Map<string, number>>()
 
 describe('derived metrics served by the API', () => {
   for (const [network, meta] of Object.entries(NETWORKS)) {
-    it(`${network}: networkMetrics equals an independent computation from rollups and prices`, async () => {
-      // rollup rows with the last daily price at or before each day, for the token and the fee asset
-      const r = await fx.pool.query(
-        `SELECT s.period_start, s.fees_native::text AS fees, s.fees_refunded_native::text AS refunds, s.fees_usd::float8 AS fees_usd,
-                s.fees_unpriced_native::text AS unpriced, s.rewards_native::text AS rewards, s.protocol_take_native::text AS take,
-                s.minted_native::text AS minted, s.burned_native::text AS burned, s.locked_native::text AS locked,
-                s.unlocked_native::text AS unlocked, s.capacity_added::text AS cap_added,
-                s.capacity_removed::text AS cap_removed, s.leases_opened, s.leases_closed,
-                (SELECT p.price::float8 FROM token_price p WHERE p.asset = $2 AND p.interval = 'DAY' AND p.period_start <= s.period_start
-                  ORDER BY p.period_start DESC LIMIT 1) AS token_price,
-                (SELECT p.price::float8 FROM token_price p WHERE p.asset = $3 AND p.interval = 'DAY' AND p.period_start <= s.period_start
-                  ORDER BY p.period_start DESC LIMIT 1) AS fee_price
-           FROM network_stat s WHERE s.network = $1 AND s.interval = 'DAY' ORDER BY s.period_start`,
-        [network, meta.token, meta.feeAsset],
-      )
-      expect(r.rows.length).toBeGreaterThan(0)
-      const tokenUnit = 10 ** meta.tokenDecimals
-      const feeUnit = 10 ** meta.feeDecimals
-      let supply = 0n
-      let minted = false
-      let locked = 0n
-      let capacity = 0n
-      let leases = 0
-      const want = r.rows.map((x) => {
-        supply += BigInt(x.minted) - BigInt(x.burned)
-        if (BigInt(x.minted) > 0n) minted = true
-        locked += BigInt(x.locked) - BigInt(x.unlocked)
-        capacity += BigInt(x.cap_added) - BigInt(x.cap_removed)
-        leases += x.leases_opened - x.leases_closed
-        const price: number | null = x.token_price
-        const gross = BigInt(x.fees)
-        const refunds = BigInt(x.refunds)
-        const net = Number(gross - refunds) / feeUnit
-        let feesUsd: number | null
-        if (meta.onchainFeesUsd) feesUsd = BigInt(x.unpriced) > 0n ? null : x.fees_usd // no import price for ETH
-        else if (gross === 0n && refunds === 0n) feesUsd = 0
-        else feesUsd = x.fee_price == null ? null : net * x.fee_price
-        const totalSupply = Number(supply) / tokenUnit
-        // market cap on circulating supply: total minus tokens held by listed non-circulating addresses
-        // supply is unknown until a mint was indexed (native coins, tokens without mint events): no market cap
-        const marketCap = price == null || !minted ? null : (Number(supply - locked) / tokenUnit) * price
-        const incentives = Number(BigInt(x.rewards)) / tokenUnit
-        // protocol revenue: the protocol take when it is paid in the fee asset (= the token), else none
-        const protocolRevenueUsd = meta.feeAsset === meta.token
-          ? (x.fee_price == null ? null : (Number(BigInt(x.take)) / feeUnit) * x.fee_price)
-          : feesUsd == null ? null : 0
-        return {
-          periodStart: x.period_start.toISOString() as string, day: x.period_start.getTime() as number, price, totalSupply, marketCap,
-          fdv: price == null ? null : meta.maxSupply != null ? meta.maxSupply * price : minted ? totalSupply * price : null,
-          fees: net, feesUsd, grossFeesUsd: x.fee_price == null ? 0 : (Number(gross) / feeUnit) * x.fee_price,
-          incentives, incentivesUsd: price == null ? null : incentives * price, protocolRevenueUsd,
-          capacity: Number(capacity), activeLeases: leases,
-        }
-      })
-      // trailing 7 UTC days (this day and the 6 before it): Σ fees USD / Σ incentives USD; null when a day is
-      // missing, not yet 7 days of history, a value is unknown or incentives are 0
-      const byDay = new Map(want.map((w) => [w.day, w]))
-      const ratio7d = (day: number): number | null => {
-        let fees = 0
-        let incentives = 0
-        for (let k = 0; k < 7; k++) {
-          const w = byDay.get(day - k * 86_400_000)
-          if (!w || w.feesUsd == null || w.incentivesUsd == null) return null
-          fees += w.feesUsd
-          incentives += w.incentivesUsd
-        }
-        return incentives === 0 ? null : fees / incentives
-      }
-
-      const { data, errors } = await gql(
-        `query($n: ID!) { networkMetrics(network: $n, interval: DAY, limit: 1000) { periodStart price totalSupply marketCap fdv fees feesUsd
-           incentives incentivesUsd protocolRevenueUsd demandRewardsRatio7d capacity activeLeases } }`,
-        { n: network },
-      )
+    it(`${network}: every field of networkMetrics equals the recomputation from eth_getLogs and the price table`, async () => {
+      const rec = await recomputationOf(meta.chainId)
+      const token = await dailyPrices(meta.token)
+      const feeAsset = await dailyPrices(meta.feeAsset)
+      const counts = ((await providerCountsOnce()) as DayCounts[]).filter((c) => c.network === network)
+      const providers = new Map<string, ProviderDayCounts>(counts.map((c) => [c.day, { active: c.active, new: c.new, lastActive: c.lastActive }]))
+      const want = recomputeMetrics(rec.days.get(network)!, rec.feesUsd.get(network)!, { token, feeAsset }, {
+        tokenDecimals: meta.tokenDecimals, feeDecimals: meta.feeDecimals, feeIsToken: meta.feeAsset === meta.token, maxSupply: meta.maxSupply,
+        leasesUseCapacity: meta.leasesUseCapacity ?? false,
+      }, providers)
+      const file = fx.devnet.priceFiles.find((f) => f.asset === meta.token)?.file
+      const { data, errors } = await gql(`query($n: ID!) { networkMetrics(network: $n, interval: DAY, limit: 1000) { ${METRIC_FIELDS} } }`, { n: network })
       expect(errors).toBeUndefined()
       const got = data.networkMetrics as any[]
       expect(got.map((g) => g.periodStart)).toEqual(want.map((w) => w.periodStart))
-      // every token and fee asset has a price source (on-chain feed or imported CSV)
-      // (supply unknown: IoTeX ioID's native IOTX, Spheron's uSPON without mint events)
-      if (!['iotex-ioid', 'spheron'].includes(network)) expect(got[got.length - 1].marketCap, `${network}: market cap priced`).not.toBeNull()
-      else expect(got[got.length - 1].marketCap, `${network}: market cap unknown`).toBeNull()
-      expect(got[got.length - 1].feesUsd, `${network}: fees priced`).not.toBeNull()
-      if (WITH_RATIO.includes(network)) expect(got.filter((g) => g.demandRewardsRatio7d != null).length, `${network}: days with a 7d ratio`).toBeGreaterThan(0)
+      expect(got.length, `${network}: ${SIM_DAYS} days of history`).toBeGreaterThanOrEqual(SIM_DAYS)
+      const seen = new Map<string, number>()
       got.forEach((g, i) => {
         const w = want[i]
         const at = `${network} ${w.periodStart}`
-        expectClose(g.price, w.price, `${at} price`)
-        expectClose(g.totalSupply, w.totalSupply, `${at} totalSupply`)
-        expectClose(g.marketCap, w.marketCap, `${at} marketCap`)
-        expectClose(g.fdv, w.fdv, `${at} fdv`)
-        expectClose(g.fees, w.fees, `${at} fees`, (Number(BigInt(r.rows[i].fees)) / feeUnit))
-        expectClose(g.feesUsd, w.feesUsd, `${at} feesUsd`, w.grossFeesUsd)
-        expectClose(g.incentives, w.incentives, `${at} incentives`)
-        expectClose(g.incentivesUsd, w.incentivesUsd, `${at} incentivesUsd`)
-        expectClose(g.protocolRevenueUsd, w.protocolRevenueUsd, `${at} protocolRevenueUsd`)
-        const ratio = ratio7d(w.day)
-        // a ratio of sums whose terms may cancel (net fees): compare with the scale of the gross terms
-        expectClose(g.demandRewardsRatio7d, ratio, `${at} demandRewardsRatio7d`)
-        expect({ at, capacity: g.capacity, activeLeases: g.activeLeases }).toEqual({ at, capacity: w.capacity, activeLeases: w.activeLeases })
+        expect({ at, network: g.network, category: g.category, interval: g.interval, capacityUnit: g.capacityUnit, priceSource: g.priceSource }).toEqual({
+          at, network, category: meta.category, interval: 'DAY', capacityUnit: meta.capacityUnit, priceSource: file ? `import:coingecko:${basename(file)}` : null,
+        })
+        expect({ at, fdvBasis: g.fdvBasis, feesValuation: g.feesValuation, capacity: g.capacity, activeLeases: g.activeLeases }).toEqual({
+          at, fdvBasis: w.fdvBasis, feesValuation: w.feesValuation, capacity: w.capacity, activeLeases: w.activeLeases,
+        })
+        expect({ at, active: g.activeProviders, new: g.newProviders, churned: g.churnedProviders }).toEqual({
+          at, active: w.activeProviders, new: w.newProviders, churned: w.churnedProviders,
+        })
+        for (const f of NUMERIC) {
+          expectClose(g[f], w[f], `${at} ${f}`, DIFFERENCES.has(f) ? w.grossFeesUsd + (f === 'earningsUsd' ? Math.abs(w.incentivesUsd ?? 0) : 0) : 0)
+          if (g[f] != null) seen.set(f, (seen.get(f) ?? 0) + 1)
+        }
+        if (g.churnedProviders != null) seen.set('churnedProviders', (seen.get('churnedProviders') ?? 0) + 1)
+        if (g.churnedProviders > 0) seen.set('churnedProvidersPositive', (seen.get('churnedProvidersPositive') ?? 0) + 1)
       })
+      covered.set(network, seen)
+      // every token and fee asset has a price source (on-chain feed or imported CSV); supply unknown: IoTeX ioID's
+      // native IOTX, Spheron's uSPON without mint events
+      const last = got[got.length - 1]
+      if (!['iotex-ioid', 'spheron'].includes(network)) expect(last.marketCap, `${network}: market cap priced`).not.toBeNull()
+      else expect(last.marketCap, `${network}: market cap unknown`).toBeNull()
+      expect(last.feesUsd, `${network}: fees priced`).not.toBeNull()
+      // the 30-day figures are defined on the last days of the history
+      expect(last.annualizedFeesUsd, `${network}: ARR on the last day`).not.toBeNull()
     })
   }
+
+  it('the comparison covers real figures: each metric is non-null on some day of some network', () => {
+    expect(covered.size).toBe(Object.keys(NETWORKS).length)
+    const total = (f: string) => [...covered.values()].reduce((a, m) => a + (m.get(f) ?? 0), 0)
+    for (const f of [...NUMERIC, 'churnedProviders']) expect(total(f), `${f}: days with a value`).toBeGreaterThan(0)
+    // 30-day ratios where fees and incentives are both priced; P/F where the market cap is known; P/S where the take is revenue
+    for (const n of ['thegraph', 'aethir', 'spheron']) expect(covered.get(n)!.get('demandRewardsRatio30d') ?? 0, `${n}: 30-day ratio`).toBeGreaterThan(0)
+    for (const n of ['thegraph', 'aethir', 'dimo', 'geodnet']) expect(covered.get(n)!.get('pf') ?? 0, `${n}: P/F`).toBeGreaterThan(0)
+    expect(covered.get('thegraph')!.get('ps') ?? 0, 'thegraph: P/S').toBeGreaterThan(0)
+  })
 })
+
+let providerCountsMemo: Promise<DayCounts[]> | undefined
+const providerCountsOnce = () => (providerCountsMemo ??= recomputedProviderCounts(fx.pool))
 
 /** Stored Spheron Lease rows equal the leases recomputed from LeaseCreated / LeaseUpdated / LeaseClosed logs. */
 async function expectSpheronLeases(rec: NetworkRecomputation) {
