@@ -20,6 +20,15 @@ describe('loadConfig', () => {
     expect(real.chains.find((x) => x.chain.id === 'filecoin')).toMatchObject({ rpcUrl: 'https://api.node.glif.io/rpc/v1', token: 't0k', finality: 0 })
   })
 
+  it('reads Akash over CometBFT JSON-RPC: the devnet server at DEVNET_PORT + 5, or an http(s) node with a start height', () => {
+    const c = loadConfig({})
+    const akash = c.chains.find((x) => x.chain.id === 'akash')!
+    expect(rpcUrlOf(c, akash)).toBe('http://127.0.0.1:8550')
+    const real = loadConfig({ RPC_AKASH_URL: 'https://rpc.akash.example:443', START_BLOCK_AKASH: '21000000' }).chains.find((x) => x.chain.id === 'akash')!
+    expect(real).toMatchObject({ rpcUrl: 'https://rpc.akash.example:443', startBlock: 21_000_000 })
+    expect(real.chain.cometbftChainId).toBe('akashnet-2')
+  })
+
   it('takes a real RPC endpoint and block range per chain; the devnet serves only chains without one', () => {
     const c = loadConfig({ RPC_ARBITRUM_ONE_URL: 'wss://arb.example/ws', START_BLOCK_ARBITRUM_ONE: '5856156', END_BLOCK_ARBITRUM_ONE: '6000000' })
     expect(c.chains.find((x) => x.chain.id === 'arbitrum-one')).toMatchObject({ rpcUrl: 'wss://arb.example/ws', startBlock: 5856156, endBlock: 6000000 })
@@ -42,6 +51,11 @@ describe('loadConfig', () => {
     [{ RPC_FILECOIN_URL: 'wss://lotus.example/rpc/v1' }, /RPC_FILECOIN_URL: Filecoin is read over Lotus JSON-RPC: use an http\(s\):\/\/ URL/],
     [{ RPC_FILECOIN_URL: 'https://lotus.example/rpc/v1', GATEWAY_FILECOIN_URL: 'https://gw.example' }, /GATEWAY_FILECOIN_URL: Filecoin has no Subsquid gateway/],
     [{ RPC_POLYGON_TOKEN: 'secret' }, /RPC_POLYGON_TOKEN: only Lotus chains take a token/],
+    [{ RPC_AKASH_URL: 'wss://rpc.akash.example/websocket' }, /RPC_AKASH_URL: Akash is read over CometBFT JSON-RPC: use an http\(s\):\/\/ URL/],
+    [{ RPC_AKASH_URL: 'rpc.akash.example:26657' }, /RPC_AKASH_URL: must be a URL/],
+    [{ RPC_AKASH_URL: 'https://rpc.akash.example', GATEWAY_AKASH_URL: 'https://gw.example' }, /GATEWAY_AKASH_URL: Akash has no Subsquid gateway \(CometBFT source\)/],
+    [{ RPC_AKASH_URL: 'https://rpc.akash.example', FINALITY_AKASH: '2' }, /FINALITY_AKASH: Akash has instant finality/],
+    [{ RPC_AKASH_URL: 'https://rpc.akash.example', START_BLOCK_AKASH: '20000000', END_BLOCK_AKASH: '19000000' }, /END_BLOCK_AKASH: must be >= START_BLOCK_AKASH/],
   ]
   for (const [env, message] of bad) {
     it(`rejects ${JSON.stringify(env)} naming the setting`, () => {

@@ -1,7 +1,10 @@
 /**
- * CometBFT JSON-RPC client (the subset an indexer needs: /status, /blockchain, /block, /block_results), over HTTP
+ * CometBFT JSON-RPC client (the subset an indexer needs: /status, /block, /block_results, /abci_query), over HTTP
  * POST JSON-RPC, with per-request timeouts and retries with exponential backoff (p-retry). Works against a real
- * node (port 26657) and the devnet's Akash-compatible server alike.
+ * node (port 26657) and the devnet's Akash-compatible server alike. /blockchain (block metas with num_txs) is not
+ * used: an empty block still has results to read (x/mint's provision, governance and burn events in begin / end
+ * block events), so no height can be skipped by its transaction count, and /block gives the header and the
+ * transactions in the same batch.
  */
 import { componentLogger } from '../../../common/logger'
 import { JsonRpcHttp } from '../jsonrpc'
@@ -126,10 +129,4 @@ export class CometbftClient {
     return this.call<CometBlockResults>('block_results', { height: String(height) })
   }
 
-  /** Block metas of [min, max] (a node returns at most 20 per call), newest first as CometBFT does. */
-  blockchain(minHeight: number, maxHeight: number) {
-    return this.call<{ last_height: string; block_metas: { block_id: { hash: string }; header: { height: string; time: string }; num_txs: string }[] }>(
-      'blockchain', { minHeight: String(minHeight), maxHeight: String(maxHeight) },
-    )
-  }
 }

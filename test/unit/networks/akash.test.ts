@@ -22,6 +22,9 @@ import { akashnet } from '../../../indexer/registry/chains'
 import type { AbciQuery } from '../../../indexer/registry'
 import { decodeAttributes, decodeBlock } from '../../../indexer/sources/cometbft/decode'
 import { isOtherFeeAsset } from '../../../indexer/rollup/accounts'
+import { runCometbftIndexer } from '../../../indexer/sources/cometbft/run'
+import { loadConfig } from '../../../common/config'
+import { freePort } from '../../helpers/ports'
 
 const OWNER = 'akash1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq7cdc78'
 const PROVIDER = 'akash1hf39zjhe4pvps4sh4y5e2z5yh5mw9n2m9lq6q5'
@@ -490,6 +493,27 @@ describe('x/take parameters from the chain', () => {
       const fallback = handleCosmosBlocks(akashnet, [akash], blocks.map((b) => ({ ...b, queries: undefined })))
       expect(new Set(fallback.facts.filter((f) => f.kind === FactKind.PROTOCOL_TAKE).map((f) => f.provenance))).toEqual(new Set(['config']))
     } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('production configuration', () => {
+  it('refuses an RPC_AKASH_URL node of another chain at start, naming both chain ids (before touching the database)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'akash-devnet-'))
+    const port = await freePort()
+    // the Akash sandbox network's id: an Akash node, but not mainnet
+    const other = new CometbftDevnet({ port, chainId: 'sandbox-01', seed: 5, genesis: Date.UTC(2026, 2, 4) / 1000 - 3600, stateDir: dir, historyBlockSeconds: 300, key: 1 })
+    other.catchUp(Date.UTC(2026, 2, 4) / 1000)
+    await other.listen()
+    try {
+      const url = `http://127.0.0.1:${port}`
+      const config = loadConfig({ RPC_AKASH_URL: url })
+      const chainConfig = config.chains.find((c) => c.chain.id === 'akash')!
+      await expect(runCometbftIndexer({ config, chainConfig, rpcUrl: url, databaseUrl: 'postgres://nobody@127.0.0.1:9/none' }))
+        .rejects.toThrow(`RPC ${url}/ serves chain "sandbox-01", expected "akashnet-2" (Akash)`)
+    } finally {
+      await other.stop()
       rmSync(dir, { recursive: true, force: true })
     }
   })
