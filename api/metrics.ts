@@ -120,3 +120,25 @@ export function window<T extends { periodStart: Date }>(xs: T[], from: Date | nu
 }
 
 export { networkById }
+
+/** A `networkMetrics` row as the API answers it: the derived metrics with the network's identity and provider counts. */
+export type NetworkMetricsRow = DerivedMetrics & ProviderCounts & {
+  network: string
+  category: string
+  interval: Interval
+  capacityUnit: string | null
+  priceSource: string | null
+}
+
+/**
+ * The rows of `networkMetrics` (GraphQL) and of the `daily_metrics` export: one place that joins a network's derived
+ * series with its provider counts (DAY rows; a day without provider activity has 0 active and new providers; hourly
+ * rows have none).
+ */
+export function networkMetricsRows(net: NetworkDef, interval: Interval, series: DerivedMetrics[], providers: Map<number, ProviderCounts>, source: string | null): NetworkMetricsRow[] {
+  const none = interval === 'DAY' ? { activeProviders: 0, newProviders: 0, churnedProviders: null } : { activeProviders: null, newProviders: null, churnedProviders: null }
+  return series.map((m) => ({
+    ...m, network: net.id, category: net.category, interval, capacityUnit: net.capacityUnit ?? null, priceSource: source,
+    ...(interval === 'DAY' ? providers.get(m.periodStart.getTime()) ?? none : none),
+  })) as NetworkMetricsRow[]
+}

@@ -11,7 +11,7 @@ import { parseIsoDate } from './dates'
 import { leasedResources } from './leased'
 import { declaredCapacity } from './declared'
 import { marketSeries, type MarketSeriesArgs } from './market-series'
-import { networkMetrics, priceSource, providerCounts, window, type ProviderCounts } from './metrics'
+import { networkMetrics, networkMetricsRows, priceSource, providerCounts, window, type ProviderCounts } from './metrics'
 import type { SeriesSource } from './series-memo'
 import { dailyStats, healthAlerts, type AlertThresholds } from './subscriptions'
 import type { SeriesInterval, SeriesMetric } from '../indexer/metrics'
@@ -183,11 +183,7 @@ export const resolvers = {
         args.interval === 'DAY' ? once(ctx, `providers/${net.id}`, () => providerCounts(ctx.pool, net.id, CHURN_DAYS)) : new Map<number, ProviderCounts>(),
         once(ctx, `priceSource/${asset}`, () => priceSource(ctx.pool, asset)),
       ])
-      return window(series, from, to, limit).map((m) => ({
-        ...m, network: net.id, category: net.category, interval: args.interval, capacityUnit: net.capacityUnit ?? null, priceSource: source,
-        // days without provider activity have 0 active providers; hourly series have no provider counts
-        ...(args.interval === 'DAY' ? providers.get(m.periodStart.getTime()) ?? { activeProviders: 0, newProviders: 0, churnedProviders: null } : { activeProviders: null, newProviders: null, churnedProviders: null }),
-      }))
+      return networkMetricsRows(net, args.interval, window(series, from, to, limit), providers, source)
     },
     async categoryMetrics(_: unknown, args: { category: string; interval: 'HOUR' | 'DAY'; from?: string; to?: string; limit?: number }, ctx: ApiContext) {
       if (!categories.some((c) => c.id === args.category)) throw new GraphQLError(`unknown category "${args.category}"`, { extensions: { code: 'BAD_USER_INPUT' } })

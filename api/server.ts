@@ -120,7 +120,7 @@ export async function startApi(opts: {
   const cache = limits.cacheMaxMb > 0 ? createResponseCache({ version, maxBytes: limits.cacheMaxMb * 1024 * 1024, metrics }) : undefined
   const series = cache ? memoizedSeries(version, (net, interval) => networkMetrics(pool, net, interval)) : undefined
   const yoga = createGraphql({ pool, heads: opts.heads, maxLimit: opts.maxLimit ?? 1000, pollMs: opts.pollMs ?? 2000, metrics, limits, cache, series })
-  const handleExport = createExportHandler({ pool, maxConcurrent: limits.exportMaxConcurrent, metrics })
+  const handleExport = createExportHandler({ pool, maxConcurrent: limits.exportMaxConcurrent, metrics, series })
   const rateLimit = createRateLimit(limits.rateLimitPerMin)
   const hasDashboard = existsSync(join(DASHBOARD_DIST, 'index.html'))
   const statics = hasDashboard ? sirv(DASHBOARD_DIST, { single: true, etag: true, gzip: false }) : undefined

@@ -23,7 +23,7 @@ const schema = z.strictObject({
 })
 
 /** Parses the query string of an export; throws FilterError naming the first bad parameter. */
-export function parseFilters(params: URLSearchParams, dataset: Dataset): ExportFilters {
+export function parseFilters(params: URLSearchParams, dataset: Pick<Dataset, 'id' | 'provider'>): ExportFilters {
   const raw: Record<string, string> = {}
   for (const [k, v] of params) {
     if (k in raw) throw new FilterError(k, 'given more than once (use a comma-separated list for several networks)')

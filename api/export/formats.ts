@@ -31,7 +31,7 @@ const arrowTypes: Record<ColumnKind, () => DataType> = {
   timestamp: () => new TimestampMillisecond('UTC'),
 }
 
-export function arrowSchema(columns: Column[]): Schema {
+export function arrowSchema(columns: Pick<Column, 'name' | 'kind'>[]): Schema {
   return new Schema(columns.map((c) => new Field(c.name, arrowTypes[c.kind](), true, c.kind === 'decimal' ? new Map([['depin:kind', 'decimal']]) : undefined)))
 }
 

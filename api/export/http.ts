@@ -1,5 +1,6 @@
 /**
  * GET /export/<dataset>.<csv|arrow|parquet>?network=&category=&from=&to=&provider=
+ * Datasets: the tables' (datasets.ts, one COPY each) and the derived ones (derived.ts: daily_metrics).
  * Unknown dataset or format: 404; bad parameter: 400 naming it; too many exports at once: 429 with
  * Retry-After; a query failing before the first byte: 503. Once streaming has begun an error can only
  * abort the transfer (the client sees a truncated response).
@@ -10,7 +11,9 @@ import { pipeline } from 'node:stream/promises'
 import type pg from 'pg'
 import { componentLogger } from '../../common/logger'
 import type { ApiMetrics } from '../observability'
+import type { SeriesSource } from '../series-memo'
 import { datasetById, datasets } from './datasets'
+import { derivedDatasetById, derivedDatasets, openDerivedExport } from './derived'
 import { openExport } from './export'
 import { FilterError, parseFilters } from './filters'
 import { contentTypes, formats, type Format } from './formats'
@@ -21,14 +24,15 @@ const json = (res: ServerResponse, status: number, body: object, headers: Record
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body))
 }
 
-export function createExportHandler(opts: { pool: pg.Pool; maxConcurrent: number; metrics: ApiMetrics }) {
+export function createExportHandler(opts: { pool: pg.Pool; maxConcurrent: number; metrics: ApiMetrics; series?: SeriesSource }) {
   let active = 0
   return async function handleExport(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'method not allowed', message: 'exports are read with GET' }, { allow: 'GET, HEAD' })
     const m = /^\/export\/([^/]+)\.([^./]+)$/.exec(url.pathname)
-    const dataset = m ? datasetById(decodeURIComponent(m[1])) : undefined
+    const id = m ? decodeURIComponent(m[1]) : ''
+    const dataset = datasetById(id) ?? derivedDatasetById(id)
     if (!m || !dataset) {
-      return json(res, 404, { error: 'not found', message: `unknown dataset; GET /export/<dataset>.<format> with dataset one of ${datasets.map((d) => d.id).join(', ')}` })
+      return json(res, 404, { error: 'not found', message: `unknown dataset; GET /export/<dataset>.<format> with dataset one of ${[...datasets, ...derivedDatasets].map((d) => d.id).join(', ')}` })
     }
     const format = m[2] as Format
     if (!formats.includes(format)) return json(res, 404, { error: 'not found', message: `unknown format "${m[2]}"; one of ${formats.join(', ')}` })
@@ -49,7 +53,9 @@ export function createExportHandler(opts: { pool: pg.Pool; maxConcurrent: number
     try {
       let exp
       try {
-        exp = await openExport(opts.pool, { dataset, format, filters })
+        exp = 'from' in dataset
+          ? await openExport(opts.pool, { dataset, format, filters })
+          : await openDerivedExport({ pool: opts.pool, series: opts.series }, { dataset, format, filters })
       } catch (e) {
         const code = (e as { code?: string }).code
         log.warn({ err: (e as Error).message, code, dataset: dataset.id }, 'export query failed')

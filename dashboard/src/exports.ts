@@ -1,6 +1,7 @@
 /**
  * Download links of the API's export endpoint (`GET /export/{dataset}.{arrow|csv|parquet}`, api/ export routes):
- * the data behind a chart, with the view's filters.
+ * the data behind a chart, with the view's filters. Charts link `daily_metrics`, the derived daily metrics they draw
+ * (GraphQL networkMetrics), with the networks they show.
  */
 export const EXPORT_FORMATS = [
   { id: 'csv', label: 'CSV' },
@@ -9,7 +10,12 @@ export const EXPORT_FORMATS = [
 ] as const
 
 export const DATASETS = [
-  { id: 'daily_stats', name: 'Daily rollups', what: 'fees, incentives, supply, capacity and leases per network and UTC day (behind every chart)' },
+  {
+    id: 'daily_metrics',
+    name: 'Daily metrics',
+    what: 'the numbers the charts draw, per network and UTC day: price, market cap, FDV, fees and incentives in USD, P/F, demand/rewards, supply, capacity, utilization, providers',
+  },
+  { id: 'daily_stats', name: 'Daily rollups', what: 'the raw rollups per network and UTC day in base units: fees (gross, refunds apart), rewards, mints, burns, capacity and lease changes' },
   { id: 'hourly_stats', name: 'Hourly rollups', what: 'the same per hour' },
   { id: 'events', name: 'Economic facts', what: 'normalized facts (fee paid, reward emitted, lease opened...) with block, tx and log' },
   { id: 'raw_events', name: 'Raw events', what: 'decoded logs of the watched contracts, verbatim' },

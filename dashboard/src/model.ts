@@ -9,7 +9,8 @@ import { windowOf, type IntervalId, type ViewState } from './viewstate'
 
 export interface Totals {
   fees: number
-  feesUsd: number
+  /** fees net of refunds in USD (networkMetrics.feesUsd summed, unknown days skipped); null when no day is priced */
+  feesUsd: number | null
   rewards: number
   feeCount: number
   rewardCount: number
@@ -26,7 +27,8 @@ export interface ChartRow {
   /** no rollup row in the bucket (no indexed event) */
   gap: boolean
   fees: number
-  feesUsd: number
+  /** networkMetrics.feesUsd of the bucket (net of refunds, unpriced fees valued at the day's price); null when unknown */
+  feesUsd: number | null
   rewards: number
   feeCount: number
   rewardCount: number
@@ -138,35 +140,36 @@ export function deriveNetwork(data: NetworkData, id: string, view: ViewState, no
   const bs = buckets(w.from, w.to, interval)
   const inWin = <T extends { periodStart: string }>(rows: T[], a: number, b: number) => rows.filter((r) => t(r) >= a && t(r) <= b)
   const stats = inWin(data.networkStats, w.from, w.to)
+  const m = data.networkMetrics
+  const cur = inWin(m, w.from, w.to)
+  const fees = sumNullable(cur.map((r) => r.feesUsd))
   const totals: Totals = {
-    fees: sum(stats, (r) => r.fees), feesUsd: sum(stats, (r) => r.feesUsd), rewards: sum(stats, (r) => r.rewards),
+    fees: sum(stats, (r) => r.fees), feesUsd: fees, rewards: sum(stats, (r) => r.rewards),
     feeCount: sum(stats, (r) => r.feeCount), rewardCount: sum(stats, (r) => r.rewardCount), protocolTake: sum(stats, (r) => r.protocolTake),
     days: stats.length,
   }
   const statRows = aggregate(data.networkStats, bs, interval, {
-    fees: 'sum', feesUsd: 'sum', rewards: 'sum', feeCount: 'sum', rewardCount: 'sum', protocolTake: 'sum', minted: 'sum', burned: 'sum',
+    fees: 'sum', rewards: 'sum', feeCount: 'sum', rewardCount: 'sum', protocolTake: 'sum', minted: 'sum', burned: 'sum',
     leasesOpened: 'sum', leasesClosed: 'sum', nodesRegistered: 'sum', nodesDeregistered: 'sum',
   }, w.from)
   const withRow = new Set(stats.map((r) => bucketStart(t(r), interval)))
   // the UTC day of the last indexed block is still open: its bucket is partial
   const openDay = status?.timestamp ? Math.floor(Date.parse(status.timestamp) / DAY_MS) * DAY_MS : undefined
   const openBucket = openDay == null ? undefined : bucketStart(openDay, interval)
-  const chartRows: ChartRow[] = statRows.map((r) => ({
-    day: r.day, periodStart: r.periodStart, partial: r.t === openBucket && openDay! <= w.to, gap: !withRow.has(r.t),
-    fees: r.fees as number, feesUsd: r.feesUsd as number, rewards: r.rewards as number, feeCount: r.feeCount as number,
-    rewardCount: r.rewardCount as number, protocolTake: r.protocolTake as number,
-  }))
-  const m = data.networkMetrics
-  const cur = inWin(m, w.from, w.to)
-  const prev = inWin(m, w.prevFrom, w.from - DAY_MS)
-  const fees = sumNullable(cur.map((r) => r.feesUsd))
-  const incentives = sumNullable(cur.map((r) => r.incentivesUsd))
-  const prevFees = prev.length ? sumNullable(prev.map((r) => r.feesUsd)) : null
-  const prevIncentives = prev.length ? sumNullable(prev.map((r) => r.incentivesUsd)) : null
   const metricRows = aggregate(m, bs, interval, {
     feesUsd: 'sum', incentivesUsd: 'sum', marketCap: 'last', circulatingSupply: 'last', totalSupply: 'last', capacity: 'last',
     activeLeases: 'last', utilization: 'last', activeProviders: 'last', newProviders: 'sum', churnedProviders: 'sum', price: 'last',
   }, w.from)
+  // USD of the fees: the derived metric (the rollup's feesUsd holds only what an on-chain feed priced at the event)
+  const chartRows: ChartRow[] = statRows.map((r, i) => ({
+    day: r.day, periodStart: r.periodStart, partial: r.t === openBucket && openDay! <= w.to, gap: !withRow.has(r.t),
+    fees: r.fees as number, feesUsd: metricRows[i].feesUsd as number | null, rewards: r.rewards as number, feeCount: r.feeCount as number,
+    rewardCount: r.rewardCount as number, protocolTake: r.protocolTake as number,
+  }))
+  const prev = inWin(m, w.prevFrom, w.from - DAY_MS)
+  const incentives = sumNullable(cur.map((r) => r.incentivesUsd))
+  const prevFees = prev.length ? sumNullable(prev.map((r) => r.feesUsd)) : null
+  const prevIncentives = prev.length ? sumNullable(prev.map((r) => r.incentivesUsd)) : null
   const lastRow = [...m].reverse().find((r) => t(r) <= w.to)
   const lastEvent = data.lastEvent[0]
   return {

@@ -123,7 +123,7 @@ export function FeesChart({ rows, theme, feeAsset, height, interval }: ChartProp
             return (
               <TooltipShell row={r} interval={interval}>
                 <TooltipRow color={theme.fees} label={`Fees (${feeAsset})`} value={fixed(r.fees, 4)} />
-                <TooltipRow color={theme.usd} label="Fees (USD)" value={usdFull(r.feesUsd)} />
+                <TooltipRow color={theme.usd} label="Fees (USD)" value={r.feesUsd == null ? '– (no price)' : usdFull(r.feesUsd)} />
                 <TooltipRow label="Fee events" value={int(r.feeCount)} />
               </TooltipShell>
             )

@@ -257,13 +257,12 @@ function Body({ v, view, category }: { v: MarketView; view: ReturnType<typeof us
   const groupWord = category ? 'network' : 'category'
   const stacked = (kind: 'bar' | 'area'): SeriesDef[] => v.groups.map((g) => ({ key: g.id, name: g.name, color: g.color, kind, stack: 'a' }))
   const lines: SeriesDef[] = v.groups.filter((g) => v.charts.utilization.some((r) => r[g.id] != null)).map((g) => ({ key: g.id, name: g.name, color: g.color, kind: 'line' }))
-  const filter = {
-    networks: view.networks.length ? v.shown.map((n) => n.id) : undefined,
-    category: category?.id,
+  // the charts' own numbers (daily_metrics) for the networks they draw, over the window
+  const daily = exportLinks('daily_metrics', {
+    networks: v.shown.map((n) => n.id),
     from: dayKey(new Date(v.window.from).toISOString()),
     to: dayKey(new Date(v.window.to + DAY_MS).toISOString()),
-  }
-  const daily = exportLinks('daily_stats', filter)
+  })
   const per = v.interval
   if (v.shown.length === 0) return <EmptyState what="network in this category" />
   // the market cap chart first, then the other charts and the tables, one at a time (PaintOrder)

@@ -53,15 +53,15 @@ function NativeCharts({ v, view }: { v: NetworkView; view: ViewState }) {
         headline
         name="fees"
         title={`Fees per ${per}`}
-        summary={<>Paid by users: {tokens(feeAsset)(totals.fees)} ≈ {usd(totals.feesUsd)} over {v.window.span} days</>}
+        summary={<>Paid by users: {tokens(feeAsset)(totals.fees)} ≈ {totals.feesUsd == null ? '– (no price known)' : usd(totals.feesUsd)} over {v.window.span} days</>}
         chartLabel={`Bar chart of fees per ${per} in ${feeAsset} with a line of their USD value, ${v.window.span} days. The table toggle shows the numbers.`}
         chart={
           <Suspense fallback={<ChartSkeleton />}>
             <FeesChart rows={chartRows} theme={theme} feeAsset={feeAsset} token={tokenSymbol} height={height} interval={per} />
           </Suspense>
         }
-        exports={exportLinks('daily_stats', filter)}
-        footnote={<>USD at the {feeAsset}/USD price known at each fee's block. {partialNote}</>}
+        exports={exportLinks('daily_metrics', filter)}
+        footnote={<>USD net of refunds: at the {feeAsset}/USD price of an on-chain feed at each fee's block, else at the day's imported price; no line where no price is known. {partialNote}</>}
         table={(id) => <FeesTable id={id} rows={chartRows} totals={totals} feeAsset={feeAsset} interval={per} />}
       />
       {later('rewards', (
@@ -75,7 +75,7 @@ function NativeCharts({ v, view }: { v: NetworkView; view: ViewState }) {
               <RewardsChart rows={chartRows} theme={theme} feeAsset={feeAsset} token={tokenSymbol} height={height} interval={per} />
             </Suspense>
           }
-          exports={exportLinks('events', filter)}
+          exports={exportLinks('daily_metrics', filter)}
           footnote={<>After the protocol's cut. {partialNote}</>}
           table={(id) => <RewardsTable id={id} rows={chartRows} totals={totals} token={tokenSymbol} interval={per} />}
         />
@@ -93,7 +93,7 @@ function Sections({ v, view }: { v: NetworkView; view: ViewState }) {
   const supplyRows = useMemo(() => m.map((r, i) => ({ ...r, minted: v.series.stats[i].minted, burned: v.series.stats[i].burned })), [m, v.series.stats])
   const leaseRows = useMemo(() => m.map((r, i) => ({ ...r, leasesOpened: v.series.stats[i].leasesOpened, leasesClosed: v.series.stats[i].leasesClosed })), [m, v.series.stats])
   const filter = { networks: v.network ? [v.network.id] : undefined, from: dayKey(new Date(v.window.from).toISOString()), to: dayKey(new Date(v.window.to + DAY_MS).toISOString()) }
-  const daily = exportLinks('daily_stats', filter)
+  const daily = exportLinks('daily_metrics', filter)
   const S = (key: string, name: string, color: string, kind: SeriesDef['kind'], axis?: 'right'): SeriesDef => ({ key, name, color, kind, axis })
   return (
     <>
@@ -126,7 +126,7 @@ function Sections({ v, view }: { v: NetworkView; view: ViewState }) {
             interval={per}
             format={compact}
             formatFull={tokensFull(sym)}
-            exports={exportLinks('events', filter)}
+            exports={daily}
             footnote="Supply counts from the first indexed block (mints minus burns); circulating excludes the listed treasury and vesting addresses."
           />
         ))}
@@ -140,7 +140,7 @@ function Sections({ v, view }: { v: NetworkView; view: ViewState }) {
             interval={per}
             format={count}
             formatFull={count}
-            exports={exportLinks('providers', filter)}
+            exports={daily}
           />
         ))}
         {later('leases', (

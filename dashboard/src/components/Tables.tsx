@@ -3,9 +3,10 @@ import { bucketLabel, fixed, int, usdFull } from '../format'
 import type { ChartRow, Totals } from '../model'
 import type { IntervalId } from '../viewstate'
 
-function Num({ col, value, children }: { col?: string; value: number; children: React.ReactNode }) {
+/** A number cell; `data-value` is the raw value, empty for an unknown (null) one. */
+function Num({ col, value, children }: { col?: string; value: number | null; children: React.ReactNode }) {
   return (
-    <td className="num" data-col={col} data-value={String(value)}>
+    <td className="num" data-col={col} data-value={value == null ? '' : String(value)}>
       {children}
     </td>
   )
@@ -29,7 +30,7 @@ export function FeesTable({ id, rows, totals, feeAsset, interval }: { id: string
             <tr key={r.periodStart} data-day={r.day}>
               <th scope="row">{bucketLabel(r.periodStart, interval)}</th>
               <Num col="fees" value={r.fees}>{fixed(r.fees, 6)}</Num>
-              <Num col="usd" value={r.feesUsd}>{usdFull(r.feesUsd)}</Num>
+              <Num col="usd" value={r.feesUsd}>{r.feesUsd == null ? '–' : usdFull(r.feesUsd)}</Num>
               <Num col="count" value={r.feeCount}>{int(r.feeCount)}</Num>
             </tr>
           ))}
@@ -38,7 +39,7 @@ export function FeesTable({ id, rows, totals, feeAsset, interval }: { id: string
           <tr>
             <th scope="row">Total</th>
             <td className="num">{fixed(totals.fees, 6)}</td>
-            <td className="num">{usdFull(totals.feesUsd)}</td>
+            <td className="num">{totals.feesUsd == null ? '–' : usdFull(totals.feesUsd)}</td>
             <td className="num">{int(totals.feeCount)}</td>
           </tr>
         </tfoot>
