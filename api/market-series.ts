@@ -6,7 +6,8 @@
  * The rule is the dashboard's (dashboard/src/market.ts, README "Dashboard"), with the same windows and buckets
  * (common/series.ts):
  * - the window ends on the latest UTC day any network in view has a row for and spans `days` (all when null),
- *   never starting before the first row; the previous period is the same number of days just before it;
+ *   never starting before the first row; the previous period is the same number of days just before it, and it is
+ *   compared with (`hasPrevious`) only when fully indexed: the first row is at or before its first day;
  * - per network: fees and incentives USD summed over the window and the previous period (unknown values skipped,
  *   null when all are unknown); levels (price, market cap, FDV, capacity...) from its latest row at or before the
  *   window's end and the previous period's end;
@@ -39,7 +40,7 @@ export type MarketSeriesNetwork = MarketSeriesNetworkOf<Date>
 export interface MarketSeries {
   version: string
   changed: boolean
-  window: { from: Date; to: Date; prevFrom: Date; days: number; hasPrevious: boolean } | null
+  window: { from: Date; to: Date; prevFrom: Date; days: number; hasPrevious: boolean; previousPartial: boolean } | null
   interval: 'DAY' | 'WEEK' | 'MONTH' | null
   periods: Date[] | null
   periodDays: number[] | null
@@ -110,7 +111,8 @@ export function marketSeriesOf(nets: { net: { id: string; capacityUnit?: string 
   const bs = buckets(w.from, w.to, interval)
   const prevTo = w.from - DAY_MS
   const out: Omit<MarketSeries, 'version' | 'changed'> = {
-    window: { from: new Date(w.from), to: new Date(w.to), prevFrom: new Date(w.prevFrom), days: w.span, hasPrevious: first < w.from },
+    // the previous period counts only when it is fully indexed: a partly indexed one would be compared as if whole
+    window: { from: new Date(w.from), to: new Date(w.to), prevFrom: new Date(w.prevFrom), days: w.span, hasPrevious: first <= w.prevFrom, previousPartial: first > w.prevFrom && first < w.from },
     interval: interval.toUpperCase() as 'DAY' | 'WEEK' | 'MONTH',
     periods: bs.map((b) => new Date(b.t)),
     periodDays: bs.map((b) => b.days),

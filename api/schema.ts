@@ -499,8 +499,10 @@ ${Object.entries(SERIES_METRICS).map(([k, d]) => `    ${JSON.stringify(`${d.desc
     "first day of the previous period (it ends the day before from)"
     prevFrom: DateTime!
     days: Int!
-    "whether any network in view has a row before the window"
+    "whether the previous period is fully indexed (a network in view has a row on or before prevFrom); changes vs a partly indexed previous period are not shown"
     hasPrevious: Boolean!
+    "the previous period is partly indexed: indexing began inside it (hasPrevious is false)"
+    previousPartial: Boolean!
   }
 
   "what a market view (the dashboard's overview or a category page) draws, aggregated on the server"

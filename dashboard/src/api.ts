@@ -208,7 +208,7 @@ export type MarketSeriesNetwork = MarketSeriesNetworkOf<string>
 /** The `marketSeries` answer (changed: true): the window, the drawn interval, its buckets and the networks in view. */
 export interface MarketSeries {
   version: string
-  window: { from: string; to: string; prevFrom: string; days: number; hasPrevious: boolean }
+  window: { from: string; to: string; prevFrom: string; days: number; hasPrevious: boolean; previousPartial: boolean }
   interval: 'DAY' | 'WEEK' | 'MONTH'
   periods: string[]
   periodDays: number[]
@@ -225,7 +225,7 @@ const LEVELS = 'periodStart price marketCap fdv annualizedFeesUsd pf demandRewar
 export const MARKET_QUERY = `query Market($category: ID, $networks: [ID!], $days: Int, $interval: SeriesInterval, $ifNoneMatch: String) {${REGISTRY_FIELDS}
   market: marketSeries(category: $category, networks: $networks, days: $days, interval: $interval, ifNoneMatch: $ifNoneMatch) {
     version changed
-    window { from to prevFrom days hasPrevious }
+    window { from to prevFrom days hasPrevious previousPartial }
     interval periods periodDays
     networks {
       network feesUsd incentivesUsd previousFeesUsd previousIncentivesUsd
@@ -259,7 +259,7 @@ export function marketRequest(args: MarketArgs, ifNoneMatch?: string) {
 /** A market view without networks (today's day, nothing in it). */
 function emptyMarket(): MarketSeries {
   const today = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS).toISOString()
-  return { version: '', window: { from: today, to: today, prevFrom: today, days: 1, hasPrevious: false }, interval: 'DAY', periods: [], periodDays: [], networks: [] }
+  return { version: '', window: { from: today, to: today, prevFrom: today, days: 1, hasPrevious: false, previousPartial: false }, interval: 'DAY', periods: [], periodDays: [], networks: [] }
 }
 
 /**

@@ -77,6 +77,8 @@ export interface MarketView {
   interval: IntervalId
   totals: Totals
   previous: Totals
+  /** the previous period is only partly indexed (indexing began inside it): changes are not shown, and marked partial */
+  previousPartial: boolean
   pricedNetworks: number
   rows: NetworkRow[]
   groupRows: GroupRow[]
@@ -197,7 +199,9 @@ export function deriveMarket(data: MarketData, view: ViewState, category?: strin
     scope, shown, categories: data.categories, groups, window: w, interval,
     totals,
     // a previous period before the first indexed day is unknown, not zero
+    // a previous period before the first indexed day, or only partly after it, is unknown, not zero
     previous: m.window.hasPrevious ? previous : { marketCap: null, feesUsd: null, incentivesUsd: null, ratio: null, capacity: [] },
+    previousPartial: m.window.previousPartial,
     pricedNetworks: rows.filter((r) => r.feesUsd != null || r.incentivesUsd != null).length,
     rows, groupRows, buckets: bs,
     charts: {

@@ -55,6 +55,8 @@ export interface NetworkView {
   chartRows: ChartRow[]
   /** USD figures of the window and the previous period */
   usd: { fees: number | null; incentives: number | null; ratio: number | null; prevFees: number | null; prevIncentives: number | null; prevRatio: number | null }
+  /** the previous period is only partly indexed (the first row is inside it): no change vs it is shown */
+  previousPartial: boolean
   last?: MetricsRow
   series: { metrics: BucketRow[]; stats: BucketRow[] }
   alerts: Alert[]
@@ -168,8 +170,13 @@ export function deriveNetwork(data: NetworkData, id: string, view: ViewState, no
   }))
   const prev = inWin(m, w.prevFrom, w.from - DAY_MS)
   const incentives = sumNullable(cur.map((r) => r.incentivesUsd))
-  const prevFees = prev.length ? sumNullable(prev.map((r) => r.feesUsd)) : null
-  const prevIncentives = prev.length ? sumNullable(prev.map((r) => r.incentivesUsd)) : null
+  // the previous period is compared with only when fully indexed (its first day at or after the first row, as the
+  // market views' rule, api/market-series.ts): a partly indexed one would be compared as if whole
+  const firstRow = Math.min(first, ...m.slice(0, 1).map(t))
+  const previousCovered = firstRow <= w.prevFrom
+  const previousPartial = !previousCovered && firstRow < w.from
+  const prevFees = previousCovered ? sumNullable(prev.map((r) => r.feesUsd)) : null
+  const prevIncentives = previousCovered ? sumNullable(prev.map((r) => r.incentivesUsd)) : null
   const lastRow = [...m].reverse().find((r) => t(r) <= w.to)
   const lastEvent = data.lastEvent[0]
   return {
@@ -178,6 +185,7 @@ export function deriveNetwork(data: NetworkData, id: string, view: ViewState, no
       fees, incentives, ratio: fees != null && incentives ? fees / incentives : null,
       prevFees, prevIncentives, prevRatio: prevFees != null && prevIncentives ? prevFees / prevIncentives : null,
     },
+    previousPartial,
     last: lastRow,
     series: { metrics: metricRows, stats: statRows },
     alerts: healthAlerts(data.indexerStatus, network?.chain, lastEvent?.periodStart, now),

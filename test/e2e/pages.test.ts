@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs'
 import { tableFromIPC } from 'apache-arrow'
 import { parse } from 'csv-parse/sync'
+import { readParquet } from 'parquet-wasm/node'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { networks } from '../../indexer/registry'
@@ -401,11 +402,11 @@ describe('overview, category and data pages (end to end)', () => {
     expect(market).not.toContain('"thegraph"')
     // export links: every dataset in three formats, with the networks and the 90-day window
     const hrefs = await page.locator('[data-testid="exports"] a[data-export]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!))
-    expect(hrefs.length).toBe(6 * 3)
+    expect(hrefs.length).toBe(7 * 3)
     const today = new Date(Math.floor(Date.now() / DAY) * DAY)
     for (const h of hrefs) {
       const u = new URL(h, apiUrl)
-      expect(u.pathname).toMatch(/^\/export\/(events|raw_events|daily_stats|hourly_stats|leases|providers)\.(arrow|csv|parquet)$/)
+      expect(u.pathname).toMatch(/^\/export\/(daily_metrics|events|raw_events|daily_stats|hourly_stats|leases|providers)\.(arrow|csv|parquet)$/)
       expect(u.searchParams.get('network')).toBe('dimo,livepeer')
       expect(u.searchParams.get('to')).toBe(new Date(today.getTime() + DAY).toISOString().slice(0, 10)) // exclusive
       expect(u.searchParams.get('from')).toBe(new Date(today.getTime() - 89 * DAY).toISOString().slice(0, 10))
@@ -475,6 +476,89 @@ describe('overview, category and data pages (end to end)', () => {
     expect(lastLeased.page!.openLeases).toBeGreaterThan(0)
     expect(lastLeased.page!.gpus).toBeGreaterThan(0)
     await screenshot(page, 'network-akash')
+    expect(pageErrors).toEqual([])
+    await context.close()
+  })
+
+  it('a chart\'s exports hold the charted numbers: daily_metrics CSV, Arrow and Parquet equal networkMetrics and the chart\'s table', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })
+    const page = await openMarket(context, '/', pageErrors)
+    const download = async (panel: string, format: string) => {
+      const link = page.locator(`[data-panel="${panel}"] a[data-export="${format}"]`)
+      const href = new URL((await link.getAttribute('href'))!, apiUrl)
+      const [d] = await Promise.all([page.waitForEvent('download'), link.click()])
+      return { href, bytes: readFileSync((await d.path())!) }
+    }
+    const fields = ['periodStart', 'price', 'marketCap', 'fdv', 'feesUsd', 'incentivesUsd', 'demandRewardsRatio30d', 'annualizedFeesUsd', 'pf', 'circulatingSupply', 'capacity', 'utilization', 'activeLeases', 'activeProviders', 'newProviders', 'churnedProviders'] as const
+    const columns: Record<(typeof fields)[number], string> = {
+      periodStart: 'period_start', price: 'price', marketCap: 'market_cap', fdv: 'fdv', feesUsd: 'fees_usd', incentivesUsd: 'incentives_usd',
+      demandRewardsRatio30d: 'demand_rewards_ratio_30d', annualizedFeesUsd: 'annualized_fees_usd', pf: 'pf', circulatingSupply: 'circulating_supply',
+      capacity: 'capacity', utilization: 'utilization', activeLeases: 'active_leases', activeProviders: 'active_providers', newProviders: 'new_providers', churnedProviders: 'churned_providers',
+    }
+    // the API's rows of every network (GraphQL), the window the overview draws (30 days ending on the latest day)
+    const api = new Map<string, Record<string, number | string | null>[]>()
+    for (const n of registry) {
+      const { networkMetrics } = await gql<{ networkMetrics: Record<string, number | string | null>[] }>(`{ networkMetrics(network: "${n.id}", interval: DAY) { ${fields.join(' ')} } }`)
+      api.set(n.id, networkMetrics)
+    }
+    const w = windowOf(api as unknown as Map<string, MetricsRow[]>)
+    const want = [...api].sort(([a], [b]) => a.localeCompare(b)).flatMap(([id, rows]) =>
+      rows.filter((r) => Date.parse(r.periodStart as string) >= w.from && Date.parse(r.periodStart as string) <= w.to).map((r) => ({ id, r })))
+    expect(want.length).toBeGreaterThan(registry.length * 10)
+
+    // CSV of the fees chart: the view's networks and window, one row per network and day with the API's values
+    const csvFile = await download('fees', 'csv')
+    expect(csvFile.href.pathname).toBe('/export/daily_metrics.csv')
+    expect(csvFile.href.searchParams.get('network')!.split(',').sort()).toEqual(registry.map((n) => n.id).sort())
+    const csv = parse(csvFile.bytes, { columns: true }) as Record<string, string>[]
+    expect(csv.map((r) => `${r.network} ${Date.parse(r.period_start)}`)).toEqual(want.map(({ id, r }) => `${id} ${Date.parse(r.periodStart as string)}`))
+    let compared = 0
+    csv.forEach((row, i) => {
+      const { id, r } = want[i]
+      for (const f of fields) {
+        if (f === 'periodStart') continue
+        const v = row[columns[f]]
+        expect(v === '' ? null : Number(v), `${id} ${row.period_start} ${columns[f]}`).toBe(r[f])
+        compared++
+      }
+    })
+    // ...and the chart's own table: fees per category and day are the sums of the file's fees_usd
+    await page.getByTestId('toggle-table-fees').click()
+    const table = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="table-fees"] tbody tr[data-day]')].map((tr) => ({
+        day: tr.getAttribute('data-day')!,
+        values: [...tr.querySelectorAll('td[data-col]')].map((td) => [td.getAttribute('data-col')!, td.getAttribute('data-value')!] as const),
+      })),
+    )
+    // one row per day from the window's first day (not before the first indexed day) to its last
+    const firstDay = Math.max(w.from, Math.min(...want.map(({ r }) => Date.parse(r.periodStart as string))))
+    expect(table.length).toBe(Math.round((w.to - firstDay) / DAY) + 1)
+    const categoryOf = new Map(registry.map((n) => [n.id, n.category]))
+    for (const { day, values } of table) {
+      for (const [cat, v] of values) {
+        const rows = csv.filter((r) => r.period_start.slice(0, 10) === day && categoryOf.get(r.network) === cat && r.fees_usd !== '')
+        if (v === '') expect(rows.length, `${cat} ${day} unknown`).toBe(0)
+        else expectClose(Number(v), rows.reduce((s, r) => s + Number(r.fees_usd), 0), `fees chart ${cat} ${day} = Σ CSV fees_usd`)
+      }
+    }
+
+    // Arrow and Parquet of the market cap chart: the same rows (Parquet read back with parquet-wasm)
+    const ms = (v: unknown) => (v instanceof Date ? v.getTime() : Number(v))
+    const arrow = tableFromIPC((await download('mcap', 'arrow')).bytes)
+    const pq = tableFromIPC(readParquet((await download('mcap', 'parquet')).bytes).intoIPCStream())
+    for (const [name, t] of [['arrow', arrow], ['parquet', pq]] as const) {
+      expect(t.numRows, name).toBe(want.length)
+      const rows = t.toArray() as Record<string, unknown>[]
+      rows.forEach((row, i) => {
+        const { id, r } = want[i]
+        expect(row.network, `${name} row ${i}`).toBe(id)
+        expect(ms(row.period_start), `${name} ${id} period_start`).toBe(Date.parse(r.periodStart as string))
+        for (const f of ['marketCap', 'feesUsd', 'incentivesUsd', 'capacity', 'utilization', 'activeProviders'] as const) {
+          expect(row[columns[f]] ?? null, `${name} ${id} ${r.periodStart} ${columns[f]}`).toBe(r[f])
+        }
+      })
+    }
+    console.log(`daily_metrics: ${csv.length} rows, ${compared} CSV values equal networkMetrics; ${table.length} fees-table days; Arrow and Parquet ${want.length} rows`)
     expect(pageErrors).toEqual([])
     await context.close()
   })

@@ -18,6 +18,7 @@ import { binaryCopyBatches } from '../../api/export/copy-binary'
 import { buildQuery, datasetById } from '../../api/export/datasets'
 import { arrowSchema } from '../../api/export/formats'
 import { startApi, type ApiServer } from '../../api/server'
+import { networkById } from '../../indexer/registry'
 import { to as copyTo } from 'pg-copy-streams'
 import { startDbFixture, type DbFixture } from '../helpers/db-fixture'
 import { freePort } from '../helpers/ports'
@@ -333,6 +334,98 @@ describe('exports', () => {
     expect((await fetch(`${api.url}/export/events.csv`, { method: 'POST' })).status).toBe(405)
     // nothing was touched
     expect((await fx.pool.query('SELECT count(*)::int AS n FROM economic_fact')).rows[0].n).toBe(BIG)
+  })
+
+  it('daily_metrics: the derived metrics as networkMetrics answers them in CSV, Arrow and Parquet; trailing 30-day figures and the previous period recomputed here', async () => {
+    // prices of the tokens for the 60 days of rollups (token_price, as an import writes them): market cap, incentives USD, P/F
+    const nets = ['livepeer', 'thegraph'].map((id) => networkById(id)!)
+    // a supply that grows (mints of 1000 tokens a day) gives a market cap and a P/F
+    await fx.pool.query(`UPDATE network_stat SET minted_native = 1000 * 10::numeric ^ 18 WHERE interval = 'DAY' AND network IN ('livepeer', 'thegraph')`)
+    for (const [k, n] of nets.entries()) {
+      await fx.pool.query(`INSERT INTO token_price (id, asset, interval, period_start, price, source)
+        SELECT $1 || '-DAY-' || d, $1, 'DAY', '2026-01-01T00:00:00Z'::timestamptz + (d - 1) * interval '1 day', $2 + d * 0.01, 'import:test:prices.csv'
+        FROM generate_series(1, 60) d ON CONFLICT DO NOTHING`, [n.price?.asset ?? n.token.symbol, 1 + k])
+    }
+    const fields = ['periodStart', 'price', 'marketCap', 'feesUsd', 'incentivesUsd', 'demandRewardsRatio30d', 'annualizedFeesUsd', 'pf', 'circulatingSupply', 'capacity', 'utilization', 'activeProviders'] as const
+    const column: Record<(typeof fields)[number], string> = {
+      periodStart: 'period_start', price: 'price', marketCap: 'market_cap', feesUsd: 'fees_usd', incentivesUsd: 'incentives_usd', demandRewardsRatio30d: 'demand_rewards_ratio_30d',
+      annualizedFeesUsd: 'annualized_fees_usd', pf: 'pf', circulatingSupply: 'circulating_supply', capacity: 'capacity', utilization: 'utilization', activeProviders: 'active_providers',
+    }
+    const gql = async <T,>(query: string): Promise<T> => {
+      const r = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+      const body = (await r.json()) as { data: T; errors?: unknown }
+      expect(body.errors).toBeUndefined()
+      return body.data
+    }
+    type Row = Record<(typeof fields)[number], number | string | null>
+    const series = new Map<string, Row[]>()
+    for (const n of nets) series.set(n.id, (await gql<{ networkMetrics: Row[] }>(`{ networkMetrics(network: "${n.id}", interval: DAY) { ${fields.join(' ')} } }`)).networkMetrics)
+    const day = (r: Row) => Date.parse(r.periodStart as string)
+    const sum = (rows: Row[], k: 'feesUsd' | 'incentivesUsd') => rows.reduce((s, r) => s + (r[k] as number), 0)
+    // the trailing 30-day rule, recomputed from the daily values: null before 30 days, then Σ30 × 365/30 and ratios of Σ30
+    let trailingChecked = 0
+    for (const [id, rows] of series) {
+      expect(rows.length, id).toBe(60)
+      rows.forEach((r, i) => {
+        if (i < 29) {
+          expect(r.annualizedFeesUsd, `${id} day ${i} annualized`).toBeNull()
+          return
+        }
+        const last30 = rows.slice(i - 29, i + 1)
+        const fees30 = sum(last30, 'feesUsd')
+        const close = (v: number | string | null, e: number | null, what: string) => {
+          if (e == null) return expect(v, what).toBeNull()
+          expect(typeof v, what).toBe('number')
+          expect(Math.abs((v as number) - e), `${what}: ${v} vs ${e}`).toBeLessThanOrEqual(1e-9 * Math.abs(e))
+        }
+        close(r.annualizedFeesUsd, (fees30 * 365) / 30, `${id} day ${i} annualized fees`)
+        close(r.pf, r.marketCap == null ? null : (r.marketCap as number) / ((fees30 * 365) / 30), `${id} day ${i} P/F`)
+        close(r.demandRewardsRatio30d, fees30 / sum(last30, 'incentivesUsd'), `${id} day ${i} D/R 30d`)
+        trailingChecked++
+      })
+    }
+    expect(trailingChecked).toBe(2 * 31)
+
+    // the file: the networks' rows from `from` to before `to`, every column as GraphQL answers it
+    const q = '?network=thegraph,livepeer&from=2026-01-15&to=2026-02-20'
+    const want = [...series].sort(([a], [b]) => a.localeCompare(b)).flatMap(([id, rows]) =>
+      rows.filter((r) => day(r) >= Date.parse('2026-01-15T00:00:00Z') && day(r) < Date.parse('2026-02-20T00:00:00Z')).map((r) => ({ id, r })))
+    expect(want.length).toBe(2 * 36)
+    const csv = parse(Buffer.from((await bytes(`/export/daily_metrics.csv${q}`)).body).toString(), { columns: true }) as Record<string, string>[]
+    expect(csv.map((r) => `${r.network} ${r.period_start}`)).toEqual(want.map(({ id, r }) => `${id} ${new Date(day(r)).toISOString()}`))
+    csv.forEach((row, i) => {
+      for (const f of fields) if (f !== 'periodStart') expect(row[column[f]] === '' ? null : Number(row[column[f]]), `${row.network} ${row.period_start} ${column[f]}`).toBe(want[i].r[f])
+    })
+    expect(csv.filter((r) => Number(r.market_cap) > 0 && Number(r.pf) > 0 && Number(r.demand_rewards_ratio_30d) > 0).length, 'rows with market cap, P/F and D/R 30d').toBeGreaterThan(20)
+    const arrow = fromArrow(tableFromIPC((await bytes(`/export/daily_metrics.arrow${q}`)).body))
+    const pqBody = (await bytes(`/export/daily_metrics.parquet${q}`)).body
+    const pq = fromArrow(tableFromIPC(readParquet(pqBody).intoIPCStream()))
+    const hy = await fromHyparquet(pqBody)
+    for (const [name, rows] of [['arrow', arrow], ['parquet-wasm', pq], ['hyparquet', hy]] as const) {
+      expect(rows.length, name).toBe(want.length)
+      rows.forEach((row, i) => {
+        expect([row.network, row.period_start], `${name} row ${i}`).toEqual([want[i].id, day(want[i].r)])
+        for (const f of fields) if (f !== 'periodStart') expect(row[column[f]] ?? null, `${name} ${want[i].id} ${column[f]}`).toBe(want[i].r[f])
+      })
+    }
+    // bad filters are named; the provider filter does not apply
+    expect((await get('/export/daily_metrics.csv?provider=0xabc')).status).toBe(400)
+    expect(parse(Buffer.from((await bytes('/export/daily_metrics.csv?network=iotex-ioid')).body).toString(), { columns: true })).toEqual([])
+
+    // the previous period of a market view: compared only when fully indexed (first row at or before its first day)
+    const view = async (days: number) => (await gql<{ marketSeries: { window: { from: string; prevFrom: string; hasPrevious: boolean; previousPartial: boolean }; networks: { network: string; feesUsd: number; previousFeesUsd: number | null; incentivesUsd: number; previousIncentivesUsd: number | null }[] } }>(
+      `{ marketSeries(networks: ["livepeer", "thegraph"], category: null, days: ${days}) { window { from prevFrom hasPrevious previousPartial } networks { network feesUsd previousFeesUsd incentivesUsd previousIncentivesUsd } } }`)).marketSeries
+    const full = await view(30) // 60 days indexed: the previous 30 are all there
+    expect(full.window).toMatchObject({ hasPrevious: true, previousPartial: false })
+    for (const n of full.networks.filter((x) => series.has(x.network))) {
+      const rows = series.get(n.network)!
+      const prev = rows.filter((r) => day(r) >= Date.parse(full.window.prevFrom) && day(r) < Date.parse(full.window.from))
+      expect(prev.length).toBe(30)
+      expect(Math.abs(n.previousFeesUsd! - sum(prev, 'feesUsd'))).toBeLessThan(1e-9 * sum(prev, 'feesUsd'))
+      expect(Math.abs(n.previousIncentivesUsd! - sum(prev, 'incentivesUsd'))).toBeLessThan(1e-9 * sum(prev, 'incentivesUsd'))
+    }
+    expect((await view(45)).window).toMatchObject({ hasPrevious: false, previousPartial: true }) // 15 of its 45 days indexed
+    expect((await view(60)).window).toMatchObject({ hasPrevious: false, previousPartial: false }) // nothing indexed before
   })
 
   it('streams in constant memory: a 100k-row export runs in a 96 MB heap, its peak RSS within 45 MB of a 10k-row one', async () => {

@@ -47,7 +47,7 @@ describe('marketSeries (server-side aggregation of the market views)', () => {
     const m = marketSeriesOf(nets, { days: 30, interval: 'DAY' }, LAST)
     const from = LAST - 29 * DAY
     const prevFrom = from - 30 * DAY
-    expect(m.window).toEqual({ from: new Date(from), to: new Date(LAST), prevFrom: new Date(prevFrom), days: 30, hasPrevious: true })
+    expect(m.window).toEqual({ from: new Date(from), to: new Date(LAST), prevFrom: new Date(prevFrom), days: 30, hasPrevious: true, previousPartial: false })
     expect(m.interval).toBe('DAY')
     expect(m.periods!.length).toBe(30)
     expect(m.periodDays!.every((d) => d === 1)).toBe(true)

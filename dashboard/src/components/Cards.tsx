@@ -15,10 +15,21 @@ interface CardProps {
   change?: number | null
   /** what the change compares with, for its tooltip */
   changeLabel?: string
+  /** the previous period is only partly indexed: no change is shown, and the card says why */
+  partial?: boolean
 }
 
 /** `▲ 12.3%` in green / `▼ 4.0%` in red, with the raw ratio in data-value. */
-export function Change({ value, label }: { value: number | null | undefined; label?: string }) {
+export function Change({ value, label, partial }: { value: number | null | undefined; label?: string; partial?: boolean }) {
+  if (partial) {
+    const why = `${label ?? 'the previous period'} not fully indexed: no change shown`
+    return (
+      <span className="change change-none" data-change="" data-partial="true" title={why}>
+        <span aria-hidden="true">– partial</span>
+        <span className="sr-only">{why}</span>
+      </span>
+    )
+  }
   if (value == null || !Number.isFinite(value)) return <span className="change change-none" data-change="" title={label ? `no ${label} to compare with` : undefined}>–</span>
   const tone = value > 0 ? 'up' : value < 0 ? 'down' : 'flat'
   return (
@@ -30,7 +41,7 @@ export function Change({ value, label }: { value: number | null | undefined; lab
 }
 
 /** A headline card: label, formatted value (raw number in data-value), optional line below. Used by every page. */
-export function MetricCard({ label, testId, value, display, sub, accent, change, changeLabel }: CardProps) {
+export function MetricCard({ label, testId, value, display, sub, accent, change, changeLabel, partial }: CardProps) {
   return (
     <article className="card metric" style={{ '--accent': accent } as React.CSSProperties}>
       <h2 className="card-label">{label}</h2>
@@ -38,7 +49,7 @@ export function MetricCard({ label, testId, value, display, sub, accent, change,
         <span className="card-value" data-testid={testId} data-value={value == null ? '' : String(value)} title={value == null ? undefined : String(value)}>
           {display}
         </span>
-        {change !== undefined && <Change value={change} label={changeLabel} />}
+        {change !== undefined && <Change value={change} label={changeLabel} partial={partial} />}
       </p>
       {sub && <p className="card-sub">{sub}</p>}
     </article>
@@ -134,7 +145,7 @@ export function StatusCard({ status, fetchedAt }: { status?: ChainStatus; fetche
 }
 
 /** Capacity of a view, one line per capacity unit (units are never added together). */
-export function CapacityCard({ capacity, previous, changeLabel }: { capacity: { unit: string; value: number }[]; previous: { unit: string; value: number }[]; changeLabel?: string }) {
+export function CapacityCard({ capacity, previous, changeLabel, partial }: { capacity: { unit: string; value: number }[]; previous: { unit: string; value: number }[]; changeLabel?: string; partial?: boolean }) {
   return (
     <article className="card metric" style={{ '--accent': '#0ea5e9' } as React.CSSProperties}>
       <h2 className="card-label">Capacity</h2>
@@ -147,7 +158,7 @@ export function CapacityCard({ capacity, previous, changeLabel }: { capacity: { 
             return (
               <li key={c.unit} data-unit={c.unit} data-value={String(c.value)}>
                 <strong>{capacityValue(c.value, c.unit)}</strong> {capacityUnitLabel(c.unit)}{' '}
-                <Change value={p && p.value ? (c.value - p.value) / p.value : null} label={changeLabel} />
+                <Change value={p && p.value ? (c.value - p.value) / p.value : null} label={changeLabel} partial={partial} />
               </li>
             )
           })}

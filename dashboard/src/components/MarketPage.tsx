@@ -34,6 +34,8 @@ function Cards({ v, view }: { v: MarketView; view: ViewState }) {
   const prev = `the previous ${v.window.span} days`
   const chg = (a: number | null, b: number | null) => (a == null || b == null || b === 0 ? null : (a - b) / Math.abs(b))
   const r = rangeLabel(view)
+  // a previous period that indexing began inside of has no whole figures to compare with
+  const partial = v.previousPartial
   return (
     <div className="cards ov-cards">
       <MetricCard
@@ -44,9 +46,10 @@ function Cards({ v, view }: { v: MarketView; view: ViewState }) {
         accent="#6366f1"
         change={chg(t.marketCap, p.marketCap)}
         changeLabel={`the end of ${prev}`}
+        partial={partial}
         sub={<>{v.rows.filter((x) => x.marketCap != null).length} of {v.rows.length} networks with a price</>}
       />
-      <MetricCard label={`Fees (USD, ${r})`} testId="ov-card-fees" value={t.feesUsd} display={t.feesUsd == null ? '–' : usd(t.feesUsd)} accent="#ea580c" change={chg(t.feesUsd, p.feesUsd)} changeLabel={prev} sub={<>paid by users across {v.rows.length} networks</>} />
+      <MetricCard label={`Fees (USD, ${r})`} testId="ov-card-fees" value={t.feesUsd} display={t.feesUsd == null ? '–' : usd(t.feesUsd)} accent="#ea580c" change={chg(t.feesUsd, p.feesUsd)} changeLabel={prev} partial={partial} sub={<>paid by users across {v.rows.length} networks</>} />
       <MetricCard
         label={`Incentives (USD, ${r})`}
         testId="ov-card-incentives"
@@ -55,10 +58,11 @@ function Cards({ v, view }: { v: MarketView; view: ViewState }) {
         accent="#0d9488"
         change={chg(t.incentivesUsd, p.incentivesUsd)}
         changeLabel={prev}
+        partial={partial}
         sub={<>token rewards emitted to providers</>}
       />
-      <MetricCard label="Demand / rewards" testId="ov-card-ratio" value={t.ratio} display={ratio(t.ratio)} accent="#4f46e5" change={chg(t.ratio, p.ratio)} changeLabel={prev} sub={<>fees ÷ incentives over {v.window.span} days</>} />
-      <CapacityCard capacity={t.capacity} previous={p.capacity} changeLabel={`the end of ${prev}`} />
+      <MetricCard label="Demand / rewards" testId="ov-card-ratio" value={t.ratio} display={ratio(t.ratio)} accent="#4f46e5" change={chg(t.ratio, p.ratio)} changeLabel={prev} partial={partial} sub={<>fees ÷ incentives over {v.window.span} days</>} />
+      <CapacityCard capacity={t.capacity} previous={p.capacity} changeLabel={`the end of ${prev}`} partial={partial} />
     </div>
   )
 }

@@ -432,6 +432,7 @@ function Body({ v, view, fetchedAt, status, topProviders, payers, leased }: { v:
           accent="#0d9488"
           change={chg(v.usd.incentives, v.usd.prevIncentives)}
           changeLabel={`the previous ${v.window.span} days`}
+          partial={v.previousPartial}
           sub={v.usd.incentives == null ? none : <>{v.network?.tokenSymbol} rewards at the day's price</>}
         />
         <MetricCard
@@ -442,6 +443,7 @@ function Body({ v, view, fetchedAt, status, topProviders, payers, leased }: { v:
           accent="#ea580c"
           change={chg(v.usd.fees, v.usd.prevFees)}
           changeLabel={`the previous ${v.window.span} days`}
+          partial={v.previousPartial}
           sub={<>demand/rewards {ratio(v.usd.ratio)}</>}
         />
         <MetricCard
