@@ -362,7 +362,7 @@ describe('exports', () => {
     for (const n of nets) series.set(n.id, (await gql<{ networkMetrics: Row[] }>(`{ networkMetrics(network: "${n.id}", interval: DAY) { ${fields.join(' ')} } }`)).networkMetrics)
     const day = (r: Row) => Date.parse(r.periodStart as string)
     const sum = (rows: Row[], k: 'feesUsd' | 'incentivesUsd') => rows.reduce((s, r) => s + (r[k] as number), 0)
-    // the trailing 30-day rule, recomputed from the daily values: null before 30 days, then Σ30 × 365/30 and ratios of Σ30
+    // the trailing 30-day rule, recomputed from the daily values: null before 30 days of history, then Σ30 × 12 (ARR) and ratios of Σ30
     let trailingChecked = 0
     for (const [id, rows] of series) {
       expect(rows.length, id).toBe(60)
@@ -378,8 +378,8 @@ describe('exports', () => {
           expect(typeof v, what).toBe('number')
           expect(Math.abs((v as number) - e), `${what}: ${v} vs ${e}`).toBeLessThanOrEqual(1e-9 * Math.abs(e))
         }
-        close(r.annualizedFeesUsd, (fees30 * 365) / 30, `${id} day ${i} annualized fees`)
-        close(r.pf, r.marketCap == null ? null : (r.marketCap as number) / ((fees30 * 365) / 30), `${id} day ${i} P/F`)
+        close(r.annualizedFeesUsd, fees30 * 12, `${id} day ${i} annualized fees`)
+        close(r.pf, r.marketCap == null ? null : (r.marketCap as number) / (fees30 * 12), `${id} day ${i} P/F`)
         close(r.demandRewardsRatio30d, fees30 / sum(last30, 'incentivesUsd'), `${id} day ${i} D/R 30d`)
         trailingChecked++
       })
