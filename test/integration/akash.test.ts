@@ -282,4 +282,39 @@ describe('Akash over CometBFT', () => {
     for (const t of conc.top) expect(t.openLeases, t.payer).toBe(count(all.filter((l) => l.owner === t.payer), null).open)
     expect(conc.top.some((t) => t.openLeases > 0)).toBe(true)
   })
+
+  it('7d / 30d / all windows filter by day (the devnet history is 2 days: a provider and a tenant with rows 0-45 days old)', async () => {
+    // rows of one made-up provider and tenant, `ago` days before the last indexed day; fees 10^i tell which rows a sum holds
+    const to = (await windowBounds(fx.pool, 'ALL'))!.to
+    const ago = [0, 3, 6, 7, 20, 29, 30, 45]
+    const day = (d: number) => new Date(to.getTime() - d * 86_400_000)
+    const P = 'akash1windowprovider'
+    const T = 'akash1windowtenant'
+    await fx.pool.query(`INSERT INTO provider (id, network, category, address, first_seen, first_block, last_seen, last_block, capacity, unit, fees_native, rewards_native, leases_opened, leases_closed, facts)
+      VALUES ($1, 'akash', 'compute', $2, $3, 1, $4, 1, 0, 'providers', 0, 0, 0, 0, 0)`, [`akash-${P}`, P, day(45), to])
+    for (const [i, d] of ago.entries()) {
+      await fx.pool.query(`INSERT INTO provider_earning_day (id, network, day, provider, fees_native, fees_other, rewards_native, leases_opened, leases_closed, facts) VALUES ($1, 'akash', $2, $3, $4, $5, 0, 1, 0, 1)`,
+        [`w-${P}-${i}`, day(d), P, String(10n ** BigInt(i)), String(2n * 10n ** BigInt(i))])
+      await fx.pool.query(`INSERT INTO payer_day (id, network, day, payer, fees_native, fees_other, payments) VALUES ($1, 'akash', $2, $3, $4, 0, 1)`, [`w-${T}-${i}`, day(d), T, String(10n ** BigInt(i))])
+      // a lease opened that day, closed at its last second for odd i (spent 10^i), open otherwise
+      const closed = i % 2 === 1 ? new Date(day(d).getTime() + 86_400_000 - 1000) : null
+      await fx.pool.query(`INSERT INTO lease (id, network, category, chain_id, lease_id, provider, payer, status, provenance, opened_at, closed_at, spent) VALUES ($1, 'akash', 'compute', 1000002, $8, $2, $3, $4, 'onchain', $5, $6, $7)`,
+        [`w-lease-${i}`, P, T, closed ? 'CLOSED' : 'OPEN', day(d), closed, closed ? String(10n ** BigInt(i)) : null, `w-lease-${i}`])
+    }
+    const within = (days: number | null) => ago.map((d, i) => [d, i] as const).filter(([d]) => days == null || d <= days - 1).map(([, i]) => i)
+    const sum = (is: number[], k = 1n) => String(is.reduce((s, i) => s + k * 10n ** BigInt(i), 0n))
+    for (const [window, days] of [['D7', 7], ['D30', 30], ['ALL', null]] as const) {
+      const is = within(days)
+      const p = (await providerStats(fx.pool, { network: 'akash', provider: P, window }))!
+      expect([p.feesNative, p.feesOtherNative, p.leasesOpened], `provider ${window}`).toEqual([sum(is), sum(is, 2n), is.length])
+      const t = (await payerStats(fx.pool, { network: 'akash', payer: T, window }))!
+      const closedIn = is.filter((i) => i % 2 === 1)
+      expect([t.feesNative, t.payments, t.leasesOpened, t.leasesClosed, t.leasesSpentNative, t.openLeases], `tenant ${window}`)
+        .toEqual([sum(is), is.length, is.length, closedIn.length, sum(closedIn), ago.filter((_, i) => i % 2 === 0).length])
+      const c = await payerConcentration(fx.pool, { network: 'akash', window, top: 10_000 })
+      expect(c.top.find((x) => x.payer === T)?.feesNative, `concentration ${window}`).toBe(sum(is))
+    }
+    // the three windows differ here
+    expect(new Set([7, 30, null].map((d) => within(d).length)).size).toBe(3)
+  })
 })
