@@ -12,6 +12,7 @@ import { Network } from './model'
 import { createProcessor } from './processor'
 import { chainById, chains, isCometbft, isLotus, isSolana, networks, watchedOnChain } from './registry'
 import { runCometbftIndexer } from './sources/cometbft/run'
+import { WrongChainError } from './sources/jsonrpc'
 import { runLotusIndexer } from './sources/lotus/run'
 import { runSolanaIndexer } from './sources/solana/run'
 import type { StateCache } from './handlers/state'
@@ -145,7 +146,7 @@ async function main() {
 
 main().catch((e) => {
   // bad settings and unreachable servers are reported by their message, which names the setting or the server
-  if (e instanceof ConfigError || e instanceof UnreachableError) log.fatal(`indexer cannot start: ${e.message}`)
+  if (e instanceof ConfigError || e instanceof UnreachableError || e instanceof WrongChainError) log.fatal(`indexer cannot start: ${e.message}`)
   else log.fatal({ err: e }, 'indexer failed')
   process.exit(1)
 })

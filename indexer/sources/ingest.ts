@@ -1,5 +1,5 @@
 /**
- * The ingest loop shared by non-EVM sources (today Lotus; CometBFT fits the same shape): fetch a height range,
+ * The ingest loop shared by the non-EVM sources (Lotus, CometBFT, Solana): fetch a height range,
  * turn it into a BatchOutput with the chain's handler, and write raw events, facts, rollups, Lease / Provider rows,
  * handler state and the cursor in ONE database transaction through the same writer as the EVM processor.
  * Progress is the Subsquid status row of the chain's state schema (updated in the same transaction), so a restart,
@@ -8,6 +8,10 @@
  * batch checkpoint the writer keeps for deep-reorg rollbacks is only the last one. A source reads a range without the
  * handler state (`fetch`) and turns it into rows with it (`handle`), so the loop reads the next range while the
  * database writes the current one.
+ * An RPC outage never ends the loop: when a client's own retries run out (RpcUnavailableError) or an answer is not
+ * for the range asked (BadAnswerError), the loop logs one structured line (chain, networks, range, attempt, next
+ * wait) and asks again after a growing wait (1 s doubling to 60 s), without bound. Errors the node
+ * gives as its verdict, and the handler's, still end the process.
  */
 import { componentLogger } from '../../common/logger'
 import { isConnectionError, waitForDatabase } from '../../common/postgres'
@@ -19,8 +23,38 @@ import { IndexerDatabase } from '../store/database'
 import { createDataSource } from '../store/dataSource'
 import { entityManagerOf } from '../store/undo'
 import { writeBatch } from '../writer'
+import { isTransientRpcError } from './jsonrpc'
 
 const log = componentLogger('ingest')
+
+/** First wait after an RPC outage is noticed; it doubles up to the cap (IngestOptions.maxOutageWaitMs). */
+export const OUTAGE_FIRST_WAIT_MS = 1000
+export const OUTAGE_MAX_WAIT_MS = 60_000
+
+/**
+ * `fn` until it answers: an error time may cure (isTransientRpcError) is logged and `fn` asked again after a growing
+ * wait, without bound; any other error is thrown. `stopped` ends the waiting (SIGTERM): then undefined.
+ */
+export async function untilAnswered<T>(
+  what: { chain: string; networks?: string[]; step: string; from?: number; to?: number },
+  fn: () => Promise<T>,
+  opts: { stopped?: () => boolean; maxWaitMs?: number } = {},
+): Promise<T | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn()
+    } catch (e) {
+      if (!isTransientRpcError(e)) throw e
+      const wait = Math.min(OUTAGE_FIRST_WAIT_MS * 2 ** Math.min(attempt - 1, 20), opts.maxWaitMs ?? OUTAGE_MAX_WAIT_MS)
+      log.warn({ ...what, attempt, nextWaitMs: wait, err: (e as Error).message }, 'RPC gave no usable answer; waiting, then asking again')
+      for (const end = Date.now() + wait; Date.now() < end; ) {
+        if (opts.stopped?.()) return undefined
+        await new Promise((r) => setTimeout(r, Math.min(250, end - Date.now())))
+      }
+      if (opts.stopped?.()) return undefined
+    }
+  }
+}
 
 export interface RangeSource<F = unknown> {
   /** highest height that may be indexed now (final) */
@@ -54,6 +88,8 @@ export interface IngestOptions {
   pollMs: number
   /** called after each committed batch (tests, progress) */
   onCommit?: (height: number) => void
+  /** longest wait between two attempts while the RPC is unavailable (default 60 s), ms */
+  maxOutageWaitMs?: number
 }
 
 /** The chain's stored cursor (height, hash and time of its last indexed block), if any. */
@@ -89,7 +125,9 @@ export async function runIngest(o: IngestOptions): Promise<void> {
   const stop = () => (stopping = true)
   process.once('SIGTERM', stop)
   process.once('SIGINT', stop)
-  let latest = await o.source.indexableHead()
+  const ask = <T>(step: string, fn: () => Promise<T>, range?: { from: number; to: number }) =>
+    untilAnswered({ chain: o.chain.id, networks: o.networks, step, ...range }, fn, { stopped: () => stopping, maxWaitMs: o.maxOutageWaitMs })
+  let latest = (await ask('head', () => o.source.indexableHead())) ?? -1
   // the next range is read while a batch is handled and written (the RPC and the database work side by side); a
   // read that fails is only seen when its range's turn comes, and a range redone after a lost connection is read again
   let ahead: { from: number; to: number; data: Promise<unknown> } | null = null
@@ -104,12 +142,15 @@ export async function runIngest(o: IngestOptions): Promise<void> {
       if (o.endBlock != null && next > o.endBlock) break
       if (next > latest) {
         await new Promise((r) => setTimeout(r, o.pollMs))
-        latest = await o.source.indexableHead()
+        latest = (await ask('head', () => o.source.indexableHead())) ?? latest
         continue
       }
       const range = ahead != null && ahead.from === next ? ahead : read(next)
       ahead = null
-      const fetched = await range.data
+      // a range read ahead that failed is read again (same bounds) until the RPC answers it
+      let first = true
+      const fetched = await ask('range', () => (first ? ((first = false), range.data) : o.source.fetch(range.from, range.to)), { from: range.from, to: range.to })
+      if (stopping) break
       const to = range.to
       if (to < latest && to < (o.endBlock ?? Infinity)) ahead = read(to + 1)
       let out: BatchOutput

@@ -46,7 +46,7 @@ export interface AbciQueryResult {
 }
 
 export interface ClientOptions {
-  /** attempts per request before giving up (the indexer process then exits and is restarted) */
+  /** attempts per request before giving up (RpcUnavailableError; the ingest loop waits and asks again) */
   retries?: number
   timeoutMs?: number
   /** max requests per second (RPC_RATE_LIMIT) */
@@ -93,7 +93,18 @@ export class CometbftClient {
     const out: { block: CometBlock; results: CometBlockResults }[] = []
     for (let i = 0; i < heights.length; i += perRequest) {
       const hs = heights.slice(i, i + perRequest)
-      const r = await this.batch<any>(hs.flatMap((h) => [{ method: 'block', params: { height: String(h) } }, { method: 'block_results', params: { height: String(h) } }]))
+      // each answer must be for the height asked, and a block's results must have one entry per transaction: another
+      // answer is refused and the batch asked again
+      const r = await this.rpc.batch<any>(hs.flatMap((h) => [{ method: 'block', params: { height: String(h) } }, { method: 'block_results', params: { height: String(h) } }]), (r) => {
+        for (let k = 0; k < hs.length; k++) {
+          const [b, res] = [r[2 * k] as CometBlock, r[2 * k + 1] as CometBlockResults]
+          if (Number(b?.block?.header?.height) !== hs[k]) return `block ${hs[k]}: answered with height ${b?.block?.header?.height}`
+          if (Number(res?.height) !== hs[k]) return `block_results ${hs[k]}: answered with height ${res?.height}`
+          const txs = b.block.data?.txs?.length ?? 0
+          if ((res.txs_results?.length ?? 0) !== txs) return `block ${hs[k]}: ${txs} transactions but ${res.txs_results?.length ?? 0} results`
+        }
+        return undefined
+      })
       for (let k = 0; k < hs.length; k++) out.push({ block: r[2 * k], results: r[2 * k + 1] })
     }
     return out
@@ -122,11 +133,11 @@ export class CometbftClient {
   }
 
   block(height: number) {
-    return this.call<CometBlock>('block', { height: String(height) })
+    return this.rpc.call<CometBlock>('block', { height: String(height) }, (b) => (Number(b?.block?.header?.height) !== height ? `block ${height}: answered with height ${b?.block?.header?.height}` : undefined))
   }
 
   blockResults(height: number) {
-    return this.call<CometBlockResults>('block_results', { height: String(height) })
+    return this.rpc.call<CometBlockResults>('block_results', { height: String(height) }, (r) => (Number(r?.height) !== height ? `block_results ${height}: answered with height ${r?.height}` : undefined))
   }
 
 }

@@ -9,7 +9,8 @@ import { componentLogger } from '../../../common/logger'
 import { redact } from '../../../common/postgres'
 import { handleCosmosBlocks } from '../../handlers/cosmos'
 import { networks, type AbciQuery, type ChainDef, type CosmosBlockInput, type NetworkDef } from '../../registry'
-import { runIngest, type RangeSource } from '../ingest'
+import { runIngest, untilAnswered, type RangeSource } from '../ingest'
+import { WrongChainError } from '../jsonrpc'
 import { CometbftClient } from './client'
 import { decodeBlock } from './decode'
 
@@ -107,9 +108,10 @@ export async function runCometbftIndexer(o: { config: Config; chainConfig: Chain
   const nets = networks.filter((n) => n.chain.chainId === chain.chainId && n.cosmos)
   if (!nets.length) throw new Error(`no CometBFT network on chain ${chain.id}`)
   const client = new CometbftClient(o.rpcUrl, { rateLimit: o.config.RPC_RATE_LIMIT })
-  const status = await client.status()
+  // an RPC that is down at the start is waited for (logged), as during the run
+  const status = (await untilAnswered({ chain: chain.id, step: 'status' }, () => client.status()))!
   if (chain.cometbftChainId && status.chainId !== chain.cometbftChainId) {
-    throw new Error(`RPC ${redact(o.rpcUrl)} serves chain "${status.chainId}", expected "${chain.cometbftChainId}" (${chain.name})`)
+    throw new WrongChainError(`RPC ${redact(o.rpcUrl)} serves chain "${status.chainId}", expected "${chain.cometbftChainId}" (${chain.name})`)
   }
   // a pruned node serves from its earliest block; the devnet from 1
   const startBlock = Math.max(o.chainConfig.startBlock ?? (devnet ? 1 : status.earliestHeight), status.earliestHeight, 1)

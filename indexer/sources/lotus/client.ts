@@ -7,6 +7,9 @@ import { componentLogger } from '../../../common/logger'
 import type { ActorEventBlockJson, ActorEventJson, MarketDealJson, TipSetJson } from './decode'
 import { JsonRpcHttp } from '../jsonrpc'
 
+/** Further answers asked for before an empty list of events is taken as the truth. */
+export const EMPTY_CONFIRMATIONS = 2
+
 const log = componentLogger('lotus')
 
 export class LotusRpcError extends Error {
@@ -50,19 +53,39 @@ export class LotusClient {
   chainHead() {
     return this.call<TipSetJson>('Filecoin.ChainHead', [])
   }
-  /** the tipset at `height`, or the last one before it when `height` is a null round */
+  /**
+   * The tipset at `height`, or the last one before it when `height` is a null round: an answer above `height`, or
+   * without blocks, is refused and asked again.
+   */
   tipSetByHeight(height: number) {
-    return this.call<TipSetJson>('Filecoin.ChainGetTipSetByHeight', [height, []])
+    return this.rpc.call<TipSetJson>('Filecoin.ChainGetTipSetByHeight', [height, []], (ts) =>
+      !ts || !Array.isArray(ts.Cids) || !ts.Cids.length || !Number.isSafeInteger(ts.Height) ? `height ${height}: not a tipset`
+        : ts.Height > height ? `height ${height}: answered with the tipset of height ${ts.Height}` : undefined)
   }
-  /** the tipset at `height`, or the first one after it when `height` is a null round */
+  /** the tipset at `height`, or the first one after it when `height` is a null round (an answer below `height` is refused and asked again) */
   tipSetAfterHeight(height: number) {
-    return this.call<TipSetJson>('Filecoin.ChainGetTipSetAfterHeight', [height, []])
+    return this.rpc.call<TipSetJson>('Filecoin.ChainGetTipSetAfterHeight', [height, []], (ts) =>
+      !ts || !Array.isArray(ts.Cids) || !ts.Cids.length || !Number.isSafeInteger(ts.Height) ? `height ${height}: not a tipset`
+        : ts.Height < height ? `height ${height}: answered with the tipset of height ${ts.Height}` : undefined)
   }
   networkName() {
     return this.call<string>('Filecoin.StateNetworkName', [[]])
   }
-  actorEventsRaw(filter: { fromHeight: number; toHeight: number; addresses?: string[]; fields?: Record<string, ActorEventBlockJson[]> }) {
-    return this.call<ActorEventJson[] | null>('Filecoin.GetActorEventsRaw', [filter])
+  /**
+   * The actor events of [fromHeight, toHeight]: an event outside the range is refused and asked again; an empty
+   * answer (Lotus answers null for none) is asked twice more and taken only when the answers agree (a node whose
+   * event index has not reached the range answers empty).
+   */
+  async actorEventsRaw(filter: { fromHeight: number; toHeight: number; addresses?: string[]; fields?: Record<string, ActorEventBlockJson[]> }): Promise<ActorEventJson[]> {
+    const { fromHeight: from, toHeight: to } = filter
+    for (let confirmations = 0; ; confirmations++) {
+      const events = await this.rpc.call<ActorEventJson[] | null>('Filecoin.GetActorEventsRaw', [filter], (r) => {
+        if (r != null && !Array.isArray(r)) return `heights ${from}-${to}: not a list of events`
+        const outside = r?.find((e) => !(Number(e?.height) >= from && Number(e?.height) <= to))
+        return outside ? `heights ${from}-${to}: answered with an event at height ${outside.height}` : undefined
+      })
+      if (events?.length || confirmations === EMPTY_CONFIRMATIONS) return events ?? []
+    }
   }
   marketStorageDeal(dealId: number, tsk: TipSetKey) {
     return this.call<MarketDealJson>('Filecoin.StateMarketStorageDeal', [dealId, tsk])

@@ -6,7 +6,8 @@ import { componentLogger } from '../../../common/logger'
 import { redact } from '../../../common/postgres'
 import { FILECOIN_GENESIS_TIMESTAMP, FIP0083_HEIGHT } from '../../registry/filecoin'
 import { networks } from '../../registry'
-import { runIngest } from '../ingest'
+import { runIngest, untilAnswered } from '../ingest'
+import { WrongChainError } from '../jsonrpc'
 import { LotusClient } from './client'
 import { createLotusSource } from './source'
 
@@ -30,8 +31,9 @@ export async function runLotusIndexer(o: { config: Config; chainConfig: ChainCon
   const network = networks.find((n) => n.chain.chainId === chain.chainId && n.lotus)
   if (!network) throw new Error(`no Lotus network on chain ${chain.id}`)
   const client = new LotusClient(o.rpcUrl, { token: o.chainConfig.token, rateLimit: o.config.RPC_RATE_LIMIT })
-  const name = await client.networkName()
-  if (name !== 'mainnet') throw new Error(`RPC ${redact(o.rpcUrl)} serves Filecoin network "${name}", expected "mainnet"`)
+  // an RPC that is down at the start is waited for (logged), as during the run
+  const name = (await untilAnswered({ chain: chain.id, step: 'network name' }, () => client.networkName()))!
+  if (name !== 'mainnet') throw new WrongChainError(`RPC ${redact(o.rpcUrl)} serves Filecoin network "${name}", expected "mainnet"`)
   const finality = o.chainConfig.finality ?? (devnet ? 0 : chain.finalityConfirmations)
   const startBlock = o.chainConfig.startBlock ?? (devnet ? devnetFirstEpoch(o.config.dataDir, chain.chainId) : FIP0083_HEIGHT)
   log.info({ chain: chain.id, rpc: redact(o.rpcUrl), network: name, finality, startBlock, end: o.chainConfig.endBlock }, 'Lotus indexer starting')

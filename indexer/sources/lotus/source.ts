@@ -75,7 +75,7 @@ export async function createLotusSource(o: LotusSourceOptions): Promise<RangeSou
       return head.Height - o.finality
     },
     async fetch(from: number, to: number): Promise<LotusBatchInput> {
-      const raw = (await o.client.actorEventsRaw({ fromHeight: from, toHeight: to, fields: { $type: types.map(typeFilterValue) } })) ?? []
+      const raw = await o.client.actorEventsRaw({ fromHeight: from, toHeight: to, fields: { $type: types.map(typeFilterValue) } })
       const perHeight = new Map<number, number>()
       const events: LotusEventInput[] = []
       const tipsets = new Map<LotusEventInput, TipSetKey>()

@@ -5,7 +5,7 @@
  * the devnet's Solana-compatible server alike.
  */
 import { componentLogger } from '../../../common/logger'
-import { JsonRpcHttp } from '../jsonrpc'
+import { BadAnswerError, JsonRpcHttp } from '../jsonrpc'
 import type { SolanaBlockJson } from './decode'
 
 const log = componentLogger('solana')
@@ -63,17 +63,48 @@ export class SolanaClient {
   firstAvailableBlock() {
     return this.call<number>('getFirstAvailableBlock', [])
   }
-  /** slots of [start, end] that have a finalized block (a node allows at most 500,000 slots per call) */
-  blocks(start: number, end: number) {
-    return this.call<number[]>('getBlocks', [start, end, FINALIZED])
+  /**
+   * Slots of [start, end] that have a finalized block (a node allows at most 500,000 slots per call): increasing, all
+   * in the range (another answer is refused and asked again). An empty list is asked twice more and taken only when
+   * the answers agree (a node behind a load balancer, or a proxy, can answer empty for a range it has not reached).
+   */
+  async blocks(start: number, end: number): Promise<number[]> {
+    const ask = () => this.rpc.call<number[]>('getBlocks', [start, end, FINALIZED], (r) => {
+      if (!Array.isArray(r)) return `getBlocks(${start}, ${end}) answered ${JSON.stringify(r)?.slice(0, 80)}, not a list of slots`
+      for (let i = 0; i < r.length; i++) {
+        if (!Number.isSafeInteger(r[i]) || r[i] < start || r[i] > end) return `getBlocks(${start}, ${end}) lists slot ${r[i]}, outside the range`
+        if (i > 0 && r[i] <= r[i - 1]) return `getBlocks(${start}, ${end}) lists slot ${r[i]} after ${r[i - 1]}`
+      }
+      return undefined
+    })
+    for (let confirmations = 0; ; confirmations++) {
+      const slots = await ask()
+      if (slots.length || confirmations === EMPTY_CONFIRMATIONS) return slots
+    }
   }
-  /** a finalized block with full transactions in the `json` encoding (account keys and instruction data in base58); null = skipped slot */
-  async block(slot: number): Promise<SolanaBlockJson | null> {
-    try {
-      return await this.call<SolanaBlockJson | null>('getBlock', [slot, { ...FINALIZED, encoding: 'json', transactionDetails: 'full', maxSupportedTransactionVersion: 0, rewards: false }])
-    } catch (e) {
-      if (e instanceof SolanaRpcError && e.code != null && SKIPPED_SLOT_CODES.has(e.code)) return null
-      throw e
+  /**
+   * A finalized block with full transactions in the `json` encoding (account keys and instruction data in base58);
+   * null = skipped slot. The answer must be a block whose parent slot is below `slot` (an answer for a later slot has
+   * a parent at or above it: refused and asked again). `listed`: getBlocks listed the slot, so a "skipped" answer is
+   * wrong and is asked again (then RpcUnavailableError-like BadAnswerError, which the ingest loop retries).
+   */
+  async block(slot: number, o: { listed?: boolean } = {}): Promise<SolanaBlockJson | null> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.rpc.call<SolanaBlockJson | null>('getBlock', [slot, { ...FINALIZED, encoding: 'json', transactionDetails: 'full', maxSupportedTransactionVersion: 0, rewards: false }], (b) =>
+          b == null ? (o.listed ? `slot ${slot}: no block, but getBlocks lists one` : undefined)
+            : typeof b !== 'object' || !Number.isSafeInteger(b.parentSlot) || typeof b.blockhash !== 'string' || !Array.isArray(b.transactions) ? `slot ${slot}: not a block`
+              : b.parentSlot >= slot ? `slot ${slot}: answered with a block whose parent slot is ${b.parentSlot} (a block of a later slot)` : undefined)
+      } catch (e) {
+        if (!(e instanceof SolanaRpcError && e.code != null && SKIPPED_SLOT_CODES.has(e.code))) throw e
+        if (!o.listed) return null
+        // the node's "skipped" for a slot it listed: an answer for another slot (or a node behind); ask again a few times
+        if (attempt >= 3) throw new BadAnswerError(`getBlock(${slot}): answered skipped (${e.message}), but getBlocks lists the slot`)
+        await new Promise((r) => setTimeout(r, 250 * 2 ** attempt))
+      }
     }
   }
 }
+
+/** Further answers asked for before an empty list of blocks or events is taken as the truth. */
+export const EMPTY_CONFIRMATIONS = 2
