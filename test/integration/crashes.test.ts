@@ -116,7 +116,8 @@ describe('crash consistency', () => {
     try {
       await until(async () => (await cursorOf(fx.pool, POLYGON))!.height > (await node().node.rpc.blockNumber()) - 20, 'the indexer following the chain', { timeoutMs: 60_000 })
       // stop the server while a batch transaction is open (hot blocks every ~100 ms: one is open most of the time)
-      await until(indexerTransactionOpen, 'an open batch transaction', { timeoutMs: 10_000 }).catch(() => {})
+      const open = await until(indexerTransactionOpen, 'an open batch transaction', { timeoutMs: 10_000 }).then(() => true, () => false)
+      report.openBatchAtPgStop = String(open)
       const t0 = Date.now()
       await fx.db.stop()
       await sleep(4000)
@@ -135,6 +136,9 @@ describe('crash consistency', () => {
     const lines = readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('database connection lost during a batch'))
     report.batchesRetriedAfterPgStop = lines.length
     await p.stop()
+    // the stop really hit a batch in flight, and that batch was run again (not only a wait between batches)
+    expect(report.openBatchAtPgStop).toBe('true')
+    expect(lines.length).toBeGreaterThanOrEqual(1)
   })
 
   it('tells a lost connection from other database errors (real server errors)', async () => {
