@@ -17,7 +17,7 @@ export interface TableSum {
 }
 
 /**
- * count(*) and md5 over the sorted md5s of every row of every public table (floats rounded to 1e-6: rollups
+ * count(*) and md5 over the sorted md5s of every row of every public table (floats and numerics rounded to 1e-6: rollups
  * summed in other batch boundaries differ in the last bits of a double).
  */
 export async function tableChecksums(pool: pg.Pool): Promise<Record<string, TableSum>> {
@@ -27,7 +27,9 @@ export async function tableChecksums(pool: pg.Pool): Promise<Record<string, Tabl
   const byTable = new Map<string, string[]>()
   for (const c of cols.rows) {
     if (VOLATILE_TABLES.has(c.table_name)) continue
-    const expr = ['double precision', 'real'].includes(c.data_type) ? `round("${c.column_name}"::numeric, 6)::text` : `"${c.column_name}"::text`
+    // numeric too: GraphQL Float fields are numeric columns (e.g. fees_usd, summed from JS doubles); round() leaves
+    // integers (token amounts) as they are
+    const expr = ['double precision', 'real', 'numeric'].includes(c.data_type) ? `round("${c.column_name}"::numeric, 6)::text` : `"${c.column_name}"::text`
     byTable.set(c.table_name, [...(byTable.get(c.table_name) ?? []), `coalesce(${expr}, '∅')`])
   }
   const out: Record<string, TableSum> = {}

@@ -1,13 +1,15 @@
 /**
- * A fault-injecting JSON-RPC proxy (HTTP) between an indexer and a node. Each request is forwarded, or, at a seeded
- * rate, answered with one fault: a hang past the client's timeout, 429 with Retry-After, 500/502/503, a connection
- * reset, a truncated or invalid JSON body, an empty eth_getLogs result for a range that has logs, or a block other
- * than the one asked for. Every fault is counted by class.
+ * A fault-injecting JSON-RPC proxy (HTTP) between an indexer and a node (EVM, Lotus, CometBFT or Solana). Each request
+ * is forwarded, or, at a seeded rate, answered with one fault: a hang past the client's timeout, 429 with
+ * Retry-After, 500/502/503, a connection reset, a truncated or invalid JSON body, an empty result for a range or block
+ * that has data (eth_getLogs, Solana getBlocks, Lotus GetActorEventsRaw: empty lists; CometBFT block_results: no
+ * transaction results), or the answer for another block (the next height or slot: eth_getBlockByNumber, Solana
+ * getBlock, Lotus ChainGetTipSetByHeight, CometBFT block / block_results). Every fault is counted by class.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { seeded } from './consistency'
 
-export const FAULTS = ['timeout', 'http429', 'http500', 'http502', 'http503', 'reset', 'truncatedJson', 'invalidJson', 'emptyLogs', 'wrongBlock'] as const
+export const FAULTS = ['timeout', 'http429', 'http500', 'http502', 'http503', 'reset', 'truncatedJson', 'invalidJson', 'emptyResult', 'wrongBlock'] as const
 export type Fault = (typeof FAULTS)[number]
 
 export interface FaultyRpc {
@@ -20,7 +22,23 @@ export interface FaultyRpc {
   close(): Promise<void>
 }
 
-type Call = { jsonrpc: string; id: number | string; method: string; params: any[] }
+type Call = { jsonrpc: string; id: number | string; method: string; params: any }
+
+/** methods whose answer a fault can empty, and what the empty answer is */
+const EMPTIED: Record<string, (result: any) => any> = {
+  eth_getLogs: () => [],
+  getBlocks: () => [],
+  'Filecoin.GetActorEventsRaw': () => null,
+  block_results: (r) => (r && typeof r === 'object' ? { ...r, txs_results: null } : r),
+}
+/** the call asked for the next block instead (undefined: the call names no block) */
+function nextBlock(c: Call): Call | undefined {
+  const p = c.params
+  if (c.method === 'eth_getBlockByNumber' && /^0x/.test(p?.[0])) return { ...c, params: ['0x' + (Number(p[0]) + 1).toString(16), ...p.slice(1)] }
+  if ((c.method === 'getBlock' || c.method === 'Filecoin.ChainGetTipSetByHeight') && Number.isInteger(p?.[0])) return { ...c, params: [p[0] + 1, ...p.slice(1)] }
+  if ((c.method === 'block' || c.method === 'block_results') && p && typeof p.height === 'string') return { ...c, params: { ...p, height: String(Number(p.height) + 1) } }
+  return undefined
+}
 
 const readBody = (req: IncomingMessage) =>
   new Promise<string>((ok, fail) => {
@@ -50,9 +68,7 @@ export async function startFaultyRpc(opts: { upstream: string; rate: number; see
     try {
       if (healed || rng.next() >= opts.rate) return send(200, await forward(body))
       // a fault that fits the request (empty logs and wrong blocks need those methods)
-      const fits = FAULTS.filter((f) =>
-        f === 'emptyLogs' ? calls.some((c) => c.method === 'eth_getLogs') : f === 'wrongBlock' ? calls.some((c) => c.method === 'eth_getBlockByNumber' && /^0x/.test(c.params[0])) : true,
-      )
+      const fits = FAULTS.filter((f) => (f === 'emptyResult' ? calls.some((c) => EMPTIED[c.method]) : f === 'wrongBlock' ? calls.some((c) => nextBlock(c)) : true))
       const fault = fits[Math.floor(rng.next() * fits.length)]
       counts[fault]++
       switch (fault) {
@@ -75,20 +91,18 @@ export async function startFaultyRpc(opts: { upstream: string; rate: number; see
         }
         case 'invalidJson':
           return send(200, '{"jsonrpc":"2.0","id":' + JSON.stringify(calls[0].id) + ',"result":')
-        case 'emptyLogs': {
+        case 'emptyResult': {
           const out = JSON.parse(await forward(body)) as { id: unknown; result?: unknown }[] | { id: unknown; result?: unknown }
           const list = Array.isArray(out) ? out : [out]
           for (const r of list) {
             const c = calls.find((x) => x.id === r.id)
-            if (c?.method === 'eth_getLogs') r.result = []
+            if (c && EMPTIED[c.method] && 'result' in r) r.result = EMPTIED[c.method](r.result)
           }
           return send(200, JSON.stringify(out))
         }
         case 'wrongBlock': {
-          // each eth_getBlockByNumber answered with the next block
-          const shifted = calls.map((c) =>
-            c.method === 'eth_getBlockByNumber' && /^0x/.test(c.params[0]) ? { ...c, params: ['0x' + (Number(c.params[0]) + 1).toString(16), ...c.params.slice(1)] } : c,
-          )
+          // each call naming a block answered with the next one
+          const shifted = calls.map((c) => nextBlock(c) ?? c)
           return send(200, await forward(JSON.stringify(Array.isArray(parsed) ? shifted : shifted[0])))
         }
       }
