@@ -417,7 +417,7 @@ const EVENT_DEFS = [
   })),
   { name: 'akash.{audit.v1,oracle.v1,oracle.v2,bme.v1,epochs.v1beta1,wasm.v1}.Event*', meaning: 'Typed events of the v1 node\'s other modules: raw only. Any other akash.* typed event is quarantined (unknown type).', facts: false },
   { name: 'indexer/take-params', meaning: 'Not a chain event: x/take parameters read over abci_query changed (args: height, path, defaultRate, denomRates); takes booked after it use them.', facts: false },
-  { name: 'indexer/bank-supply', meaning: 'Not a chain event: x/bank supply of uakt read over abci_query (args: height, supply, path): SUPPLY_MINT of the opening balance, or SUPPLY_MINT / SUPPLY_BURN reconciling the tracked supply.', facts: true },
+  { name: 'indexer/bank-supply', meaning: 'Not a chain event: x/bank supply of uakt read over abci_query (args: height, supply, path): SUPPLY_MINT of the opening balance, or SUPPLY_MINT / SUPPLY_BURN reconciling the tracked supply (a later reading that agrees with the tracked supply is not recorded).', facts: true },
   { name: 'indexer/escrow-accrual', meaning: 'Not a chain event: the hourly accrual of open leases (first block of each UTC hour), recorded so its FEE_PAID / PROTOCOL_TAKE facts have a raw event.', facts: true },
 ]
 
@@ -445,8 +445,16 @@ function handleBlock(block: CosmosBlockInput, state: StateAccess): CosmosBlockOu
     supply = pending
     state.delete(SUPPLY_PENDING)
   }
-  const supplyEvent = () => ({ index: index++, name: 'indexer/bank-supply', module: 'bank', txHash: '', args: { height: String(supply!.height), supply: supply!.value.amount, path: supply!.value.path }, facts: supplyFacts(state, supply!.value) })
-  if (supply && supply.height < block.height) events.push(supplyEvent())
+  // recorded when it tells something: the first reading (opening balance) or a difference from the tracked supply; a
+  // reading that agrees (every restart reads the supply again) leaves no record, so a run resumed after a crash
+  // writes the same rows as one uninterrupted run
+  const supplyEvent = () => {
+    const opened = state.get<{ opened: boolean }>(SUPPLY_TRACKED)?.opened ?? false
+    const facts = supplyFacts(state, supply!.value)
+    if (opened && !facts.length) return
+    events.push({ index: index++, name: 'indexer/bank-supply', module: 'bank', txHash: '', args: { height: String(supply!.height), supply: supply!.value.amount, path: supply!.value.path }, facts })
+  }
+  if (supply && supply.height < block.height) supplyEvent()
   // hourly accrual of every open deployment at the first block of a new UTC hour
   const hour = Math.floor(block.timestamp / 3_600_000)
   const lastHour = state.get<number>(LAST_HOUR)
@@ -569,7 +577,7 @@ function handleBlock(block: CosmosBlockInput, state: StateAccess): CosmosBlockOu
     const t = state.get<{ amount: string; opened: boolean }>(SUPPLY_TRACKED) ?? { amount: '0', opened: false }
     state.set(SUPPLY_TRACKED, { ...t, amount: (BigInt(t.amount) + moved).toString() })
   }
-  if (supply && supply.height >= block.height) events.push(supplyEvent())
+  if (supply && supply.height >= block.height) supplyEvent()
   if (take && take.height >= block.height) {
     const before = state.get<TakeParams>(TAKE_STATE)
     state.set(TAKE_STATE, take.value)
