@@ -41,6 +41,7 @@ const baseSchema = z.object({
   API_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
   COMETBFT_BATCH_BLOCKS: z.coerce.number().int().min(1).max(10000).default(200),
   COMETBFT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  LOTUS_BATCH_EPOCHS: z.coerce.number().int().min(1).max(2880).optional(),
   SOLANA_BATCH_SLOTS: z.coerce.number().int().min(1).max(10_000_000).optional(),
   SOLANA_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   // API protection and operations (README: Configuration, docs/api.md)

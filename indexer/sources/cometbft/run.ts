@@ -107,7 +107,7 @@ export async function runCometbftIndexer(o: { config: Config; chainConfig: Chain
   const devnet = o.chainConfig.rpcUrl == null
   const nets = networks.filter((n) => n.chain.chainId === chain.chainId && n.cosmos)
   if (!nets.length) throw new Error(`no CometBFT network on chain ${chain.id}`)
-  const client = new CometbftClient(o.rpcUrl, { rateLimit: o.config.RPC_RATE_LIMIT })
+  const client = new CometbftClient(o.rpcUrl, { rateLimit: o.config.RPC_RATE_LIMIT, timeoutMs: o.config.RPC_REQUEST_TIMEOUT_MS })
   // an RPC that is down at the start is waited for (logged), as during the run
   const status = (await untilAnswered({ chain: chain.id, step: 'status' }, () => client.status()))!
   if (chain.cometbftChainId && status.chainId !== chain.cometbftChainId) {

@@ -30,7 +30,7 @@ export async function runLotusIndexer(o: { config: Config; chainConfig: ChainCon
   const devnet = o.chainConfig.rpcUrl == null
   const network = networks.find((n) => n.chain.chainId === chain.chainId && n.lotus)
   if (!network) throw new Error(`no Lotus network on chain ${chain.id}`)
-  const client = new LotusClient(o.rpcUrl, { token: o.chainConfig.token, rateLimit: o.config.RPC_RATE_LIMIT })
+  const client = new LotusClient(o.rpcUrl, { token: o.chainConfig.token, rateLimit: o.config.RPC_RATE_LIMIT, timeoutMs: o.config.RPC_REQUEST_TIMEOUT_MS })
   // an RPC that is down at the start is waited for (logged), as during the run
   const name = (await untilAnswered({ chain: chain.id, step: 'network name' }, () => client.networkName()))!
   if (name !== 'mainnet') throw new WrongChainError(`RPC ${redact(o.rpcUrl)} serves Filecoin network "${name}", expected "mainnet"`)
@@ -40,6 +40,6 @@ export async function runLotusIndexer(o: { config: Config; chainConfig: ChainCon
   const source = await createLotusSource({ chain, network, client, finality, genesisTimestamp: FILECOIN_GENESIS_TIMESTAMP })
   await runIngest({
     chain, networks: [network.id], databaseUrl: o.databaseUrl, source, startBlock, endBlock: o.chainConfig.endBlock,
-    batchSize: devnet ? 2880 : 240, pollMs: devnet ? 1000 : 10_000,
+    batchSize: o.config.LOTUS_BATCH_EPOCHS ?? (devnet ? 2880 : 240), pollMs: devnet ? 1000 : 10_000,
   })
 }
