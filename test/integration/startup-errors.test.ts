@@ -4,6 +4,8 @@
  * is logged clearly and retried with backoff while the process stays up.
  */
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -49,6 +51,13 @@ describe('bad configuration stops the indexer at start, naming the setting', () 
     ['a malformed finality', { FINALITY_BASE: 'five' }, /FINALITY_BASE: .*"five"/],
     ['an unknown chain', { INDEXER_CHAIN: 'bitcoin' }, /INDEXER_CHAIN: unknown chain "bitcoin"/],
   ]
+  it('a missing (empty) setting: DATABASE_URL', async () => {
+    const { p, log } = indexer({}, '')
+    expect(await p.exited).toBe(1)
+    await sleep(50)
+    expect(messages(log())).toMatch(/indexer cannot start: Invalid configuration:\s+DATABASE_URL: must be/)
+    noStack(log())
+  })
   for (const [what, env, message] of cases) {
     it(what, async () => {
       const { p, log } = indexer(env)
@@ -58,6 +67,26 @@ describe('bad configuration stops the indexer at start, naming the setting', () 
       expect(messages(log())).toMatch(/indexer cannot start: Invalid configuration/)
       noStack(log())
     })
+  }
+})
+
+it('an RPC serving another chain (a Lotus node of calibrationnet) stops the indexer at start, naming the RPC and both chains', async () => {
+  // a node that answers StateNetworkName only
+  const server = createServer((req, res) => {
+    let body = ''
+    req.on('data', (d) => (body += d))
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: JSON.parse(body).id, result: 'calibrationnet' })))
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/rpc/v1`
+    const { p, log } = indexer({ INDEXER_CHAIN: 'filecoin', RPC_FILECOIN_URL: url, START_BLOCK_FILECOIN: '0' })
+    expect(await p.exited).toBe(1)
+    await sleep(50)
+    expect(messages(log())).toMatch(new RegExp(`indexer cannot start: RPC ${url} serves Filecoin network "calibrationnet", expected "mainnet"`))
+    noStack(log())
+  } finally {
+    server.close()
   }
 })
 
