@@ -13,6 +13,7 @@ import { resolvers } from '../../api/resolvers'
 import { typeDefs } from '../../api/schema'
 import { HeadTracker } from '../../api/heads'
 import { startApi, type ApiServer } from '../../api/server'
+import { provisionApiRole } from '../../api/db-role'
 import { startFixture, type Fixture } from '../helpers/fixture'
 
 const MAX_LIMIT = 200
@@ -37,7 +38,8 @@ beforeAll(async () => {
   // blocks beyond the end make it final (FINALITY 5), so the indexer writes it and exits
   for (let i = 0; i <= 5; i++) await sim.mine(sim.timestamp + 900, true)
   expect((await fx.runIndexerTo(head)).code).toBe(0)
-  api = await startApi({ databaseUrl: fx.db.url, port: fx.config.PORT, host: '127.0.0.1', heads: HeadTracker.fromConfig(fx.config), maxLimit: MAX_LIMIT })
+  // as deployed: the API reads through the read-only depin_api role (the fuzz test below runs against it)
+  api = await startApi({ databaseUrl: await provisionApiRole(fx.db.url, fx.dataDir), port: fx.config.PORT, host: '127.0.0.1', heads: HeadTracker.fromConfig(fx.config), maxLimit: MAX_LIMIT })
 })
 afterAll(async () => {
   await api?.stop()
@@ -321,6 +323,8 @@ describe('fuzzing', () => {
       // FUZZ_SEED / FUZZ_RUNS explore further (the default seed keeps npm test reproducible)
       { numRuns: Number(process.env.FUZZ_RUNS ?? 250), seed: Number(process.env.FUZZ_SEED ?? 20261129) },
     )
+    console.log(`fuzz (role ${api.role?.role}): ${withData + withErrors} schema-valid queries, seed ${process.env.FUZZ_SEED ?? 20261129}: ${withData} answered with data, ${withErrors} with GraphQL errors, 0 5xx, 0 unexpected errors`)
+    expect(api.role?.role).toBe('depin_api')
     // the generator reaches both answers and rejections
     expect(withData).toBeGreaterThan(25)
     expect(withErrors).toBeGreaterThan(25)
