@@ -50,7 +50,9 @@ export async function networkMetrics(pool: pg.Pool, net: NetworkDef, interval: I
   }))
   const tokenAsset = net.price?.asset ?? net.token.symbol
   const token = await priceSeries(pool, tokenAsset, interval)
-  const fixed = net.feeAsset.fixedUsdPrice?.usd
+  // a protocol-fixed price; or, for an asset priced by its own contract's events (DCX), the price before the first
+  // event (fees after it are valued at each event by the rollup, so only earlier fees are left unpriced)
+  const fixed = net.feeAsset.fixedUsdPrice?.usd ?? net.feeAsset.onchainPrice?.initialUsd
   const fee = fixed != null ? () => fixed : net.feeAsset.symbol === net.token.symbol ? token : await priceSeries(pool, net.feeAsset.symbol, interval)
   const prices: PeriodPrices[] = rows.map((x) => ({ token: token(x.periodStart.getTime()), feeAsset: fee(x.periodStart.getTime()) }))
   return deriveMetrics(rows, prices, {

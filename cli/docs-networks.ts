@@ -28,7 +28,7 @@ export function renderNetworksDoc(): string {
       out.push(`- Token: ${n.token.symbol} \`${n.token.address}\` (SPL), ${n.token.decimals} decimals; fees in ${n.feeAsset.symbol}${n.feeAsset.address ? ` \`${n.feeAsset.address}\`` : ''}${n.feeAsset.fixedUsdPrice ? ` at a fixed ${n.feeAsset.fixedUsdPrice.usd} USD (${n.feeAsset.fixedUsdPrice.source})` : ''}`)
     } else {
       out.push(`- Chain: ${n.chain.name}, chain id ${n.chain.chainId}${n.chain.kind && n.chain.kind !== 'evm' ? ` (${n.chain.kind} source)` : ''}, finality ${n.chain.finalityConfirmations} ${n.chain.kind === 'lotus' ? 'epochs' : 'blocks'} by default`)
-      out.push(`- Token: ${n.token.symbol}${n.token.address ? ` \`${n.token.address}\`` : ' (native)'}, ${n.token.decimals} decimals; fees in ${n.feeAsset.symbol}`)
+      out.push(`- Token: ${n.token.symbol}${n.token.address ? ` \`${n.token.address}\`` : ' (native)'}, ${n.token.decimals} decimals; fees in ${n.feeAsset.symbol}${n.feeAsset.onchainPrice ? `, priced on chain: ${n.feeAsset.onchainPrice.source}` : ''}`)
     }
     out.push(`- Max supply: ${n.token.maxSupply != null ? (n.token.maxSupply / 10n ** BigInt(n.token.decimals)).toLocaleString('en-US') + ' ' + n.token.symbol : 'none or unknown (FDV uses total supply)'}`)
     if (n.capacityUnit) out.push(`- Capacity unit: ${n.capacityUnit}${n.leasesUseCapacity ? ' (a lease occupies one unit: utilization = active leases / capacity)' : n.leasedCapacity ? ' (leases record the capacity they take: utilization = leased capacity / capacity)' : ''}`)

@@ -9,17 +9,20 @@ import { networks, priceFeeds } from '../indexer/registry'
 import { DAY, deriveSeed, Random } from './simulator/model'
 
 export const START_PRICES_USD: Record<string, number> = {
-  LPT: 8, GRT: 0.15, ATH: 0.05, DIMO: 0.15, GEOD: 0.2, IOTX: 0.03, uSPON: 0.02, SPON: 0.02, DCX: 0.001, FIL: 4, AKT: 3, HNT: 5,
+  LPT: 8, GRT: 0.15, ATH: 0.05, DIMO: 0.15, GEOD: 0.2, IOTX: 0.03, uSPON: 0.02, SPON: 0.02, FIL: 4, AKT: 3, HNT: 5,
 }
 
-/** Assets priced by import, from the registry: tokens with an imported price, and fee assets without an on-chain feed or a protocol-fixed price. */
+/**
+ * Assets priced by import, from the registry: tokens with an imported price, and fee assets without an on-chain feed,
+ * a protocol-fixed price or an on-chain price of their own contract (DIMO's DCX rate).
+ */
 export function importedAssets(): string[] {
   const fed = new Set(priceFeeds.map((f) => f.asset))
   return [
     ...new Set(
       networks.flatMap((n) => [
         ...(n.price?.kind === 'import' ? [n.price.asset] : []),
-        ...(n.feeAsset.symbol !== n.token.symbol && !fed.has(n.feeAsset.symbol) && !n.feeAsset.fixedUsdPrice ? [n.feeAsset.symbol] : []),
+        ...(n.feeAsset.symbol !== n.token.symbol && !fed.has(n.feeAsset.symbol) && !n.feeAsset.fixedUsdPrice && !n.feeAsset.onchainPrice ? [n.feeAsset.symbol] : []),
       ]),
     ),
   ]

@@ -97,7 +97,7 @@ export function toDecimal(amount: bigint, decimals: number): number {
 // describes each; bump METHODOLOGY_VERSION when a definition changes (the API exposes it).
 // ---------------------------------------------------------------------------------------------------------
 
-export const METHODOLOGY_VERSION = '1.2.0'
+export const METHODOLOGY_VERSION = '1.3.0'
 
 /** One stored rollup period of a network, amounts in base units. */
 export interface RollupRow {

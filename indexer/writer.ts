@@ -6,7 +6,7 @@ import { StateCache, toStored } from './handlers/state'
 import { UndoRecorder } from './store/undo'
 import { PROVIDER_FACTS, periodStart } from './metrics'
 import { BatchCheckpoint, EconomicFact, Lease, NetworkState, NetworkStat, PayerDay, PricePoint, Provider, ProviderCountDay, ProviderDay, ProviderEarningDay, ProviderSpan } from './model'
-import { networkById, priceFeeds } from './registry'
+import { networkById, onchainPricedAssets } from './registry'
 import { mergePayerDay, mergeProviderEarning, payerDeltas, providerEarningDeltas } from './rollup/accounts'
 import { applyLeaseFacts, leaseIdsOf } from './rollup/leases'
 import { applyProviderFacts, providerFactsOf, providerId } from './rollup/providers'
@@ -17,12 +17,16 @@ import { bulkInsert } from './store/bulk'
 /** Fixed USD price of a network's other accepted fee assets (registry otherFeeAssets, e.g. Akash USDC = 1). */
 export const otherAssetPrice = (network: string, asset: string) => networkById(network)?.otherFeeAssets?.find((a) => a.symbol === asset)?.usdPrice
 
-/** Last price per asset at or before a block, from the database (correct after restarts and reorgs). */
-export async function loadLastPrices(store: Pick<Store, 'findOne'>, beforeBlock: number): Promise<LastPrices> {
+/**
+ * Last price per asset at or before a block of the batch's chain, from the database (correct after restarts and
+ * reorgs); block numbers compare only within one chain, so prices of other chains are not read.
+ */
+export async function loadLastPrices(store: Pick<Store, 'findOne'>, beforeBlock: number, chainId?: number): Promise<LastPrices> {
   const out: LastPrices = new Map()
-  for (const asset of new Set(priceFeeds.map((f) => f.asset))) {
+  for (const { asset, chainId: c } of onchainPricedAssets()) {
+    if (chainId != null && c !== chainId) continue
     const p = await store.findOne(PricePoint, {
-      where: { asset, blockNumber: LessThanOrEqual(beforeBlock) },
+      where: { asset, chainId: c, blockNumber: LessThanOrEqual(beforeBlock) },
       order: { blockNumber: 'DESC', logIndex: 'DESC' },
     })
     if (p) out.set(asset, p)
@@ -42,7 +46,8 @@ export async function loadState(store: Store, networks: string[]): Promise<State
  */
 export async function writeBatch(store: Store, out: BatchOutput, firstBlock: number, state?: StateCache): Promise<void> {
   const undo = new UndoRecorder(store)
-  const lastPrices = await loadLastPrices(store, firstBlock - 1)
+  const batchChain = out.cursor ? Number(out.cursor.id) : (out.rawEvents[0] ?? out.prices[0])?.chainId
+  const lastPrices = await loadLastPrices(store, firstBlock - 1, batchChain)
   const deltas = rollupBatch(out.rawEvents, out.facts, out.prices, lastPrices, (n) => networkById(n)?.category ?? 'unknown', otherAssetPrice)
   await bulkInsert(store, out.rawEvents)
   await bulkInsert(store, out.facts)

@@ -21,7 +21,7 @@
  *    instead of ~6) while the weekly total matches the real issuance; ~1,000 new devices a day in reality
  *    (order of magnitude) = ~2 simulated a day;
  *  - DCX: ~$1,200-1,700/day of credits bought (about 4 purchases a day, lognormal around $300), 1 DCX = $0.001 (DimoCredit
- *    constructor), DIMO at $0.15 (devnet/prices.ts start price); about 80 % of bought credits are spent;
+ *    constructor) at the first block, re-pegged every 3 days by a factor in [0.8, 1.25) (UpdateDimoCreditRate), DIMO at $0.15 (devnet/prices.ts start price); about 80 % of bought credits are spent;
  *  - Polygon DIMO supply: 400,000,000 DIMO bridged (well below the 1e9 cap), bridge flows ~0.1-1M DIMO a day.
  * Volume: ~300 logs at the first block, then ~20-30 logs/day plus ~550 logs over each Monday's payout (5 blocks).
  */
@@ -39,6 +39,7 @@ export const DIMO_CALIBRATION = {
   yearlyDecay: 0.85,
   rewardsGenesis: Date.UTC(2022, 1, 7) / 1000,
   dimoUsd: 0.15,
+  /** DimoCredit constructor peg, USD per DCX (the first rate; later ones come from updateDcxRate) */
   dcxUsd: 0.001,
   dcxPurchasesPerDay: 4,
   dcxPurchaseMedianUsd: 300,
@@ -50,6 +51,11 @@ export const DIMO_CALIBRATION = {
   licenseInDimoShare: 0.5,
   /** developer licences issued a day (order of magnitude: a few hundred developer licences in two years) */
   licensesPerDay: 1.5,
+  /**
+   * days between DCX rate updates (UpdateDimoCreditRate), each moving the peg by a factor in [0.8, 1.25): DIMO has
+   * re-pegged credits (constructor $0.001, docs $0.0001); frequent here so that short runs value fees at several rates
+   */
+  dcxRateEveryDays: 3,
 }
 
 const C = DIMO_CALIBRATION
@@ -92,6 +98,9 @@ export class DimoModel implements NetworkModel {
   private supply = 0n
   private started = false
   private weekStart = 0
+  /** USD per DCX now (the rate of the last UpdateDimoCreditRate) and when the next update is due */
+  private dcxRate = DCX_INITIAL_RATE
+  private nextRateUpdate = 0
   private payouts: { vehicle: Vehicle; device: bigint; streak: bigint; qualified: boolean }[] = []
   private week = 0n
 
@@ -115,6 +124,10 @@ export class DimoModel implements NetworkModel {
     while (this.weekStart + WEEK <= to) {
       this.weekStart += WEEK
       this.newWeek(emit)
+    }
+    while (to >= this.nextRateUpdate) {
+      this.nextRateUpdate += C.dcxRateEveryDays * DAY
+      this.updateDcxRate(emit)
     }
     // pay the scheduled rewards in batches, one batch per block
     if (this.payouts.length && to >= this.weekStart + HOUR) this.payBatch(emit)
@@ -146,6 +159,7 @@ export class DimoModel implements NetworkModel {
     emit(A.DimoToken, 'DimoToken', 'Transfer', { from: ZERO, to: this.treasury, value: initial })
     this.supply = initial
     emit(A.DimoCredit, 'DimoCredit', 'UpdateDimoCreditRate', { rate: DCX_INITIAL_RATE })
+    this.nextRateUpdate = t + C.dcxRateEveryDays * DAY
     emit(A.DimoDevLicense, 'DimoDevLicense', 'UpdateLicenseCost', { licenseCost: units(C.licenseCostUsd) })
     emit(A.DimoReferral, 'DimoReferral', 'BonusChanged', { amount: units(C.referralBonusDimo) })
     // the existing fleet
@@ -296,12 +310,24 @@ export class DimoModel implements NetworkModel {
     emit(DIMO_ADDRESSES.DimoRegistry, 'DimoRegistry', 'AftermarketDeviceNodeBurned', { adNode: d.id, owner: d.owner })
   }
 
+  /** DimoCredit.setDimoCreditRate: a new USD peg (USD wei per DCX, rounded to 1e9 wei) */
+  private updateDcxRate(emit: Emit) {
+    const factor = 0.8 + 0.45 * this.rnd.next()
+    this.dcxRate = (BigInt(Math.round((Number(this.dcxRate) * factor) / 1e9)) * 10n ** 9n) || DCX_INITIAL_RATE
+    emit(DIMO_ADDRESSES.DimoCredit, 'DimoCredit', 'UpdateDimoCreditRate', { rate: this.dcxRate })
+  }
+
+  /** USD price of one DCX at the current rate */
+  private get dcxUsd(): number {
+    return Number(this.dcxRate) / 1e18
+  }
+
   private buyDcx(emit: Emit) {
     const A = DIMO_ADDRESSES
     const dev = this.rnd.pick(this.developers)
     const usd = C.dcxPurchaseMedianUsd * Math.exp(this.rnd.normal() * 0.8)
     const dimoIn = units(usd / C.dimoUsd)
-    const credits = units(usd / C.dcxUsd)
+    const credits = units(usd / this.dcxUsd)
     // DimoCredit._mint, one transaction: DIMO transferFrom(buyer -> receiver), then DCX Transfer(0x0 -> buyer)
     const tx = {}
     emit(A.DimoToken, 'DimoToken', 'Transfer', { from: dev, to: DIMO_DCX_RECEIVER, value: dimoIn }, tx)
@@ -324,7 +350,7 @@ export class DimoModel implements NetworkModel {
   private issueLicense(emit: Emit) {
     const A = DIMO_ADDRESSES
     const dev = this.rnd.pick(this.developers)
-    const credits = units(C.licenseCostUsd / C.dcxUsd)
+    const credits = units(C.licenseCostUsd / this.dcxUsd)
     const bal = this.dcxBalance.get(dev) ?? 0n
     const tx = {}
     if (bal >= credits && this.rnd.next() >= C.licenseInDimoShare) {

@@ -82,6 +82,21 @@ export function handleBlocks(chain: ChainDef, watched: Map<string, Watched>, blo
         continue
       }
       const { network, contract } = d.watched
+      if (d.event.price) {
+        // an event that sets a price on chain (DIMO's DCX rate): a PricePoint like a Chainlink answer
+        const { asset, quote, decimals, answer: answerOf } = d.event.price
+        const answer = answerOf(d.args)
+        if (answer <= 0n || answer > MAX_AMOUNT) {
+          quarantine(`price answer out of range: ${answer}`, network.id)
+          continue
+        }
+        out.prices.push(
+          new PricePoint({
+            id, asset, quote, answer, decimals, price: Number(answer) / 10 ** decimals, updatedAt: timestamp,
+            source: `onchain:${chain.chainId}:${contract.address.toLowerCase()}:${d.event.name}`, ...refs,
+          }),
+        )
+      }
       let drafts
       try {
         drafts = d.event.facts?.(d.args, { block: { height: header.height, timestamp: header.timestamp }, txHash: log.transactionHash, state: state.access(network.id) }) ?? []

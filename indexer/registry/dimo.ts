@@ -34,8 +34,20 @@ export const DIMO: TokenDef = {
   maxSupply: 1_000_000_000n * 10n ** 18n,
 }
 
-/** DIMO Credit: non-transferable developer credits bought with DIMO at a USD rate (1 DCX = $0.001 at deployment). */
-export const DCX: TokenDef = { symbol: 'DCX', address: '0x7186F9aC35d24c9a4cf1E58a797c04DF1b334322', decimals: 18, maxSupply: null }
+/** DimoCredit constructor: 1 DCX = 0.001 USD, as USD wei per DCX */
+export const DCX_INITIAL_RATE = 10n ** 15n
+
+/**
+ * DIMO Credit: non-transferable developer credits bought with DIMO at a USD rate the contract sets (1 DCX = $0.001
+ * at deployment). Priced on chain: each UpdateDimoCreditRate is a DCX/USD PricePoint; no market price exists.
+ */
+export const DCX: TokenDef = {
+  symbol: 'DCX', address: '0x7186F9aC35d24c9a4cf1E58a797c04DF1b334322', decimals: 18, maxSupply: null,
+  onchainPrice: {
+    initialUsd: Number(DCX_INITIAL_RATE) / 1e18,
+    source: `DimoCredit.UpdateDimoCreditRate(rate): 1 DCX = rate / 1e18 USD; before the first update the constructor's rate, 1e15 (0.001 USD) (${'developer-license src/DimoCredit.sol'})`,
+  },
+}
 
 export const DIMO_ADDRESSES = {
   DimoToken: DIMO.address!,
@@ -51,9 +63,6 @@ export const DIMO_AFTERMARKET_DEVICE_ID = '0x9c94C395cBcBDe662235E0A9d3bB87Ad708
 export const DIMO_SYNTHETIC_DEVICE_ID = '0x4804e8D1661cd1a1e5dDdE1ff458A7f878c0aC6D'
 /** receiver of the DIMO paid for DCX and licences (DIMO prod account; developer-license scripts, Artemis dimo fees model) */
 export const DIMO_DCX_RECEIVER = '0x62b98e019e0d3e4A1Ad8C786202e09017Bd995e1'
-/** DimoCredit constructor: 1 DCX = 0.001 USD, as USD wei per DCX */
-export const DCX_INITIAL_RATE = 10n ** 15n
-
 const ZERO = '0x0000000000000000000000000000000000000000'
 export const DIMO_CAPACITY_UNIT = 'devices'
 
@@ -138,7 +147,7 @@ export const dimo: NetworkDef = {
   price: { kind: 'import', asset: 'DIMO' },
   source: `${SRC_IDENTITY}; ${SRC_DEVLICENSE}; ${SRC_REWARDS}; ${SRC_TOKEN}`,
   notes: [
-    'Fees are DCX (DIMO Credit) purchases: DCX Transfer from 0x0 = credits bought with DIMO (DIMO transferFrom buyer -> receiver 0x62b98e01…). DCX are non-transferable, USD-pegged credits: 1 DCX = rate/1e18 USD, rate from UpdateDimoCreditRate (constructor: 0.001 USD; DIMO docs state $0.0001, so the rate is read from events and kept in handler state `dcx.rateUsdWei`, defaulting to 1e15). Price DCX at that rate, not at a market price.',
+    'Fees are DCX (DIMO Credit) purchases: DCX Transfer from 0x0 = credits bought with DIMO (DIMO transferFrom buyer -> receiver 0x62b98e01…). DCX are non-transferable, USD-pegged credits: 1 DCX = rate/1e18 USD, rate from UpdateDimoCreditRate (constructor: 0.001 USD; DIMO docs state $0.0001, so the rate is read from events and kept in handler state `dcx.rateUsdWei`, defaulting to 1e15). DCX fees are valued at that rate at each fee (each UpdateDimoCreditRate is stored as a DCX/USD price point with an on-chain source; before the first, the constructor rate): no DCX market price exists (CoinGecko has none), and none is imported.',
     'DCX burns (Transfer to 0x0: credits spent on API usage or on a licence paid in DCX) are FEE_SETTLED (inferred): consumption of prepaid credits, not a second fee.',
     'The DIMO leg of a DCX purchase is a plain DIMO Transfer to the receiver (kept raw: the DCX minted in the same call is the fee). Licences paid directly in DIMO (DevLicenseDimo.issueInDimo: DIMO Transfer owner -> receiver, then Issued in the same transaction) are FEE_PAID (inferred) in DCX: the licence cost (UpdateLicenseCost, 1 USD at deployment) at the current DCX rate, the credits issueInDc would burn for it, so fees stay in one unit at the contract’s own USD price. Licences paid in DCX are not a second fee (the DCX were a fee when bought). Artemis counts all DIMO inflows to 0x62b98e01… as fees instead, which values the same payments at the DIMO market price.',
     'Reward (issuance) contract 0x8129f3cD… is medium confidence: it is the production ISSUANCE_CONTRACT_ADDRESS of the rewards-api Helm values (also listed in contract-event-processor values-prod.yaml), not a deployment file or explorer. Its events are flagged medium.',
@@ -308,7 +317,8 @@ export const dimo: NetworkDef = {
         {
           name: 'UpdateDimoCreditRate',
           abi: DimoCredit.events.UpdateDimoCreditRate,
-          meaning: 'USD price of one DCX (USD wei per DCX); kept in handler state `dcx.rateUsdWei` (1e15 = $0.001 before any update).',
+          meaning: 'USD price of one DCX (USD wei per DCX): a DCX/USD PricePoint (source onchain:137:<DimoCredit>:UpdateDimoCreditRate) that values DCX fees from this log on, and handler state `dcx.rateUsdWei` for licences paid in DIMO (1e15 = $0.001 before any update).',
+          price: { asset: DCX.symbol, quote: 'USD', decimals: 18, answer: (a: DimoCredit.UpdateDimoCreditRateEventArgs) => a.rate },
           facts: (a: DimoCredit.UpdateDimoCreditRateEventArgs, ctx: HandlerContext) => {
             ctx.state.set(DIMO_STATE.dcxRate, a.rate.toString())
             return []

@@ -35,6 +35,19 @@ export function networkById(id: string): NetworkDef | undefined {
   return networks.find((n) => n.id === id)
 }
 
+/**
+ * Every asset priced from chain, with the chain its prices come from: Chainlink feeds, and network events that set
+ * a price (EventDef.price, e.g. DIMO's DCX rate). The rollup values fees at the last such price on the same chain.
+ */
+export function onchainPricedAssets(): { asset: string; chainId: number }[] {
+  const out = new Map<string, { asset: string; chainId: number }>()
+  for (const f of priceFeeds) out.set(`${f.asset}@${f.chain.chainId}`, { asset: f.asset, chainId: f.chain.chainId })
+  for (const n of networks) {
+    for (const c of n.contracts) for (const e of c.events) if (e.price) out.set(`${e.price.asset}@${n.chain.chainId}`, { asset: e.price.asset, chainId: n.chain.chainId })
+  }
+  return [...out.values()]
+}
+
 /** What a watched address is: a network contract or a price feed. */
 export type Watched =
   | { kind: 'contract'; network: NetworkDef; contract: ContractDef; byTopic: Map<string, EventDef> }

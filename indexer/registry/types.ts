@@ -89,7 +89,20 @@ export interface EventDef {
   meaning: string
   /** turns decoded args into facts; absent = raw event only. May read and write handler state. */
   facts?: (args: any, ctx: HandlerContext) => FactDraft[]
+  /**
+   * the event sets an asset's USD price on chain (DIMO's DimoCredit rate): each log is also stored as a PricePoint
+   * (source `onchain:<chainId>:<contract>:<event>`), which values the asset's fees at each event like a Chainlink answer
+   */
+  price?: OnchainPriceDef
   confidence?: Confidence
+}
+
+/** An event argument that is an asset's price: answer / 10^decimals quote units per unit of the asset. */
+export interface OnchainPriceDef {
+  asset: string
+  quote: string
+  decimals: number
+  answer: (args: any) => bigint
 }
 
 export interface ContractDef {
@@ -115,6 +128,11 @@ export interface TokenDef {
    * `source` says where the rule comes from (docs/methodology.md)
    */
   fixedUsdPrice?: { usd: number; source: string }
+  /**
+   * priced on chain by its own contract's events (an EventDef with `price`), not by imports: `initialUsd` is the price
+   * before the first such event (the contract's constructor value), `source` where both come from
+   */
+  onchainPrice?: { initialUsd: number; source: string }
 }
 
 export interface NetworkDef {

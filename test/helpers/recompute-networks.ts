@@ -346,7 +346,9 @@ const aethir: NetworkSpec = {
 // DIMO (Polygon). Fees: DCX minted (DimoCredit Transfer from 0x0), in DCX, plus developer licences paid in DIMO
 // (a DevLicense Issued in the same transaction as a DIMO Transfer from the licence owner to the receiver
 // 0x62b98e01…), worth the licence's USD cost (UpdateLicenseCost, 1e18 before any) in DCX at the DCX rate
-// (UpdateDimoCreditRate, 1e15 before any), rounded as issueInDc: (cost / rate) * 1e18. Rewards: TokensTransferredForDevice,
+// (UpdateDimoCreditRate, 1e15 before any), rounded as issueInDc: (cost / rate) * 1e18. Every DCX fee is valued on
+// chain at the DCX rate of the last UpdateDimoCreditRate before it (rate / 1e18 USD per DCX; DCX has no market
+// price and none is imported). Rewards: TokensTransferredForDevice,
 // TokensTransferredForConnectionStreak, TokensTransferred (v1 layout with 2 topics and the current one with 3),
 // and ReferralComplete = the last BonusChanged amount (nothing before a non-zero bonus). Capacity: aftermarket
 // and synthetic devices minted minus burned. Supply: DIMO Transfer from / to 0x0.
@@ -432,7 +434,7 @@ const dimo: NetworkSpec = {
         if (paid && paid.tx === ev.tx && same(paid.from, a.owner)) {
           const cost: bigint = st.get('licenseCost') ?? 10n ** 18n
           const rate: bigint = st.get('dcxRate') ?? 10n ** 15n
-          fee(d, (cost / rate) * 10n ** 18n)
+          fee(d, (cost / rate) * 10n ** 18n, dcxUsd((cost / rate) * 10n ** 18n, rate))
           x.cases.set('licensesPaidInDimo', (x.cases.get('licensesPaidInDimo') ?? 0) + 1)
         }
         break
@@ -440,7 +442,7 @@ const dimo: NetworkSpec = {
       case 'Transfer':
         if (ev.contract === 'DimoToken' && same(a.to, '0x62b98e019e0d3e4A1Ad8C786202e09017Bd995e1')) st.set('receiverInflow', { tx: ev.tx, from: a.from })
         if (ev.contract === 'DimoCredit') {
-          if (isZero(a.from) && !isZero(a.to)) fee(d, a.amount)
+          if (isZero(a.from) && !isZero(a.to)) fee(d, a.amount, dcxUsd(a.amount, st.get('dcxRate') ?? 10n ** 15n))
           // credits spent (burned): consumption of prepaid credits, settled, not a second fee
           else if (isZero(a.to) && !isZero(a.from)) d.feesSettled += a.amount
         } else if (isZero(a.from) && !isZero(a.to)) d.minted += a.value
@@ -623,6 +625,11 @@ const spheron: NetworkSpec = {
         break
     }
   },
+}
+
+/** USD of DCX base units at `rate` USD wei per DCX (DimoCredit's own peg, UpdateDimoCreditRate; 1e15 before any) */
+function dcxUsd(amount: bigint, rate: bigint): number {
+  return (Number(amount) / 1e18) * (Number(rate) / 1e18)
 }
 
 function fee(d: DayAcc, amount: bigint, onchainUsd?: number | null) {

@@ -34,6 +34,7 @@ const NETWORKS: Record<string, {
   livepeer: { chainId: 42161, category: 'compute', token: 'LPT', tokenDecimals: 18, feeAsset: 'ETH', feeDecimals: 18, maxSupply: null, capacityUnit: null },
   thegraph: { chainId: 42161, category: 'data', token: 'GRT', tokenDecimals: 18, feeAsset: 'GRT', feeDecimals: 18, maxSupply: null, capacityUnit: 'indexers' },
   aethir: { chainId: 42161, category: 'compute', token: 'ATH', tokenDecimals: 18, feeAsset: 'ATH', feeDecimals: 18, maxSupply: 42e9, capacityUnit: 'licences', leasesUseCapacity: true },
+  // DCX is priced by DimoCredit's own rate (UpdateDimoCreditRate), valued at each fee like ETH; no price file
   dimo: { chainId: 137, category: 'sensors', token: 'DIMO', tokenDecimals: 18, feeAsset: 'DCX', feeDecimals: 18, maxSupply: 1e9, capacityUnit: 'devices' },
   geodnet: { chainId: 137, category: 'sensors', token: 'GEOD', tokenDecimals: 18, feeAsset: 'GEOD', feeDecimals: 18, maxSupply: 1e9, capacityUnit: null },
   'iotex-ioid': { chainId: 4689, category: 'iot', token: 'IOTX', tokenDecimals: 18, feeAsset: 'IOTX', feeDecimals: 18, maxSupply: 10e9, capacityUnit: 'devices' },
@@ -150,7 +151,7 @@ describe('rollups vs independent recomputation from eth_getLogs', () => {
       const hours = await hoursPerDay(network)
       expect([...hours.keys()]).toEqual([...got.keys()])
       for (const [day, g] of got) expect({ network, day, ...hours.get(day) }).toEqual({ network, day, ...g })
-      // fees valued at the on-chain oracle at each event (Livepeer: ETH/USD Chainlink), USD; 0 for the others
+      // fees valued on chain at each event (Livepeer: ETH/USD Chainlink; DIMO: DCX at DimoCredit's own rate), USD; 0 for the others
       const usd = (await recomputationOf(NETWORKS[network].chainId)).feesUsd.get(network)!
       const stored = await fx.pool.query(
         `SELECT to_char(period_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, interval, fees_usd::float8 AS usd FROM network_stat WHERE network = $1`, [network])
@@ -163,6 +164,13 @@ describe('rollups vs independent recomputation from eth_getLogs', () => {
       if (network === 'livepeer') {
         expect([...usd.values()].some((v) => v > 0), 'livepeer: fees valued on chain').toBe(true)
         expect([...want.values()].some((d) => d.feesUnpriced > 0n && d.feesUnpriced < d.fees) || [...want.values()].every((d) => d.feesUnpriced === 0n || d.feesUnpriced === d.fees)).toBe(true)
+      } else if (network === 'dimo') {
+        // every DCX fee valued at the rate of its time (UpdateDimoCreditRate logs), none left to a price file
+        expect([...usd.values()].some((v) => v > 0), 'dimo: DCX fees valued on chain').toBe(true)
+        expect([...want.values()].every((d) => d.feesUnpriced === 0n), 'dimo: no unpriced DCX').toBe(true)
+        const rates = await fx.pool.query(`SELECT DISTINCT answer::text FROM price_point WHERE asset = 'DCX' AND source LIKE 'onchain:137:%:UpdateDimoCreditRate'`)
+        expect(rates.rows.length, 'dimo: DCX re-pegged during the run').toBeGreaterThan(2)
+        expect((await fx.pool.query(`SELECT count(*)::int AS n FROM token_price WHERE asset = 'DCX'`)).rows[0].n, 'dimo: no DCX price import').toBe(0)
       } else expect([...usd.values()].every((v) => v === 0), `${network}: no on-chain fee valuation`).toBe(true)
     })
   }

@@ -11,7 +11,9 @@ import type { BlockInput, LogInput } from '../../../indexer/handlers/types'
 import type { EconomicFact } from '../../../indexer/model'
 import { polygon } from '../../../indexer/registry/chains'
 import { dimo, DIMO_STATE } from '../../../indexer/registry/dimo'
-import { watchedOnChain } from '../../../indexer/registry'
+import { onchainPricedAssets, watchedOnChain } from '../../../indexer/registry'
+import { rollupBatch } from '../../../indexer/rollup/rollup'
+import { importedAssets } from '../../../devnet/prices'
 import { addrTopic, addrWord, bytesTail, data, topic0, word } from '../../helpers/abi-hand'
 
 // real Polygon addresses (reference depin-contracts.json, DIMO)
@@ -197,6 +199,46 @@ describe('DIMO events decode to the expected arguments and facts', () => {
     expect(state.access('dimo').get(DIMO_STATE.dcxRate)).toBe((10n ** 14n).toString())
   })
 
+  it('DCX is priced on chain: each UpdateDimoCreditRate is a DCX/USD price point, and DCX fees are valued at the rate before each fee', () => {
+    const hour = (h: number) => Date.UTC(2026, 0, 5, h)
+    const blocks = [
+      block([log(DCX, [T.rate], data(word(10n ** 15n)))], 80_000_000, hour(1)),
+      // 300,000 DCX at $0.001 = $300
+      block([log(DCX, [T.transfer, addrTopic(ZERO), addrTopic(A)], data(word(300_000n * E18)))], 80_000_001, hour(2)),
+      // re-peg to $0.0004 (4e14 USD wei per DCX), then 1,000,000 DCX = $400 and a spend (not a fee)
+      block([
+        log(DCX, [T.rate], data(word(4n * 10n ** 14n))),
+        log(DCX, [T.transfer, addrTopic(ZERO), addrTopic(B)], data(word(1_000_000n * E18))),
+        log(DCX, [T.transfer, addrTopic(B), addrTopic(ZERO)], data(word(7n * E18))),
+      ], 80_000_002, hour(3)),
+    ]
+    const out = handleBlocks(polygon, watched, blocks, new StateCache())
+    expect(out.quarantined).toEqual([])
+    expect(out.prices.map((p) => [p.asset, p.quote, p.answer, p.decimals, p.price, p.blockNumber, p.source])).toEqual([
+      ['DCX', 'USD', 10n ** 15n, 18, 0.001, 80_000_000, `onchain:137:${lc(DCX)}:UpdateDimoCreditRate`],
+      ['DCX', 'USD', 4n * 10n ** 14n, 18, 0.0004, 80_000_002, `onchain:137:${lc(DCX)}:UpdateDimoCreditRate`],
+    ])
+    // the rate events stay raw events too (audits, exports)
+    expect(out.rawEvents.filter((e) => e.name === 'UpdateDimoCreditRate').length).toBe(2)
+    const deltas = rollupBatch(out.rawEvents, out.facts, out.prices, new Map(), () => 'sensors')
+    const day = deltas.get('dimo-DAY-2026-01-05T00:00:00.000Z')!
+    expect(day.feesNative).toBe(1_300_000n * E18)
+    expect(day.feesUnpricedNative).toBe(0n)
+    expect(day.feesUsd).toBeCloseTo(300 + 400, 9)
+    expect(deltas.get('dimo-HOUR-2026-01-05T02:00:00.000Z')!.feesUsd).toBeCloseTo(300, 9)
+    expect(deltas.get('dimo-HOUR-2026-01-05T03:00:00.000Z')!.feesUsd).toBeCloseTo(400, 9)
+    // the rollup looks the rate up on Polygon, and the devnet imports no DCX price file
+    expect(onchainPricedAssets()).toContainEqual({ asset: 'DCX', chainId: 137 })
+    expect(importedAssets()).not.toContain('DCX')
+    expect(dimo.feeAsset.onchainPrice?.initialUsd).toBe(0.001)
+  })
+
+  it('a rate of 0 is quarantined with its reason, not stored as a price', () => {
+    const out = handleBlocks(polygon, watched, [block([log(DCX, [T.rate], data(word(0n)))])], new StateCache())
+    expect(out.prices).toEqual([])
+    expect(out.quarantined.map((q) => [q.network, q.reason])).toEqual([['dimo', 'price answer out of range: 0']])
+  })
+
   it('developer licences: Issued = NODE_UPDATE, StakeDeposit/StakeWithdraw = STAKE_BOND/STAKE_UNBOND in DIMO', () => {
     const issued = log(LICENSE, [T.issued, n(1_201n), addrTopic(A), addrTopic(K)], '0x')
     const dep = log(LICENSE, [T.stakeDeposit, n(1_201n), addrTopic(A)], data(word(2_500n * E18)))
@@ -354,18 +396,22 @@ describe('DIMO devnet model', () => {
     expect(rewards).toBeLessThan(2 * 678_618)
     const perEvent = out.facts.filter((f) => f.kind === 'REWARD_EMITTED' && f.provenance === 'onchain').map((f) => Number(f.amount / E18))
     expect(Math.max(...perEvent)).toBeLessThan(10_000)
-    // DCX bought: $1,200/day x 14 days at $0.001 per DCX ≈ 17M DCX (wide band for the lognormal sizes)
-    const dcxUsd = Number(sum('FEE_PAID', 'DCX') / E18) * 0.001
+    // DCX bought: $1,200/day x 14 days ≈ $17k, valued at the DCX rate of each purchase (wide band for the lognormal sizes)
+    const rates = out.prices.filter((p) => p.asset === 'DCX')
+    expect(new Set(rates.map((p) => p.answer)).size, 'the rate is re-pegged during the run').toBeGreaterThan(2)
+    const rateAt = (f: EconomicFact) => rates.filter((p) => p.blockNumber < f.blockNumber || (p.blockNumber === f.blockNumber && p.logIndex < f.logIndex)).at(-1)!.price
+    const dcxUsd = out.facts.filter((f) => f.kind === 'FEE_PAID' && f.asset === 'DCX').reduce((s, f) => s + (Number(f.amount) / 1e18) * rateAt(f), 0)
     expect(dcxUsd).toBeGreaterThan(5_000)
     expect(dcxUsd).toBeLessThan(60_000)
     expect(sum('FEE_SETTLED', 'DCX')).toBeLessThan(sum('FEE_PAID', 'DCX'))
-    // licences: ~0.4 a day, about half paid in DIMO, each worth 1 USD = 1,000 DCX
+    // licences: ~0.4 a day, about half paid in DIMO, each worth 1 USD in DCX at the rate of the time (1,000 DCX at $0.001)
     const licences = out.rawEvents.filter((e) => e.name === 'Issued').length
     const paidInDimo = out.facts.filter((f) => f.kind === 'FEE_PAID' && f.subject?.startsWith('license:'))
     expect(licences).toBeGreaterThan(1)
     expect(paidInDimo.length).toBeGreaterThan(0)
     expect(paidInDimo.length).toBeLessThan(licences)
-    for (const f of paidInDimo) expect(f.amount).toBe(1_000n * E18)
+    for (const f of paidInDimo) expect(f.amount).toBe((E18 / rates.filter((p) => p.blockNumber <= f.blockNumber).at(-1)!.answer) * E18)
+    for (const f of paidInDimo) expect((Number(f.amount) / 1e18) * rateAt(f)).toBeGreaterThan(0.99)
     const capacity = sum('NODE_REGISTERED') - sum('NODE_DEREGISTERED')
     expect(capacity).toBeGreaterThan(190n)
     expect(capacity).toBeLessThan(260n)
