@@ -1,7 +1,8 @@
 /**
  * Economic model of Livepeer on Arbitrum One, emitting the events its real contracts emit:
  * orchestrators with stake and commissions, delegators bonding and unbonding, broadcasters paying
- * ETH fees with probabilistic tickets, one round a day with LPT inflation split between the
+ * ETH fees with probabilistic tickets (topped up from their reserves when a deposit runs short), funding reserves,
+ * unlocking and withdrawing, delegators rebonding and transferring bonds, one round a day with LPT inflation split between the
  * orchestrators' reward calls and the treasury, and the Chainlink ETH/USD feed updating hourly.
  * Deterministic for a seed and a sequence of block timestamps.
  */
@@ -112,8 +113,10 @@ export class LivepeerModel implements NetworkModel {
     if (this.rnd.next() < (dt / DAY) * 2) {
       emit(A.TicketBroker, 'TicketBroker', 'DepositFunded', { sender: this.rnd.pick(this.broadcasters), amount: wei(this.rnd.between(0.5, 5)) })
     }
-    // delegators bond and unbond
+    // delegators bond and unbond, rebond and transfer bonds; broadcasters fund reserves, unlock and withdraw
     for (let i = this.rnd.poisson((dt / DAY) * 6); i > 0; i--) this.stake(emit)
+    for (let i = this.rnd.poisson((dt / DAY) * 1.5); i > 0; i--) this.restake(emit)
+    for (let i = this.rnd.poisson((dt / DAY) * 1.5); i > 0; i--) this.broadcaster(emit)
     return out
   }
 
@@ -157,13 +160,50 @@ export class LivepeerModel implements NetworkModel {
     const faceValue = wei(Math.exp(this.rnd.normal() * 0.6) * 0.05)
     const winProb = BigInt(Math.floor(this.rnd.between(0.0001, 0.01) * 2 ** 32)) * 2n ** 224n
     this.ticketNonce += 1n
-    emit(A.TicketBroker, 'TicketBroker', 'WinningTicketRedeemed', {
+    const redeemed = {
       sender, recipient: o.address, faceValue, winProb, senderNonce: this.ticketNonce, recipientRand: BigInt(this.rnd.bytes32()), auxData: '0x' + this.rnd.bytes32().slice(2) + this.rnd.bytes32().slice(2),
-    })
-    // a deposit that runs short settles less than the face value
-    const settled = this.rnd.next() < 0.03 ? (faceValue * BigInt(this.rnd.int(10, 90))) / 100n : faceValue
+    }
+    // redeemWinningTicket: when the deposit runs short, the rest is claimed from the sender's reserve (ReserveClaimed,
+    // up to what the reserve still holds); WinningTicketTransfer carries deposit + reserve part, then WinningTicketRedeemed
+    let settled = faceValue
+    if (this.rnd.next() < 0.03) {
+      const fromDeposit = (faceValue * BigInt(this.rnd.int(10, 90))) / 100n
+      const fromReserve = this.rnd.next() < 0.5 ? faceValue - fromDeposit : ((faceValue - fromDeposit) * BigInt(this.rnd.int(0, 90))) / 100n
+      if (fromReserve > 0n) emit(A.TicketBroker, 'TicketBroker', 'ReserveClaimed', { reserveHolder: sender, claimant: o.address, amount: fromReserve })
+      settled = fromDeposit + fromReserve
+    }
     emit(A.TicketBroker, 'TicketBroker', 'WinningTicketTransfer', { sender, recipient: o.address, amount: settled })
+    emit(A.TicketBroker, 'TicketBroker', 'WinningTicketRedeemed', redeemed)
   }
+
+  /**
+   * Broadcasters' deposit and reserve lifecycle (MixinTicketBrokerCore, MixinReserve): reserves funded, unlocks
+   * started, some cancelled, the others withdrawn (deposit and reserve) once the unlock period of 2 rounds has passed.
+   */
+  private broadcaster(emit: (a: string, c: string, e: string, x: Record<string, unknown>) => void) {
+    const A = LIVEPEER_ADDRESSES
+    const b = this.rnd.pick(this.broadcasters)
+    const unlock = this.unlocks.get(b)
+    if (unlock == null) {
+      if (this.rnd.next() < 0.6) emit(A.TicketBroker, 'TicketBroker', 'ReserveFunded', { reserveHolder: b, amount: wei(this.rnd.between(0.2, 2)) })
+      else {
+        // about a third of unlocks are cancelled (the broadcaster keeps streaming) instead of withdrawn
+        this.unlocks.set(b, { end: this.round + 2n, cancel: this.rnd.next() < 0.35 })
+        emit(A.TicketBroker, 'TicketBroker', 'Unlock', { sender: b, startRound: this.round, endRound: this.round + 2n })
+      }
+    } else if (unlock.cancel) {
+      this.unlocks.delete(b)
+      emit(A.TicketBroker, 'TicketBroker', 'UnlockCancelled', { sender: b })
+    } else if (this.round >= unlock.end) {
+      this.unlocks.delete(b)
+      emit(A.TicketBroker, 'TicketBroker', 'Withdrawal', { sender: b, deposit: wei(this.rnd.between(0.05, 1)), reserve: wei(this.rnd.between(0.05, 1)) })
+    }
+  }
+
+  /** broadcaster -> its unlock: the round from which it can withdraw, and whether it will cancel instead */
+  private readonly unlocks = new Map<string, { end: bigint; cancel: boolean }>()
+  /** unbonding locks not yet rebonded: id, delegate, delegator, amount */
+  private locks: { id: bigint; o: Orchestrator; delegator: string; amount: bigint }[] = []
 
   private stake(emit: (a: string, c: string, e: string, x: Record<string, unknown>) => void) {
     const A = LIVEPEER_ADDRESSES
@@ -177,6 +217,25 @@ export class LivepeerModel implements NetworkModel {
       o.stake -= amount
       this.unbondingLock += 1n
       emit(A.BondingManager, 'BondingManager', 'Unbond', { delegate: o.address, delegator, unbondingLockId: this.unbondingLock, amount, withdrawRound: this.round + 7n })
+      this.locks.push({ id: this.unbondingLock, o, delegator, amount })
     }
+  }
+
+  /** a delegator rebonds one of its unbonding locks (Rebond), or moves bonded stake to another address (TransferBond) */
+  private restake(emit: (a: string, c: string, e: string, x: Record<string, unknown>) => void) {
+    const A = LIVEPEER_ADDRESSES
+    if (this.locks.length && this.rnd.next() < 0.6) {
+      const l = this.locks.splice(this.rnd.int(0, this.locks.length), 1)[0]
+      l.o.stake += l.amount
+      emit(A.BondingManager, 'BondingManager', 'Rebond', { delegate: l.o.address, delegator: l.delegator, unbondingLockId: l.id, amount: l.amount })
+      return
+    }
+    const from = this.rnd.pick(this.delegators)
+    const to = this.rnd.pick(this.delegators)
+    if (from === to) return
+    this.unbondingLock += 1n
+    emit(A.BondingManager, 'BondingManager', 'TransferBond', {
+      oldDelegator: from, newDelegator: to, oldUnbondingLockId: this.unbondingLock, newUnbondingLockId: 0n, amount: wei(this.rnd.between(100, 5_000)),
+    })
   }
 }

@@ -74,6 +74,15 @@ export const livepeer: NetworkDef = {
         },
         { name: 'DepositFunded', abi: TicketBroker.events.DepositFunded, meaning: 'Broadcaster tops up its ticket deposit (ETH held by the Minter).' },
         { name: 'ReserveFunded', abi: TicketBroker.events.ReserveFunded, meaning: 'Broadcaster funds its reserve (collateral).' },
+        {
+          name: 'ReserveClaimed',
+          abi: TicketBroker.events.ReserveClaimed,
+          meaning:
+            'An orchestrator (claimant) is paid from a broadcaster’s reserve (reserveHolder) because the deposit did not cover a winning ticket. ' +
+            'Raw only: redeemWinningTicket adds the claimed amount to the WinningTicketTransfer of the same ticket (deposit part + reserve part), which carries FEE_SETTLED, so a fact here would count it twice (MixinTicketBrokerCore.redeemWinningTicket).',
+        },
+        { name: 'Unlock', abi: TicketBroker.events.Unlock, meaning: 'Broadcaster starts the unlock period of its deposit and reserve (withdrawable from endRound): no value moves.' },
+        { name: 'UnlockCancelled', abi: TicketBroker.events.UnlockCancelled, meaning: 'Broadcaster cancels its unlock (funds stay locked for tickets): no value moves.' },
         { name: 'Withdrawal', abi: TicketBroker.events.Withdrawal, meaning: 'Broadcaster withdraws remaining deposit and reserve.' },
       ],
     },
@@ -123,6 +132,20 @@ export const livepeer: NetworkDef = {
             ctx.state.set(`feeShare:${a.transcoder.toLowerCase()}`, a.feeShare.toString())
             return [lpt(FactKind.NODE_UPDATE, 0n, a.transcoder)]
           },
+        },
+        {
+          name: 'TransferBond',
+          abi: BondingManager.events.TransferBond,
+          meaning:
+            'Bonded LPT (amount) moved from oldDelegator to newDelegator (transferBond, e.g. an L1 migration or a stake sale). ' +
+            'Raw only: the stake stays bonded (to the same orchestrator, or as the new delegator’s unbonding lock), so total stake does not change; counting STAKE_UNBOND + STAKE_BOND would inflate both flows.',
+        },
+        {
+          name: 'TranscoderSlashed',
+          abi: BondingManager.events.TranscoderSlashed,
+          meaning:
+            'Orchestrator slashed: penalty LPT taken from its bonded stake (STAKE_UNBOND, finder as counterparty); finderReward of it goes to the finder, the rest is burned by the Minter (LPT Burn, which carries SUPPLY_BURN). Slashing is disabled on Arbitrum today (no verifier).',
+          facts: (a: BondingManager.TranscoderSlashedEventArgs) => [lpt(FactKind.STAKE_UNBOND, a.penalty, a.transcoder, a.finder)],
         },
         { name: 'EarningsClaimed', abi: BondingManager.events.EarningsClaimed, meaning: 'Delegator claims accrued LPT rewards and ETH fees over a round range.' },
         { name: 'WithdrawFees', abi: BondingManager.events.WithdrawFees, meaning: 'ETH fee earnings paid out of the Minter.' },

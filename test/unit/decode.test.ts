@@ -7,6 +7,8 @@ import type { BlockInput, LogInput } from '../../indexer/handlers/types'
 import { arbitrumOne } from '../../indexer/registry/chains'
 import { watchedOnChain } from '../../indexer/registry'
 import { addrTopic, addrWord, bytesTail, data, topic0, word } from '../helpers/abi-hand'
+import { LivepeerModel } from '../../devnet/simulator/livepeer'
+import { decodeEventLog, parseAbi } from 'viem'
 
 // real Arbitrum One addresses (livepeer/subgraph networks.yaml; Chainlink ETH/USD aggregator)
 const TICKET_BROKER = '0xa8bB618B1520E284046F3dFc448851A1Ff26e41B'
@@ -39,6 +41,15 @@ describe('topic0 of the registry matches keccak256 of the canonical signatures',
     Unbond: 'Unbond(address,address,uint256,uint256,uint256)',
     TranscoderUpdate: 'TranscoderUpdate(address,uint256,uint256)',
     NewRound: 'NewRound(uint256,bytes32)',
+    // livepeer/protocol contracts/pm/mixins/interfaces/MReserve.sol, MTicketBrokerCore.sol, contracts/bonding/IBondingManager.sol
+    ReserveFunded: 'ReserveFunded(address,uint256)',
+    ReserveClaimed: 'ReserveClaimed(address,address,uint256)',
+    Unlock: 'Unlock(address,uint256,uint256)',
+    UnlockCancelled: 'UnlockCancelled(address)',
+    Withdrawal: 'Withdrawal(address,uint256,uint256)',
+    Rebond: 'Rebond(address,address,uint256,uint256)',
+    TransferBond: 'TransferBond(address,address,uint256,uint256,uint256)',
+    TranscoderSlashed: 'TranscoderSlashed(address,address,uint256,uint256)',
     Mint: 'Mint(address,uint256)',
     Transfer: 'Transfer(address,address,uint256)',
   }
@@ -53,6 +64,12 @@ describe('topic0 of the registry matches keccak256 of the canonical signatures',
     expect(topic0('WinningTicketRedeemed(address,address,uint256,uint256,uint256,uint256,bytes)').slice(0, 12)).toBe('0xc389eb51ed')
     expect(topic0('Reward(address,uint256)').slice(0, 12)).toBe('0x619caafabd')
     expect(topic0('AnswerUpdated(int256,uint256,uint256)')).toBe('0x0559884fd3a460db3073b7fc896cc77986f16e378210ded43186175bf646fc5f')
+    // shared/reference/depin-contracts.json (Livepeer, high confidence)
+    expect(topic0('ReserveClaimed(address,address,uint256)')).toBe('0x5c2b394723f408a40a60335e24b71829642e35f350cebe2036a96a66e895ea98')
+    expect(topic0('Unlock(address,uint256,uint256)')).toBe('0xf7870c5b224cbc19873599e46ccfc7103934650509b1af0c3ce90138377c2004')
+    expect(topic0('UnlockCancelled(address)')).toBe('0xfa044b7b93a40365dc68049797c2eb06918523d694e5d56e406cac3eb35578e5')
+    expect(topic0('TransferBond(address,address,uint256,uint256,uint256)')).toBe('0xf136b986590e86cf1abd7b6600186a7a1178ad3cbbdf0f3312e79f6214a2a567')
+    expect(topic0('TranscoderSlashed(address,address,uint256,uint256)')).toBe('0xf4b71fed8e2c9a8c67c388bc6d35ad20b9368a24eed6d565459f2b277b6c0c22')
   })
 })
 
@@ -74,6 +91,52 @@ describe('Livepeer events decode to the expected arguments and facts', () => {
     expect(out.facts).toHaveLength(1)
     expect(out.facts[0]).toMatchObject({ kind: 'FEE_PAID', asset: 'ETH', amount: faceValue, actor: B, counterparty: A, network: 'livepeer', provenance: 'onchain' })
     expect(out.rawEvents[0].args).toMatchObject({ faceValue: faceValue.toString(), winProb: (2n ** 250n).toString() })
+  })
+
+  it('WinningTicketTransfer -> FEE_SETTLED in ETH wei (what moved, below faceValue when deposit and reserve ran short)', () => {
+    const l = log(TICKET_BROKER, [topic0('WinningTicketTransfer(address,address,uint256)'), addrTopic(A), addrTopic(B)], data(word(987_000_000_000_000n)))
+    const out = handleBlocks(arbitrumOne, watched, [block([l])])
+    expect(out.quarantined).toEqual([])
+    expect(out.rawEvents[0]).toMatchObject({ name: 'WinningTicketTransfer', contractName: 'TicketBroker', args: { sender: A, recipient: B, amount: '987000000000000' } })
+    expect(out.facts.map((f) => [f.kind, f.asset, f.amount, f.decimals, f.actor, f.counterparty, f.provenance])).toEqual([
+      ['FEE_SETTLED', 'ETH', 987_000_000_000_000n, 18, B, A, 'onchain'],
+    ])
+  })
+
+  it('broadcaster reserve and unlock lifecycle: ReserveFunded, ReserveClaimed, Unlock, UnlockCancelled, Withdrawal decode as raw events without facts', () => {
+    const funded = log(TICKET_BROKER, [topic0('ReserveFunded(address,uint256)'), addrTopic(A)], data(word(5n * 10n ** 17n)))
+    // the claimed part is inside the WinningTicketTransfer of the same ticket: no second settled fee
+    const claimed = log(TICKET_BROKER, [topic0('ReserveClaimed(address,address,uint256)'), addrTopic(A)], data(addrWord(B), word(3n * 10n ** 16n)))
+    const unlock = log(TICKET_BROKER, [topic0('Unlock(address,uint256,uint256)'), addrTopic(A)], data(word(3500n), word(3502n)))
+    const cancelled = log(TICKET_BROKER, [topic0('UnlockCancelled(address)'), addrTopic(A)], '0x')
+    const withdrawal = log(TICKET_BROKER, [topic0('Withdrawal(address,uint256,uint256)'), addrTopic(A)], data(word(7n), word(9n)))
+    const out = handleBlocks(arbitrumOne, watched, [block([funded, claimed, unlock, cancelled, withdrawal])])
+    expect(out.quarantined).toEqual([])
+    expect(out.facts).toEqual([])
+    expect(out.rawEvents.map((e) => [e.name, e.args])).toEqual([
+      ['ReserveFunded', { reserveHolder: A, amount: (5n * 10n ** 17n).toString() }],
+      ['ReserveClaimed', { reserveHolder: A, claimant: B, amount: (3n * 10n ** 16n).toString() }],
+      ['Unlock', { sender: A, startRound: '3500', endRound: '3502' }],
+      ['UnlockCancelled', { sender: A }],
+      ['Withdrawal', { sender: A, deposit: '7', reserve: '9' }],
+    ])
+  })
+
+  it('Rebond -> STAKE_BOND; TranscoderSlashed -> STAKE_UNBOND of the penalty; TransferBond is raw (stake stays bonded)', () => {
+    const rebond = log(BONDING_MANAGER, [topic0('Rebond(address,address,uint256,uint256)'), addrTopic(A), addrTopic(B)], data(word(4n), word(250n)))
+    const transfer = log(BONDING_MANAGER, [topic0('TransferBond(address,address,uint256,uint256,uint256)'), addrTopic(A), addrTopic(B)], data(word(1n), word(2n), word(600n)))
+    const slash = log(BONDING_MANAGER, [topic0('TranscoderSlashed(address,address,uint256,uint256)'), addrTopic(A)], data(addrWord(B), word(1_000n), word(50n)))
+    const out = handleBlocks(arbitrumOne, watched, [block([rebond, transfer, slash])])
+    expect(out.quarantined).toEqual([])
+    expect(out.rawEvents.map((e) => [e.name, e.args])).toEqual([
+      ['Rebond', { delegate: A, delegator: B, unbondingLockId: '4', amount: '250' }],
+      ['TransferBond', { oldDelegator: A, newDelegator: B, oldUnbondingLockId: '1', newUnbondingLockId: '2', amount: '600' }],
+      ['TranscoderSlashed', { transcoder: A, finder: B, penalty: '1000', finderReward: '50' }],
+    ])
+    expect(out.facts.map((f) => [f.kind, f.asset, f.amount, f.actor, f.counterparty, f.rawEvent])).toEqual([
+      ['STAKE_BOND', 'LPT', 250n, A, B, out.rawEvents[0].id],
+      ['STAKE_UNBOND', 'LPT', 1_000n, A, B, out.rawEvents[2].id],
+    ])
   })
 
   it('fee distribution: after a TranscoderUpdate, a ticket yields FEE_SHARED = faceValue x feeShare / 1e6 (inferred)', () => {
@@ -149,6 +212,60 @@ describe('Livepeer events decode to the expected arguments and facts', () => {
     expect(out.prices[0].price).toBeCloseTo(3123.45, 10)
     expect(out.prices[0].updatedAt.toISOString()).toBe(new Date(1_700_000_000_000).toISOString())
     expect(out.prices[0].source).toBe(`chainlink:42161:${ETH_USD_AGG.toLowerCase()}`)
+  })
+})
+
+describe('the Livepeer devnet model', () => {
+  it('emits the broadcaster lifecycle, reserve claims, rebonds and bond transfers; every log decodes; a settled ticket = deposit part + reserve claimed', () => {
+    const genesis = Math.floor(Date.UTC(2026, 0, 1) / 1000)
+    const model = new LivepeerModel({ seed: 5, genesis })
+    const blocks: BlockInput[] = []
+    for (let t = genesis, prev = genesis - 900, i = 0; t <= genesis + 10 * 86_400; prev = t, t += 900, i++) {
+      const logs = model.step(prev, t)
+      blocks.push({
+        header: { height: 1_000 + i, hash: '0x' + (i + 1).toString(16).padStart(64, '0'), timestamp: t * 1000 },
+        logs: logs.map((l, j) => ({ address: l.address.toLowerCase(), topics: l.topics, data: l.data, logIndex: j, transactionHash: '0x' + (i * 10_000 + j).toString(16).padStart(64, '0') })),
+      })
+    }
+    const out = handleBlocks(arbitrumOne, watched, blocks, new StateCache())
+    expect(out.quarantined).toEqual([])
+    const names = new Map<string, number>()
+    for (const e of out.rawEvents) names.set(e.name, (names.get(e.name) ?? 0) + 1)
+    for (const e of ['ReserveFunded', 'ReserveClaimed', 'Unlock', 'UnlockCancelled', 'Withdrawal', 'Rebond', 'TransferBond', 'WinningTicketTransfer']) {
+      expect(names.get(e) ?? 0, e).toBeGreaterThan(0)
+    }
+    // independently of the registry: in log order, a ReserveClaimed is followed by its ticket's WinningTicketTransfer
+    // and WinningTicketRedeemed of the same sender and orchestrator; the transfer includes the claim and is at most faceValue
+    const abi = parseAbi([
+      'event ReserveClaimed(address indexed reserveHolder, address claimant, uint256 amount)',
+      'event WinningTicketTransfer(address indexed sender, address indexed recipient, uint256 amount)',
+      'event WinningTicketRedeemed(address indexed sender, address indexed recipient, uint256 faceValue, uint256 winProb, uint256 senderNonce, uint256 recipientRand, bytes auxData)',
+    ])
+    const logs = blocks.flatMap((b) => b.logs).filter((l) => l.address === TICKET_BROKER.toLowerCase())
+    const decoded = logs.flatMap((l) => {
+      try {
+        return [decodeEventLog({ abi, topics: l.topics as any, data: l.data as `0x${string}` })]
+      } catch {
+        return []
+      }
+    })
+    let claims = 0
+    for (let i = 0; i < decoded.length; i++) {
+      const d = decoded[i] as any
+      if (d.eventName !== 'ReserveClaimed') continue
+      claims++
+      const transfer = decoded[i + 1] as any
+      const redeemed = decoded[i + 2] as any
+      expect([transfer.eventName, redeemed.eventName]).toEqual(['WinningTicketTransfer', 'WinningTicketRedeemed'])
+      expect(transfer.args.sender).toBe(d.args.reserveHolder)
+      expect(transfer.args.recipient).toBe(d.args.claimant)
+      expect(transfer.args.amount >= d.args.amount && transfer.args.amount <= redeemed.args.faceValue).toBe(true)
+    }
+    expect(claims).toBe(names.get('ReserveClaimed'))
+    // FEE_SETTLED = Σ WinningTicketTransfer; reserve claims add no fact of their own
+    const settled = decoded.filter((d: any) => d.eventName === 'WinningTicketTransfer').reduce((s, d: any) => s + (d.args.amount as bigint), 0n)
+    expect(out.facts.filter((f) => f.kind === 'FEE_SETTLED').reduce((s, f) => s + f.amount, 0n)).toBe(settled)
+    expect(out.facts.filter((f) => f.kind === 'FEE_SETTLED').length).toBe(names.get('WinningTicketTransfer'))
   })
 })
 
