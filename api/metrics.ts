@@ -37,6 +37,29 @@ async function priceSeries(pool: pg.Pool, asset: string, interval: Interval): Pr
   }
 }
 
+/** The imported market cap of an asset (CoinGecko `market_cap`) by period start (ms): the last daily value at or before the day. */
+async function marketCapSeries(pool: pg.Pool, asset: string): Promise<(t: number) => number | null> {
+  const r = await pool.query(
+    `SELECT period_start, market_cap::float8 AS market_cap FROM token_price WHERE asset = $1 AND interval = 'DAY' AND market_cap IS NOT NULL ORDER BY period_start`,
+    [asset],
+  )
+  const day = r.rows.map((x) => [x.period_start.getTime(), x.market_cap] as const)
+  return (t: number) => {
+    const d = Math.floor(t / DAY_MS) * DAY_MS
+    let lo = 0
+    let hi = day.length - 1
+    let best: number | null = null
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (day[mid][0] <= d) {
+        best = day[mid][1]
+        lo = mid + 1
+      } else hi = mid - 1
+    }
+    return best
+  }
+}
+
 export async function networkMetrics(pool: pg.Pool, net: NetworkDef, interval: Interval): Promise<DerivedMetrics[]> {
   const r = await pool.query(`SELECT * FROM network_stat WHERE network = $1 AND interval = $2 ORDER BY period_start`, [net.id, interval])
   const rows: RollupRow[] = r.rows.map((s) => ({
@@ -54,7 +77,8 @@ export async function networkMetrics(pool: pg.Pool, net: NetworkDef, interval: I
   // event (fees after it are valued at each event by the rollup, so only earlier fees are left unpriced)
   const fixed = net.feeAsset.fixedUsdPrice?.usd ?? net.feeAsset.onchainPrice?.initialUsd
   const fee = fixed != null ? () => fixed : net.feeAsset.symbol === net.token.symbol ? token : await priceSeries(pool, net.feeAsset.symbol, interval)
-  const prices: PeriodPrices[] = rows.map((x) => ({ token: token(x.periodStart.getTime()), feeAsset: fee(x.periodStart.getTime()) }))
+  const importedCap = await marketCapSeries(pool, tokenAsset)
+  const prices: PeriodPrices[] = rows.map((x) => ({ token: token(x.periodStart.getTime()), feeAsset: fee(x.periodStart.getTime()), marketCap: importedCap(x.periodStart.getTime()) }))
   return deriveMetrics(rows, prices, {
     tokenDecimals: net.token.decimals,
     feeAssetDecimals: net.feeAsset.decimals,

@@ -62,6 +62,8 @@ const handWritten = /* GraphQL */ `
     "total supply minus the balances of the network's listed non-circulating addresses (registry nonCirculating: the Livepeer Treasury; Filecoin: FilLocked); equals totalSupply where none is listed"
     circulatingSupply: Float!
     marketCap: Float
+    "onchain-supply (circulating supply from indexed events x price) or off-chain-import (CoinGecko market_cap, where the supply is not indexed: IoTeX ioID's IOTX, Spheron); null when marketCap is"
+    marketCapBasis: String
     fdv: Float
     "max-supply, or total-supply where the token has no cap"
     fdvBasis: String!

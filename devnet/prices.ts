@@ -13,6 +13,16 @@ export const START_PRICES_USD: Record<string, number> = {
 }
 
 /**
+ * Circulating supply behind the `market_cap` column of the devnet's price files (CoinGecko writes its own circulating
+ * supply × price there): orders of magnitude of CoinGecko's 2025 circulating supplies, not fitted. The indexer uses
+ * the column only where it cannot rebuild the supply from events (IoTeX ioID's native IOTX, Spheron's uSPON, Helium's
+ * HNT migrated from its L1), flagged `marketCapBasis: off-chain-import`.
+ */
+export const CIRCULATING_SUPPLY: Record<string, number> = {
+  LPT: 40e6, GRT: 9.5e9, ATH: 11e9, DIMO: 300e6, GEOD: 300e6, IOTX: 9.4e9, uSPON: 250e6, SPON: 250e6, FIL: 650e6, AKT: 270e6, HNT: 180e6,
+}
+
+/**
  * Assets priced by import, from the registry: tokens with an imported price, and fee assets without an on-chain feed,
  * a protocol-fixed price or an on-chain price of their own contract (DIMO's DCX rate).
  */
@@ -37,7 +47,8 @@ export function writePriceCsvs(dir: string, seed: number, genesis: number, until
     const lines = ['snapped_at,price,market_cap,total_volume']
     for (let t = Math.floor(genesis / DAY) * DAY; t <= until; t += DAY) {
       const day = new Date(t * 1000).toISOString().slice(0, 10)
-      lines.push(`${day} 00:00:00 UTC,${price.toPrecision(8)},,${Math.round(price * 1e7 * (0.5 + rnd.next()))}`)
+      const cap = CIRCULATING_SUPPLY[asset] == null ? '' : Math.round(price * CIRCULATING_SUPPLY[asset])
+      lines.push(`${day} 00:00:00 UTC,${price.toPrecision(8)},${cap},${Math.round(price * 1e7 * (0.5 + rnd.next()))}`)
       price = price * Math.exp(0.03 * rnd.normal())
     }
     const file = join(dir, `${asset.toLowerCase()}-usd-max.csv`)

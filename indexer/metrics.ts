@@ -146,6 +146,8 @@ export interface PeriodPrices {
   token: number | null
   /** fee asset price in USD, or null (ignored when fees are valued on chain at each event) */
   feeAsset: number | null
+  /** the token's imported market cap (CoinGecko `market_cap`), used only where the indexed supply is unknown */
+  marketCap?: number | null
 }
 
 export interface DerivedMetrics {
@@ -154,6 +156,11 @@ export interface DerivedMetrics {
   totalSupply: number
   circulatingSupply: number
   marketCap: number | null
+  /**
+   * onchain-supply: circulating supply from indexed events × price; off-chain-import: the imported CoinGecko market
+   * cap, where no mint was indexed (native coins, tokens minted before their start block); null when unknown
+   */
+  marketCapBasis: 'onchain-supply' | 'off-chain-import' | null
   fdv: number | null
   fdvBasis: 'max-supply' | 'total-supply'
   fees: number
@@ -259,7 +266,9 @@ export function deriveMetrics(rows: RollupRow[], prices: PeriodPrices[], meta: N
     const netIssuance = toDecimal(r.mintedNative - r.burnedNative, meta.tokenDecimals)
     // supply is known from the first mint on (a native coin, or a token whose mints were not indexed, has none):
     // without it market cap (and FDV on total supply) is unknown, not 0
-    const marketCap = mintedEver ? mul(circulatingSupply, p.token) : null
+    // where the supply is not indexed, CoinGecko's imported market cap (their circulating supply × price), flagged
+    const marketCap = mintedEver ? mul(circulatingSupply, p.token) : p.marketCap ?? null
+    const marketCapBasis = marketCap == null ? null : mintedEver ? 'onchain-supply' : 'off-chain-import'
     feesUsdOf.push(feesUsd)
     incentivesUsdOf.push(incentivesUsd)
     revenueUsdOf.push(protocolRevenueUsd)
@@ -274,6 +283,7 @@ export function deriveMetrics(rows: RollupRow[], prices: PeriodPrices[], meta: N
       totalSupply,
       circulatingSupply,
       marketCap,
+      marketCapBasis,
       fdv: meta.maxSupply != null ? mul(toDecimal(meta.maxSupply, meta.tokenDecimals), p.token) : mintedEver ? mul(totalSupply, p.token) : null,
       fdvBasis: meta.maxSupply != null ? 'max-supply' : 'total-supply',
       fees,

@@ -170,7 +170,7 @@ export const helium: NetworkDef = {
     'Fees and protocol revenue are the Data Credits burned (data transfer and onboarding fees), valued at the protocol\'s fixed 0.00001 USD per DC; all of it is protocol revenue (DC burns take HNT out of supply through the DC minted before), so supply-side revenue is 0 and providers are paid by emissions.',
     'Incentives are the HNT rewards hotspots claim (lazy-distributor), not the epoch emissions (issueRewardsV0 mints, counted as SUPPLY_MINT): rewards not yet claimed and the veHNT delegators\' share are in issuance but not in incentives.',
     'The sub-network (IoT or Mobile) of a fact is its sub-DAO account: actor of DC burns and emissions, counterparty of hotspot onboardings (IoT sub-DAO and Mobile sub-DAO are the PDAs ["sub_dao", IOT / MOBILE mint]).',
-    'Supply: HNT minted (issueRewardsV0) and burned (mintDataCreditsV0) since the start slot are indexed, but the supply migrated from the Helium L1 in April 2023 emits no instruction, so market cap is left null (supplyFromMints: false); FDV uses the 223M max supply.',
+    'Supply: HNT minted (issueRewardsV0) and burned (mintDataCreditsV0) since the start slot are indexed, but the supply migrated from the Helium L1 in April 2023 emits no instruction, so the supply is not rebuilt from events (supplyFromMints: false): market cap is the imported CoinGecko market_cap (marketCapBasis off-chain-import); FDV uses the 223M max supply.',
     'Hotspots: onboardings only; hotspots that stop (no deregistration on chain) stay counted, so capacity is hotspots onboarded since the start slot.',
   ],
   solana: { programs, instructions, handleInstruction: (ix) => handleInstruction(ix) },

@@ -219,6 +219,7 @@ export const iotexIoid: NetworkDef = {
     },
   ],
   notes: [
+    'Market cap: IOTX is the native coin, whose supply no indexed event gives, so market cap is the imported CoinGecko market_cap of IOTX (marketCapBasis off-chain-import); FDV = the 10,000,000,000 IOTX max supply × price.',
     'Fees are native IOTX and no event carries them: FEE_PAID is inferred (provenance inferred) as ApplyIoIDs.amount × the store price from the last Initialize/ChangePrice (the price is store-wide: Initialize(project, price) names the Project NFT contract, not a project). msg.value may exceed amount × price (the contract requires >=); overpayment is not seen.',
     'Virtual projects cannot apply and pay the price per device in ActiveIoID; a fee is inferred for an ActiveIoID whose project has no unused applied slots in handler state. This relies on indexing from before the 2024-08-26 deployment so that every ApplyIoIDs is seen (medium confidence).',
     'A fee event before any price is known (only possible when starting after Initialize) is valid, so it is not quarantined: no fee, the raw event is kept, and NetworkState key `unpriced` counts the events and ioIDs.',

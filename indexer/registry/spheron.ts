@@ -132,6 +132,7 @@ export const spheron: NetworkDef = {
     'All addresses, ABIs and the uSPON token come from Spheron\'s protocol SDK (mainnet = Base 8453); not cross-checked on an explorer (medium confidence).',
     `Start blocks are unknown: every contract uses ${SPHERON_START_BLOCK} (2025-01-23, when the SDK moved to Base), a conservative lower bound.`,
     'Token and fee asset are uSPON (the only mainnet payment token in the SDK tokenMap; 6 decimals). The governance token SPON is not indexed. FEE_PAID / PROTOCOL_TAKE are emitted only for escrow events whose token argument is uSPON; other tokens stay raw events.',
+    'Market cap: uSPON mints are not indexed (no supply from events), so market cap is the imported CoinGecko market_cap of uSPON (marketCapBasis off-chain-import); FDV is null (no max supply, no indexed total supply).',
     'LEASE_OPENED.amount = acceptedPrice, the price per 2-second block scaled by 1e18 (decimals 18, per the SDK, not the fee asset\'s 6); hourly price = amount x 1800 / 1e18.',
     'LEASE_CLOSED.amount is inferred: acceptedPrice x (endTime - startTime) / 2 s, plus what earlier prices accrued before each LeaseUpdated (decimals 18). A lease opened before the start block closes with amount 0 (provenance onchain), unless a LeaseUpdated of it was indexed: then its cost from that update on (a lower bound, inferred). It is the list price over the lease\'s life, not what the escrow settled.',
     'LeaseUpdated changes the tracked lease (price, start) and yields no fact.',

@@ -169,7 +169,7 @@ export interface NetworkDef {
   lotus?: LotusNetworkDef
   /**
    * false where indexed mints do not give the token's supply (a Cosmos chain's genesis supply emits no event):
-   * market cap and FDV stay unknown (null) rather than being computed from the mints since the start block
+   * market cap (then the imported CoinGecko market_cap, flagged off-chain-import) and FDV are not computed from the mints since the start block
    */
   supplyFromMints?: boolean
   /**

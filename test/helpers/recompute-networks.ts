@@ -137,6 +137,8 @@ const livepeer: NetworkSpec = {
         'event Bond(address indexed newDelegate, address indexed oldDelegate, address indexed delegator, uint256 additionalAmount, uint256 bondedAmount)',
         'event Unbond(address indexed delegate, address indexed delegator, uint256 unbondingLockId, uint256 amount, uint256 withdrawRound)',
         'event Rebond(address indexed delegate, address indexed delegator, uint256 unbondingLockId, uint256 amount)',
+        // slashing takes the penalty out of the orchestrator's bonded stake (livepeer/protocol IBondingManager)
+        'event TranscoderSlashed(address indexed transcoder, address finder, uint256 penalty, uint256 finderReward)',
       ],
     },
     RoundsManager: { address: '0xdd6f56DcC28D3F5f27084381fE8Df634985cc39f', events: [] },
@@ -163,6 +165,7 @@ const livepeer: NetworkSpec = {
     else if (ev.name === 'Bond') d.bonded += a.additionalAmount
     else if (ev.name === 'Rebond') d.bonded += a.amount
     else if (ev.name === 'Unbond') d.unbonded += a.amount
+    else if (ev.name === 'TranscoderSlashed') d.unbonded += a.penalty
     else if (ev.name === 'Transfer') {
       // the Livepeer Treasury (LIP-89/90) is listed as non-circulating: LPT into it is locked, out of it unlocked
       if (same(a.to, LIVEPEER_TREASURY) && !same(a.from, LIVEPEER_TREASURY)) d.locked += a.value
@@ -759,6 +762,8 @@ export interface NetworkFacts {
 export interface DayPrices {
   token(day: string): number | null
   feeAsset(day: string): number | null
+  /** the token's imported CoinGecko market cap (market_cap column), used where no mint gives the supply */
+  tokenMarketCap?(day: string): number | null
 }
 
 /** Provider counts of a day (SQL from the facts, test/helpers/provider-counts.ts). */
@@ -770,6 +775,7 @@ export interface ExpectedMetrics {
   totalSupply: number
   circulatingSupply: number
   marketCap: number | null
+  marketCapBasis: string | null
   fdv: number | null
   fdvBasis: string
   fees: number
@@ -859,7 +865,9 @@ export function recomputeMetrics(
     const incentives = Number(d.rewards) / tokenUnit
     const incentivesUsd = times(incentives, price)
     flows.set(day, { feesUsd, incentivesUsd, revenueUsd: protocolRevenueUsd })
-    const marketCap = anyMint ? times(circulatingSupply, price) : null
+    // no mint indexed (native coin, token minted before the start): the imported market cap, flagged as an import
+    const marketCap = anyMint ? times(circulatingSupply, price) : prices.tokenMarketCap?.(day) ?? null
+    const marketCapBasis = marketCap == null ? null : anyMint ? 'onchain-supply' : 'off-chain-import'
     const fees30 = window(day, 30, (x) => x.feesUsd)
     const rev30 = window(day, 30, (x) => x.revenueUsd)
     const annualizedFeesUsd = fees30 == null ? null : fees30 * 12
@@ -869,7 +877,7 @@ export function recomputeMetrics(
     const inProviderSpan = providerDays.length > 0 && day >= providerDays[0] && day <= providerDays[providerDays.length - 1]
     const churnFrom = providerDays.length ? dayMs(providerDays[0]) + 30 * DAY_MS : Infinity
     out.push({
-      periodStart: `${day}T00:00:00.000Z`, price, totalSupply, circulatingSupply, marketCap,
+      periodStart: `${day}T00:00:00.000Z`, price, totalSupply, circulatingSupply, marketCap, marketCapBasis,
       fdv: facts.maxSupply != null ? times(facts.maxSupply, price) : anyMint ? times(totalSupply, price) : null,
       fdvBasis: facts.maxSupply != null ? 'max-supply' : 'total-supply',
       fees, feesUsd, feesValuation: onchain > 0n ? 'onchain-oracle-at-event' : feesUsd == null ? 'unpriced' : 'period-price',

@@ -123,7 +123,10 @@ describe('Helium over Solana JSON-RPC', () => {
       expect(d.supplySideRevenueUsd).toBeCloseTo(0, 9)
       expect(d.incentives).toBeCloseTo(Number(e.rewards) / 1e8, 6)
       expect(d.incentivesUsd).not.toBeNull() // HNT priced from the imported CSV
-      expect(d.marketCap).toBeNull() // supply migrated from the L1 is not indexed
+      // supply migrated from the L1 is not indexed: CoinGecko's imported market cap of HNT, flagged as an import
+      const cap = (await fx.pool.query(`SELECT market_cap::float8 AS c FROM token_price WHERE asset = 'HNT' AND interval = 'DAY' AND period_start <= $1 AND market_cap IS NOT NULL ORDER BY period_start DESC LIMIT 1`, [d.periodStart])).rows[0]?.c ?? null
+      expect(cap, 'the HNT price file has a market cap').not.toBeNull()
+      expect([d.marketCap, d.marketCapBasis]).toEqual([cap, 'off-chain-import'])
       expect(d.fdv).toBeCloseTo(223_000_000 * d.price!, 0)
     }
     const providers = await fx.pool.query(`SELECT 1 FROM provider WHERE network = 'helium'`)

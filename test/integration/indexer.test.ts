@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDevnet } from '../../devnet/devnet'
 import { recompute, type Recomputed } from '../helpers/recompute'
+import { recomputeChain, type NetDay } from '../helpers/recompute-networks'
 import { startFixture, type Fixture } from '../helpers/fixture'
 
 let fx: Fixture
@@ -19,6 +20,26 @@ async function dbDays(fx: Fixture, interval: 'DAY' | 'HOUR' = 'DAY') {
     [interval],
   )
   return new Map(r.rows.map((x) => [x.day as string, x]))
+}
+
+/** daily rollups of any network in the shape of recompute-networks' NetDay */
+async function networkDays(network: string): Promise<Map<string, NetDay>> {
+  const r = await fx.pool.query(
+    `SELECT to_char(period_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, fees_native::text AS fees, fees_refunded_native::text AS fees_refunded, fee_count,
+            rewards_native::text AS rewards, reward_count, protocol_take_native::text AS protocol_take, minted_native::text AS minted, burned_native::text AS burned,
+            capacity_added::text AS capacity_added, capacity_removed::text AS capacity_removed, nodes_registered, nodes_deregistered, leases_opened, leases_closed, event_count,
+            fees_settled_native::text AS fees_settled, bonded_native::text AS bonded, unbonded_native::text AS unbonded, locked_native::text AS locked,
+            unlocked_native::text AS unlocked, fees_unpriced_native::text AS fees_unpriced
+       FROM network_stat WHERE network = $1 AND interval = 'DAY' ORDER BY period_start`,
+    [network],
+  )
+  return new Map(r.rows.map((x) => [x.day as string, {
+    fees: BigInt(x.fees), feesRefunded: BigInt(x.fees_refunded), feeCount: x.fee_count, rewards: BigInt(x.rewards), rewardCount: x.reward_count,
+    protocolTake: BigInt(x.protocol_take), minted: BigInt(x.minted), burned: BigInt(x.burned), capacityAdded: BigInt(x.capacity_added),
+    capacityRemoved: BigInt(x.capacity_removed), nodesRegistered: x.nodes_registered, nodesDeregistered: x.nodes_deregistered,
+    leasesOpened: x.leases_opened, leasesClosed: x.leases_closed, events: x.event_count, feesSettled: BigInt(x.fees_settled), bonded: BigInt(x.bonded),
+    unbonded: BigInt(x.unbonded), locked: BigInt(x.locked), unlocked: BigInt(x.unlocked), feesUnpriced: BigInt(x.fees_unpriced),
+  }]))
 }
 
 function expectEqualTotals(db: Map<string, any>, want: Recomputed) {
@@ -104,6 +125,7 @@ describe('reorgs', () => {
       }
       throw new Error(`indexer did not reach ${h} ${hash ?? ''}`)
     }
+    let orphanedOthers = 0
     try {
       // on a still chain the processor stops at the finalized head and then follows new heads
       await heightIs(base - fx.config.chains[0].finality!)
@@ -117,6 +139,7 @@ describe('reorgs', () => {
       const orphanedHash = (await fx.pool.query('SELECT hash FROM chain_cursor')).rows[0].hash
       const onOrphans = (await fx.pool.query('SELECT count(*)::int AS n FROM price_point WHERE block_number > $1', [base])).rows[0].n
       expect(onOrphans).toBeGreaterThan(0) // hourly price updates landed in the soon-orphaned blocks
+      orphanedOthers = (await fx.pool.query(`SELECT count(*)::int AS n FROM raw_event WHERE network IN ('thegraph', 'aethir') AND block_number > $1`, [base])).rows[0].n
       expect(await rpc.call('evm_revert', [snapshot])).toBe(true)
       await sim.resyncNonce()
       for (let i = 0; i < 4; i++) await sim.mine(sim.timestamp + 5400, false)
@@ -132,6 +155,16 @@ describe('reorgs', () => {
     expectEqualTotals(await dbDays(fx), want)
     const counts = (await fx.pool.query(`SELECT (SELECT count(*) FROM raw_event WHERE network = 'livepeer')::int AS raw, (SELECT count(*) FROM price_point)::int AS prices`)).rows[0]
     expect(counts).toEqual({ raw: want.livepeerLogs, prices: want.priceLogs })
+    // the other Arbitrum networks with handler state (The Graph: indexers and allocations seen; Aethir: licence
+    // delegations) equal the canonical chain's recomputation too (test/helpers/recompute-networks.ts)
+    expect(orphanedOthers, 'the orphaned blocks carried The Graph / Aethir events').toBeGreaterThan(0)
+    const others = await recomputeChain(fx.httpUrl, 42161, base + 4)
+    for (const network of ['thegraph', 'aethir']) {
+      const wantDays = others.days.get(network)!
+      const got = await networkDays(network)
+      expect([...got.keys()]).toEqual([...wantDays.keys()].sort())
+      for (const [day, w] of wantDays) expect({ network, day, ...got.get(day) }).toEqual({ network, day, ...w })
+    }
   })
 })
 

@@ -176,10 +176,14 @@ describe('rollups vs independent recomputation from eth_getLogs', () => {
   }
 })
 
-/** Daily prices of an asset from the price table: the last DAY price at or before a day (null before the first). */
-async function dailyPrices(asset: string): Promise<(day: string) => number | null> {
+/**
+ * Daily prices of an asset from the price table: the last DAY price at or before a day (null before the first); or
+ * with `column` = market_cap, its imported market cap (rows without one skipped).
+ */
+async function dailyPrices(asset: string, column: 'price' | 'market_cap' = 'price'): Promise<(day: string) => number | null> {
   const r = await fx.pool.query(
-    `SELECT to_char(period_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, price::float8 AS price FROM token_price WHERE asset = $1 AND interval = 'DAY' ORDER BY period_start`,
+    `SELECT to_char(period_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, ${column}::float8 AS price FROM token_price
+      WHERE asset = $1 AND interval = 'DAY' AND ${column} IS NOT NULL ORDER BY period_start`,
     [asset],
   )
   const rows = r.rows as { day: string; price: number }[]
@@ -191,7 +195,7 @@ async function dailyPrices(asset: string): Promise<(day: string) => number | nul
 }
 
 /** every field of NetworkMetrics */
-const METRIC_FIELDS = `network category interval periodStart price priceSource totalSupply circulatingSupply marketCap fdv fdvBasis fees feesUsd
+const METRIC_FIELDS = `network category interval periodStart price priceSource totalSupply circulatingSupply marketCap marketCapBasis fdv fdvBasis fees feesUsd
   feesValuation protocolRevenueUsd supplySideRevenueUsd incentives incentivesUsd earningsUsd demandRewardsRatio7d demandRewardsRatio30d
   annualizedFeesUsd pf ps netIssuance netIssuanceUsd issuanceCoverage capacity capacityUnit activeLeases utilization activeProviders newProviders churnedProviders`
 /** the numeric fields compared within a relative tolerance (sums of floats in another order) */
@@ -209,10 +213,11 @@ describe('derived metrics served by the API', () => {
     it(`${network}: every field of networkMetrics equals the recomputation from eth_getLogs and the price table`, async () => {
       const rec = await recomputationOf(meta.chainId)
       const token = await dailyPrices(meta.token)
+      const tokenMarketCap = await dailyPrices(meta.token, 'market_cap')
       const feeAsset = await dailyPrices(meta.feeAsset)
       const counts = ((await providerCountsOnce()) as DayCounts[]).filter((c) => c.network === network)
       const providers = new Map<string, ProviderDayCounts>(counts.map((c) => [c.day, { active: c.active, new: c.new, lastActive: c.lastActive }]))
-      const want = recomputeMetrics(rec.days.get(network)!, rec.feesUsd.get(network)!, { token, feeAsset }, {
+      const want = recomputeMetrics(rec.days.get(network)!, rec.feesUsd.get(network)!, { token, feeAsset, tokenMarketCap }, {
         tokenDecimals: meta.tokenDecimals, feeDecimals: meta.feeDecimals, feeIsToken: meta.feeAsset === meta.token, maxSupply: meta.maxSupply,
         leasesUseCapacity: meta.leasesUseCapacity ?? false,
       }, providers)
@@ -229,8 +234,8 @@ describe('derived metrics served by the API', () => {
         expect({ at, network: g.network, category: g.category, interval: g.interval, capacityUnit: g.capacityUnit, priceSource: g.priceSource }).toEqual({
           at, network, category: meta.category, interval: 'DAY', capacityUnit: meta.capacityUnit, priceSource: file ? `import:coingecko:${basename(file)}` : null,
         })
-        expect({ at, fdvBasis: g.fdvBasis, feesValuation: g.feesValuation, capacity: g.capacity, activeLeases: g.activeLeases }).toEqual({
-          at, fdvBasis: w.fdvBasis, feesValuation: w.feesValuation, capacity: w.capacity, activeLeases: w.activeLeases,
+        expect({ at, fdvBasis: g.fdvBasis, marketCapBasis: g.marketCapBasis, feesValuation: g.feesValuation, capacity: g.capacity, activeLeases: g.activeLeases }).toEqual({
+          at, fdvBasis: w.fdvBasis, marketCapBasis: w.marketCapBasis, feesValuation: w.feesValuation, capacity: w.capacity, activeLeases: w.activeLeases,
         })
         expect({ at, active: g.activeProviders, new: g.newProviders, churned: g.churnedProviders }).toEqual({
           at, active: w.activeProviders, new: w.newProviders, churned: w.churnedProviders,
@@ -243,11 +248,11 @@ describe('derived metrics served by the API', () => {
         if (g.churnedProviders > 0) seen.set('churnedProvidersPositive', (seen.get('churnedProvidersPositive') ?? 0) + 1)
       })
       covered.set(network, seen)
-      // every token and fee asset has a price source (on-chain feed or imported CSV); supply unknown: IoTeX ioID's
-      // native IOTX, Spheron's uSPON without mint events
+      // every token and fee asset has a price source (on-chain feed or imported CSV); supply unknown (IoTeX ioID's
+      // native IOTX, Spheron's uSPON without mint events): the imported CoinGecko market cap, flagged
       const last = got[got.length - 1]
-      if (!['iotex-ioid', 'spheron'].includes(network)) expect(last.marketCap, `${network}: market cap priced`).not.toBeNull()
-      else expect(last.marketCap, `${network}: market cap unknown`).toBeNull()
+      expect(last.marketCap, `${network}: market cap priced`).not.toBeNull()
+      expect(last.marketCapBasis, `${network}: market cap basis`).toBe(['iotex-ioid', 'spheron'].includes(network) ? 'off-chain-import' : 'onchain-supply')
       expect(last.feesUsd, `${network}: fees priced`).not.toBeNull()
       // the 30-day figures are defined on the last days of the history
       expect(last.annualizedFeesUsd, `${network}: ARR on the last day`).not.toBeNull()

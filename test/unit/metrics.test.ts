@@ -128,7 +128,17 @@ describe('deriveMetrics', () => {
     const m = deriveMetrics([row(0, { rewardsNative: E18 })], [{ token: 3, feeAsset: 3 }], meta, 'DAY')
     expect(m[0]).toMatchObject({ marketCap: null, fdv: 3000, fdvBasis: 'max-supply' })
     const u = deriveMetrics([row(0)], [{ token: 3, feeAsset: 3 }], { ...meta, maxSupply: null }, 'DAY')
-    expect(u[0]).toMatchObject({ marketCap: null, fdv: null })
+    expect(u[0]).toMatchObject({ marketCap: null, marketCapBasis: null, fdv: null })
+  })
+
+  it('without an indexed supply, market cap is the imported market cap, flagged off-chain-import; once minted, circulating × price', () => {
+    const rows = [row(0, { rewardsNative: E18 }), row(1), row(2, { mintedNative: 100n * E18 })]
+    const prices = [{ token: 3, feeAsset: 3, marketCap: 9_400_000 }, { token: 4, feeAsset: 4, marketCap: null }, { token: 5, feeAsset: 5, marketCap: 9_500_000 }]
+    const m = deriveMetrics(rows, prices, meta, 'DAY')
+    expect(m.map((x) => [x.marketCap, x.marketCapBasis])).toEqual([[9_400_000, 'off-chain-import'], [null, null], [500, 'onchain-supply']])
+    // a network whose mints do not give its supply (supplyFromMints false) keeps the import after a mint
+    const h = deriveMetrics(rows, prices, { ...meta, supplyFromMints: false }, 'DAY')
+    expect(h.map((x) => [x.marketCap, x.marketCapBasis])).toEqual([[9_400_000, 'off-chain-import'], [null, null], [9_500_000, 'off-chain-import']])
   })
 
   it('an unpriced fee asset leaves fee USD null, not zero', () => {
