@@ -85,6 +85,12 @@ export function renderNetworksDoc(): string {
   }
   out.push('', 'The aggregator behind a Chainlink proxy changes on phase upgrades: before a long mainnet backfill, read',
     '`proxy.aggregator()` and `phaseAggregators(i)` and add each aggregator with its block range.', '')
+  out.push('**Why the other tokens are not priced on chain.** `shared/reference/depin-contracts.json` lists no verified',
+    'aggregator address for GRT/USD (Arbitrum One) nor for IOTX/USD (IoTeX), nor for LPT, ATH, DIMO,',
+    'GEOD or uSPON, and an unverified address is not guessed: these are priced from imported CoinGecko CSVs',
+    '(`npm run prices:import`, source `import:coingecko:<file>`). DIMO Credits (DCX) need no feed: their USD price is set',
+    'by the DimoCredit contract itself (`UpdateDimoCreditRate`, stored as DCX/USD price points with source',
+    '`onchain:137:<DimoCredit>:UpdateDimoCreditRate`; [methodology](methodology.md#prices)).', '')
   return out.join('\n')
 }
 
