@@ -35,6 +35,8 @@ const baseSchema = z.object({
   SIM_DENSITY: z.coerce.number().int().min(1).max(10000).default(1),
   SIM_LIVE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   SIM_AKASH_UPGRADE_HEIGHT: z.coerce.number().int().min(1).optional(),
+  /** first block of the devnet's Akash node v2 (ACT); 0: never */
+  SIM_AKASH_V2_HEIGHT: z.coerce.number().int().min(0).optional(),
   RPC_RATE_LIMIT: z.coerce.number().int().positive().optional(),
   RPC_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   API_MAX_LIMIT: z.coerce.number().int().min(1).max(100_000).default(1000),

@@ -76,7 +76,10 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
   const cometbft: Devnet['cometbft'] = []
   for (const c of config.chains.filter((x) => x.rpcUrl == null && isCometbft(x.chain))) {
     const g = loadGenesis(stateDir, { chainId: c.chain.chainId, seed: config.SIM_SEED, historyDays: config.SIM_DAYS, density }, now)
-    const upgradeHeight = config.SIM_AKASH_UPGRADE_HEIGHT ?? Math.max(1, Math.floor((config.SIM_DAYS * 86_400) / 2 / (opts.cometbftBlockSeconds ?? 300)))
+    const historyBlocks = (config.SIM_DAYS * 86_400) / (opts.cometbftBlockSeconds ?? 300)
+    const upgradeHeight = config.SIM_AKASH_UPGRADE_HEIGHT ?? Math.max(1, Math.floor(historyBlocks / 2))
+    // node v2 (ACT) for the last eighth of the history unless configured (0: never)
+    const v2Height = config.SIM_AKASH_V2_HEIGHT === 0 ? null : config.SIM_AKASH_V2_HEIGHT ?? Math.max(upgradeHeight + 1, Math.floor((historyBlocks * 7) / 8))
     const devnet = new CometbftDevnet({
       port: devnetPortOf(config, c.chain), chainId: c.chain.cometbftChainId ?? c.chain.id, seed: deriveSeed(g.seed, c.chain.id), genesis: g.genesis,
       stateDir, historyBlockSeconds: opts.cometbftBlockSeconds ?? 300, key: c.chain.chainId,
@@ -84,6 +87,7 @@ export async function startDevnet(opts: DevnetOptions): Promise<Devnet> {
       upgradeHeight,
       // a governance proposal raises the uakt take rate (4 % -> 10 %) half-way between the upgrade and the present
       takeChangeHeight: upgradeHeight + Math.floor(upgradeHeight / 2),
+      v2Height,
       density,
     })
     const t0 = performance.now()

@@ -16,7 +16,7 @@ import { MsgCreateProvider, MsgDeleteProvider, MsgUpdateProvider } from '@akashn
 import * as v1 from '@akashnetwork/chain-sdk/private-types/akash.v1'
 import * as v1beta4 from '@akashnetwork/chain-sdk/private-types/akash.v1beta4'
 import * as v1beta5 from '@akashnetwork/chain-sdk/private-types/akash.v1beta5'
-import { DISTRIBUTION_ACCOUNT, ESCROW_ACCOUNT, moduleAddress, UAKT, USDC_DENOM } from '../../indexer/registry/akash'
+import { DISTRIBUTION_ACCOUNT, ESCROW_ACCOUNT, moduleAddress, UACT, UAKT, USDC_DENOM } from '../../indexer/registry/akash'
 import { Random } from '../simulator/random'
 
 export interface AbciEventJson {
@@ -43,6 +43,8 @@ export interface SimBlock {
   endEvents: AbciEventJson[]
   /** produced by the v1 node (after the upgrade height): typed events, chain-sdk messages, CometBFT 0.38 results */
   v1: boolean
+  /** produced by node v2 (from its upgrade height): as v1, deployments priced in uact (ACT), no x/take */
+  v2: boolean
   /** x/bank total supply of uakt after this block (genesis supply + x/mint provisions) */
   supply: bigint
 }
@@ -161,7 +163,11 @@ export class AkashModel {
    * `density` (SIM_DENSITY, benchmarks): tenants, new deployments, provider registrations and updates are `density`
    * times the model's (density 1 is the model of docs/simulation.md, the same blocks as without the knob).
    */
-  constructor(seed: number, private readonly blockSeconds: number, readonly upgradeHeight: number | null = null, readonly takeChangeHeight: number | null = null, private readonly density = 1) {
+  constructor(
+    seed: number, private readonly blockSeconds: number, readonly upgradeHeight: number | null = null, readonly takeChangeHeight: number | null = null, private readonly density = 1,
+    /** first block of node v2 (null: never): new deployments in uact, no take (x/take removed) */
+    readonly v2Height: number | null = null,
+  ) {
     this.rnd = new Random(seed)
     for (let i = 0; i < 40 * density; i++) this.tenants.push(this.address())
   }
@@ -174,12 +180,18 @@ export class AkashModel {
 
   /** the rate the escrow applies to a payment in block `height`: the parameters after the block before */
   private takeRate(denom: string, height: number) {
+    // node v2 removed x/take: ACT payments go to the provider whole (x/escrow paymentWithdraw)
+    if (denom === UACT) return 0
     const p = this.takeParams(height - 1)
     return p.denomRates[denom] ?? p.defaultRate
   }
 
   private get v1() {
-    return this.upgradeHeight != null && this.height >= this.upgradeHeight
+    return (this.upgradeHeight != null && this.height >= this.upgradeHeight) || this.v2
+  }
+
+  private get v2() {
+    return this.v2Height != null && this.height >= this.v2Height
   }
 
   /**
@@ -353,7 +365,9 @@ export class AkashModel {
   private createDeployment(height: number): SimTx {
     const owner = this.rnd.pick(this.tenants)
     const dseq = height * 10 + this.rnd.int(0, 10)
-    const denom = this.rnd.next() < 0.2 ? USDC_DENOM : UAKT
+    // node v2 refuses deployments not priced in uact (x/deployment/handler/server.go); existing ones keep their denom here
+    const drawn = this.rnd.next() < 0.2 ? USDC_DENOM : UAKT
+    const denom = this.v2 ? UACT : drawn
     const groups = this.rnd.next() < 0.15 ? 2 : 1
     const specs = []
     let usdPerHour = 0
@@ -555,6 +569,6 @@ export class AkashModel {
     }
     this.supply += provision
     this.chainEvents++ // the block's mint event
-    return { height, time, txs, beginEvents, endEvents, v1: this.v1, supply: this.supply }
+    return { height, time, txs, beginEvents, endEvents, v1: this.v1, v2: this.v2, supply: this.supply }
   }
 }

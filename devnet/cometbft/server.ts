@@ -27,6 +27,8 @@ export interface CometbftDevnetOptions {
   key: number
   /** first height of the v1 node (typed akash.*.v1 events, chain-sdk messages, CometBFT 0.38 finalize_block_events); null: never */
   upgradeHeight?: number | null
+  /** first height of node v2 (new deployments priced in uact, x/take removed: its query unanswered); null: never */
+  v2Height?: number | null
   /** block whose end block passes a governance proposal changing the x/take parameters; null: never */
   takeChangeHeight?: number | null
   /** SIM_DENSITY: the model's activity x density (benchmarks); default 1 */
@@ -39,7 +41,7 @@ export interface CometbftDevnetOptions {
  * kept as they are (one base64 string each).
  */
 interface StoredBlock {
-  sim: Pick<SimBlock, 'height' | 'time' | 'v1' | 'supply'> & { txs: string[] }
+  sim: Pick<SimBlock, 'height' | 'time' | 'v1' | 'v2' | 'supply'> & { txs: string[] }
   /** JSON of BlockEvents */
   events: string
   hash: string
@@ -69,7 +71,7 @@ export class CometbftDevnet {
   txs = 0
 
   constructor(private readonly o: CometbftDevnetOptions) {
-    this.model = new AkashModel(o.seed, o.historyBlockSeconds, o.upgradeHeight ?? null, o.takeChangeHeight ?? null, o.density ?? 1)
+    this.model = new AkashModel(o.seed, o.historyBlockSeconds, o.upgradeHeight ?? null, o.takeChangeHeight ?? null, o.density ?? 1, o.v2Height ?? null)
     this.journal = join(o.stateDir, `journal-${o.key}.txt`)
     this.httpUrl = `http://127.0.0.1:${o.port}`
   }
@@ -90,7 +92,7 @@ export class CometbftDevnet {
     const txs = sim.txs.map((t) => t.tx)
     const hash = hex(JSON.stringify([this.o.chainId, height, time, lastHash, txs]))
     const b: StoredBlock = {
-      sim: { height: sim.height, time: sim.time, v1: sim.v1, supply: sim.supply, txs },
+      sim: { height: sim.height, time: sim.time, v1: sim.v1, v2: sim.v2, supply: sim.supply, txs },
       events: JSON.stringify({ txs: sim.txs.map((t) => t.events), results: sim.txs.map((t) => (t.code ? { code: t.code, codespace: t.codespace, log: t.log } : {})), beginEvents: sim.beginEvents, endEvents: sim.endEvents } satisfies BlockEvents),
       hash, lastHash, chainEvents: this.model.chainEvents,
     }
@@ -172,7 +174,7 @@ export class CometbftDevnet {
   /**
    * abci_query of the application state after block `h`, in the protobuf encoding of the node of that height: the
    * v1 node answers `/akash.take.v1.Query/Params`; the v0.38 node keeps take's parameters in the x/params
-   * subspace `take` (`/cosmos.params.v1beta1.Query/Params`, values as amino JSON). Both answer x/bank's
+   * subspace `take` (`/cosmos.params.v1beta1.Query/Params`, values as amino JSON); node v2 has no x/take (code 6). Both answer x/bank's
    * `/cosmos.bank.v1beta1.Query/SupplyOf`. Anything else: code 6.
    */
   private abciQuery(path: string, dataHex: string, h: number) {
@@ -182,7 +184,7 @@ export class CometbftDevnet {
     if (path === '/cosmos.bank.v1beta1.Query/SupplyOf') {
       const { denom } = QuerySupplyOfRequest.decode(Buffer.from(dataHex.replace(/^0x/i, ''), 'hex'))
       value = QuerySupplyOfResponse.encode({ amount: { denom, amount: denom === 'uakt' ? this.blocks[h - 1].sim.supply.toString() : '0' } }).finish()
-    } else if (v1node && path === '/akash.take.v1.Query/Params') {
+    } else if (v1node && !this.blocks[h - 1].sim.v2 && path === '/akash.take.v1.Query/Params') {
       value = Take_QueryParamsResponse.encode(Take_QueryParamsResponse.fromPartial({
         params: { denomTakeRates: Object.entries(p.denomRates).map(([denom, rate]) => ({ denom, rate })), defaultTakeRate: p.defaultRate },
       })).finish()
@@ -210,7 +212,7 @@ export class CometbftDevnet {
       case 'status': {
         const b = this.blocks[latest - 1]
         return {
-          node_info: { network: this.o.chainId, version: b?.sim.v1 ? '0.38.17' : '0.34.27', moniker: 'depin-index-devnet' },
+          node_info: { network: this.o.chainId, version: b?.sim.v2 ? '0.38.21' : b?.sim.v1 ? '0.38.17' : '0.34.27', moniker: 'depin-index-devnet' },
           sync_info: {
             latest_block_hash: b?.hash ?? '', latest_block_height: String(latest), latest_block_time: b ? new Date(b.sim.time * 1000).toISOString() : '',
             earliest_block_height: latest ? '1' : '0', earliest_block_hash: this.blocks[0]?.hash ?? '', catching_up: false,

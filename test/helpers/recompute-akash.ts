@@ -146,9 +146,10 @@ export async function recomputeAkash(rpc: string, head: number): Promise<AkashRe
       const v = days.get(dk) ?? { akt: 0n, usdc: 0n }
       days.set(dk, v)
       if (l.denom === 'uakt') v.akt += paid
-      else v.usdc += paid
+      else v.usdc += paid // USDC and ACT (6 decimals, 1 USD each): the "other" fee assets
     }
-    const rate = take.rates[l.denom] ?? take.def
+    // node v2 (ACT) has no x/take: providers are paid ACT whole
+    const rate = l.denom === 'uact' ? 0n : take.rates[l.denom] ?? take.def
     const tk = (paid * rate) / 100n
     const d = day(t)
     if (l.denom === 'uakt') {

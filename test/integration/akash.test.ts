@@ -24,12 +24,14 @@ let run: { code: number | null; log: string }
 const UPGRADE = 300
 /** the devnet's governance proposal changing x/take (upgrade + upgrade / 2) */
 const TAKE_CHANGE = 450
+/** node v2 from here: new deployments priced in ACT (uact), no take */
+const V2 = 520
 
 // the other chains point at an unused port: no devnet node is started for them, and their indexers are not run
 const NO_EVM = { RPC_ARBITRUM_ONE_URL: 'http://127.0.0.1:9', RPC_POLYGON_URL: 'http://127.0.0.1:9', RPC_BASE_URL: 'http://127.0.0.1:9', RPC_IOTEX_URL: 'http://127.0.0.1:9', RPC_FILECOIN_URL: 'http://127.0.0.1:9/rpc/v1' }
 
 beforeAll(async () => {
-  fx = await startFixture({ ...NO_EVM, SIM_DAYS: '2', SIM_AKASH_UPGRADE_HEIGHT: String(UPGRADE) }, { importPrices: true })
+  fx = await startFixture({ ...NO_EVM, SIM_DAYS: '2', SIM_AKASH_UPGRADE_HEIGHT: String(UPGRADE), SIM_AKASH_V2_HEIGHT: String(V2) }, { importPrices: true })
   const chain = fx.devnet.cometbft[0]
   head = chain.devnet.height
   // first run: small batches, killed with SIGKILL once some batches are committed
@@ -151,6 +153,21 @@ describe('Akash over CometBFT', () => {
       }
     }
     expect(exhausted).toBeGreaterThan(0)
+  })
+
+  it('node v2: ACT leases (uact) after its height, asset ACT, no take, in the other fee assets at 1 USD', async () => {
+    const act = [...expected.leases.entries()].filter(([, l]) => l.denom === 'uact')
+    expect(act.length).toBeGreaterThan(0)
+    expect(act.every(([, l]) => l.opened >= V2)).toBe(true)
+    const rows = (await fx.pool.query(`SELECT lease_id, opened_block FROM lease WHERE network = 'akash' AND price_asset = 'ACT'`)).rows
+    expect(rows.map((r) => r.lease_id).sort()).toEqual(act.map(([id]) => id).sort())
+    const facts = (await fx.pool.query(`SELECT kind, count(*)::int AS n, coalesce(sum(amount), 0)::text AS amount FROM economic_fact WHERE network = 'akash' AND asset = 'ACT' GROUP BY kind ORDER BY kind`)).rows
+    expect(facts.map((f) => f.kind)).toContain('FEE_PAID')
+    expect(facts.map((f) => f.kind)).not.toContain('PROTOCOL_TAKE')
+    // what the ACT leases accrued, booked: the recomputation's spend of its ACT leases, whole base units per booking
+    const fees = BigInt(facts.find((f) => f.kind === 'FEE_PAID')!.amount)
+    expect(fees).toBeGreaterThan(0n)
+    expect(fees).toBeLessThanOrEqual(act.reduce((s, [, l]) => s + l.spent, 0n) / 10n ** 18n)
   })
 
   it('declared capacity (API declaredCapacity): providers, providers declaring GPUs and GPU models equal the providers\' last attributes on chain', async () => {
