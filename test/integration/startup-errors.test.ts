@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawnIndexer, type IndexerProcess } from '../../cli/stack'
 import { startDatabase, type Database } from '../../common/postgres'
+import { serveJsonRpc } from '../../devnet/jsonrpc-server'
 import { sleep, until } from '../helpers/consistency'
 import { freePort } from '../helpers/ports'
 
@@ -87,6 +88,23 @@ it('an RPC serving another chain (a Lotus node of calibrationnet) stops the inde
     noStack(log())
   } finally {
     server.close()
+  }
+})
+
+it('a Solana RPC of another cluster (a devnet node: getGenesisHash) stops the indexer at start, naming the RPC and both genesis hashes', async () => {
+  // a JSON-RPC server (the devnet's framing) answering as a Solana devnet node
+  const node = await serveJsonRpc({
+    port: await freePort(), defaultId: null, has: (m) => m === 'getGenesisHash', notFound: (m) => ({ code: -32601, message: `Method not found: ${m}` }),
+    call: () => 'EtWTRABZaYq6iMfeYKouRu166VU2xqa1wcaWoxPkrZBG', internalError: (e) => ({ code: -32603, message: (e as Error).message }), parseError: { code: -32700, message: 'Parse error' },
+  })
+  try {
+    const { p, log } = indexer({ INDEXER_CHAIN: 'solana', RPC_SOLANA_URL: `http://127.0.0.1:${node.port}` })
+    expect(await p.exited).toBe(1)
+    await sleep(50)
+    expect(messages(log())).toMatch(/indexer cannot start: RPC http:\/\/127\.0\.0\.1:\d+\/? serves the Solana cluster with genesis hash EtWTRABZaYq6iMfeYKouRu166VU2xqa1wcaWoxPkrZBG, expected mainnet-beta \(5eykt4UsFv8P8NJdTREpY1vzqKqZKvdpKuc9iu9Vm9Kn\)/)
+    noStack(log())
+  } finally {
+    await node.stop()
   }
 })
 

@@ -29,6 +29,25 @@ describe('loadConfig', () => {
     expect(real.chain.cometbftChainId).toBe('akashnet-2')
   })
 
+  it('reads Solana over JSON-RPC: the devnet server at DEVNET_PORT + its chain index, or an http(s) endpoint; refuses ws(s), a gateway and non-URLs', () => {
+    const c = loadConfig({})
+    const i = c.chains.findIndex((x) => x.chain.id === 'solana')
+    expect(i).toBeGreaterThanOrEqual(0)
+    expect(rpcUrlOf(c, c.chains[i])).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    const real = loadConfig({ RPC_SOLANA_URL: 'https://api.mainnet-beta.solana.com', START_BLOCK_SOLANA: '189000000' })
+    expect(real.chains.find((x) => x.chain.id === 'solana')).toMatchObject({ rpcUrl: 'https://api.mainnet-beta.solana.com', startBlock: 189_000_000 })
+    const bad: [Record<string, string>, RegExp][] = [
+      [{ RPC_SOLANA_URL: 'wss://api.mainnet-beta.solana.com' }, /RPC_SOLANA_URL: Solana is read over Solana JSON-RPC: use an http\(s\):\/\/ URL \(got "wss:\/\/api.mainnet-beta.solana.com"\)/],
+      [{ RPC_SOLANA_URL: 'api.mainnet-beta.solana.com' }, /RPC_SOLANA_URL: must be a URL/],
+      [{ RPC_SOLANA_URL: 'https://api.mainnet-beta.solana.com', GATEWAY_SOLANA_URL: 'https://v2.archive.subsquid.io/network/solana-mainnet' }, /GATEWAY_SOLANA_URL: Solana has no Subsquid gateway \(Solana source\)/],
+      [{ RPC_SOLANA_URL: 'https://api.mainnet-beta.solana.com', RPC_SOLANA_TOKEN: 'x' }, /RPC_SOLANA_TOKEN: only Lotus chains take a token/],
+    ]
+    for (const [env, message] of bad) {
+      expect(() => loadConfig(env), JSON.stringify(env)).toThrow(ConfigError)
+      expect(() => loadConfig(env), JSON.stringify(env)).toThrow(message)
+    }
+  })
+
   it('takes a real RPC endpoint and block range per chain; the devnet serves only chains without one', () => {
     const c = loadConfig({ RPC_ARBITRUM_ONE_URL: 'wss://arb.example/ws', START_BLOCK_ARBITRUM_ONE: '5856156', END_BLOCK_ARBITRUM_ONE: '6000000' })
     expect(c.chains.find((x) => x.chain.id === 'arbitrum-one')).toMatchObject({ rpcUrl: 'wss://arb.example/ws', startBlock: 5856156, endBlock: 6000000 })
