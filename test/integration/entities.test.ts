@@ -13,7 +13,7 @@ import { resolvers } from '../../api/resolvers'
 import { typeDefs } from '../../api/schema'
 import { HeadTracker } from '../../api/heads'
 import { startApi, type ApiServer } from '../../api/server'
-import { provisionApiRole } from '../../api/db-role'
+import { grantStatusSchemas, provisionApiRole } from '../../api/db-role'
 import { startFixture, type Fixture } from '../helpers/fixture'
 
 const MAX_LIMIT = 200
@@ -38,8 +38,11 @@ beforeAll(async () => {
   // blocks beyond the end make it final (FINALITY 5), so the indexer writes it and exits
   for (let i = 0; i <= 5; i++) await sim.mine(sim.timestamp + 900, true)
   expect((await fx.runIndexerTo(head)).code).toBe(0)
-  // as deployed: the API reads through the read-only depin_api role (the fuzz test below runs against it)
-  api = await startApi({ databaseUrl: await provisionApiRole(fx.db.url, fx.dataDir), port: fx.config.PORT, host: '127.0.0.1', heads: HeadTracker.fromConfig(fx.config), maxLimit: MAX_LIMIT })
+  // as deployed (npm start): the API reads through the read-only depin_api role, granted the indexers' status schemas
+  // (the fuzz test below runs against it)
+  const apiUrl = await provisionApiRole(fx.db.url, fx.dataDir)
+  await grantStatusSchemas(fx.db.url, fx.config.chains.map((c) => `squid_processor_${c.chain.chainId}`))
+  api = await startApi({ databaseUrl: apiUrl, port: fx.config.PORT, host: '127.0.0.1', heads: HeadTracker.fromConfig(fx.config), maxLimit: MAX_LIMIT })
 })
 afterAll(async () => {
   await api?.stop()
