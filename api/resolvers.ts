@@ -1,7 +1,7 @@
 /** Resolvers: SQL over the indexer's tables (rollups for series, never a scan of raw events per request). */
 import { GraphQLError, GraphQLScalarType, Kind, print, valueFromASTUntyped } from 'graphql'
 import type pg from 'pg'
-import { CHURN_DAYS, METHODOLOGY_VERSION, toDecimal } from '../indexer/metrics'
+import { CHURN_DAYS, METHODOLOGY_VERSION, deriveCategoryMetrics, toDecimal } from '../indexer/metrics'
 import { categories, chains, networkById, networks as registryNetworks, type NetworkDef } from '../indexer/registry'
 import { entityModel, type Entity } from './entities/model'
 import { entityResolvers, listRows, type ListArgs } from './entities/resolvers'
@@ -190,28 +190,13 @@ export const resolvers = {
       const limit = checkLimit(args.limit, ctx.maxLimit)
       const from = parseDate(args.from, 'from')
       const to = parseDate(args.to, 'to')
-      const nets = registryNetworks.filter((n) => n.category === args.category)
-      const byPeriod = new Map<number, { periodStart: Date; networks: string[]; marketCap: number | null; fdv: number | null; feesUsd: number | null; protocolRevenueUsd: number | null; incentivesUsd: number | null }>()
-      const add = (a: number | null, b: number | null) => (a == null || b == null ? null : a + b)
-      for (const net of nets) {
-        for (const m of await once(ctx, `metrics/${net.id}/${args.interval}`, () => seriesOf(ctx, net, args.interval))) {
-          const k = m.periodStart.getTime()
-          const cur = byPeriod.get(k) ?? { periodStart: m.periodStart, networks: [], marketCap: 0, fdv: 0, feesUsd: 0, protocolRevenueUsd: 0, incentivesUsd: 0 }
-          cur.networks.push(net.id)
-          cur.marketCap = add(cur.marketCap, m.marketCap)
-          cur.fdv = add(cur.fdv, m.fdv)
-          cur.feesUsd = add(cur.feesUsd, m.feesUsd)
-          cur.protocolRevenueUsd = add(cur.protocolRevenueUsd, m.protocolRevenueUsd)
-          cur.incentivesUsd = add(cur.incentivesUsd, m.incentivesUsd)
-          byPeriod.set(k, cur)
-        }
-      }
-      const rows = [...byPeriod.values()].sort((a, b) => a.periodStart.getTime() - b.periodStart.getTime())
-      return window(rows, from, to, limit).map((r) => ({
-        ...r, category: args.category, interval: args.interval,
-        earningsUsd: r.protocolRevenueUsd == null || r.incentivesUsd == null ? null : r.protocolRevenueUsd - r.incentivesUsd,
-        demandRewardsRatio: r.feesUsd == null || !r.incentivesUsd ? null : r.feesUsd / r.incentivesUsd,
-      }))
+      // a category holds the networks whose primary or secondary categories name it (Livepeer is compute and ai)
+      const nets = registryNetworks.filter((n) => n.category === args.category || n.categories?.includes(args.category))
+      const members = await Promise.all(nets.map(async (net) => ({
+        network: net.id, capacityUnit: net.capacityUnit ?? null,
+        series: await once(ctx, `metrics/${net.id}/${args.interval}`, () => seriesOf(ctx, net, args.interval)),
+      })))
+      return window(deriveCategoryMetrics(members, args.interval), from, to, limit).map((r) => ({ ...r, category: args.category, interval: args.interval }))
     },
     methodology: () => ({ version: METHODOLOGY_VERSION, document: 'docs/methodology.md' }),
     async metrics(_: unknown, args: { networks?: string[]; categories?: string[]; from?: string; to?: string; interval: SeriesInterval; metrics: SeriesMetric[]; groupBy: GroupBy }, ctx: ApiContext) {

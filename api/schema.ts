@@ -112,14 +112,44 @@ const handWritten = /* GraphQL */ `
     category: String!
     interval: Interval!
     periodStart: DateTime!
+    "the category's networks (primary or secondary category) whose history has begun by this period"
     networks: [String!]!
+    "sums over the networks (a network without a row in the period keeps its last value); null when a network's part is unknown"
     marketCap: Float
     fdv: Float
+    "sums of the networks' flows in the period (a network without a row adds 0); null when a network's part is unknown"
     feesUsd: Float
     protocolRevenueUsd: Float
+    supplySideRevenueUsd: Float
     incentivesUsd: Float
     earningsUsd: Float
+    netIssuanceUsd: Float
+    "feesUsd / incentivesUsd of the period"
     demandRewardsRatio: Float
+    "Σ fees USD / Σ incentives USD over the 7 UTC days (168 hours) ending with the period; null until every network's history covers the window"
+    demandRewardsRatio7d: Float
+    demandRewardsRatio30d: Float
+    "ARR: Σ fees USD over the 30 UTC days ending with the period x 12"
+    annualizedFeesUsd: Float
+    "market cap / annualized fees"
+    pf: Float
+    "market cap / (Σ protocol revenue USD over 30 days x 12)"
+    ps: Float
+    "protocolRevenueUsd / netIssuanceUsd when net issuance is positive"
+    issuanceCoverage: Float
+    "leases open at the end of the period"
+    activeLeases: Int!
+    "capacity per capacity unit (never added across units), leased capacity and utilization"
+    capacity: [CategoryCapacity!]!
+  }
+  type CategoryCapacity {
+    unit: String!
+    "Σ capacity of the category's networks in this unit"
+    capacity: Float!
+    "Σ capacity under lease, over the networks that record it; null when none does"
+    leased: Float
+    "leased / capacity over the networks that record leased capacity"
+    utilization: Float
   }
 
   type Methodology {

@@ -202,9 +202,9 @@ const PERIOD_MS: Record<Interval, number> = { HOUR: 3_600_000, DAY: 86_400_000 }
  * periods without a row have no flows and add 0. Null while the history does not cover the window (its first
  * period is before the first indexed period) or when a value in it is unknown.
  */
-function trailingSum(starts: readonly number[], values: readonly (number | null)[], i: number, days: number, interval: Interval): number | null {
+function trailingSum(starts: readonly number[], values: readonly (number | null)[], i: number, days: number, interval: Interval, historyStart = starts[0]): number | null {
   const from = starts[i] - (days * PERIOD_MS.DAY - PERIOD_MS[interval])
-  if (from < starts[0]) return null
+  if (from < historyStart) return null
   let s = 0
   for (let k = i; k >= 0 && starts[k] >= from; k--) {
     const v = values[k]
@@ -306,6 +306,133 @@ export function deriveMetrics(rows: RollupRow[], prices: PeriodPrices[], meta: N
       activeLeases: leases,
       leased: meta.leasesUseCapacity ? leases : meta.leasedCapacity ? Number(leasedCapacity) : null,
       utilization: capacity <= 0n ? null : meta.leasesUseCapacity ? leases / Number(capacity) : meta.leasedCapacity ? Number(leasedCapacity) / Number(capacity) : null,
+    })
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Category metrics (API `categoryMetrics`): the networks of a category (primary or secondary) added up per
+// period. Flows and stocks add up, ratios are recomputed from the sums (never averaged), capacity per unit.
+// ---------------------------------------------------------------------------------------------------------
+
+/** One network of a category: its derived series (oldest first) and capacity unit. */
+export interface CategoryMember {
+  network: string
+  capacityUnit: string | null
+  series: DerivedMetrics[]
+}
+
+export interface CapacityByUnit {
+  unit: string
+  /** Σ capacity of the category's networks counted in this unit */
+  capacity: number
+  /** Σ leased capacity of those of them that record it (null when none does) */
+  leased: number | null
+  /** leased / capacity over the networks that record leased capacity */
+  utilization: number | null
+}
+
+export interface CategoryPeriod {
+  periodStart: Date
+  /** networks whose history has begun by this period */
+  networks: string[]
+  marketCap: number | null
+  fdv: number | null
+  feesUsd: number | null
+  protocolRevenueUsd: number | null
+  supplySideRevenueUsd: number | null
+  incentivesUsd: number | null
+  earningsUsd: number | null
+  /** feesUsd / incentivesUsd of the period */
+  demandRewardsRatio: number | null
+  demandRewardsRatio7d: number | null
+  demandRewardsRatio30d: number | null
+  annualizedFeesUsd: number | null
+  pf: number | null
+  ps: number | null
+  netIssuanceUsd: number | null
+  issuanceCoverage: number | null
+  activeLeases: number
+  capacity: CapacityByUnit[]
+}
+
+const CATEGORY_FLOWS = ['feesUsd', 'protocolRevenueUsd', 'supplySideRevenueUsd', 'incentivesUsd', 'earningsUsd', 'netIssuanceUsd'] as const
+const addKnown = (a: number | null, b: number | null) => (a == null || b == null ? null : a + b)
+
+/**
+ * Category series from its networks' derived series: one period per period from the first network's first period to
+ * the last period of any, each network from its own first period on. A network without a row in a period adds no
+ * flows and keeps its stocks (market cap, FDV, capacity, open leases) of its last row. A sum is unknown (null) when a
+ * network's part is. Trailing windows are the same calendar windows as a network's: Σ flows over the window, unknown
+ * until every counted network's history covers it.
+ */
+export function deriveCategoryMetrics(members: CategoryMember[], interval: Interval): CategoryPeriod[] {
+  const step = PERIOD_MS[interval]
+  const live = members.filter((m) => m.series.length > 0)
+  if (!live.length) return []
+  const firstOf = new Map(live.map((m) => [m.network, m.series[0].periodStart.getTime()]))
+  const start = Math.min(...firstOf.values())
+  const end = Math.max(...live.map((m) => m.series[m.series.length - 1].periodStart.getTime()))
+  const cursors = live.map((m) => ({ m, i: 0, last: null as DerivedMetrics | null }))
+  const out: CategoryPeriod[] = []
+  const starts: number[] = []
+  const fees: (number | null)[] = []
+  const incentives: (number | null)[] = []
+  const revenue: (number | null)[] = []
+  /** latest first period of the networks counted so far: windows must not start before it */
+  let historyStart = start
+  for (let t = start; t <= end; t += step) {
+    const flows: Record<(typeof CATEGORY_FLOWS)[number], number | null> = { feesUsd: 0, protocolRevenueUsd: 0, supplySideRevenueUsd: 0, incentivesUsd: 0, earningsUsd: 0, netIssuanceUsd: 0 }
+    let marketCap: number | null = 0
+    let fdv: number | null = 0
+    let activeLeases = 0
+    const units = new Map<string, { capacity: number; leased: number | null; leasedOf: number }>()
+    const networks: string[] = []
+    for (const c of cursors) {
+      if (t < firstOf.get(c.m.network)!) continue
+      historyStart = Math.max(historyStart, firstOf.get(c.m.network)!)
+      networks.push(c.m.network)
+      const row = c.i < c.m.series.length && c.m.series[c.i].periodStart.getTime() === t ? c.m.series[c.i++] : null
+      if (row) c.last = row
+      for (const f of CATEGORY_FLOWS) flows[f] = addKnown(flows[f], row ? row[f] : 0)
+      const s = c.last!
+      marketCap = addKnown(marketCap, s.marketCap)
+      fdv = addKnown(fdv, s.fdv)
+      activeLeases += s.activeLeases
+      if (c.m.capacityUnit) {
+        const u = units.get(c.m.capacityUnit) ?? { capacity: 0, leased: null, leasedOf: 0 }
+        u.capacity += s.capacity
+        if (s.leased != null) {
+          u.leased = (u.leased ?? 0) + s.leased
+          u.leasedOf += s.capacity
+        }
+        units.set(c.m.capacityUnit, u)
+      }
+    }
+    const i = starts.length
+    starts.push(t)
+    fees.push(flows.feesUsd)
+    incentives.push(flows.incentivesUsd)
+    revenue.push(flows.protocolRevenueUsd)
+    const trailing = (values: (number | null)[], days: number) => trailingSum(starts, values, i, days, interval, historyStart)
+    const { short, long } = TRAILING_DAYS
+    const fees30 = trailing(fees, long)
+    const rev30 = trailing(revenue, long)
+    const annualizedFeesUsd = fees30 == null ? null : fees30 * ANNUALIZE_30D
+    out.push({
+      periodStart: new Date(t), networks: networks.sort(), marketCap, fdv, ...flows,
+      demandRewardsRatio: div(flows.feesUsd, flows.incentivesUsd),
+      demandRewardsRatio7d: div(trailing(fees, short), trailing(incentives, short)),
+      demandRewardsRatio30d: div(fees30, trailing(incentives, long)),
+      annualizedFeesUsd,
+      pf: div(marketCap, annualizedFeesUsd),
+      ps: div(marketCap, rev30 == null ? null : rev30 * ANNUALIZE_30D),
+      issuanceCoverage: flows.netIssuanceUsd != null && flows.netIssuanceUsd > 0 ? div(flows.protocolRevenueUsd, flows.netIssuanceUsd) : null,
+      activeLeases,
+      capacity: [...units].sort(([a], [b]) => a.localeCompare(b)).map(([unit, u]) => ({
+        unit, capacity: u.capacity, leased: u.leased, utilization: u.leased == null || u.leasedOf <= 0 ? null : u.leased / u.leasedOf,
+      })),
     })
   }
   return out

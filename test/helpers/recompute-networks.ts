@@ -796,6 +796,8 @@ export interface ExpectedMetrics {
   issuanceCoverage: number | null
   capacity: number
   activeLeases: number
+  /** open leases where a lease occupies a capacity unit, else null */
+  leased: number | null
   utilization: number | null
   activeProviders: number
   newProviders: number
@@ -887,11 +889,88 @@ export function recomputeMetrics(
       demandRewardsRatio30d: ratio(fees30, window(day, 30, (x) => x.incentivesUsd)),
       annualizedFeesUsd, pf: ratio(marketCap, annualizedFeesUsd), ps: ratio(marketCap, rev30 == null ? null : rev30 * 12),
       netIssuance, netIssuanceUsd, issuanceCoverage: netIssuance > 0 ? ratio(protocolRevenueUsd, netIssuanceUsd) : null,
-      capacity: Number(capacity), activeLeases: openLeases,
+      capacity: Number(capacity), activeLeases: openLeases, leased: facts.leasesUseCapacity ? openLeases : null,
       utilization: capacity > 0n && facts.leasesUseCapacity ? openLeases / Number(capacity) : null,
       activeProviders: p?.active ?? 0, newProviders: p?.new ?? 0,
       churnedProviders: inProviderSpan && dayMs(day) >= churnFrom ? providers.get(dayKey(dayMs(day) - 30 * DAY_MS))?.lastActive ?? 0 : null,
       grossFeesUsd: (oracleUsd.get(day) ?? 0) + (feePrice == null ? 0 : (Number(d.feesUnpriced) / feeUnit) * feePrice),
+    })
+  }
+  return out
+}
+
+/** A category's networks: each one's recomputed daily metrics and capacity unit. */
+export interface CategoryPart { network: string; capacityUnit: string | null; days: ExpectedMetrics[] }
+
+/**
+ * A category per UTC day from its networks' recomputed metrics (docs/methodology.md, categories): every day from the
+ * first network's first day to the last day of any; a network counts from its own first day, adds its flows on days
+ * with a row (0 otherwise) and its latest stocks; ratios from the sums; trailing windows over the summed daily
+ * flows, unknown until the history of every counted network covers them.
+ */
+export function recomputeCategory(parts: CategoryPart[]) {
+  const live = parts.filter((p) => p.days.length)
+  const ms = (iso: string) => Date.parse(iso)
+  const start = Math.min(...live.map((p) => ms(p.days[0].periodStart)))
+  const end = Math.max(...live.map((p) => ms(p.days[p.days.length - 1].periodStart)))
+  const add = (a: number | null, b: number | null) => (a == null || b == null ? null : a + b)
+  const daily = new Map<number, { fees: number | null; incentives: number | null; revenue: number | null }>()
+  const out = []
+  for (let t = start; t <= end; t += DAY_MS) {
+    let fees: number | null = 0, revenue: number | null = 0, supplySide: number | null = 0, incentives: number | null = 0, earnings: number | null = 0, issuance: number | null = 0
+    let marketCap: number | null = 0, fdv: number | null = 0, leases = 0
+    const units = new Map<string, { capacity: number; leased: number | null; leasedOf: number }>()
+    const networks: string[] = []
+    let latestFirst = start
+    for (const p of live) {
+      const first = ms(p.days[0].periodStart)
+      if (t < first) continue
+      latestFirst = Math.max(latestFirst, first)
+      networks.push(p.network)
+      const row = p.days.find((d) => ms(d.periodStart) === t)
+      const last = [...p.days].reverse().find((d) => ms(d.periodStart) <= t)!
+      fees = add(fees, row ? row.feesUsd : 0)
+      revenue = add(revenue, row ? row.protocolRevenueUsd : 0)
+      supplySide = add(supplySide, row ? row.supplySideRevenueUsd : 0)
+      incentives = add(incentives, row ? row.incentivesUsd : 0)
+      earnings = add(earnings, row ? row.earningsUsd : 0)
+      issuance = add(issuance, row ? row.netIssuanceUsd : 0)
+      marketCap = add(marketCap, last.marketCap)
+      fdv = add(fdv, last.fdv)
+      leases += last.activeLeases
+      if (p.capacityUnit) {
+        const u = units.get(p.capacityUnit) ?? { capacity: 0, leased: null, leasedOf: 0 }
+        u.capacity += last.capacity
+        if (last.leased != null) {
+          u.leased = (u.leased ?? 0) + last.leased
+          u.leasedOf += last.capacity
+        }
+        units.set(p.capacityUnit, u)
+      }
+    }
+    daily.set(t, { fees, incentives, revenue })
+    const sum = (n: number, f: (x: { fees: number | null; incentives: number | null; revenue: number | null }) => number | null) => {
+      if (t - (n - 1) * DAY_MS < latestFirst) return null
+      let s = 0
+      for (let k = 0; k < n; k++) {
+        const v = f(daily.get(t - k * DAY_MS)!)
+        if (v == null) return null
+        s += v
+      }
+      return s
+    }
+    const fees30 = sum(30, (x) => x.fees)
+    const rev30 = sum(30, (x) => x.revenue)
+    out.push({
+      periodStart: new Date(t).toISOString(), networks: networks.sort(), marketCap, fdv, feesUsd: fees, protocolRevenueUsd: revenue,
+      supplySideRevenueUsd: supplySide, incentivesUsd: incentives, earningsUsd: earnings, netIssuanceUsd: issuance,
+      demandRewardsRatio: ratio(fees, incentives), demandRewardsRatio7d: ratio(sum(7, (x) => x.fees), sum(7, (x) => x.incentives)),
+      demandRewardsRatio30d: ratio(fees30, sum(30, (x) => x.incentives)), annualizedFeesUsd: fees30 == null ? null : fees30 * 12,
+      pf: ratio(marketCap, fees30 == null ? null : fees30 * 12), ps: ratio(marketCap, rev30 == null ? null : rev30 * 12),
+      issuanceCoverage: issuance != null && issuance > 0 ? ratio(revenue, issuance) : null, activeLeases: leases,
+      capacity: [...units].sort(([a], [b]) => a.localeCompare(b)).map(([unit, u]) => ({
+        unit, capacity: u.capacity, leased: u.leased, utilization: u.leased == null || u.leasedOf <= 0 ? null : u.leased / u.leasedOf,
+      })),
     })
   }
   return out

@@ -11,7 +11,7 @@ import { startApi, type ApiServer } from '../../api/server'
 import { asNetDay, storedDays as storedDaysOf } from '../helpers/consistency'
 import { startFixture, type Fixture } from '../helpers/fixture'
 import { recomputedProviderCounts, storedProviderCounts, type DayCounts } from '../helpers/provider-counts'
-import { recomputeChain, recomputeMetrics, type NetDay, type NetworkRecomputation, type ProviderDayCounts } from '../helpers/recompute-networks'
+import { recomputeCategory, recomputeChain, recomputeMetrics, type ExpectedMetrics, type NetDay, type NetworkRecomputation, type ProviderDayCounts } from '../helpers/recompute-networks'
 
 let fx: Fixture
 let api: ApiServer
@@ -207,6 +207,10 @@ const DIFFERENCES = new Set(['fees', 'feesUsd', 'supplySideRevenueUsd', 'earning
 
 /** per network: how many days had each non-null value (the comparison must cover real figures, not nulls on both sides) */
 const covered = new Map<string, Map<string, number>>()
+/** per network: the recomputed daily metrics (for the categories) */
+const recomputedMetrics = new Map<string, ExpectedMetrics[]>()
+/** secondary categories (docs/networks.md): Livepeer, The Graph, Aethir and Spheron are also `ai` */
+const SECONDARY: Record<string, string[]> = { livepeer: ['ai'], thegraph: ['ai'], aethir: ['ai'], spheron: ['ai'] }
 
 describe('derived metrics served by the API', () => {
   for (const [network, meta] of Object.entries(NETWORKS)) {
@@ -248,6 +252,7 @@ describe('derived metrics served by the API', () => {
         if (g.churnedProviders > 0) seen.set('churnedProvidersPositive', (seen.get('churnedProvidersPositive') ?? 0) + 1)
       })
       covered.set(network, seen)
+      recomputedMetrics.set(network, want)
       // every token and fee asset has a price source (on-chain feed or imported CSV); supply unknown (IoTeX ioID's
       // native IOTX, Spheron's uSPON without mint events): the imported CoinGecko market cap, flagged
       const last = got[got.length - 1]
@@ -258,6 +263,38 @@ describe('derived metrics served by the API', () => {
       expect(last.annualizedFeesUsd, `${network}: ARR on the last day`).not.toBeNull()
     })
   }
+
+  it('categoryMetrics of every category (primary and secondary members) equals the sums of the recomputed networks', async () => {
+    expect(recomputedMetrics.size).toBe(Object.keys(NETWORKS).length)
+    const CATEGORY_FIELDS = `periodStart networks marketCap fdv feesUsd protocolRevenueUsd supplySideRevenueUsd incentivesUsd earningsUsd netIssuanceUsd
+      demandRewardsRatio demandRewardsRatio7d demandRewardsRatio30d annualizedFeesUsd pf ps issuanceCoverage activeLeases capacity { unit capacity leased utilization }`
+    const seen = new Map<string, number>()
+    for (const category of ['compute', 'ai', 'data', 'sensors', 'iot']) {
+      const members = Object.entries(NETWORKS).filter(([n, m]) => m.category === category || SECONDARY[n]?.includes(category))
+      const want = recomputeCategory(members.map(([n, m]) => ({ network: n, capacityUnit: m.capacityUnit, days: recomputedMetrics.get(n)! })))
+      const { data, errors } = await gql(`query($c: ID!) { categoryMetrics(category: $c, interval: DAY, limit: 1000) { ${CATEGORY_FIELDS} } }`, { c: category })
+      expect(errors).toBeUndefined()
+      const got = data.categoryMetrics as any[]
+      expect(got.map((g) => g.periodStart), category).toEqual(want.map((w) => w.periodStart))
+      got.forEach((g, i) => {
+        const w = want[i] as Record<string, any>
+        const at = `${category} ${w.periodStart}`
+        expect({ at, networks: g.networks, activeLeases: g.activeLeases, units: g.capacity.map((c: any) => [c.unit, c.capacity, c.leased]) }).toEqual({
+          at, networks: w.networks, activeLeases: w.activeLeases, units: w.capacity.map((c: any) => [c.unit, c.capacity, c.leased]),
+        })
+        g.capacity.forEach((c: any, k: number) => expectClose(c.utilization, w.capacity[k].utilization, `${at} ${c.unit} utilization`))
+        for (const f of ['marketCap', 'fdv', 'feesUsd', 'protocolRevenueUsd', 'supplySideRevenueUsd', 'incentivesUsd', 'earningsUsd', 'netIssuanceUsd', 'demandRewardsRatio',
+          'demandRewardsRatio7d', 'demandRewardsRatio30d', 'annualizedFeesUsd', 'pf', 'ps', 'issuanceCoverage']) {
+          // sums of terms that may cancel (earnings, issuance): compared at the scale of the larger parts
+          expectClose(g[f], w[f], `${at} ${f}`, Math.abs(w.feesUsd ?? 0) + Math.abs(w.incentivesUsd ?? 0) + Math.abs(w.marketCap ?? 0) * 1e-3)
+          if (g[f] != null) seen.set(f, (seen.get(f) ?? 0) + 1)
+        }
+      })
+    }
+    for (const f of ['marketCap', 'feesUsd', 'demandRewardsRatio7d', 'demandRewardsRatio30d', 'annualizedFeesUsd', 'pf', 'ps', 'issuanceCoverage']) {
+      expect(seen.get(f) ?? 0, `categories: days with ${f}`).toBeGreaterThan(0)
+    }
+  })
 
   it('the comparison covers real figures: each metric is non-null on some day of some network', () => {
     expect(covered.size).toBe(Object.keys(NETWORKS).length)
@@ -313,8 +350,9 @@ describe('reorgs with handler state', () => {
     const { spawnIndexer } = await import('../../cli/stack')
     const { rpc } = n.node
     const cursor = async () => (await fx.pool.query(`SELECT height, hash FROM chain_cursor WHERE id = '8453'`)).rows[0] as { height: number; hash: string }
+    // up to 2 minutes: a loaded CI machine (2 cores shared) can take long to start the live indexer
     const until = async (cond: () => Promise<boolean>, what: string) => {
-      for (let i = 0; i < 400; i++) {
+      for (let i = 0; i < 1200; i++) {
         if (await cond()) return
         await new Promise((r) => setTimeout(r, 100))
       }

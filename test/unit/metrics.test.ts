@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { providerCountsByDay } from '../../api/metrics'
-import { CHURN_DAYS, METHODOLOGY_VERSION, deriveMetrics, type RollupRow } from '../../indexer/metrics'
+import { CHURN_DAYS, METHODOLOGY_VERSION, deriveCategoryMetrics, deriveMetrics, type DerivedMetrics, type RollupRow } from '../../indexer/metrics'
 
 const E18 = 10n ** 18n
 const day = (i: number) => new Date(Date.UTC(2026, 0, 1 + i))
@@ -179,5 +179,57 @@ describe('methodology document', () => {
   it('docs/methodology.md states the version the code serves (METHODOLOGY_VERSION)', () => {
     const doc = readFileSync(new URL('../../docs/methodology.md', import.meta.url), 'utf8')
     expect(doc.match(/^Version \*\*([^*]+)\*\*/m)?.[1]).toBe(METHODOLOGY_VERSION)
+  })
+})
+
+describe('deriveCategoryMetrics', () => {
+  const dm = (i: number, o: Partial<DerivedMetrics> = {}): DerivedMetrics => ({
+    periodStart: day(i), price: 1, totalSupply: 0, circulatingSupply: 0, marketCap: 0, fdv: 0, fdvBasis: 'max-supply', fees: 0, feesUsd: 0,
+    feesValuation: 'period-price', protocolRevenueUsd: 0, supplySideRevenueUsd: 0, incentives: 0, incentivesUsd: 0, earningsUsd: 0,
+    demandRewardsRatio7d: null, demandRewardsRatio30d: null, annualizedFeesUsd: null, pf: null, ps: null, netIssuance: 0, netIssuanceUsd: 0,
+    issuanceCoverage: null, capacity: 0, activeLeases: 0, leased: null, utilization: null, ...o,
+  })
+
+  it('adds flows per period (a network without a row adds 0), keeps stocks, recomputes ratios from the sums', () => {
+    // A: rows on days 0, 1, 3; B from day 1 on, rows on days 1 and 2
+    const a = [dm(0, { marketCap: 100, feesUsd: 10, incentivesUsd: 5, capacity: 4, activeLeases: 2, leased: 2 }), dm(1, { marketCap: 110, feesUsd: 20, incentivesUsd: 5, capacity: 4, activeLeases: 3, leased: 3 }),
+      dm(3, { marketCap: 120, feesUsd: 30, incentivesUsd: 10, protocolRevenueUsd: 3, netIssuanceUsd: 6, capacity: 8, activeLeases: 1, leased: 1 })]
+    const b = [dm(1, { marketCap: 50, feesUsd: 1, incentivesUsd: 1, capacity: 10 }), dm(2, { marketCap: 60, feesUsd: 2, incentivesUsd: 3, capacity: 12, activeLeases: 5 })]
+    const c = deriveCategoryMetrics([{ network: 'a', capacityUnit: 'gpus', series: a }, { network: 'b', capacityUnit: 'gpus', series: b }], 'DAY')
+    expect(c.map((x) => x.periodStart.getTime())).toEqual([0, 1, 2, 3].map((i) => day(i).getTime()))
+    expect(c.map((x) => x.networks)).toEqual([['a'], ['a', 'b'], ['a', 'b'], ['a', 'b']])
+    expect(c.map((x) => x.feesUsd)).toEqual([10, 21, 2, 30])
+    expect(c.map((x) => x.marketCap)).toEqual([100, 160, 170, 180]) // day 2: A keeps 110; day 3: B keeps 60
+    expect(c.map((x) => x.demandRewardsRatio)).toEqual([2, 21 / 6, 2 / 3, 3])
+    expect(c.map((x) => x.activeLeases)).toEqual([2, 3, 8, 6])
+    expect(c[3].issuanceCoverage).toBeCloseTo(0.5, 12)
+    // utilization over the networks that record leased capacity (A only): leased / A's capacity
+    expect(c[3].capacity).toEqual([{ unit: 'gpus', capacity: 20, leased: 1, utilization: 1 / 8 }])
+    expect(c[2].capacity).toEqual([{ unit: 'gpus', capacity: 16, leased: 3, utilization: 3 / 4 }])
+  })
+
+  it('trailing 7- and 30-day figures: calendar windows over the summed flows, unknown until every network covers them', () => {
+    // A from day 0 with a row every other day (fees $2, rewards $1); B from day 3, a row every day (fees $1, rewards $1)
+    const a = Array.from({ length: 20 }, (_, j) => dm(2 * j, { feesUsd: 2, incentivesUsd: 1, protocolRevenueUsd: 0.5, marketCap: 1000 }))
+    const b = Array.from({ length: 37 }, (_, j) => dm(3 + j, { feesUsd: 1, incentivesUsd: 1, marketCap: 500 }))
+    const c = deriveCategoryMetrics([{ network: 'a', capacityUnit: null, series: a }, { network: 'b', capacityUnit: null, series: b }], 'DAY')
+    const at = (d: number) => c.find((x) => x.periodStart.getTime() === day(d).getTime())!
+    expect(at(8).demandRewardsRatio7d).toBeNull() // window 2..8 starts before B's first day (3)
+    // day 9: window 3..9; A's fee days 4, 6, 8 ($6, rewards 3), B 7 days ($7, rewards 7)
+    expect(at(9).demandRewardsRatio7d).toBeCloseTo(13 / 10, 12)
+    expect(at(31).annualizedFeesUsd).toBeNull() // window 2..31
+    // day 39: window 10..39; A's fee days 10..38 even = 15 ($30, $15 rewards, $7.5 revenue), B 30 days ($30, $30)
+    expect(at(39).annualizedFeesUsd).toBeCloseTo(60 * 12, 9)
+    expect(at(39).demandRewardsRatio30d).toBeCloseTo(60 / 45, 12)
+    expect(at(39).pf).toBeCloseTo(1500 / (60 * 12), 12) // A keeps its market cap of day 38
+    expect(at(39).ps).toBeCloseTo(1500 / (7.5 * 12), 12)
+  })
+
+  it('a network part that is unknown leaves the sum unknown', () => {
+    const c = deriveCategoryMetrics([
+      { network: 'a', capacityUnit: null, series: [dm(0, { feesUsd: 1, marketCap: null })] },
+      { network: 'b', capacityUnit: null, series: [dm(0, { feesUsd: null, marketCap: 3 })] },
+    ], 'DAY')
+    expect(c[0]).toMatchObject({ feesUsd: null, marketCap: null, demandRewardsRatio: null, supplySideRevenueUsd: 0 })
   })
 })
