@@ -184,7 +184,7 @@ describe('methodology document', () => {
 
 describe('deriveCategoryMetrics', () => {
   const dm = (i: number, o: Partial<DerivedMetrics> = {}): DerivedMetrics => ({
-    periodStart: day(i), price: 1, totalSupply: 0, circulatingSupply: 0, marketCap: 0, fdv: 0, fdvBasis: 'max-supply', fees: 0, feesUsd: 0,
+    periodStart: day(i), price: 1, totalSupply: 0, circulatingSupply: 0, marketCap: 0, marketCapBasis: 'onchain-supply', fdv: 0, fdvBasis: 'max-supply', fees: 0, feesUsd: 0,
     feesValuation: 'period-price', protocolRevenueUsd: 0, supplySideRevenueUsd: 0, incentives: 0, incentivesUsd: 0, earningsUsd: 0,
     demandRewardsRatio7d: null, demandRewardsRatio30d: null, annualizedFeesUsd: null, pf: null, ps: null, netIssuance: 0, netIssuanceUsd: 0,
     issuanceCoverage: null, capacity: 0, activeLeases: 0, leased: null, utilization: null, ...o,
