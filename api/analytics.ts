@@ -316,6 +316,7 @@ export async function providerStats(pool: pg.Pool, args: { network: string; prov
   const from = bounds.from
   const r = (await pool.query(
     `SELECT coalesce(sum(fees_native), 0)::text AS fees, coalesce(sum(fees_other), 0)::text AS fees_other, coalesce(sum(rewards_native), 0)::text AS rewards,
+            coalesce(sum(take_native), 0)::text AS take, coalesce(sum(take_other), 0)::text AS take_other,
             coalesce(sum(leases_opened), 0)::int AS opened, coalesce(sum(leases_closed), 0)::int AS closed, coalesce(sum(facts), 0)::int AS facts
        FROM provider_earning_day WHERE network = $1 AND provider = $2 AND ($3::timestamptz IS NULL OR day >= $3) AND day <= $4`,
     [net.id, provider, from, bounds.to],
@@ -355,6 +356,8 @@ export async function providerStats(pool: pg.Pool, args: { network: string; prov
     firstSeen: p.first_seen, lastSeen: p.last_seen, capacity: p.capacity, capacityUnit: p.unit,
     feesNative: r.fees, fees: toDecimal(BigInt(r.fees), net.feeAsset.decimals), feesUsd,
     feesOtherNative: r.fees_other, feesOther: toDecimal(BigInt(r.fees_other), other.decimals), feesOtherAsset: other.symbol, feesOtherUsd,
+    takeNative: r.take, takeOtherNative: r.take_other,
+    earningsNetNative: (BigInt(r.fees) - BigInt(r.take)).toString(), earningsNetOtherNative: (BigInt(r.fees_other) - BigInt(r.take_other)).toString(),
     rewardsNative: r.rewards, incentives: toDecimal(BigInt(r.rewards), net.token.decimals), incentivesUsd,
     leasesOpened: r.opened, leasesClosed: r.closed, openLeases: leases.open, leasesSpentNative: leases.spent,
     facts: r.facts, activeDays: active, windowDays, uptime: Math.min(1, active / windowDays),

@@ -273,6 +273,14 @@ ${Object.entries(SERIES_METRICS).map(([k, d]) => `    ${JSON.stringify(`${d.desc
     feesOtherAsset: String
     "feesOther in USD at its configured fixed price (included in feesUsd)"
     feesOtherUsd: Float!
+    "protocol take on the provider's fees in the window (Akash: each lease's take), fee-asset base units"
+    takeNative: BigInt!
+    "protocol take on its fees in the other fee assets, their base units"
+    takeOtherNative: BigInt!
+    "earnings net of the take: feesNative - takeNative"
+    earningsNetNative: BigInt!
+    "earnings in the other fee assets net of the take: feesOtherNative - takeOtherNative"
+    earningsNetOtherNative: BigInt!
     "rewards received, token base units"
     rewardsNative: BigInt!
     incentives: Float!

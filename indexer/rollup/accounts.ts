@@ -29,11 +29,27 @@ const dayKey = (f: EconomicFact) => {
 /** Provider earnings per day, from the same facts as Provider rows (providerFactsOf). */
 export function providerEarningDeltas(facts: EconomicFact[], networkOf: (id: string) => NetworkDef | undefined): Map<string, ProviderEarningDay> {
   const out = new Map<string, ProviderEarningDay>()
-  for (const f of providerFactsOf(facts, networkOf)) {
+  const row = (f: EconomicFact, provider: string) => {
     const { day, iso } = dayKey(f)
-    const id = `${f.network}-${iso}-${f.actor}`
+    const id = `${f.network}-${iso}-${provider}`
     let d = out.get(id)
-    if (!d) out.set(id, (d = new ProviderEarningDay({ id, network: f.network, day, provider: f.actor!, feesNative: 0n, feesOther: 0n, rewardsNative: 0n, leasesOpened: 0, leasesClosed: 0, facts: 0 })))
+    if (!d) out.set(id, (d = new ProviderEarningDay({ id, network: f.network, day, provider, feesNative: 0n, feesOther: 0n, takeNative: 0n, takeOther: 0n, rewardsNative: 0n, leasesOpened: 0, leasesClosed: 0, facts: 0 })))
+    return d
+  }
+  // the take on a fee: PROTOCOL_TAKE of the same raw event and subject as a FEE_PAID to a provider (Akash: the lease's)
+  const feeTo = new Map<string, string>()
+  for (const f of facts) if (f.kind === FactKind.FEE_PAID && f.actor && f.subject) feeTo.set(`${f.rawEvent}|${f.subject}`, f.actor)
+  for (const f of facts) {
+    if (f.kind !== FactKind.PROTOCOL_TAKE || !f.subject) continue
+    const provider = feeTo.get(`${f.rawEvent}|${f.subject}`)
+    if (!provider) continue
+    const net = networkOf(f.network)
+    const d = row(f, provider)
+    if (!net || f.asset === net.feeAsset.symbol) d.takeNative += f.amount
+    else if (isOtherFeeAsset(net, f.asset)) d.takeOther += f.amount
+  }
+  for (const f of providerFactsOf(facts, networkOf)) {
+    const d = row(f, f.actor!)
     const net = networkOf(f.network)
     d.facts += 1
     if (f.kind === FactKind.FEE_PAID && (!net || f.asset === net.feeAsset.symbol)) d.feesNative += f.amount
@@ -68,6 +84,8 @@ export function mergeProviderEarning(stored: ProviderEarningDay | undefined, d: 
   if (!stored) return d
   stored.feesNative = BigInt(stored.feesNative) + d.feesNative
   stored.feesOther = BigInt(stored.feesOther ?? 0) + d.feesOther
+  stored.takeNative = BigInt(stored.takeNative ?? 0) + d.takeNative
+  stored.takeOther = BigInt(stored.takeOther ?? 0) + d.takeOther
   stored.rewardsNative = BigInt(stored.rewardsNative) + d.rewardsNative
   stored.leasesOpened += d.leasesOpened
   stored.leasesClosed += d.leasesClosed

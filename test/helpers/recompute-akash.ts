@@ -70,8 +70,8 @@ export interface AkashDay {
   providersDeleted: number
 }
 
-/** account -> UTC day (YYYY-MM-DD) -> fees booked that day in uakt and USDC base units */
-export type AccountDays = Map<string, Map<string, { akt: bigint; usdc: bigint }>>
+/** account -> UTC day (YYYY-MM-DD) -> fees booked that day in uakt and USDC (+ ACT) base units, and the take on them */
+export type AccountDays = Map<string, Map<string, { akt: bigint; usdc: bigint; takeAkt: bigint; takeOther: bigint }>>
 
 export interface AkashRecompute {
   byProvider: AccountDays
@@ -139,18 +139,19 @@ export async function recomputeAkash(rpc: string, head: number): Promise<AkashRe
     const paid = l.cum / SCALE - l.booked / SCALE
     l.booked = l.cum
     if (paid <= 0n) return
-    const dk = new Date(t).toISOString().slice(0, 10)
-    for (const [m, who] of [[byProvider, l.provider], [byPayer, l.owner]] as const) {
-      const days = m.get(who) ?? new Map<string, { akt: bigint; usdc: bigint }>()
-      m.set(who, days)
-      const v = days.get(dk) ?? { akt: 0n, usdc: 0n }
-      days.set(dk, v)
-      if (l.denom === 'uakt') v.akt += paid
-      else v.usdc += paid // USDC and ACT (6 decimals, 1 USD each): the "other" fee assets
-    }
     // node v2 (ACT) has no x/take: providers are paid ACT whole
     const rate = l.denom === 'uact' ? 0n : take.rates[l.denom] ?? take.def
     const tk = (paid * rate) / 100n
+    const dk = new Date(t).toISOString().slice(0, 10)
+    for (const [m, who] of [[byProvider, l.provider], [byPayer, l.owner]] as const) {
+      const days = m.get(who) ?? new Map<string, { akt: bigint; usdc: bigint; takeAkt: bigint; takeOther: bigint }>()
+      m.set(who, days)
+      const v = days.get(dk) ?? { akt: 0n, usdc: 0n, takeAkt: 0n, takeOther: 0n }
+      days.set(dk, v)
+      // USDC and ACT (6 decimals, 1 USD each): the "other" fee assets
+      if (l.denom === 'uakt') (v.akt += paid), (v.takeAkt += tk)
+      else (v.usdc += paid), (v.takeOther += tk)
+    }
     const d = day(t)
     if (l.denom === 'uakt') {
       d.feesAkt += paid

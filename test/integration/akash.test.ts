@@ -206,11 +206,10 @@ describe('Akash over CometBFT', () => {
     const bounds = (await windowBounds(fx.pool, 'ALL'))!
     const from7 = new Date(bounds.to.getTime() - 6 * 86_400_000).toISOString().slice(0, 10)
     const from1 = bounds.to.toISOString().slice(0, 10)
-    const sum = (days: Map<string, { akt: bigint; usdc: bigint }> | undefined, from: string | null) => {
-      let akt = 0n
-      let usdc = 0n
-      for (const [d, v] of days ?? []) if (from == null || d >= from) (akt += v.akt), (usdc += v.usdc)
-      return { akt, usdc }
+    const sum = (days: Map<string, { akt: bigint; usdc: bigint; takeAkt: bigint; takeOther: bigint }> | undefined, from: string | null) => {
+      const s = { akt: 0n, usdc: 0n, takeAkt: 0n, takeOther: 0n }
+      for (const [d, v] of days ?? []) if (from == null || d >= from) (s.akt += v.akt), (s.usdc += v.usdc), (s.takeAkt += v.takeAkt), (s.takeOther += v.takeOther)
+      return s
     }
     let usdcProviders = 0
     for (const [provider, days] of expected.byProvider) {
@@ -221,6 +220,10 @@ describe('Akash over CometBFT', () => {
         expect(BigInt(got.feesOtherNative), `${provider} ${window} USDC`).toBe(want.usdc)
         expect(got.feesOtherUsd).toBeCloseTo(Number(want.usdc) / 1e6, 6)
         expect(got.feesOtherAsset).toBe('USDC+ACT')
+        // net of the take the recomputation books on each of the provider's fees (rate of the denom at that time)
+        expect([BigInt(got.takeNative), BigInt(got.takeOtherNative)], `${provider} ${window} take`).toEqual([want.takeAkt, want.takeOther])
+        expect(BigInt(got.earningsNetNative)).toBe(want.akt - want.takeAkt)
+        expect(BigInt(got.earningsNetOtherNative)).toBe(want.usdc - want.takeOther)
         if (window === 'ALL' && want.usdc > 0n) usdcProviders++
       }
     }
@@ -311,7 +314,7 @@ describe('Akash over CometBFT', () => {
     await fx.pool.query(`INSERT INTO provider (id, network, category, address, first_seen, first_block, last_seen, last_block, capacity, unit, fees_native, rewards_native, leases_opened, leases_closed, facts)
       VALUES ($1, 'akash', 'compute', $2, $3, 1, $4, 1, 0, 'providers', 0, 0, 0, 0, 0)`, [`akash-${P}`, P, day(45), to])
     for (const [i, d] of ago.entries()) {
-      await fx.pool.query(`INSERT INTO provider_earning_day (id, network, day, provider, fees_native, fees_other, rewards_native, leases_opened, leases_closed, facts) VALUES ($1, 'akash', $2, $3, $4, $5, 0, 1, 0, 1)`,
+      await fx.pool.query(`INSERT INTO provider_earning_day (id, network, day, provider, fees_native, fees_other, take_native, take_other, rewards_native, leases_opened, leases_closed, facts) VALUES ($1, 'akash', $2, $3, $4, $5, 0, 0, 0, 1, 0, 1)`,
         [`w-${P}-${i}`, day(d), P, String(10n ** BigInt(i)), String(2n * 10n ** BigInt(i))])
       await fx.pool.query(`INSERT INTO payer_day (id, network, day, payer, fees_native, fees_other, payments) VALUES ($1, 'akash', $2, $3, $4, 0, 1)`, [`w-${T}-${i}`, day(d), T, String(10n ** BigInt(i))])
       // a lease opened that day, closed at its last second for odd i (spent 10^i), open otherwise

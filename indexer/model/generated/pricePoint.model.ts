@@ -51,7 +51,7 @@ export class PricePoint {
     logIndex!: number
 
     /**
-     * feed description: chainlink:<chainId>:<aggregator address>
+     * feed description: chainlink:<chainId>:<aggregator address>, or onchain:<chainId>:<contract>:<event> for a price a network contract sets (DIMO DCX rate)
      */
     @StringColumn_({nullable: false})
     source!: string

@@ -40,6 +40,18 @@ export class ProviderEarningDay {
     feesOther!: bigint
 
     /**
+     * protocol take on those fees (PROTOCOL_TAKE of the same raw event and subject as a FEE_PAID to it; Akash: the lease's take), fee-asset base units
+     */
+    @BigIntColumn_({nullable: false})
+    takeNative!: bigint
+
+    /**
+     * protocol take on the fees in the other fee assets, their base units
+     */
+    @BigIntColumn_({nullable: false})
+    takeOther!: bigint
+
+    /**
      * rewards received (REWARD_EMITTED), token base units
      */
     @BigIntColumn_({nullable: false})
