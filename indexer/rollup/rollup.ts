@@ -75,6 +75,8 @@ export function rollupBatch(
       const s = touch(f.network, interval, f.timestamp)
       if (counter) s[counter] += 1
       if (f.kind === FactKind.PROTOCOL_TAKE) s.protocolTakeProvenance = mergeProvenance(s.protocolTakeProvenance, f.provenance)
+      if (f.kind === FactKind.FEE_PAID) s.feesProvenance = mergeProvenance(s.feesProvenance, f.provenance)
+      if (f.kind === FactKind.REWARD_EMITTED) s.rewardsProvenance = mergeProvenance(s.rewardsProvenance, f.provenance)
       if (otherPrice != null) {
         const usd = toDecimal(f.amount, f.decimals) * otherPrice
         if (f.kind === FactKind.FEE_PAID) {
@@ -94,7 +96,7 @@ export function rollupBatch(
   return deltas
 }
 
-/** Provenance of a period's take: the facts' common provenance, or `mixed`. */
+/** Provenance of a period's take, fees or rewards: the facts' common provenance, or `mixed`. */
 export const mergeProvenance = (a: string | null | undefined, b: string | null | undefined) => (a == null ? b ?? null : b == null || a === b ? a : 'mixed')
 
 /** Adds a delta to the stored row (or starts from the delta when there is none). */
@@ -106,6 +108,8 @@ export function mergeStat(stored: NetworkStat | undefined, delta: NetworkStat): 
   stored.feesOtherUsd = Number(stored.feesOtherUsd ?? 0) + delta.feesOtherUsd
   stored.protocolTakeOtherUsd = Number(stored.protocolTakeOtherUsd ?? 0) + delta.protocolTakeOtherUsd
   stored.protocolTakeProvenance = mergeProvenance(stored.protocolTakeProvenance, delta.protocolTakeProvenance)
+  stored.feesProvenance = mergeProvenance(stored.feesProvenance, delta.feesProvenance)
+  stored.rewardsProvenance = mergeProvenance(stored.rewardsProvenance, delta.rewardsProvenance)
   for (const c of COUNT_COLUMNS) stored[c] += delta[c]
   stored.eventCount += delta.eventCount
   stored.lastBlock = Math.max(stored.lastBlock, delta.lastBlock)

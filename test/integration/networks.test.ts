@@ -161,6 +161,22 @@ describe('rollups vs independent recomputation from eth_getLogs', () => {
         expectClose(x.usd, usd.get(x.day)!, `${network} ${x.day} feesUsd (rollup)`)
         expectClose(hourSums.get(x.day)!, x.usd, `${network} ${x.day} feesUsd (hours)`)
       }
+      // provenance of each period's fees and rewards: the facts' common provenance, or mixed (SQL over the stored facts)
+      const prov = await fx.pool.query(
+        `SELECT s.interval, s.period_start, s.fees_provenance AS fees, s.rewards_provenance AS rewards,
+                (SELECT CASE WHEN count(DISTINCT f.provenance) > 1 THEN 'mixed' ELSE min(f.provenance) END FROM economic_fact f
+                  WHERE f.network = s.network AND f.kind = 'FEE_PAID' AND f.timestamp >= s.period_start
+                    AND f.timestamp < s.period_start + CASE s.interval WHEN 'DAY' THEN interval '1 day' ELSE interval '1 hour' END) AS want_fees,
+                (SELECT CASE WHEN count(DISTINCT f.provenance) > 1 THEN 'mixed' ELSE min(f.provenance) END FROM economic_fact f
+                  WHERE f.network = s.network AND f.kind = 'REWARD_EMITTED' AND f.timestamp >= s.period_start
+                    AND f.timestamp < s.period_start + CASE s.interval WHEN 'DAY' THEN interval '1 day' ELSE interval '1 hour' END) AS want_rewards
+           FROM network_stat s WHERE s.network = $1`, [network])
+      for (const x of prov.rows) expect({ network, x: [x.interval, x.period_start, x.fees, x.rewards] }).toEqual({ network, x: [x.interval, x.period_start, x.want_fees, x.want_rewards] })
+      // documented (docs/networks.md): Livepeer's tickets are on chain; GEODNET's burns and ioID's purchases are inferred fees
+      const feeProv = new Set(prov.rows.filter((x) => x.interval === 'DAY' && x.fees != null).map((x) => x.fees))
+      if (network === 'livepeer') expect([...feeProv]).toEqual(['onchain'])
+      if (network === 'geodnet' || network === 'iotex-ioid') expect([...feeProv]).toEqual(['inferred'])
+      expect(feeProv.size, `${network}: fee provenance recorded`).toBeGreaterThan(0)
       if (network === 'livepeer') {
         expect([...usd.values()].some((v) => v > 0), 'livepeer: fees valued on chain').toBe(true)
         expect([...want.values()].some((d) => d.feesUnpriced > 0n && d.feesUnpriced < d.fees) || [...want.values()].every((d) => d.feesUnpriced === 0n || d.feesUnpriced === d.fees)).toBe(true)

@@ -99,3 +99,21 @@ describe('mergeStat', () => {
     expect(merged.feesUsd).toBeCloseTo(2e-17, 30)
   })
 })
+
+describe('fees and rewards provenance', () => {
+  const withProv = (f: EconomicFact, provenance: string) => Object.assign(f, { provenance })
+  it('is the facts\' common provenance per period, mixed when they differ, null without such facts; merging keeps the rule', () => {
+    const d = rollupBatch([], [
+      withProv(fact(FactKind.FEE_PAID, 1n, 1, 0, '2026-03-04T10:00:00Z'), 'onchain'),
+      withProv(fact(FactKind.FEE_PAID, 1n, 2, 0, '2026-03-04T11:00:00Z'), 'inferred'),
+      withProv(fact(FactKind.REWARD_EMITTED, 5n, 2, 1, '2026-03-04T11:00:00Z', 'LPT'), 'onchain'),
+    ], [], new Map(), () => 'compute')
+    const day = d.get('livepeer-DAY-2026-03-04T00:00:00.000Z')!
+    expect([day.feesProvenance, day.rewardsProvenance]).toEqual(['mixed', 'onchain'])
+    const h10 = d.get('livepeer-HOUR-2026-03-04T10:00:00.000Z')!
+    expect([h10.feesProvenance, h10.rewardsProvenance ?? null]).toEqual(['onchain', null])
+    const later = rollupBatch([], [withProv(fact(FactKind.FEE_PAID, 1n, 3, 0, '2026-03-04T10:10:00Z'), 'inferred')], [], new Map(), () => 'compute')
+    const hour = mergeStat(d.get('livepeer-HOUR-2026-03-04T10:00:00.000Z')!, later.get('livepeer-HOUR-2026-03-04T10:00:00.000Z')!)
+    expect([hour.feesProvenance, hour.rewardsProvenance ?? null]).toEqual(['mixed', null])
+  })
+})

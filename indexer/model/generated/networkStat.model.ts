@@ -68,6 +68,18 @@ export class NetworkStat {
     @StringColumn_({nullable: true})
     protocolTakeProvenance!: string | undefined | null
 
+    /**
+     * provenance of the period's FEE_PAID facts: onchain (read from the event), inferred (derived by a documented rule), config or import; mixed when they differ; null without fees
+     */
+    @StringColumn_({nullable: true})
+    feesProvenance!: string | undefined | null
+
+    /**
+     * provenance of the period's REWARD_EMITTED facts, as feesProvenance; null without rewards
+     */
+    @StringColumn_({nullable: true})
+    rewardsProvenance!: string | undefined | null
+
     @IntColumn_({nullable: false})
     feeCount!: number
 
