@@ -43,3 +43,35 @@ export async function leasedResources(pool: pg.Pool, network: string): Promise<L
     gpusByModel: g.rows,
   }
 }
+
+/** Capacity leased at the end of one UTC day. */
+export interface LeasedDay {
+  day: Date
+  openLeases: number
+  /** CPU in cores */
+  cpu: number
+  memoryBytes: string
+  storageBytes: string
+  gpus: number
+}
+
+/**
+ * Daily history of leased capacity: for each of the last `days` UTC days up to the last indexed day, the leases
+ * open at the day's end (opened before it, not closed by then) and their resources, from the Lease rows.
+ */
+export async function leasedHistory(pool: pg.Pool, network: string, days: number): Promise<LeasedDay[]> {
+  const end = (await pool.query(`SELECT max(period_start) AS t FROM network_stat WHERE network = $1 AND interval = 'DAY'`, [network])).rows[0].t as Date | null
+  if (!end) return []
+  const r = await pool.query(
+    `SELECT d.day, count(l.id)::int AS open,
+            coalesce(sum((l.resources->>'cpu')::numeric), 0)::text AS cpu,
+            coalesce(sum((l.resources->>'memoryBytes')::numeric), 0)::text AS memory,
+            coalesce(sum((l.resources->>'storageBytes')::numeric), 0)::text AS storage,
+            coalesce(sum((l.resources->>'gpu')::numeric), 0)::int AS gpus
+       FROM generate_series($2::timestamptz - ($3::int - 1) * interval '1 day', $2::timestamptz, interval '1 day') AS d(day)
+       LEFT JOIN lease l ON l.network = $1 AND l.opened_at < d.day + interval '1 day' AND (l.closed_at IS NULL OR l.closed_at >= d.day + interval '1 day')
+      GROUP BY d.day ORDER BY d.day`,
+    [network, end, days],
+  )
+  return r.rows.map((x) => ({ day: x.day, openLeases: x.open, cpu: Number(x.cpu) / 1000, memoryBytes: x.memory, storageBytes: x.storage, gpus: x.gpus }))
+}

@@ -8,7 +8,7 @@ import { entityResolvers, listRows, type ListArgs } from './entities/resolvers'
 import { Params, quote, selectList, toNode } from './entities/sql'
 import { leaderboard, metricSeries, payerConcentration, payerStats, providerStats, type GroupBy, type Window } from './analytics'
 import { parseIsoDate } from './dates'
-import { leasedResources } from './leased'
+import { leasedHistory, leasedResources } from './leased'
 import { declaredCapacity } from './declared'
 import { marketSeries, type MarketSeriesArgs } from './market-series'
 import { networkMetrics, networkMetricsRows, priceSource, providerCounts, window, type ProviderCounts } from './metrics'
@@ -218,6 +218,11 @@ export const resolvers = {
     async leasedResources(_: unknown, args: { network: string }, ctx: ApiContext) {
       if (!networkById(args.network)) throw badInput(`unknown network "${args.network}"`)
       return leasedResources(ctx.pool, args.network)
+    },
+    async leasedHistory(_: unknown, args: { network: string; days: number }, ctx: ApiContext) {
+      if (!networkById(args.network)) throw badInput(`unknown network "${args.network}"`)
+      if (!Number.isInteger(args.days) || args.days < 1 || args.days > 3660) throw badInput(`days must be between 1 and 3660, got ${args.days}`)
+      return leasedHistory(ctx.pool, args.network, args.days)
     },
     async declaredCapacity(_: unknown, args: { network: string }, ctx: ApiContext) {
       if (!networkById(args.network)) throw badInput(`unknown network "${args.network}"`)

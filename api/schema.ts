@@ -300,6 +300,17 @@ ${Object.entries(SERIES_METRICS).map(([k, d]) => `    ${JSON.stringify(`${d.desc
     uptime: Float!
   }
 
+  "capacity leased at the end of a UTC day: leases open then and their resources"
+  type LeasedDay {
+    day: DateTime!
+    openLeases: Int!
+    "CPU in cores"
+    cpu: Float!
+    memoryBytes: BigInt!
+    storageBytes: BigInt!
+    gpus: Int!
+  }
+
   type GpuModelLeased {
     "vendor/model as the chain names it (Akash: nvidia/h100); models a unit accepts alike joined with |; unknown without a model attribute"
     model: String!
@@ -582,6 +593,8 @@ ${Object.entries(SERIES_METRICS).map(([k, d]) => `    ${JSON.stringify(`${d.desc
     payerStats(network: ID!, payer: String!, window: Window = D30): PayerStats
     "capacity leased now: the resources of the network's open leases (CPU cores, memory, storage, GPUs by model) where the chain gives them (Akash)"
     leasedResources(network: ID!): LeasedResources!
+    "leased capacity at the end of each of the last days UTC days (1..3660) up to the network's last indexed day, from Lease rows"
+    leasedHistory(network: ID!, days: Int = 30): [LeasedDay!]!
     "capacity providers declare on chain now (Akash: GPU models and storage classes from provider attributes), flagged declared"
     declaredCapacity(network: ID!): DeclaredCapacity!
     "top payers' share and HHI of a network's fees over a window"

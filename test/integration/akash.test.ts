@@ -5,7 +5,7 @@
  * recomputation mean no row was lost or written twice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { leasedResources } from '../../api/leased'
+import { leasedHistory, leasedResources } from '../../api/leased'
 import { declaredCapacity } from '../../api/declared'
 import { leaderboard, payerConcentration, payerStats, providerStats, windowBounds } from '../../api/analytics'
 import { spawnIndexer } from '../../cli/stack'
@@ -264,6 +264,19 @@ describe('Akash over CometBFT', () => {
     // the devnet has leases with GPUs of two models: split per model, no comma-joined model
     expect([...expected.leases.values()].some((l) => Object.keys(l.res.gpus).length > 1)).toBe(true)
     expect(got.gpusByModel.every((g) => !g.model.includes(','))).toBe(true)
+    // daily history: leases open at each day's end (opened that day or before, not closed by its end)
+    const history = await leasedHistory(fx.pool, 'akash', 5)
+    expect(history.length).toBe(5)
+    let withLeases = 0
+    for (const h of history) {
+      const d = h.day.toISOString().slice(0, 10)
+      const openThen = [...expected.leases.values()].filter((l) => l.openedDay <= d && (l.closedDay == null || l.closedDay > d))
+      expect([h.openLeases, h.gpus, h.cpu, h.memoryBytes], d).toEqual([openThen.length, openThen.reduce((s, l) => s + l.gpu, 0), Number(openThen.reduce((s, l) => s + l.res.cpu, 0n)) / 1000, String(openThen.reduce((s, l) => s + l.res.memory, 0n))])
+      if (h.openLeases > 0) withLeases++
+    }
+    expect(withLeases).toBeGreaterThan(1)
+    // the last day's end: the leases open now
+    expect(history[4].openLeases).toBe(got.openLeases)
   })
 
   it('per provider and per tenant leases (providerStats, payerStats, payerConcentration): opened / closed in the window and open now equal the recomputation', async () => {
