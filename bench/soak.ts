@@ -186,6 +186,9 @@ const load = await new Promise<any>((ok, fail) => {
 })
 clearInterval(sampler)
 clearInterval(checker)
+// a round of the checker still in flight finishes before the figures are taken (and before the API stops: a round
+// cut by the shutdown counted "connection refused" after the result in an earlier run)
+while (checking) await new Promise((r) => setTimeout(r, 100))
 await sample()
 const eventsPerSecond = Number((((await rawEvents()) - eventsAtStart) / ((Date.now() - loadT0) / 1000)).toFixed(1))
 
