@@ -99,7 +99,8 @@ export function createResponseCache(opts: { version: DataVersion; maxBytes: numb
 
   const plugin: Plugin = {
     async onParams({ params, paramsHandler, setParamsHandler }) {
-      if (!params.query) return
+      // not a document (graphql-http's audit sends numbers and objects): yoga answers 400 without the cache
+      if (typeof params.query !== 'string' || !params.query) return
       let kind = kinds.get(params.query)
       if (kind == null) kinds.set(params.query, (kind = classify(params.query, params.operationName ?? undefined)))
       if (kind === 'pass') return
