@@ -87,6 +87,8 @@ export class LivepeerModel implements NetworkModel {
       for (const o of this.orchestrators) {
         emit(A.BondingManager, 'BondingManager', 'TranscoderUpdate', { transcoder: o.address, rewardCut: o.rewardCut, feeShare: o.feeShare })
         emit(A.BondingManager, 'BondingManager', 'Bond', { newDelegate: o.address, oldDelegate: ZERO, delegator: o.address, additionalAmount: o.stake, bondedAmount: o.stake })
+        emit(A.BondingManager, 'BondingManager', 'TranscoderActivated', { transcoder: o.address, activationRound: this.round + 1n })
+        this.active.add(o.address)
       }
       // the first round starts with the chain, so the first day has reward calls too
       this.newRound(this.roundStart, emit)
@@ -117,6 +119,8 @@ export class LivepeerModel implements NetworkModel {
     for (let i = this.rnd.poisson((dt / DAY) * 6); i > 0; i--) this.stake(emit)
     for (let i = this.rnd.poisson((dt / DAY) * 1.5); i > 0; i--) this.restake(emit)
     for (let i = this.rnd.poisson((dt / DAY) * 1.5); i > 0; i--) this.broadcaster(emit)
+    // now and then an orchestrator leaves the active set (resigns, or is pushed out by stake) or comes back
+    for (let i = this.rnd.poisson((dt / DAY) * 0.3); i > 0; i--) this.activeSet(emit)
     return out
   }
 
@@ -197,6 +201,19 @@ export class LivepeerModel implements NetworkModel {
     } else if (this.round >= unlock.end) {
       this.unlocks.delete(b)
       emit(A.TicketBroker, 'TicketBroker', 'Withdrawal', { sender: b, deposit: wei(this.rnd.between(0.05, 1)), reserve: wei(this.rnd.between(0.05, 1)) })
+    }
+  }
+
+  /** orchestrators in the active set */
+  private readonly active = new Set<string>()
+
+  private activeSet(emit: (a: string, c: string, e: string, x: Record<string, unknown>) => void) {
+    const A = LIVEPEER_ADDRESSES
+    const o = this.rnd.pick(this.orchestrators)
+    if (this.active.delete(o.address)) emit(A.BondingManager, 'BondingManager', 'TranscoderDeactivated', { transcoder: o.address, deactivationRound: this.round + 1n })
+    else {
+      this.active.add(o.address)
+      emit(A.BondingManager, 'BondingManager', 'TranscoderActivated', { transcoder: o.address, activationRound: this.round + 1n })
     }
   }
 

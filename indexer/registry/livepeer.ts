@@ -21,6 +21,14 @@ export const ETH: TokenDef = { symbol: 'ETH', address: null, decimals: 18 }
 /** The on-chain Treasury that receives TreasuryReward (LIP-89/90). */
 export const LIVEPEER_TREASURY = '0xf82C1FF415F1fCf582554fDba790E27019c8E8C4'
 
+/** capacity unit: orchestrators in the active set (TranscoderActivated / TranscoderDeactivated) */
+export const LIVEPEER_CAPACITY_UNIT = 'orchestrators'
+/** handler state key of an orchestrator in the active set */
+const activeKey = (transcoder: string) => `active:${transcoder.toLowerCase()}`
+const orchestrator = (kind: FactKind, transcoder: string) => ({
+  kind, asset: 'LPT', amount: 1n, decimals: 0, actor: transcoder, subject: transcoder.toLowerCase(), unit: LIVEPEER_CAPACITY_UNIT, provenance: 'onchain' as const,
+})
+
 const lpt = (kind: FactKind, amount: bigint, actor?: string, counterparty?: string) => ({
   kind, asset: LPT.symbol, amount, decimals: LPT.decimals, actor, counterparty, provenance: 'onchain' as const,
 })
@@ -36,6 +44,12 @@ export const livepeer: NetworkDef = {
   chain: arbitrumOne,
   token: LPT,
   feeAsset: ETH,
+  capacityUnit: LIVEPEER_CAPACITY_UNIT,
+  notes: [
+    'Capacity = orchestrators in the active set: TranscoderActivated adds one (NODE_REGISTERED) unless it is already active, TranscoderDeactivated removes one (NODE_DEREGISTERED); the active set is kept in handler state (`active:<address>`). Counted at the event, although the change takes effect at activationRound / deactivationRound (the next round, about a day later).',
+    'The issue’s “orchestrator stake” (active orchestrators’ bonded LPT) is not the capacity figure: stake flows are STAKE_BOND / STAKE_UNBOND (Bond, Rebond / Unbond, TranscoderSlashed), and capacity is a count in this model (NODE_* facts count providers). Bonded stake per orchestrator would need its delegators’ bonds, reward-cut compounding and claimed earnings (pendingStake) tracked per orchestrator.',
+    'ReserveClaimed, Unlock, UnlockCancelled and TransferBond are raw only (no value moves, or the value is already in WinningTicketTransfer / stays bonded); TranscoderSlashed is STAKE_UNBOND of the penalty (its burned part also emits LPT Burn = SUPPLY_BURN).',
+  ],
   // ETH fees are valued on chain (Chainlink ETH/USD at each fee); LPT has no verified feed: imported prices
   price: { kind: 'import', asset: 'LPT' },
   nonCirculating: [
@@ -150,8 +164,26 @@ export const livepeer: NetworkDef = {
         { name: 'EarningsClaimed', abi: BondingManager.events.EarningsClaimed, meaning: 'Delegator claims accrued LPT rewards and ETH fees over a round range.' },
         { name: 'WithdrawFees', abi: BondingManager.events.WithdrawFees, meaning: 'ETH fee earnings paid out of the Minter.' },
         { name: 'WithdrawStake', abi: BondingManager.events.WithdrawStake, meaning: 'Unbonded LPT withdrawn to the wallet.' },
-        { name: 'TranscoderActivated', abi: BondingManager.events.TranscoderActivated, meaning: 'Orchestrator enters the active set.' },
-        { name: 'TranscoderDeactivated', abi: BondingManager.events.TranscoderDeactivated, meaning: 'Orchestrator leaves the active set.' },
+        {
+          name: 'TranscoderActivated',
+          abi: BondingManager.events.TranscoderActivated,
+          meaning: 'Orchestrator enters the active set (from activationRound): NODE_REGISTERED 1 orchestrator, unless already active (handler state).',
+          facts: (a: BondingManager.TranscoderActivatedEventArgs, ctx: HandlerContext) => {
+            if (ctx.state.get(activeKey(a.transcoder))) return []
+            ctx.state.set(activeKey(a.transcoder), a.activationRound.toString())
+            return [orchestrator(FactKind.NODE_REGISTERED, a.transcoder)]
+          },
+        },
+        {
+          name: 'TranscoderDeactivated',
+          abi: BondingManager.events.TranscoderDeactivated,
+          meaning: 'Orchestrator leaves the active set (from deactivationRound): NODE_DEREGISTERED 1 orchestrator, if it was active (handler state).',
+          facts: (a: BondingManager.TranscoderDeactivatedEventArgs, ctx: HandlerContext) => {
+            if (!ctx.state.get(activeKey(a.transcoder))) return []
+            ctx.state.delete(activeKey(a.transcoder))
+            return [orchestrator(FactKind.NODE_DEREGISTERED, a.transcoder)]
+          },
+        },
       ],
     },
     {

@@ -117,7 +117,8 @@ interface NetworkSpec {
 
 // ---------------------------------------------------------------------------------------------------------
 // Livepeer (Arbitrum One): fee = WinningTicketRedeemed.faceValue (ETH), reward = Reward.amount,
-// protocol take = TreasuryReward.amount, supply = LivepeerToken Mint / Burn.
+// protocol take = TreasuryReward.amount, supply = LivepeerToken Mint / Burn, capacity = orchestrators in the active set
+// (TranscoderActivated +1 unless active, TranscoderDeactivated -1 if active).
 // ---------------------------------------------------------------------------------------------------------
 const livepeer: NetworkSpec = {
   id: 'livepeer',
@@ -139,6 +140,9 @@ const livepeer: NetworkSpec = {
         'event Rebond(address indexed delegate, address indexed delegator, uint256 unbondingLockId, uint256 amount)',
         // slashing takes the penalty out of the orchestrator's bonded stake (livepeer/protocol IBondingManager)
         'event TranscoderSlashed(address indexed transcoder, address finder, uint256 penalty, uint256 finderReward)',
+        // capacity: orchestrators in the active set (docs/networks.md, Livepeer)
+        'event TranscoderActivated(address indexed transcoder, uint256 activationRound)',
+        'event TranscoderDeactivated(address indexed transcoder, uint256 deactivationRound)',
       ],
     },
     RoundsManager: { address: '0xdd6f56DcC28D3F5f27084381fE8Df634985cc39f', events: [] },
@@ -166,6 +170,19 @@ const livepeer: NetworkSpec = {
     else if (ev.name === 'Rebond') d.bonded += a.amount
     else if (ev.name === 'Unbond') d.unbonded += a.amount
     else if (ev.name === 'TranscoderSlashed') d.unbonded += a.penalty
+    else if (ev.name === 'TranscoderActivated' || ev.name === 'TranscoderDeactivated') {
+      // one orchestrator joins / leaves the active set; repeated activations or deactivations change nothing
+      const active: Set<string> = st.get('active') ?? new Set()
+      st.set('active', active)
+      const k = a.transcoder.toLowerCase()
+      if (ev.name === 'TranscoderActivated' && !active.has(k)) {
+        active.add(k)
+        register(d, 1n)
+      } else if (ev.name === 'TranscoderDeactivated' && active.has(k)) {
+        active.delete(k)
+        deregister(d, 1n)
+      }
+    }
     else if (ev.name === 'Transfer') {
       // the Livepeer Treasury (LIP-89/90) is listed as non-circulating: LPT into it is locked, out of it unlocked
       if (same(a.to, LIVEPEER_TREASURY) && !same(a.from, LIVEPEER_TREASURY)) d.locked += a.value

@@ -31,7 +31,7 @@ const NETWORKS: Record<string, {
   chainId: number; category: string; token: string; tokenDecimals: number; feeAsset: string; feeDecimals: number; maxSupply: number | null
   capacityUnit: string | null; leasesUseCapacity?: boolean
 }> = {
-  livepeer: { chainId: 42161, category: 'compute', token: 'LPT', tokenDecimals: 18, feeAsset: 'ETH', feeDecimals: 18, maxSupply: null, capacityUnit: null },
+  livepeer: { chainId: 42161, category: 'compute', token: 'LPT', tokenDecimals: 18, feeAsset: 'ETH', feeDecimals: 18, maxSupply: null, capacityUnit: 'orchestrators' },
   thegraph: { chainId: 42161, category: 'data', token: 'GRT', tokenDecimals: 18, feeAsset: 'GRT', feeDecimals: 18, maxSupply: null, capacityUnit: 'indexers' },
   aethir: { chainId: 42161, category: 'compute', token: 'ATH', tokenDecimals: 18, feeAsset: 'ATH', feeDecimals: 18, maxSupply: 42e9, capacityUnit: 'licences', leasesUseCapacity: true },
   // DCX is priced by DimoCredit's own rate (UpdateDimoCreditRate), valued at each fee like ETH; no price file
@@ -51,7 +51,7 @@ const NO_NON_EVM = { RPC_FILECOIN_URL: 'http://127.0.0.1:9/rpc/v1', RPC_AKASH_UR
  * covers real activity rather than zeros on both sides.
  */
 const ACTIVE: Record<string, (keyof NetDay)[]> = {
-  livepeer: ['fees', 'feeCount', 'rewards', 'protocolTake', 'minted', 'feesSettled', 'bonded', 'unbonded', 'locked'],
+  livepeer: ['fees', 'feeCount', 'rewards', 'protocolTake', 'minted', 'feesSettled', 'bonded', 'unbonded', 'locked', 'capacityAdded', 'capacityRemoved'],
   thegraph: ['fees', 'rewards', 'protocolTake', 'minted', 'burned', 'capacityAdded', 'leasesOpened', 'leasesClosed', 'bonded', 'unbonded'],
   aethir: ['fees', 'feesRefunded', 'rewards', 'minted', 'burned', 'capacityAdded', 'capacityRemoved', 'leasesOpened', 'leasesClosed'],
   dimo: ['fees', 'rewards', 'minted', 'burned', 'capacityAdded', 'capacityRemoved', 'feesSettled', 'bonded'],

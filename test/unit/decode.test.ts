@@ -139,6 +139,26 @@ describe('Livepeer events decode to the expected arguments and facts', () => {
     ])
   })
 
+  it('capacity: TranscoderActivated = NODE_REGISTERED 1 orchestrator unless already active, TranscoderDeactivated = NODE_DEREGISTERED 1 if active', () => {
+    const state = new StateCache()
+    const act = (who: string) => log(BONDING_MANAGER, [topic0('TranscoderActivated(address,uint256)'), addrTopic(who)], data(word(3001n)))
+    const deact = (who: string) => log(BONDING_MANAGER, [topic0('TranscoderDeactivated(address,uint256)'), addrTopic(who)], data(word(3002n)))
+    const first = handleBlocks(arbitrumOne, watched, [block([act(A), act(A), act(B), deact(A)], 100)], state)
+    // a second deactivation of A and one of an address never active change nothing
+    const second = handleBlocks(arbitrumOne, watched, [block([deact(A), deact(TREASURY)], 101)], state)
+    expect([...first.quarantined, ...second.quarantined]).toEqual([])
+    expect(first.rawEvents.map((e) => [e.name, e.args])).toEqual([
+      ['TranscoderActivated', { transcoder: A, activationRound: '3001' }], ['TranscoderActivated', { transcoder: A, activationRound: '3001' }],
+      ['TranscoderActivated', { transcoder: B, activationRound: '3001' }], ['TranscoderDeactivated', { transcoder: A, deactivationRound: '3002' }],
+    ])
+    expect(first.facts.map((f) => [f.kind, f.amount, f.decimals, f.unit, f.actor, f.subject])).toEqual([
+      ['NODE_REGISTERED', 1n, 0, 'orchestrators', A, A],
+      ['NODE_REGISTERED', 1n, 0, 'orchestrators', B, B],
+      ['NODE_DEREGISTERED', 1n, 0, 'orchestrators', A, A],
+    ])
+    expect(second.facts).toEqual([])
+  })
+
   it('fee distribution: after a TranscoderUpdate, a ticket yields FEE_SHARED = faceValue x feeShare / 1e6 (inferred)', () => {
     const state = new StateCache()
     const upd = log(BONDING_MANAGER, [topic0('TranscoderUpdate(address,uint256,uint256)'), addrTopic(B)], data(word(100_000n), word(450_000n)))
@@ -216,11 +236,11 @@ describe('Livepeer events decode to the expected arguments and facts', () => {
 })
 
 describe('the Livepeer devnet model', () => {
-  it('emits the broadcaster lifecycle, reserve claims, rebonds and bond transfers; every log decodes; a settled ticket = deposit part + reserve claimed', () => {
+  it('emits the broadcaster lifecycle, reserve claims, rebonds, bond transfers and active-set changes over 20 days; every log decodes; a settled ticket = deposit part + reserve claimed', () => {
     const genesis = Math.floor(Date.UTC(2026, 0, 1) / 1000)
     const model = new LivepeerModel({ seed: 5, genesis })
     const blocks: BlockInput[] = []
-    for (let t = genesis, prev = genesis - 900, i = 0; t <= genesis + 10 * 86_400; prev = t, t += 900, i++) {
+    for (let t = genesis, prev = genesis - 900, i = 0; t <= genesis + 20 * 86_400; prev = t, t += 900, i++) {
       const logs = model.step(prev, t)
       blocks.push({
         header: { height: 1_000 + i, hash: '0x' + (i + 1).toString(16).padStart(64, '0'), timestamp: t * 1000 },
@@ -231,7 +251,7 @@ describe('the Livepeer devnet model', () => {
     expect(out.quarantined).toEqual([])
     const names = new Map<string, number>()
     for (const e of out.rawEvents) names.set(e.name, (names.get(e.name) ?? 0) + 1)
-    for (const e of ['ReserveFunded', 'ReserveClaimed', 'Unlock', 'UnlockCancelled', 'Withdrawal', 'Rebond', 'TransferBond', 'WinningTicketTransfer']) {
+    for (const e of ['ReserveFunded', 'ReserveClaimed', 'Unlock', 'UnlockCancelled', 'Withdrawal', 'Rebond', 'TransferBond', 'WinningTicketTransfer', 'TranscoderActivated', 'TranscoderDeactivated']) {
       expect(names.get(e) ?? 0, e).toBeGreaterThan(0)
     }
     // independently of the registry: in log order, a ReserveClaimed is followed by its ticket's WinningTicketTransfer
