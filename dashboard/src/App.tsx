@@ -4,7 +4,7 @@ import { dataPageChunk, lazyChunk, marketPageChunk, networkPageChunk } from './c
 import { LoadingState } from './components/States'
 import { Link, networkPath, parseRoute, usePath, useSearch, type Route } from './router'
 import { setTheme, useThemeName } from './theme'
-import { carryQuery } from './viewstate'
+import { carryQuery, dataQuery } from './viewstate'
 
 // one chunk per page; the charting library is a chunk of its own, shared by the pages (the entry starts loading
 // the opening page's chunks, main.tsx)
@@ -73,7 +73,7 @@ function TopBar({ route }: { route: Route }) {
               {n.name}
             </Link>
           ))}
-          <Link href={'/data' + search} aria-current={current(route.page === 'data')} data-nav="data">
+          <Link href={'/data' + dataQuery(search, route)} aria-current={current(route.page === 'data')} data-nav="data">
             Data
           </Link>
         </div>

@@ -421,6 +421,23 @@ export async function fetchNetwork(id: string, from: string | null, days: number
   return data
 }
 
+/** The window the charts of a view draw (marketSeries' own: ending on the latest indexed day of its networks), for the data page. */
+export interface ViewWindow {
+  from: string
+  to: string
+  days: number
+}
+
+export async function fetchDataView(args: { category: string | null; networks: string[] | null; days: number | null }, timeoutMs = 15_000): Promise<Registry & { window: ViewWindow }> {
+  const { marketSeries, ...registry } = await gql<Registry & { marketSeries: { window: ViewWindow } }>(
+    `query DataView($category: ID, $networks: [ID!], $days: Int) {${REGISTRY_FIELDS}\n  marketSeries(category: $category, networks: $networks, days: $days) { window { from to days } }\n}`,
+    args,
+    timeoutMs,
+  )
+  rememberNetworks(registry.networks)
+  return { ...registry, window: marketSeries.window }
+}
+
 export async function fetchRegistry(timeoutMs = 15_000): Promise<Registry> {
   const data = await gql<Registry>(`query Registry {${REGISTRY_FIELDS}\n}`, {}, timeoutMs)
   rememberNetworks(data.networks)

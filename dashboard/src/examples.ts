@@ -8,14 +8,31 @@ export interface Example {
 }
 
 /** Example queries for a view: the same figures the overview, category and network pages draw. */
-export function examples(ids: string[], from: string | null, categories: string[], view?: { days: number | null; interval: string; filtered: boolean }): Example[] {
+export function examples(
+  ids: string[],
+  from: string | null,
+  categories: string[],
+  view?: { days: number | null; interval: string; filtered: boolean; category?: string | null; network?: string | null },
+): Example[] {
   const fromArg = from ? `, from: "${from}"` : ''
-  const first = ids[0] ?? 'livepeer'
-  const viewArgs = view ? [view.filtered ? `networks: [${ids.map((id) => `"${id}"`).join(', ')}]` : '', `days: ${view.days ?? 'null'}`, `interval: ${view.interval.toUpperCase()}`].filter(Boolean).join(', ') : 'days: 30'
+  const first = view?.network ?? ids[0] ?? 'livepeer'
+  const viewArgs = view
+    ? [view.category ? `category: "${view.category}"` : '', view.filtered ? `networks: [${ids.map((id) => `"${id}"`).join(', ')}]` : '', `days: ${view.days ?? 'null'}`, `interval: ${view.interval.toUpperCase()}`].filter(Boolean).join(', ')
+    : 'days: 30'
+  // the page the reader came from: its own query first
+  const page: Example[] = view?.network
+    ? [{
+        id: 'page',
+        title: `The ${view.network} page's data`,
+        what: 'what the network page draws: its derived daily metrics (cards, fees vs incentives, supply, providers, capacity), its rollups (native fees and rewards) and the indexer status (health)',
+        query: `{\n  networkMetrics(network: "${view.network}", interval: DAY${fromArg}) {\n    periodStart price marketCap fdv feesUsd incentivesUsd demandRewardsRatio30d annualizedFeesUsd pf circulatingSupply totalSupply capacity capacityUnit activeLeases utilization activeProviders newProviders churnedProviders\n  }\n  networkStats(network: "${view.network}", interval: DAY${fromArg}) {\n    periodStart fees feesUsd rewards minted burned leasesOpened leasesClosed\n  }\n  indexerStatus { chain name height head lag lagSeconds }\n}`,
+      }]
+    : []
   return [
+    ...page,
     {
       id: 'view',
-      title: 'This view, as the overview draws it',
+      title: view?.category ? `This view, as the ${view.category} category page draws it` : view?.network ? 'The market view of this network' : 'This view, as the overview draws it',
       what: 'one compact answer aggregated by the API: the window\'s totals and levels per network and one series per network and bucket (marketSeries)',
       query: `{\n  marketSeries(${viewArgs}) {\n    version window { from to days } interval periods\n    networks { network feesUsd incentivesUsd latest { marketCap capacity capacityUnit } series { marketCap feesUsd incentivesUsd } }\n  }\n}`,
     },

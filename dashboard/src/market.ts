@@ -15,7 +15,7 @@
  *   last day; here the networks' buckets are added per group (category or network).
  */
 import type { Category, ChainStatus, MarketData, MarketLevels, MarketSeriesNetwork, Network } from './api'
-import { categoryColor, networkColors } from './colors'
+import { categoryColor, categoryShades, FALLBACK_COLOR } from './colors'
 import { byGroup, DAY_MS, sumNullable, type Bucket, type BucketRow } from './series'
 import type { IntervalId, ViewState } from './viewstate'
 
@@ -132,7 +132,8 @@ export function deriveMarket(data: MarketData, view: ViewState, category?: strin
   const colorOf = (id: string) => categoryColor(data.categories, id)
   // groups: categories of the shown networks (overview) or the networks themselves (category page)
   const usedCats = new Set(shown.map((n) => n.category))
-  const netColors = networkColors(shown.map((n) => n.id), (id) => colorOf(shown.find((n) => n.id === id)!.category))
+  // a category page's networks: shades of the category's colour, one per network of the whole category (stable under filters)
+  const netColors = categoryShades(scope.map((n) => n.id), category ? colorOf(category) : FALLBACK_COLOR)
   const groups: Group[] = category
     ? shown.map((n) => ({ id: n.id, name: n.name, color: netColors.get(n.id)! }))
     : data.categories.filter((c) => usedCats.has(c.id)).map((c) => ({ id: c.id, name: c.name, color: c.color }))
@@ -145,6 +146,8 @@ export function deriveMarket(data: MarketData, view: ViewState, category?: strin
     const rows = bs.map((b, i) => {
       const r: BucketRow = { ...b }
       for (const [k, values] of Object.entries(cols)) r[k] = values[i] ?? null
+      // capacity under lease in the network's own unit (deals' bytes, leased GPUs...): what its utilization measures
+      r.leasedUnits = r.utilization != null && r.capacity != null ? (r.utilization as number) * (r.capacity as number) : null
       return r
     })
     return { id: n.id, rows }
@@ -179,9 +182,10 @@ export function deriveMarket(data: MarketData, view: ViewState, category?: strin
   }
   const capMembers = members.filter((x) => capKeys.has(`${groupOf(x.id)}|${unitOf(x.id)}`))
   const capacity = byGroup(capMembers, (id) => `${groupOf(id)}|${unitOf(id)}`, 'capacity', bs)
-  // utilization of a group: its active leases over its capacity, over the networks that report a utilization
+  // utilization of a group: its leased capacity (each network's utilization × capacity, so a network that leases
+  // bytes counts bytes, not deals) over its capacity, over the networks that report a utilization
   const utilMembers = members.filter((x) => x.rows.some((r) => r.utilization != null))
-  const leased = byGroup(utilMembers, groupOf, 'activeLeases', bs)
+  const leased = byGroup(utilMembers, groupOf, 'leasedUnits', bs)
   const capOfUtil = byGroup(utilMembers, groupOf, 'capacity', bs)
   const utilization = bs.map((b, i) => {
     const r: BucketRow = { ...b }

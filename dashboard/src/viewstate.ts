@@ -69,5 +69,17 @@ export function carryQuery(search: string): string {
   return s ? `?${s}` : ''
 }
 
+/**
+ * The data page's query from a page: the view's query string and the page it came from (`view=category:<id>` or
+ * `network:<id>`), so the data page offers that page's queries and exports. From the data page itself, kept as is.
+ */
+export function dataQuery(search: string, route: { page: string; id?: string }): string {
+  const q = new URLSearchParams(search)
+  if (route.page === 'category' || route.page === 'network') q.set('view', `${route.page}:${route.id}`)
+  else if (route.page !== 'data') q.delete('view')
+  const s = q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')
+  return s ? `?${s}` : ''
+}
+
 /** Windows of a view (shared with the API's market series). */
 export { dayStart, windowOf } from '../../common/series'

@@ -17,6 +17,7 @@ import { parse } from 'csv-parse/sync'
 import { readParquet } from 'parquet-wasm/node'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bundleFigures } from '../../bench/dashboard'
 import { networks } from '../../indexer/registry'
 import { expectClose, horizontalOverflow, screenshot, settled, startBrowserStack, until, watchErrors, type BrowserStack } from '../helpers/browser-stack'
 
@@ -134,6 +135,26 @@ async function openMarket(context: BrowserContext, path: string, errors: string[
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="chart-fees"] svg .recharts-bar-rectangle').length > 0, undefined, { timeout: 20_000 })
   await settled(page)
   return page
+}
+
+/** Capacity per unit of networks on the view's last day: each network's latest networkMetrics row (GraphQL), summed per unit. */
+async function capacityOf(ids: string[]): Promise<Map<string, number>> {
+  const rows = new Map<string, { periodStart: string; capacity: number; capacityUnit: string | null }[]>()
+  for (const id of ids) rows.set(id, (await gql<{ networkMetrics: { periodStart: string; capacity: number; capacityUnit: string | null }[] }>(`{ networkMetrics(network: "${id}", interval: DAY) { periodStart capacity capacityUnit } }`)).networkMetrics)
+  const last = Math.max(...[...rows.values()].flat().map((r) => Date.parse(r.periodStart)))
+  const out = new Map<string, number>()
+  for (const rs of rows.values()) {
+    const l = rs.filter((r) => Date.parse(r.periodStart) <= last).at(-1)
+    if (l?.capacityUnit) out.set(l.capacityUnit, (out.get(l.capacityUnit) ?? 0) + l.capacity)
+  }
+  return out
+}
+
+/** The overview/category capacity card shows `want` (unit -> value), one entry per unit. */
+async function expectCapacityCard(page: Page, want: Map<string, number>) {
+  const shown = await page.$$eval('[data-testid="card-capacity"] li[data-unit]', (els) => els.map((e) => [e.getAttribute('data-unit')!, Number(e.getAttribute('data-value'))] as const))
+  expect(shown.map(([u]) => u).sort()).toEqual([...want.keys()].sort())
+  for (const [u, v] of shown) expectClose(v, want.get(u)!, `capacity card ${u}`)
 }
 
 describe('overview, category and data pages (end to end)', () => {
@@ -284,8 +305,25 @@ describe('overview, category and data pages (end to end)', () => {
     expect((await tableRows(page)).map((r) => r.id).sort()).toEqual(members)
     const want = expected(await apiMetrics(), members)
     expectCards(await cards(page), want)
-    // one legend entry per network
+    // one legend entry per network, each a distinct shade of the category's colour
     await expect(page.locator('[data-panel="fees"] .legend-item').count()).resolves.toBe(members.length)
+    const legendColors = () => page.$$eval('[data-panel="fees"] .legend-item', (els) =>
+      Object.fromEntries(els.map((e) => [e.getAttribute('data-series')!, getComputedStyle(e.querySelector('i')!).backgroundColor])))
+    const colorsBefore = await legendColors()
+    const { categories } = await gql<{ categories: { id: string; color: string }[] }>('{ categories { id color } }')
+    const catColor = categories.find((c) => c.id === cat)!.color
+    const hueOf = (rgb: string) => {
+      const [r, g, b] = (rgb.match(/\d+/g) ?? []).slice(0, 3).map((x) => Number(x) / 255)
+      const max = Math.max(r, g, b)
+      const d = max - Math.min(r, g, b)
+      const h = d === 0 ? 0 : max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4
+      return (h * 60 + 360) % 360
+    }
+    const catRgb = `rgb(${[1, 3, 5].map((i) => parseInt(catColor.slice(i, i + 2), 16)).join(', ')})`
+    expect(new Set(Object.values(colorsBefore)).size, 'distinct shades').toBe(members.length)
+    for (const [id, c] of Object.entries(colorsBefore)) expect(Math.abs(hueOf(c) - hueOf(catRgb)), `${id} ${c} is a shade of ${cat} ${catColor}`).toBeLessThan(10)
+    // other categories' colours are not used
+    for (const other of categories.filter((c) => c.id !== cat)) expect(Object.values(colorsBefore)).not.toContain(`rgb(${[1, 3, 5].map((i) => parseInt(other.color.slice(i, i + 2), 16)).join(', ')})`)
     await settled(page)
     await screenshot(page, `category-${cat}`)
 
@@ -340,6 +378,10 @@ describe('overview, category and data pages (end to end)', () => {
       }
     }
     await settled(page)
+    // a network keeps its colour when the filter changes
+    const colorsAfter = await legendColors()
+    expect(Object.keys(colorsAfter).sort()).toEqual([...kept].sort())
+    for (const id of kept) expect(colorsAfter[id], `${id} keeps its colour`).toBe(colorsBefore[id])
     await screenshot(page, `category-${cat}-filtered`)
 
     // back and forward keep working; an unknown category has a designed page
@@ -369,6 +411,10 @@ describe('overview, category and data pages (end to end)', () => {
     }
     expect(networkMetrics.at(-1)).toMatchObject({ capacityUnit: 'hotspots' })
     expect(networkMetrics.at(-1)!.capacity).toBeGreaterThan(0)
+    // the capacity card: hotspots of the category's networks on the window's last day, as the API counts them
+    const hotspots = await capacityOf(members)
+    expect(hotspots.get('hotspots')).toBeGreaterThan(0)
+    await expectCapacityCard(page, hotspots)
     await settled(page)
     await screenshot(page, 'category-wireless')
     // its network page draws fees (DC), incentives and capacity without errors
@@ -561,6 +607,94 @@ describe('overview, category and data pages (end to end)', () => {
     console.log(`daily_metrics: ${csv.length} rows, ${compared} CSV values equal networkMetrics; ${table.length} fees-table days; Arrow and Parquet ${want.length} rows`)
     expect(pageErrors).toEqual([])
     await context.close()
+  })
+
+  it('storage: the category page (a filter matching none of its networks shows them all) and Filecoin\'s page equal the API: fees, incentives, capacity in bytes, utilization', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } })
+    const members = registry.filter((n) => n.category === 'storage').map((n) => n.id).sort()
+    expect(members).toContain('filecoin')
+    // livepeer is not a storage network: the filter matches none of the category's, so the page shows all of them
+    const page = await openMarket(context, '/category/storage?networks=livepeer', pageErrors)
+    expect((await tableRows(page)).map((r) => r.id).sort()).toEqual(members)
+    const metrics = await apiMetrics()
+    const want = expected(metrics, members)
+    expectCards(await cards(page), want)
+    expect(want.feesUsd, 'storage fees').toBeGreaterThan(0)
+    const bytes = await capacityOf(members)
+    expect([...bytes.keys()].some((u) => /bytes|B$/i.test(u)), `a byte unit among ${[...bytes.keys()]}`).toBe(true)
+    await expectCapacityCard(page, bytes)
+    // utilization: Filecoin's line ends on its leased bytes over its capacity, the API's utilization
+    type U = { periodStart: string; capacity: number; utilization: number | null; feesUsd: number | null; incentivesUsd: number | null }
+    const { networkMetrics: fil } = await gql<{ networkMetrics: U[] }>('{ networkMetrics(network: "filecoin", interval: DAY) { periodStart capacity utilization feesUsd incentivesUsd } }')
+    const lastFil = fil.at(-1)!
+    expect(lastFil.utilization, 'filecoin reports a utilization').not.toBeNull()
+    await page.getByTestId('toggle-table-utilization').click()
+    const utilCell = await page.$$eval('[data-testid="table-utilization"] tbody tr[data-day]', (trs) => trs.at(-1)?.querySelector('td[data-col="filecoin"]')?.getAttribute('data-value') ?? null)
+    expectClose(Number(utilCell), lastFil.utilization!, 'filecoin utilization (category page)')
+    await settled(page)
+    await screenshot(page, 'category-storage')
+
+    // Filecoin's page: USD cards over its 30-day window, capacity and utilization of its last day
+    await page.goto(apiUrl + '/network/filecoin')
+    await page.getByTestId('net-card-fees').waitFor({ timeout: 20_000 })
+    await settled(page)
+    const w = windowOf(new Map([['filecoin', fil as unknown as MetricsRow[]]]))
+    const inWin = fil.filter((r) => Date.parse(r.periodStart) >= w.from && Date.parse(r.periodStart) <= w.to)
+    const sumOf = (k: 'feesUsd' | 'incentivesUsd') => inWin.filter((r) => r[k] != null).reduce((s, r) => s + r[k]!, 0)
+    expectClose((await dataValue(page, '[data-testid="net-card-fees"]'))!, sumOf('feesUsd'), 'filecoin fees USD')
+    expectClose((await dataValue(page, '[data-testid="net-card-incentives"]'))!, sumOf('incentivesUsd'), 'filecoin incentives USD')
+    await page.getByTestId('toggle-table-capacity').click()
+    const capCell = await page.$$eval('[data-testid="table-capacity"] tbody tr[data-day]', (trs) => trs.at(-1)?.querySelector('td[data-col="capacity"]')?.getAttribute('data-value') ?? null)
+    expectClose(Number(capCell), lastFil.capacity, 'filecoin capacity (bytes)')
+    await expect(page.locator('[data-panel="capacity"] .panel-summary').textContent()).resolves.toContain(`utilization ${(lastFil.utilization! * 100).toFixed(1)}%`)
+    await screenshot(page, 'network-filecoin')
+    expect(pageErrors).toEqual([])
+    await context.close()
+  })
+
+  it('is usable from the keyboard: legend toggles, table buttons and sorting with Enter and Space', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } })
+    const page = watchErrors(await context.newPage(), pageErrors)
+    await page.goto(apiUrl + '/network/livepeer')
+    await page.getByTestId('net-card-fees').waitFor({ timeout: 20_000 })
+    await settled(page)
+    // the fees chart's legend is buttons: Enter hides the USD line, Space shows it again
+    const usdKey = page.locator('[data-panel="fees"] .legend button.legend-item[data-series="feesUsd"]')
+    const lines = () => page.locator('[data-testid="chart-fees"] .recharts-line-curve').count()
+    expect(await lines()).toBe(1)
+    await usdKey.focus()
+    await page.keyboard.press('Enter')
+    await expect(usdKey.getAttribute('aria-pressed')).resolves.toBe('false')
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="chart-fees"] .recharts-line-curve').length === 0, undefined, { timeout: 5000 })
+    await page.keyboard.press('Space')
+    await expect(usdKey.getAttribute('aria-pressed')).resolves.toBe('true')
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="chart-fees"] .recharts-line-curve').length === 1, undefined, { timeout: 5000 })
+    // the rewards chart (one series) has a key of what it draws
+    await expect(page.locator('[data-panel="rewards"] .legend .legend-item').count()).resolves.toBe(1)
+    // the table toggle: Space opens, Enter closes
+    await page.getByTestId('toggle-table-fees').focus()
+    await page.keyboard.press('Space')
+    await page.getByTestId('table-fees').waitFor({ timeout: 5000 })
+    await page.keyboard.press('Enter')
+    await page.getByTestId('table-fees').waitFor({ state: 'detached', timeout: 5000 })
+    // sorting the overview's table from the keyboard
+    await page.goto(apiUrl + '/')
+    await page.getByTestId('ov-card-mcap').waitFor({ timeout: 20_000 })
+    await settled(page)
+    await page.locator('[data-testid="ov-table"] thead button[data-sort="feesUsd"]').focus()
+    await page.keyboard.press('Enter')
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'feesUsd:desc', undefined, { timeout: 5000 })
+    await page.keyboard.press('Space')
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'feesUsd:asc', undefined, { timeout: 5000 })
+    expect(pageErrors).toEqual([])
+    await context.close()
+  })
+
+  it('keeps the initial JavaScript within its budget (250 kB gzip)', async () => {
+    const b = await bundleFigures()
+    console.log(`initial JS ${b.initialJsKB} kB, ${b.initialJsGzipKB} kB gzip`)
+    expect(b.initialJsGzipKB, 'the entry and its preloads are counted').toBeGreaterThan(20)
+    expect(b.initialJsGzipKB).toBeLessThanOrEqual(250)
   })
 
   it('export buttons download files that parse (Arrow IPC, CSV, Parquet)', async (ctx) => {

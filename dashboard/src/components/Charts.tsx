@@ -3,7 +3,7 @@
  * animation: a chart shows its data in the frame it is drawn (and animating five charts at once costs frames).
  */
 import { memo, useRef, useState } from 'react'
-import { Area, Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts'
+import { Area, Bar, CartesianGrid, Cell, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts'
 import { bucketLabel, bucketTick, compact, fixed, int, usd, usdFull } from '../format'
 import { useMediaQuery } from '../hooks'
 import type { ChartRow } from '../model'
@@ -18,6 +18,8 @@ interface ChartProps {
   token: string
   height: number
   interval: IntervalId
+  /** series switched off in the panel's legend (SeriesLegend: buttons, keyboard-usable) */
+  hidden?: string[]
 }
 
 const PARTIAL_OPACITY = 0.45
@@ -90,23 +92,7 @@ function xAxis(theme: ChartTheme, interval: IntervalId, buckets: number, maxLabe
   )
 }
 
-/** Legend entries switch their series on and off (recharts `hide`); a hidden entry is dimmed. */
-function useLegendToggle() {
-  const [hidden, setHidden] = useState<string[]>([])
-  return {
-    hidden: (k: string) => hidden.includes(k),
-    onClick: (e: { dataKey?: unknown }) => {
-      const k = String(e.dataKey)
-      setHidden((h) => (h.includes(k) ? h.filter((x) => x !== k) : [...h, k]))
-    },
-    formatter: (value: string, entry: { dataKey?: unknown }) => (
-      <span className={`chart-legend-text ${hidden.includes(String(entry.dataKey)) ? 'legend-off' : ''}`}>{value}</span>
-    ),
-  }
-}
-
-export function FeesChart({ rows, theme, feeAsset, height, interval }: ChartProps) {
-  const legend = useLegendToggle()
+export function FeesChart({ rows, theme, feeAsset, height, interval, hidden = [] }: ChartProps) {
   const maxLabels = useMaxDateLabels()
   return (
     <ResponsiveContainer width="100%" height={height}>
@@ -129,8 +115,7 @@ export function FeesChart({ rows, theme, feeAsset, height, interval }: ChartProp
             )
           }}
         />
-        <Legend verticalAlign="top" align="right" height={28} iconSize={10} formatter={legend.formatter} onClick={legend.onClick} wrapperStyle={{ cursor: 'pointer' }} />
-        <Bar yAxisId="fees" dataKey="fees" hide={legend.hidden('fees')} name={`Fees (${feeAsset})`} fill={theme.fees} radius={[3, 3, 0, 0]} maxBarSize={26} isAnimationActive={false}>
+        <Bar yAxisId="fees" dataKey="fees" hide={hidden.includes('fees')} name={`Fees (${feeAsset})`} fill={theme.fees} radius={[3, 3, 0, 0]} maxBarSize={26} isAnimationActive={false}>
           {rows.map((r) => (
             <Cell key={r.day} fillOpacity={r.partial ? PARTIAL_OPACITY : 1} />
           ))}
@@ -138,7 +123,7 @@ export function FeesChart({ rows, theme, feeAsset, height, interval }: ChartProp
         <Line
           yAxisId="usd"
           dataKey="feesUsd"
-          hide={legend.hidden('feesUsd')}
+          hide={hidden.includes('feesUsd')}
           name="Fees (USD)"
           type="monotone"
           stroke={theme.usd}
@@ -152,8 +137,7 @@ export function FeesChart({ rows, theme, feeAsset, height, interval }: ChartProp
   )
 }
 
-export function RewardsChart({ rows, theme, token, height, interval }: ChartProps) {
-  const legend = useLegendToggle()
+export function RewardsChart({ rows, theme, token, height, interval, hidden = [] }: ChartProps) {
   const maxLabels = useMaxDateLabels()
   return (
     <ResponsiveContainer width="100%" height={height}>
@@ -175,8 +159,7 @@ export function RewardsChart({ rows, theme, token, height, interval }: ChartProp
             )
           }}
         />
-        <Legend verticalAlign="top" align="right" height={28} iconSize={10} formatter={legend.formatter} onClick={legend.onClick} wrapperStyle={{ cursor: 'pointer' }} />
-        <Bar dataKey="rewards" hide={legend.hidden('rewards')} name={`Rewards (${token})`} fill={theme.rewards} radius={[3, 3, 0, 0]} maxBarSize={26} isAnimationActive={false}>
+        <Bar dataKey="rewards" hide={hidden.includes('rewards')} name={`Rewards (${token})`} fill={theme.rewards} radius={[3, 3, 0, 0]} maxBarSize={26} isAnimationActive={false}>
           {rows.map((r) => (
             <Cell key={r.day} fillOpacity={r.partial ? PARTIAL_OPACITY : 1} />
           ))}

@@ -3,7 +3,7 @@
  * datasets behind the charts (Arrow IPC, CSV, Parquet) with the view's filters from the URL.
  */
 import { useMemo } from 'react'
-import { fetchRegistry } from '../api'
+import { fetchDataView } from '../api'
 import { categoryColor } from '../colors'
 import { examples, graphiqlHref } from '../examples'
 import { DATASETS, EXPORT_FORMATS, exportHref, type ExportFilter } from '../exports'
@@ -18,7 +18,14 @@ import { Toolbar } from './Toolbar'
 export function DataPage() {
   const search = useSearch()
   const view = useMemo(() => parseViewState(search), [search])
-  const { data, error, loading, retry } = usePolling(() => fetchRegistry(), 60_000, 'registry')
+  // the page the reader came from (`view=category:<id>` or `network:<id>`, set by the header's Data link)
+  const from = /^(category|network):([a-z0-9-]+)$/.exec(new URLSearchParams(search).get('view') ?? '')
+  const came = from ? { kind: from[1] as 'category' | 'network', id: from[2] } : undefined
+  const category = came?.kind === 'category' ? came.id : null
+  const narrowed = came?.kind === 'network' ? [came.id] : view.networks.length ? view.networks : null
+  // the registry and the window the charts of that view draw (ending on the latest indexed day, as on the pages)
+  const args = { category, networks: narrowed, days: view.days }
+  const { data, error, loading, retry } = usePolling(() => fetchDataView(args), 60_000, `data:${JSON.stringify(args)}`)
   if (!data) {
     return (
       <>
@@ -28,16 +35,19 @@ export function DataPage() {
     )
   }
   const chips = data.networks.map((n) => ({ id: n.id, name: n.name, color: categoryColor(data.categories, n.category) }))
-  const selected = view.networks.filter((id) => data.networks.some((n) => n.id === id))
+  // the view's networks: the network page's one; a category page's (narrowed by the filter when it matches any); the filter's
+  const inScope = data.networks.filter((n) => category == null || n.category === category)
+  const filtered = (narrowed ?? []).filter((id) => inScope.some((n) => n.id === id))
+  const selected = filtered.length ? filtered : category ? inScope.map((n) => n.id) : []
   const ids = selected.length ? selected : data.networks.map((n) => n.id)
-  // the range ends today (UTC); the pages anchor it on the latest indexed day, which is today while the indexer is live
-  const today = Math.floor(Date.now() / DAY_MS) * DAY_MS
-  const fromDay = view.days == null ? undefined : dayKey(new Date(today - (view.days - 1) * DAY_MS).toISOString())
-  const toDay = dayKey(new Date(today).toISOString())
+  // the window the charts draw: it ends on the latest indexed day of these networks (not today)
+  const lastDay = Date.parse(data.window.to)
+  const fromDay = view.days == null ? undefined : dayKey(data.window.from)
+  const toDay = dayKey(data.window.to)
   // the export's `to` is exclusive: the day after the range's last day
-  const filter: ExportFilter = { networks: selected.length ? selected : undefined, from: fromDay, to: view.days == null ? undefined : dayKey(new Date(today + DAY_MS).toISOString()) }
+  const filter: ExportFilter = { networks: selected.length ? selected : undefined, from: fromDay, to: view.days == null ? undefined : dayKey(new Date(lastDay + DAY_MS).toISOString()) }
   const cats = [...new Set(data.networks.filter((n) => ids.includes(n.id)).map((n) => n.category))]
-  const ex = examples(ids, fromDay ? `${fromDay}T00:00:00Z` : null, cats, { days: view.days, interval: view.interval, filtered: selected.length > 0 })
+  const ex = examples(ids, fromDay ? `${fromDay}T00:00:00Z` : null, cats, { days: view.days, interval: view.interval, filtered: filtered.length > 0, category, network: came?.kind === 'network' ? came.id : null })
   const rangeLabel = RANGES.find((r) => r.id === view.range)!.label
   return (
     <>

@@ -4,7 +4,7 @@
  * utilization over time, and the sortable networks table. One request per poll (api.ts fetchMarket).
  */
 import { useMemo, useState } from 'react'
-import type { Category, MarketData } from '../api'
+import type { Category, ChainStatus, MarketData } from '../api'
 import { exportLinks } from '../exports'
 import { DAY_MS } from '../series'
 import { capacityUnitLabel, capacityValue, compact, dayKey, isByteUnit, price, ratio, usd, usdFull } from '../format'
@@ -257,7 +257,7 @@ function CapacityPanel({ v, groupWord, exports }: { v: MarketView; groupWord: st
   )
 }
 
-function Body({ v, view, category }: { v: MarketView; view: ReturnType<typeof useViewState>; category?: Category }) {
+function Body({ v, view, category, chains }: { v: MarketView; view: ReturnType<typeof useViewState>; category?: Category; chains: ChainStatus[] }) {
   const groupWord = category ? 'network' : 'category'
   const stacked = (kind: 'bar' | 'area'): SeriesDef[] => v.groups.map((g) => ({ key: g.id, name: g.name, color: g.color, kind, stack: 'a' }))
   const lines: SeriesDef[] = v.groups.filter((g) => v.charts.utilization.some((r) => r[g.id] != null)).map((g) => ({ key: g.id, name: g.name, color: g.color, kind: 'line' }))
@@ -268,7 +268,7 @@ function Body({ v, view, category }: { v: MarketView; view: ReturnType<typeof us
     to: dayKey(new Date(v.window.to + DAY_MS).toISOString()),
   })
   const per = v.interval
-  if (v.shown.length === 0) return <EmptyState what="network in this category" />
+  if (v.shown.length === 0) return <EmptyState what={category ? 'category' : 'view'} chains={chains} everyMs={MARKET_POLL_MS} />
   // the market cap chart first, then the other charts and the tables, one at a time (PaintOrder)
   const later = (name: string, node: React.ReactNode, table?: boolean) => (
     <Deferred placeholder={<SectionPlaceholder name={name} table={table} />}>{node}</Deferred>
@@ -383,7 +383,7 @@ export function MarketPage({ category: categoryId }: { category?: string }) {
         updating={v && poll.loading}
       />
       <Toolbar networks={filterNets} />
-      <PollView poll={poll} every={{ short: '15 s', long: '15 seconds' }}>
+      <PollView poll={poll} every={{ short: `${MARKET_POLL_MS / 1000} s`, long: `${MARKET_POLL_MS / 1000} seconds` }}>
         {(d) =>
           categoryId && !category ? (
             <div className="card state" data-testid="not-found">
@@ -399,7 +399,7 @@ export function MarketPage({ category: categoryId }: { category?: string }) {
               </p>
             </div>
           ) : (
-            v && <Body v={v} view={view} category={category} />
+            v && <Body v={v} view={view} category={category} chains={d.indexerStatus} />
           )
         }
       </PollView>

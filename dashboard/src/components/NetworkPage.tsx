@@ -2,7 +2,7 @@
  * A network's page (`/network/:id`), for its team and researchers: fees in the fee asset and USD, rewards,
  * fees vs incentives, supply, providers, leases and capacity, and the indexer's health. One request per poll.
  */
-import { Suspense, useMemo } from 'react'
+import { Suspense, useMemo, useState } from 'react'
 import { type ChainStatus, type NetworkData, type LeasedResources, type Payers, type ProviderRow } from '../api'
 import { SERIES } from '../colors'
 import { chartsChunk, lazyChunk } from '../chunks'
@@ -17,7 +17,7 @@ import { carryQuery, parseViewState, RANGES, type ViewState } from '../viewstate
 import { MetricCard, MetricCards, StatusCard } from './Cards'
 import type { SeriesDef } from './Charts'
 import { PageHero, PollView, RangeLabel } from './Page'
-import { ChartPanel, SeriesPanel } from './Panel'
+import { ChartPanel, SeriesLegend, SeriesPanel } from './Panel'
 import { Deferred, PaintOrder } from './PaintOrder'
 import { ChartSkeleton, EmptyState, SectionPlaceholder } from './States'
 import { FeesTable, RewardsTable } from './Tables'
@@ -47,6 +47,15 @@ function NativeCharts({ v, view }: { v: NetworkView; view: ViewState }) {
   const partialNote = hasPartial ? `The faded bar is the current UTC ${per}, still in progress.` : undefined
   const height = small ? 230 : 290
   const filter = { networks: v.network ? [v.network.id] : undefined, from: dayKey(new Date(v.window.from).toISOString()), to: dayKey(new Date(v.window.to + DAY_MS).toISOString()) }
+  // the legends are the panels' buttons (SeriesLegend: keyboard-usable), not Recharts' own
+  const [hiddenFees, setHiddenFees] = useState<string[]>([])
+  const [hiddenRewards, setHiddenRewards] = useState<string[]>([])
+  const toggle = (set: React.Dispatch<React.SetStateAction<string[]>>) => (k: string) => set((h) => (h.includes(k) ? h.filter((x) => x !== k) : [...h, k]))
+  const feesSeries: SeriesDef[] = [
+    { key: 'fees', name: `Fees (${feeAsset})`, color: theme.fees, kind: 'bar' },
+    { key: 'feesUsd', name: 'Fees (USD)', color: theme.usd, kind: 'line', axis: 'right' },
+  ]
+  const rewardsSeries: SeriesDef[] = [{ key: 'rewards', name: `Rewards (${tokenSymbol})`, color: theme.rewards, kind: 'bar' }]
   return (
     <div className="grid-2">
       <ChartPanel
@@ -57,9 +66,10 @@ function NativeCharts({ v, view }: { v: NetworkView; view: ViewState }) {
         chartLabel={`Bar chart of fees per ${per} in ${feeAsset} with a line of their USD value, ${v.window.span} days. The table toggle shows the numbers.`}
         chart={
           <Suspense fallback={<ChartSkeleton />}>
-            <FeesChart rows={chartRows} theme={theme} feeAsset={feeAsset} token={tokenSymbol} height={height} interval={per} />
+            <FeesChart rows={chartRows} theme={theme} feeAsset={feeAsset} token={tokenSymbol} height={height} interval={per} hidden={hiddenFees} />
           </Suspense>
         }
+        legend={<SeriesLegend series={feesSeries} hidden={hiddenFees} onToggle={toggle(setHiddenFees)} />}
         exports={exportLinks('daily_metrics', filter)}
         footnote={<>USD net of refunds: at the {feeAsset}/USD price of an on-chain feed at each fee's block, else at the day's imported price; no line where no price is known. {partialNote}</>}
         table={(id) => <FeesTable id={id} rows={chartRows} totals={totals} feeAsset={feeAsset} interval={per} />}
@@ -72,9 +82,10 @@ function NativeCharts({ v, view }: { v: NetworkView; view: ViewState }) {
           chartLabel={`Bar chart of rewards per ${per} in ${tokenSymbol}, ${v.window.span} days. The table toggle shows the numbers.`}
           chart={
             <Suspense fallback={<ChartSkeleton />}>
-              <RewardsChart rows={chartRows} theme={theme} feeAsset={feeAsset} token={tokenSymbol} height={height} interval={per} />
+              <RewardsChart rows={chartRows} theme={theme} feeAsset={feeAsset} token={tokenSymbol} height={height} interval={per} hidden={hiddenRewards} />
             </Suspense>
           }
+          legend={<SeriesLegend series={rewardsSeries} hidden={hiddenRewards} onToggle={toggle(setHiddenRewards)} />}
           exports={exportLinks('daily_metrics', filter)}
           footnote={<>After the protocol's cut. {partialNote}</>}
           table={(id) => <RewardsTable id={id} rows={chartRows} totals={totals} token={tokenSymbol} interval={per} />}
@@ -519,7 +530,7 @@ export function NetworkPage({ id }: { id: string }) {
         error={poll.error}
       />
       <Toolbar />
-      <PollView poll={poll} every={{ short: '5 s', long: '5 seconds' }}>
+      <PollView poll={poll} every={{ short: `${NETWORK_POLL_MS / 1000} s`, long: `${NETWORK_POLL_MS / 1000} seconds` }}>
         {(d) =>
           !network ? (
             <div className="card state" data-testid="not-found">
@@ -534,7 +545,7 @@ export function NetworkPage({ id }: { id: string }) {
                 <MetricCards totals={v.totals} feeAsset={network.feeAsset} token={network.tokenSymbol} />
                 <StatusCard status={v.status} fetchedAt={fetchedAt} />
               </div>
-              <EmptyState status={v.status} />
+              <EmptyState status={v.status} everyMs={NETWORK_POLL_MS} />
             </>
           ) : (
             <Body v={v} view={view} fetchedAt={fetchedAt} status={d.indexerStatus} topProviders={d.topProviders} payers={d.payers} leased={d.leasedResources} />

@@ -78,7 +78,19 @@ export function ChartPanel(props: {
 
 /** Legend whose entries switch their series on and off (buttons: keyboard and screen-reader friendly). */
 export function SeriesLegend({ series, hidden, onToggle }: { series: SeriesDef[]; hidden: string[]; onToggle: (key: string) => void }) {
-  if (series.length < 2) return null
+  if (series.length === 0) return null
+  // one series: a key of what is drawn (nothing to switch between)
+  if (series.length === 1) {
+    const s = series[0]
+    return (
+      <div className="legend" aria-label="Series">
+        <span className="legend-item legend-static" data-series={s.key}>
+          <i style={{ background: s.color }} aria-hidden="true" />
+          {s.name}
+        </span>
+      </div>
+    )
+  }
   return (
     <div className="legend" role="group" aria-label="Series (click to show or hide)">
       {series.map((s) => {

@@ -46,8 +46,13 @@ export function SectionPlaceholder({ name, table }: { name: string; table?: bool
   )
 }
 
-export function EmptyState({ status, what = 'fee or reward event' }: { status?: ChainStatus; what?: string }) {
+/**
+ * Nothing to draw yet: why (the network's chain status; on the market pages, how many chains are synced) and how
+ * often the page looks again (`everyMs`: the page's own polling period).
+ */
+export function EmptyState({ status, chains, what = 'fee or reward event', everyMs }: { status?: ChainStatus; chains?: ChainStatus[]; what?: string; everyMs: number }) {
   const syncing = status?.height != null && status.lag != null && status.lag > 2
+  const synced = chains?.filter((c) => c.height != null && c.lag != null && c.lag <= 2).length ?? 0
   return (
     <div className="card state" data-testid="empty">
       <svg className="state-icon" viewBox="0 0 48 48" aria-hidden="true">
@@ -57,6 +62,12 @@ export function EmptyState({ status, what = 'fee or reward event' }: { status?: 
         <rect x="39" y="12" width="3" height="28" rx="1.5" opacity=".35" />
       </svg>
       <h2>No data indexed yet</h2>
+      {chains ? (
+        <p data-testid="empty-indexer">
+          The indexer has caught up on {int(synced)} of {int(chains.length)} chains
+          {chains.length > synced ? ` (${chains.filter((c) => !(c.height != null && c.lag != null && c.lag <= 2)).map((c) => c.name).join(', ')} still syncing)` : ''}; nothing of this {what} has been indexed yet.
+        </p>
+      ) : (
       <p>
         {status?.height == null
           ? 'The indexer has not written its first batch. Daily fees and rewards appear here as soon as it does.'
@@ -64,7 +75,8 @@ export function EmptyState({ status, what = 'fee or reward event' }: { status?: 
             ? `The indexer is at block ${int(status.height)} of ${status.head == null ? '?' : int(status.head)} and has not reached any ${what} yet.`
             : `The indexer is synced but no ${what} of this network has been seen.`}
       </p>
-      <p className="state-hint">This page refreshes every 5 seconds.</p>
+      )}
+      <p className="state-hint">This page refreshes every {everyMs % 1000 === 0 ? everyMs / 1000 : (everyMs / 1000).toFixed(1)} seconds.</p>
     </div>
   )
 }
