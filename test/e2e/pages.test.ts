@@ -447,17 +447,44 @@ describe('overview, category and data pages (end to end)', () => {
     expect(market).toContain('"livepeer"')
     expect(market).not.toContain('"thegraph"')
     // export links: every dataset in three formats, with the networks and the 90-day window
-    const hrefs = await page.locator('[data-testid="exports"] a[data-export]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!))
-    expect(hrefs.length).toBe(7 * 3)
-    const today = new Date(Math.floor(Date.now() / DAY) * DAY)
-    for (const h of hrefs) {
-      const u = new URL(h, apiUrl)
-      expect(u.pathname).toMatch(/^\/export\/(daily_metrics|events|raw_events|daily_stats|hourly_stats|leases|providers)\.(arrow|csv|parquet)$/)
-      expect(u.searchParams.get('network')).toBe('dimo,livepeer')
-      expect(u.searchParams.get('to')).toBe(new Date(today.getTime() + DAY).toISOString().slice(0, 10)) // exclusive
-      expect(u.searchParams.get('from')).toBe(new Date(today.getTime() - 89 * DAY).toISOString().slice(0, 10))
+    const hrefs = () => page.locator('[data-testid="exports"] a[data-export]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!))
+    expect((await hrefs()).length).toBe(7 * 3)
+    // the window the charts of that view draw: the API's marketSeries window (ending on the latest indexed day)
+    const chartWindow = async (args: string) =>
+      (await gql<{ marketSeries: { window: { from: string; to: string } } }>(`{ marketSeries(${args}) { window { from to } } }`)).marketSeries.window
+    const expectExports = async (network: string, args: string) => {
+      const w = await chartWindow(args)
+      for (const h of await hrefs()) {
+        const u = new URL(h, apiUrl)
+        expect(u.pathname).toMatch(/^\/export\/(daily_metrics|events|raw_events|daily_stats|hourly_stats|leases|providers)\.(arrow|csv|parquet)$/)
+        expect(u.searchParams.get('network')).toBe(network)
+        expect(u.searchParams.get('to')).toBe(new Date(Date.parse(w.to) + DAY).toISOString().slice(0, 10)) // exclusive
+        expect(u.searchParams.get('from')).toBe(w.from.slice(0, 10))
+      }
     }
+    await expectExports('dimo,livepeer', 'networks: ["dimo", "livepeer"], days: 90')
     await screenshot(page, 'data')
+
+    // from a category page: the header's Data link carries the page; its query comes first, its networks' exports
+    await page.goto(apiUrl + '/category/storage')
+    await page.getByTestId('ov-card-mcap').waitFor({ timeout: 20_000 })
+    await page.locator('[data-testid="nav"] a[data-nav="data"]').click()
+    await page.getByTestId('exports').waitFor({ timeout: 20_000 })
+    expect(new URL(page.url()).searchParams.get('view')).toBe('category:storage')
+    const storage = registry.filter((n) => n.category === 'storage').map((n) => n.id).sort()
+    await page.waitForFunction((n) => document.querySelector('[data-testid="exports"] a[data-export]')?.getAttribute('href')?.includes(`network=${n}`), storage.join(','), { timeout: 10_000 })
+    await expectExports(storage.join(','), 'category: "storage", days: 30')
+    const categoryQuery = new URL((await page.locator('[data-graphiql="view"]').getAttribute('href'))!, apiUrl).searchParams.get('query')!
+    expect(categoryQuery).toContain('category: "storage"')
+    expect(Object.keys(await gql<Record<string, unknown>>(categoryQuery))).toEqual(['marketSeries'])
+    // from a network page: that network's own query first, runnable
+    await page.goto(apiUrl + '/data?view=network:filecoin')
+    await page.locator('[data-graphiql="page"]').waitFor({ timeout: 20_000 })
+    await expectExports('filecoin', 'networks: ["filecoin"], days: 30')
+    const pageQuery = new URL((await page.locator('[data-graphiql]').first().getAttribute('href'))!, apiUrl).searchParams.get('query')!
+    expect(pageQuery).toContain('networkMetrics(network: "filecoin"')
+    const answer = await gql<{ networkMetrics: unknown[] }>(pageQuery)
+    expect(answer.networkMetrics.length).toBeGreaterThan(5)
     expect(pageErrors).toEqual([])
     await context.close()
   })
