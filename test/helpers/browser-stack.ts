@@ -91,6 +91,8 @@ export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-output/sc
 
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  // a full-page shot from the top: scrolled, the sticky header would be drawn mid-page
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0))
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage })
 }
 
