@@ -45,7 +45,7 @@ export const dailyMetrics: DerivedDataset = {
     c('network', 'text', 'network'), c('category', 'text', 'category'), c('period_start', 'timestamp', 'periodStart'),
     c('price', 'float', 'price'), c('price_source', 'text', 'priceSource'),
     c('total_supply', 'float', 'totalSupply'), c('circulating_supply', 'float', 'circulatingSupply'),
-    c('market_cap', 'float', 'marketCap'), c('fdv', 'float', 'fdv'), c('fdv_basis', 'text', 'fdvBasis'),
+    c('market_cap', 'float', 'marketCap'), c('market_cap_basis', 'text', 'marketCapBasis'), c('fdv', 'float', 'fdv'), c('fdv_basis', 'text', 'fdvBasis'),
     c('fees', 'float', 'fees'), c('fee_asset', 'text', 'feeAsset'), c('fees_usd', 'float', 'feesUsd'), c('fees_valuation', 'text', 'feesValuation'),
     c('protocol_revenue_usd', 'float', 'protocolRevenueUsd'), c('supply_side_revenue_usd', 'float', 'supplySideRevenueUsd'),
     c('incentives', 'float', 'incentives'), c('incentives_usd', 'float', 'incentivesUsd'), c('earnings_usd', 'float', 'earningsUsd'),
