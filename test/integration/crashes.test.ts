@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawnIndexer } from '../../cli/stack'
 import { freePort as freePortOf } from '../helpers/ports'
 import { startDatabase } from '../../common/postgres'
+import { statusSchemaOf } from '../../indexer/reorg'
 import { createDatabase, cursorOf, onlyChain, seeded, sleep, tableChecksums, until } from '../helpers/consistency'
 import { startFixture, type Fixture } from '../helpers/fixture'
 
@@ -58,6 +59,15 @@ async function indexerTransactionOpen(): Promise<boolean> {
   const r = await fx.pool.query(
     `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'
         AND xact_start IS NOT NULL AND pid <> pg_backend_pid() AND query NOT ILIKE '%pg_stat_activity%'`,
+  )
+  return r.rows[0].n > 0
+}
+
+/** an indexer session inside a transaction, waiting on a lock (the batch that the test holds open) */
+async function indexerWaitsInTransaction(): Promise<boolean> {
+  const r = await fx.pool.query(
+    `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'
+        AND xact_start IS NOT NULL AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
   )
   return r.rows[0].n > 0
 }
@@ -115,11 +125,17 @@ describe('crash consistency', () => {
     const stopMining = startMining()
     try {
       await until(async () => (await cursorOf(fx.pool, POLYGON))!.height > (await node().node.rpc.blockNumber()) - 20, 'the indexer following the chain', { timeoutMs: 60_000 })
-      // stop the server while a batch transaction is open (hot blocks every ~100 ms: one is open most of the time)
-      const open = await until(indexerTransactionOpen, 'an open batch transaction', { timeoutMs: 10_000 }).then(() => true, () => false)
+      // stop the server while a batch transaction is open: a session of ours holds the processor's status table
+      // (EXCLUSIVE: reads go on, writes wait), so the next batch stays open, waiting on the lock, until the stop
+      const holder = new pg.Client({ connectionString: fx.db.url })
+      holder.on('error', () => {}) // the stop ends this session too
+      await holder.connect()
+      await holder.query(`BEGIN; LOCK TABLE ${statusSchemaOf(POLYGON)}.status IN EXCLUSIVE MODE`)
+      const open = await until(indexerWaitsInTransaction, 'a batch transaction waiting on the status table', { timeoutMs: 30_000 }).then(() => true, () => false)
       report.openBatchAtPgStop = String(open)
       const t0 = Date.now()
       await fx.db.stop()
+      await holder.end().catch(() => {})
       await sleep(4000)
       fx.db = await startDatabase({ dataDir: fx.dataDir, port: fx.config.EMBEDDED_PG_PORT })
       report.postgresDownMs = Date.now() - t0
