@@ -489,7 +489,7 @@ describe('overview, category and data pages (end to end)', () => {
     await context.close()
   })
 
-  it('network page: top providers and lease medians equal the API entities', async () => {
+  it('network page: top providers, lease medians, supply, providers, capacity, top payers and health equal the API', async () => {
     const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } })
     const page = watchErrors(await context.newPage(), pageErrors)
     await page.goto(apiUrl + '/network/spheron')
@@ -521,6 +521,84 @@ describe('overview, category and data pages (end to end)', () => {
       const m = durations.length % 2 ? durations[durations.length >> 1] : (durations[durations.length / 2 - 1] + durations[durations.length / 2]) / 2
       expectClose(Number(await medians.getAttribute('data-duration')), m, 'median lease duration (s)')
     }
+    // supply, providers, capacity vs leased: every day of the window in the charts' tables (data-value, raw numbers)
+    // equals that day's networkMetrics / networkStats row of the API
+    type NM = { periodStart: string; circulatingSupply: number; totalSupply: number; activeProviders: number | null; newProviders: number | null; churnedProviders: number | null; capacity: number; activeLeases: number }
+    const { networkMetrics: nm } = await gql<{ networkMetrics: NM[] }>('{ networkMetrics(network: "spheron", interval: DAY) { periodStart circulatingSupply totalSupply activeProviders newProviders churnedProviders capacity activeLeases } }')
+    const { networkStats: ns } = await gql<{ networkStats: { periodStart: string; minted: number; burned: number }[] }>('{ networkStats(network: "spheron", interval: DAY) { periodStart minted burned } }')
+    const inWindow = (r: { periodStart: string }) => Date.parse(r.periodStart) >= last - 29 * DAY && Date.parse(r.periodStart) <= last
+    const tableOf = async (name: string) => {
+      await page.getByTestId(`toggle-table-${name}`).click()
+      await page.getByTestId(`table-${name}`).waitFor({ timeout: 20_000 })
+      return page.$$eval(`[data-testid="table-${name}"] tbody tr[data-day]`, (trs) =>
+        Object.fromEntries(trs.map((tr) => [tr.getAttribute('data-day')!, Object.fromEntries([...tr.querySelectorAll('td[data-col]')].map((td) => [td.getAttribute('data-col')!, td.getAttribute('data-value')]))])),
+      ) as Promise<Record<string, Record<string, string | null>>>
+    }
+    const cell = (v: string | null | undefined) => (v == null || v === '' ? null : Number(v))
+    const compareDays = (table: Record<string, Record<string, string | null>>, rows: Record<string, unknown>[], cols: string[], what: string) => {
+      const days = rows.filter((r) => inWindow(r as { periodStart: string }))
+      expect(days.length, `${what}: API days in the window`).toBeGreaterThan(0)
+      for (const r of days) {
+        const day = (r.periodStart as string).slice(0, 10)
+        expect(table[day], `${what}: the table has ${day}`).toBeDefined()
+        for (const c of cols) {
+          const want = r[c] as number | null
+          if (want == null) expect(cell(table[day][c]), `${what} ${c} ${day}`).toBeNull()
+          else expectClose(cell(table[day][c])!, want, `${what} ${c} ${day}`)
+        }
+      }
+    }
+    const supply = await tableOf('supply')
+    compareDays(supply, nm, ['circulatingSupply', 'totalSupply'], 'supply')
+    compareDays(supply, ns, ['minted', 'burned'], 'emissions/burns')
+    compareDays(await tableOf('providers'), nm, ['activeProviders', 'newProviders', 'churnedProviders'], 'providers')
+    const capacity = await tableOf('capacity')
+    compareDays(capacity, nm, ['capacity', 'activeLeases'], 'capacity vs leased')
+    expect(nm.filter(inWindow).some((r) => r.capacity > 0), 'spheron capacity in the window').toBe(true)
+    // top payers: order and shares of payerConcentration over the page's window (30 days), the payer count in the summary
+    await page.getByTestId('top-payers').waitFor({ timeout: 20_000 })
+    const { payerConcentration: pc } = await gql<{ payerConcentration: { payers: number; top: { payer: string; share: number }[] } }>('{ payerConcentration(network: "spheron", window: D30, top: 10) { payers top { payer share } } }')
+    expect(pc.top.length).toBeGreaterThan(0)
+    const shownPayers = await page.$$eval('[data-testid="top-payers"] tbody tr[data-payer]', (trs) => trs.map((tr) => ({ payer: tr.getAttribute('data-payer')!, share: Number(tr.querySelector('[data-col="share"]')!.getAttribute('data-value')) })))
+    expect(shownPayers.map((p) => p.payer)).toEqual(pc.top.map((p) => p.payer))
+    shownPayers.forEach((p, i) => expectClose(p.share, pc.top[i].share, `payer ${p.payer} share`))
+    await expect(page.locator('section[aria-labelledby="payers-title"] .panel-summary').textContent()).resolves.toContain(`${pc.payers.toLocaleString('en-US')} payers`)
+    // median lease price: the most common (asset, unit) of the window's closed leases, recomputed from the Lease entities
+    const { leases: priced } = await gql<{ leases: { closedAt: string; price: string | null; priceAsset: string | null; priceDecimals: number | null; priceUnit: string | null }[] }>(
+      '{ leases(where: { network_eq: "spheron", status_eq: "CLOSED" }, orderBy: [closedAt_DESC], limit: 1000) { closedAt price priceAsset priceDecimals priceUnit } }',
+    )
+    const groups = new Map<string, number[]>()
+    for (const l of priced) {
+      if (l.price == null || l.priceAsset == null || Date.parse(l.closedAt) < last - 29 * DAY || Date.parse(l.closedAt) >= last + DAY) continue
+      const k = `${l.priceAsset}|${l.priceUnit ?? ''}`
+      groups.set(k, [...(groups.get(k) ?? []), Number(l.price) / 10 ** (l.priceDecimals ?? 0)])
+    }
+    const common = [...groups.values()].sort((a, b) => b.length - a.length)[0]
+    const shownPrice = await medians.getAttribute('data-price')
+    if (!common) expect(shownPrice).toBe('')
+    else {
+      const s = [...common].sort((a, b) => a - b)
+      expectClose(Number(shownPrice), s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2, 'median lease price')
+    }
+    // health: the last event (latest hourly rollup) and Spheron's chain height and lag as indexerStatus (polled: the page
+    // refreshes its pulse every few seconds, so wait for both to agree)
+    const chain = (await gql<{ networks: { id: string; chain: string }[] }>('{ networks { id chain } }')).networks.find((n) => n.id === 'spheron')!.chain
+    await page.getByTestId('health').waitFor({ timeout: 20_000 })
+    let lastHealth: unknown
+    await until('the Spheron page\'s health to equal the API', async () => {
+      const api = await gql<{ indexerStatus: ChainStatus[]; networkStats: { periodStart: string }[] }>('{ indexerStatus { chain height head lag } networkStats(network: "spheron", interval: HOUR, limit: 1) { periodStart } }')
+      const s = api.indexerStatus.find((c) => c.chain === chain)!
+      const row = page.locator(`[data-testid="health-chains"] tr[data-chain="${chain}"]`)
+      const shown = {
+        lastEvent: await page.getByTestId('last-event').getAttribute('data-value'),
+        height: cell(await row.locator('[data-col="height"]').getAttribute('data-value')),
+        lag: cell(await row.locator('[data-col="lag"]').getAttribute('data-value')),
+      }
+      lastHealth = { shown, api: { lastEvent: api.networkStats[0]?.periodStart, height: s.height, lag: s.lag } }
+      return shown.lastEvent != null && Date.parse(shown.lastEvent) === Date.parse(api.networkStats[0].periodStart) && shown.height === s.height && shown.lag === s.lag ? true : undefined
+    }, 30_000, 500).catch((e) => {
+      throw new Error(`${e.message}; last ${JSON.stringify(lastHealth)}`)
+    })
     await settled(page)
     await screenshot(page, 'network-spheron')
 
