@@ -59,6 +59,9 @@ export class ApiMetrics {
   readonly cacheBypassed = new Counter({
     name: 'depin_api_cache_bypassed_total', help: 'cacheable GraphQL queries answered without the cache because the data version could not be read', registers: [this.registry],
   })
+  readonly cacheSwept = new Counter({
+    name: 'depin_api_cache_swept_total', help: 'kept answers dropped because the data version moved past them (they can no longer be asked for)', registers: [this.registry],
+  })
   private cacheSize: () => { entries: number; bytes: number } = () => ({ entries: 0, bytes: 0 })
   /** where the cache gauges read their values (api/response-cache.ts) */
   observeCache(size: () => { entries: number; bytes: number }) {

@@ -39,11 +39,14 @@ interface Entry {
   result: ExecutionResult
   bytes: number
   cacheable: boolean
+  /** the data version the answer was computed at */
+  version: string
 }
 
 interface Compute {
   run: () => Promise<unknown>
   volatile: boolean
+  version: string
 }
 
 const isAsyncIterable = (x: unknown): boolean => x != null && typeof (x as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function'
@@ -88,15 +91,17 @@ export function createResponseCache(opts: { version: DataVersion; maxBytes: numb
     fetchMethod: async (_key, _stale, { context, options }) => {
       opts.metrics.cacheMisses.inc()
       const result = await context.run()
-      if (isAsyncIterable(result)) return { result: result as ExecutionResult, bytes: 1, cacheable: false }
+      if (isAsyncIterable(result)) return { result: result as ExecutionResult, bytes: 1, cacheable: false, version: context.version }
       const r = result as ExecutionResult
       const cacheable = !r.errors?.length
       if (context.volatile) options.ttl = VOLATILE_TTL_MS
-      return { result: r, bytes: cacheable ? JSON.stringify(r).length : 1, cacheable }
+      return { result: r, bytes: cacheable ? JSON.stringify(r).length : 1, cacheable, version: context.version }
     },
   })
   opts.metrics.observeCache(() => ({ entries: cache.size, bytes: cache.calculatedSize }))
 
+  /** the newest data version seen: entries of other versions are dropped when it moves */
+  let current: string | undefined
   const plugin: Plugin = {
     async onParams({ params, paramsHandler, setParamsHandler }) {
       // not a document (graphql-http's audit sends numbers and objects): yoga answers 400 without the cache
@@ -113,13 +118,23 @@ export function createResponseCache(opts: { version: DataVersion; maxBytes: numb
         opts.metrics.cacheBypassed.inc()
         return
       }
+      if (version !== current) {
+        // answers of an older data version are never asked for again (the version is in the key): drop them now
+        // rather than when the size bound evicts them (while indexers ingest the version moves every 250 ms, and the
+        // dead answers grew the API's memory for minutes up to the bound in a soak)
+        current = version
+        const dead: string[] = []
+        for (const [k, e] of cache.entries()) if (e.version !== version) dead.push(k)
+        for (const k of dead) cache.delete(k)
+        if (dead.length) opts.metrics.cacheSwept.inc(dead.length)
+      }
       const key = createHash('sha1')
         .update(JSON.stringify([version, Math.floor(Date.now() / DAY_MS), params.query, params.operationName ?? null, params.variables ?? null]))
         .digest('base64url')
       const volatile = kind === 'volatile'
       setParamsHandler(async (payload) => {
         const status: LRUCache.Status<string, Entry, Compute> = {}
-        const entry = (await cache.fetch(key, { context: { run: async () => paramsHandler(payload), volatile }, status }))!
+        const entry = (await cache.fetch(key, { context: { run: async () => paramsHandler(payload), volatile, version }, status }))!
         // (a computation's own request is counted as a miss in fetchMethod)
         if (status.returnedStale) opts.metrics.cacheHits.inc({ source: 'stale' })
         else if (status.fetch === 'hit') opts.metrics.cacheHits.inc({ source: 'cache' })

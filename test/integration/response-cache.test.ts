@@ -130,8 +130,14 @@ describe('GraphQL response cache', () => {
     // the documented bound: a request later than API_CACHE_VERSION_MS after the commit sees it
     await sleep(VERSION_MS + 50)
     const before = await counts()
+    const entriesBefore = await counter('depin_api_cache_entries')
+    const sweptBefore = await counter('depin_api_cache_swept_total')
+    expect(entriesBefore).toBeGreaterThanOrEqual(2) // the overview and the network page of the old version (and more)
     const now = await post(cached, overview)
     expect(await delta(before)).toEqual({ misses: 1, hits: 0, shared: 0, stale: 0 })
+    // the old version's answers were dropped when the version moved: only the new overview is kept
+    expect(await counter('depin_api_cache_swept_total')).toBe(sweptBefore + entriesBefore)
+    expect(await counter('depin_api_cache_entries')).toBe(1)
     expect(now.data.indexerStatus.find((s: any) => s.chain === 'arbitrum-one').height).toBe(head)
     expect(now.data.market.version).not.toBe(old.data.market.version)
     expect(withoutClock(now)).toEqual(withoutClock(await post(fresh, overview)))
