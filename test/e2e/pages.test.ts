@@ -736,6 +736,33 @@ describe('overview, category and data pages (end to end)', () => {
     await page.getByTestId('toggle-table-utilization').click()
     const utilCell = await page.$$eval('[data-testid="table-utilization"] tbody tr[data-day]', (trs) => trs.at(-1)?.querySelector('td[data-col="filecoin"]')?.getAttribute('data-value') ?? null)
     expectClose(Number(utilCell), lastFil.utilization!, 'filecoin utilization (category page)')
+    // the capacity chart in bytes: nice binary ticks (steps of 1, 2 or 5 × a power of ten of a unit), each on one line,
+    // inside the chart (not clipped on the left), the top tick at or above the largest value of the table
+    const byteButton = page.locator('[data-panel="capacity"] button[data-unit^="bytes"]')
+    if (await byteButton.count()) await byteButton.click()
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="chart-capacity"] .recharts-yAxis-tick-labels text.recharts-cartesian-axis-tick-value').length > 1, undefined, { timeout: 20_000 })
+    const axis = await page.$eval('[data-testid="chart-capacity"]', (el) => {
+      const box = el.querySelector('svg')!.getBoundingClientRect()
+      return [...el.querySelectorAll('.recharts-yAxis-tick-labels text.recharts-cartesian-axis-tick-value')].map((t) => ({ text: t.textContent ?? '', lines: t.querySelectorAll('tspan').length, left: t.getBoundingClientRect().left - box.left }))
+    })
+    const tick = /^(0|(\d+)(,\d{3})* (B|KiB|MiB|GiB|TiB|PiB|EiB))$/
+    for (const t of axis) {
+      expect(t.text, 'a nice byte tick').toMatch(tick)
+      expect(t.lines, `${t.text} on one line`).toBe(1)
+      expect(t.left, `${t.text} not clipped`).toBeGreaterThanOrEqual(0)
+    }
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB']
+    const tickBytes = (t: string) => (t === '0' ? 0 : Number(t.split(' ')[0].replaceAll(',', '')) * 1024 ** units.indexOf(t.split(' ')[1]))
+    // equal steps of 1, 2 or 5 × a power of ten of one unit (the labels' unit)
+    const values = axis.map((t) => tickBytes(t.text)).sort((a, b) => a - b)
+    const step = values[1] - values[0]
+    values.forEach((v, i) => expect(v).toBe(i * step))
+    const stepLabel = axis.find((t) => tickBytes(t.text) === step)!.text.split(' ')
+    const m = Number(stepLabel[0].replaceAll(',', ''))
+    expect([1, 2, 5], `step ${stepLabel.join(' ')}`).toContain(m / 10 ** Math.floor(Math.log10(m)))
+    await page.getByTestId('toggle-table-capacity').click()
+    const charted = await page.$$eval('[data-testid="table-capacity"] tbody td[data-value]', (tds) => tds.map((td) => Number(td.getAttribute('data-value') || 0)))
+    expect(Math.max(...axis.map((t) => tickBytes(t.text)))).toBeGreaterThanOrEqual(Math.max(...charted))
     await settled(page)
     await screenshot(page, 'category-storage')
 

@@ -2,8 +2,9 @@
  * Recharts charts, loaded as a separate chunk so the cards render before the charting code arrives. No entrance
  * animation: a chart shows its data in the frame it is drawn (and animating five charts at once costs frames).
  */
-import { memo, useRef, useState } from 'react'
+import { memo, useMemo, useRef, useState } from 'react'
 import { Area, Bar, CartesianGrid, Cell, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts'
+import { byteAxis } from '../axis'
 import { bucketLabel, bucketTick, compact, fixed, int, usd, usdFull } from '../format'
 import { useMediaQuery } from '../hooks'
 import type { ChartRow } from '../model'
@@ -200,6 +201,24 @@ export interface SeriesChartProps {
   formatRightFull?: (v: number) => string
   /** add a total line to the tooltip (stacked series) */
   total?: boolean
+  /** the left axis counts bytes: nice binary ticks (1, 2, 5 × KiB ... EiB) and a width fitting their labels */
+  bytes?: boolean
+}
+
+/** The largest value the left axis must show: of each visible series, or of each stack's sum. */
+function leftMax(rows: BucketRow[], series: SeriesDef[]): number {
+  let max = 0
+  for (const r of rows) {
+    const stacks = new Map<string, number>()
+    for (const s of series) {
+      if (s.axis === 'right') continue
+      const v = Number(r[s.key]) || 0
+      if (s.stack) stacks.set(s.stack, (stacks.get(s.stack) ?? 0) + v)
+      else max = Math.max(max, v)
+    }
+    for (const v of stacks.values()) max = Math.max(max, v)
+  }
+  return max
 }
 
 function SeriesChartImpl(p: SeriesChartProps) {
@@ -207,6 +226,7 @@ function SeriesChartImpl(p: SeriesChartProps) {
   const visible = series.filter((s) => !p.hidden.includes(s.key))
   const hasRight = series.some((s) => s.axis === 'right')
   const maxLabels = useMaxDateLabels()
+  const bytes = useMemo(() => (p.bytes ? byteAxis(leftMax(rows, visible)) : undefined), [p.bytes, rows, visible.map((s) => s.key).join()])
   // how many times this chart has rendered (data-render-count): live polls that change nothing must not add to it
   const renders = useRef(0)
   renders.current += 1
@@ -216,7 +236,11 @@ function SeriesChartImpl(p: SeriesChartProps) {
       <ComposedChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 4 }} barCategoryGap="18%">
         <CartesianGrid vertical={false} verticalCoordinatesGenerator={NO_LINES} stroke={theme.grid} />
         {xAxis(theme, interval, rows.length, maxLabels)}
-        <YAxis yAxisId="left" {...axisProps(theme)} width={58} tickFormatter={(v: number) => p.format(v)} />
+        {bytes ? (
+          <YAxis yAxisId="left" {...axisProps(theme)} width={bytes.width} domain={[0, bytes.ticks.at(-1)!]} ticks={bytes.ticks} tickFormatter={bytes.label} />
+        ) : (
+          <YAxis yAxisId="left" {...axisProps(theme)} width={58} tickFormatter={(v: number) => p.format(v)} />
+        )}
         {hasRight && <YAxis yAxisId="right" orientation="right" {...axisProps(theme)} width={58} tickFormatter={(v: number) => (p.formatRight ?? p.format)(v)} />}
         <Tooltip
           cursor={{ fill: theme.cursor }}
@@ -256,6 +280,6 @@ function SeriesChartImpl(p: SeriesChartProps) {
 
 /** Re-renders only when its data, series, visibility, size or theme change (polls that change nothing keep the rows' identity). */
 export const SeriesChart = memo(SeriesChartImpl, (a, b) =>
-  a.rows === b.rows && a.theme === b.theme && a.height === b.height && a.interval === b.interval && a.total === b.total &&
+  a.rows === b.rows && a.bytes === b.bytes && a.theme === b.theme && a.height === b.height && a.interval === b.interval && a.total === b.total &&
   a.hidden.join() === b.hidden.join() && JSON.stringify(a.series) === JSON.stringify(b.series),
 )

@@ -239,6 +239,7 @@ function CapacityPanel({ v, groupWord, exports }: { v: MarketView; groupWord: st
       series={series}
       interval={v.interval}
       format={(n) => (unit ? capacityValue(n, unit) : compact(n))}
+      bytes={unit != null && isByteUnit(unit)}
       formatFull={(n) => (unit ? `${capacityValue(n, unit)} ${capacityUnitLabel(unit)}` : compact(n))}
       exports={exports}
       emptyText="No capacity registered in this range."

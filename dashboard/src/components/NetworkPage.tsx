@@ -8,7 +8,7 @@ import { SERIES } from '../colors'
 import { chartsChunk, lazyChunk } from '../chunks'
 import { exportLinks } from '../exports'
 import { DAY_MS } from '../series'
-import { compact, dayKey, dayLabel, duration, int, price, ratio, usd, usdFull } from '../format'
+import { capacityUnitLabel, capacityValue, compact, dayKey, isByteUnit, dayLabel, duration, int, price, ratio, usd, usdFull } from '../format'
 import { useMediaQuery, useNow, usePolling, useShared } from '../hooks'
 import { deriveNetwork, type NetworkView } from '../model'
 import { categoryPath, Link, useSearch } from '../router'
@@ -99,6 +99,8 @@ function Sections({ v, view }: { v: NetworkView; view: ViewState }) {
   const per = v.interval
   const sym = v.network?.tokenSymbol ?? 'tokens'
   const unit = v.last?.capacityUnit ?? 'units'
+  // bytes get a binary axis of their own; the open leases (a count) then go on the right axis
+  const byteUnit = isByteUnit(unit)
   const m = v.series.metrics
   // the stats and metrics rows share the buckets: merge them for the charts that need both
   const supplyRows = useMemo(() => m.map((r, i) => ({ ...r, minted: v.series.stats[i].minted, burned: v.series.stats[i].burned })), [m, v.series.stats])
@@ -198,10 +200,13 @@ function Sections({ v, view }: { v: NetworkView; view: ViewState }) {
             title="Capacity vs leased"
             summary={<>Registered capacity and open leases in {unit}; utilization {v.last?.utilization == null ? 'not reported' : `${(v.last.utilization * 100).toFixed(1)}%`}</>}
             rows={m}
-            series={[S('capacity', `Capacity (${unit})`, SERIES.capacity, 'area'), S('activeLeases', 'Leased', SERIES.leased, 'line')]}
+            series={[S('capacity', `Capacity (${unit})`, SERIES.capacity, 'area'), S('activeLeases', 'Leased', SERIES.leased, 'line', byteUnit ? 'right' : undefined)]}
             interval={per}
-            format={compact}
-            formatFull={(n) => `${int(n)} ${unit}`}
+            bytes={byteUnit}
+            format={byteUnit ? (n) => capacityValue(n, unit) : compact}
+            formatFull={byteUnit ? (n) => `${capacityValue(n, unit)} ${capacityUnitLabel(unit)}` : (n) => `${int(n)} ${unit}`}
+            formatRight={byteUnit ? count : undefined}
+            formatRightFull={byteUnit ? (n) => `${int(n)} open leases` : undefined}
             exports={daily}
             emptyText="No capacity registered in this range."
           />

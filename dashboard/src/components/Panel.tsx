@@ -119,6 +119,8 @@ export interface SeriesPanelProps {
   formatRight?: (v: number) => string
   formatRightFull?: (v: number) => string
   total?: boolean
+  /** the left axis counts bytes (nice binary ticks) */
+  bytes?: boolean
   exports?: ExportLink[]
   /** shown instead of the chart when no series has a value */
   emptyText?: string
@@ -167,6 +169,7 @@ export function SeriesPanel(p: SeriesPanelProps) {
               formatRight={p.formatRight}
               formatRightFull={p.formatRightFull}
               total={p.total}
+              bytes={p.bytes}
             />
           </Suspense>
         )
