@@ -17,8 +17,32 @@ export interface TableSum {
 }
 
 /**
- * count(*) and md5 over the sorted md5s of every row of every public table (floats and numerics rounded to 1e-6: rollups
- * summed in other batch boundaries differ in the last bits of a double).
+ * A column's value as compared text. Numbers that are not whole (GraphQL Float fields are numeric columns, e.g. fees_usd
+ * summed from JS doubles) are rounded to 12 significant digits: rollups summed over other batch boundaries differ in
+ * the last bits of a double, and a fixed number of decimals (1e-6) still flips at a rounding boundary for large sums.
+ * Whole numbers (token amounts in base units) stay exact.
+ */
+function columnText(column: string, type: string): string {
+  if (!['double precision', 'real', 'numeric'].includes(type)) return `"${column}"::text`
+  const v = `"${column}"::numeric`
+  return `CASE WHEN ${v} = trunc(${v}) THEN trim_scale(${v})::text ELSE trim_scale(round(${v}, 11 - floor(log(abs(${v})))::int))::text END`
+}
+
+/** Up to `limit` rows of `table` (as compared text) that are in one database and not in the other. */
+export async function tableDifference(a: pg.Pool, b: pg.Pool, table: string, limit = 5): Promise<{ onlyInFirst: string[]; onlyInSecond: string[] }> {
+  const cols = await a.query(
+    `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`, [table],
+  )
+  const row = `concat_ws('|', ${cols.rows.map((c) => `coalesce(${columnText(c.column_name, c.data_type)}, '∅')`).join(', ')})`
+  const [ra, rb] = await Promise.all([a, b].map((p) => p.query(`SELECT ${row} AS r FROM "${table}"`)))
+  const sa = new Set(ra.rows.map((r) => r.r as string))
+  const sb = new Set(rb.rows.map((r) => r.r as string))
+  return { onlyInFirst: [...sa].filter((r) => !sb.has(r)).slice(0, limit), onlyInSecond: [...sb].filter((r) => !sa.has(r)).slice(0, limit) }
+}
+
+/**
+ * count(*) and md5 over the sorted md5s of every row of every public table (numbers that are not whole compared to 12
+ * significant digits: columnText).
  */
 export async function tableChecksums(pool: pg.Pool): Promise<Record<string, TableSum>> {
   const cols = await pool.query(
@@ -27,10 +51,7 @@ export async function tableChecksums(pool: pg.Pool): Promise<Record<string, Tabl
   const byTable = new Map<string, string[]>()
   for (const c of cols.rows) {
     if (VOLATILE_TABLES.has(c.table_name)) continue
-    // numeric too: GraphQL Float fields are numeric columns (e.g. fees_usd, summed from JS doubles); round() leaves
-    // integers (token amounts) as they are
-    const expr = ['double precision', 'real', 'numeric'].includes(c.data_type) ? `round("${c.column_name}"::numeric, 6)::text` : `"${c.column_name}"::text`
-    byTable.set(c.table_name, [...(byTable.get(c.table_name) ?? []), `coalesce(${expr}, '∅')`])
+    byTable.set(c.table_name, [...(byTable.get(c.table_name) ?? []), `coalesce(${columnText(c.column_name, c.data_type)}, '∅')`])
   }
   const out: Record<string, TableSum> = {}
   for (const [table, exprs] of byTable) {
