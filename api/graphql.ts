@@ -15,6 +15,7 @@ import type { ResponseCache } from './response-cache'
 import type { SeriesSource } from './series-memo'
 import { resolvers, type ApiContext } from './resolvers'
 import { typeDefs } from './schema'
+import { renderLocalGraphiQL } from './graphiql'
 
 const log = componentLogger('graphql')
 
@@ -86,6 +87,8 @@ export function createGraphql(opts: { pool: pg.Pool; heads: HeadTracker; maxLimi
     batching: false,
     maskedErrors: { maskError: maskError(opts.limits.statementTimeoutMs) },
     graphiql: { title: 'depin-index GraphQL' },
+    // its files served by this API (api/graphiql.ts), not from unpkg.com: GraphiQL works without internet
+    renderGraphiQL: renderLocalGraphiQL,
     landingPage: false,
     logging: { debug: () => {}, info: () => {}, warn: (...a) => log.warn(a.map(String).join(' ')), error: (...a) => log.error(a.map(String).join(' ')) },
   })

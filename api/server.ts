@@ -2,6 +2,7 @@
  * The HTTP server on PORT:
  *   /graphql            GraphQL (graphql-yoga, GraphiQL in a browser), protected by api/graphql.ts limits; queries are
  *                       answered from a response cache while the data does not change (api/response-cache.ts)
+ *   /graphiql/...       GraphiQL's own files (npm @graphql-yoga/graphiql, api/graphiql.ts): no request leaves for unpkg.com
  *   /export/<d>.<fmt>   streamed exports (api/export)
  *   /healthz            liveness (the process answers)
  *   /readyz             readiness (database reachable, every chain's indexer within READY_MAX_LAG_BLOCKS)
@@ -18,6 +19,7 @@ import { componentLogger } from '../common/logger'
 import { checkApiRole, createApiPool, isReadOnly, type RoleCheck } from './db-role'
 import { createExportHandler } from './export/http'
 import { DataVersion } from './data-version'
+import { GRAPHIQL_ASSETS_PATH, GRAPHIQL_DIST } from './graphiql'
 import { createGraphql } from './graphql'
 import { networkMetrics } from './metrics'
 import type { HeadTracker } from './heads'
@@ -88,6 +90,7 @@ const sendGraphqlError = (res: ServerResponse, status: number, message: string, 
 function routeOf(path: string): string {
   if (path.startsWith('/graphql')) return 'graphql'
   if (path.startsWith('/export/')) return 'export'
+  if (path.startsWith(GRAPHIQL_ASSETS_PATH)) return 'graphiql'
   if (path === '/healthz' || path === '/readyz' || path === '/metrics') return path.slice(1)
   return 'static'
 }
@@ -123,6 +126,7 @@ export async function startApi(opts: {
   const handleExport = createExportHandler({ pool, maxConcurrent: limits.exportMaxConcurrent, metrics, series })
   const rateLimit = createRateLimit(limits.rateLimitPerMin)
   const hasDashboard = existsSync(join(DASHBOARD_DIST, 'index.html'))
+  const graphiqlFiles = sirv(GRAPHIQL_DIST, { etag: true, gzip: false, maxAge: 86_400 })
   const statics = hasDashboard ? sirv(DASHBOARD_DIST, { single: true, etag: true, gzip: false }) : undefined
 
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL, route: string) {
@@ -157,6 +161,10 @@ export async function startApi(opts: {
     if (route === 'metrics') {
       const body = await metrics.registry.metrics()
       return res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body)
+    }
+    if (route === 'graphiql') {
+      req.url = url.pathname.slice(GRAPHIQL_ASSETS_PATH.length - 1) + url.search
+      return graphiqlFiles(req, res, () => { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found') })
     }
     if (statics) return statics(req, res, () => { res.writeHead(404).end('not found') })
     res.writeHead(404, { 'content-type': 'text/plain' }).end('dashboard not built: run npm run build')

@@ -427,7 +427,7 @@ describe('overview, category and data pages (end to end)', () => {
     await context.close()
   })
 
-  it('data page: GraphiQL links run, export links carry the view', async () => {
+  it('data page: GraphiQL links run (in the API\'s own GraphiQL, without internet), export links carry the view', async () => {
     const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } })
     const page = watchErrors(await context.newPage(), pageErrors)
     await page.goto(apiUrl + '/data?range=90d&networks=dimo,livepeer')
@@ -485,6 +485,26 @@ describe('overview, category and data pages (end to end)', () => {
     expect(pageQuery).toContain('networkMetrics(network: "filecoin"')
     const answer = await gql<{ networkMetrics: unknown[] }>(pageQuery)
     expect(answer.networkMetrics.length).toBeGreaterThan(5)
+    // GraphiQL without internet: the link opens the API's GraphiQL, whose files the API serves itself; any request
+    // leaving the API is recorded and refused (as behind a proxy), and the example query runs in it
+    const external: string[] = []
+    const uncaught: string[] = []
+    await context.route('**/*', (route) => {
+      if (route.request().url().startsWith(apiUrl + '/') || route.request().url().startsWith('data:')) return route.continue()
+      external.push(route.request().url())
+      return route.abort()
+    })
+    const gq = await context.newPage()
+    gq.on('pageerror', (e) => uncaught.push(e.message))
+    await gq.goto(new URL((await page.locator('[data-graphiql]').first().getAttribute('href'))!, apiUrl).href)
+    await gq.locator('.graphiql-execute-button').first().waitFor({ timeout: 30_000 })
+    const ran = gq.waitForResponse((r) => new URL(r.url()).pathname === '/graphql' && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('networkMetrics'), { timeout: 30_000 })
+    await gq.locator('.graphiql-execute-button').first().click()
+    expect((await (await ran).json()).data.networkMetrics.length).toBe(answer.networkMetrics.length)
+    await gq.waitForFunction(() => [...document.querySelectorAll('.graphiql-response')].some((e) => (e.textContent ?? '').includes('networkMetrics')), undefined, { timeout: 20_000 })
+    await screenshot(gq, 'graphiql')
+    expect(external, 'requests leaving the API').toEqual([])
+    expect(uncaught).toEqual([])
     expect(pageErrors).toEqual([])
     await context.close()
   })
