@@ -1,4 +1,7 @@
 /** The GraphQL API over an indexed database: values equal the rollup tables, bad input gets GraphQL errors. */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HeadTracker } from '../../api/heads'
 import { startApi, type ApiServer } from '../../api/server'
@@ -165,6 +168,18 @@ describe('GraphQL API', () => {
   it('serves GraphiQL to browsers', async () => {
     const res = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } })
     expect(res.status).toBe(200)
-    expect(await res.text()).toMatch(/graphiql/i)
+    const html = await res.text()
+    expect(html).toMatch(/graphiql/i)
+    // without internet: every script, style and worker of the page from the API itself, byte for byte the package's
+    const srcs = [...html.matchAll(/(?:src|href)="([^"]+)"|'(\/graphiql\/[^']+)'/g)].map((m) => m[1] ?? m[2]).filter((u) => !u.startsWith('data:'))
+    expect(srcs.filter((u) => !u.startsWith('/graphiql/'))).toEqual([])
+    expect(srcs.length).toBeGreaterThanOrEqual(5) // css, umd, 3 workers
+    const dist = resolve(dirname(createRequire(import.meta.url).resolve('@graphql-yoga/graphiql')))
+    for (const u of new Set(srcs)) {
+      const file = await fetch(api.url + u)
+      expect(file.status, u).toBe(200)
+      expect(Buffer.from(await file.arrayBuffer()).equals(readFileSync(join(dist, u.slice('/graphiql/'.length)))), u).toBe(true)
+    }
+    expect((await fetch(`${api.url}/graphiql/no-such-file.js`)).status).toBe(404)
   })
 })
