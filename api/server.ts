@@ -198,16 +198,19 @@ export async function startApi(opts: {
   })
   const url = `http://${opts.host}:${opts.port}`
   log.info({ url, dashboard: hasDashboard, role: role.role, readOnly: isReadOnly(role) }, 'API listening')
+  let stopping: Promise<void> | undefined
   return {
     server, url, role, cache,
     clearCaches: () => {
       cache?.clear()
       series?.clear()
     },
-    stop: async () => {
-      server.closeAllConnections()
-      await new Promise((r) => server.close(() => r(undefined)))
-      await pool.end()
-    },
+    // once, however often it is called (the soak stops the in-process API early, then the whole stack)
+    stop: () =>
+      (stopping ??= (async () => {
+        server.closeAllConnections()
+        await new Promise((r) => server.close(() => r(undefined)))
+        await pool.end()
+      })()),
   }
 }
