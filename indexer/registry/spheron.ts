@@ -131,6 +131,7 @@ export const spheron: NetworkDef = {
   notes: [
     'All addresses, ABIs and the uSPON token come from Spheron\'s protocol SDK (mainnet = Base 8453); not cross-checked on an explorer (medium confidence).',
     `Start blocks are unknown: every contract uses ${SPHERON_START_BLOCK} (2025-01-23, when the SDK moved to Base), a conservative lower bound.`,
+    'Capacity counts registered providers, not GPUs: ProviderAdded carries the provider\'s spec as free text with no GPU count, and the GPU models and counts of a lease live in the compressed order spec (raw).',
     'Token and fee asset are uSPON (the only mainnet payment token in the SDK tokenMap; 6 decimals). The governance token SPON is not indexed. FEE_PAID / PROTOCOL_TAKE are emitted only for escrow events whose token argument is uSPON; other tokens stay raw events.',
     'Market cap: uSPON mints are not indexed (no supply from events), so market cap is the imported CoinGecko market_cap of uSPON (marketCapBasis off-chain-import); FDV is null (no max supply, no indexed total supply).',
     'LEASE_OPENED.amount = acceptedPrice, the price per 2-second block scaled by 1e18 (decimals 18, per the SDK, not the fee asset\'s 6); hourly price = amount x 1800 / 1e18.',
