@@ -138,7 +138,8 @@ async function checkStored(ds: Dataset, pool: pg.Pool): Promise<number> {
   const count = async (sql: string, params: unknown[]) => Number((await pool.query(sql, params)).rows[0].n)
   const evmIds = ds.chains.map((c) => c.chain.chainId)
   const raw = await count('SELECT count(*) AS n FROM raw_event WHERE chain_id = ANY($1)', [evmIds])
-  const prices = await count('SELECT count(*) AS n FROM price_point WHERE chain_id = ANY($1)', [evmIds])
+  // price points of logs that are not also raw events (Chainlink answers; DIMO's DCX rate events are both)
+  const prices = await count('SELECT count(*) AS n FROM price_point p WHERE chain_id = ANY($1) AND NOT EXISTS (SELECT 1 FROM raw_event r WHERE r.id = p.id)', [evmIds])
   let quarantined = await count('SELECT count(*) AS n FROM quarantined_log WHERE chain_id = ANY($1)', [evmIds])
   if (raw + prices + quarantined !== ds.evmEvents) {
     throw new Error(`the indexer stored ${raw} raw events, ${prices} prices and quarantined ${quarantined} logs of the EVM chains; they have ${ds.evmEvents} logs`)
