@@ -19,10 +19,14 @@ async function priceSeries(pool: pg.Pool, asset: string, interval: Interval): Pr
   )
   const day = r.rows.filter((x) => x.interval === 'DAY').map((x) => [x.period_start.getTime(), x.price] as const)
   const hour = new Map(r.rows.filter((x) => x.interval === 'HOUR').map((x) => [x.period_start.getTime(), x.price]))
+  const daily = lastDailyAtOrBefore(day)
+  return (t: number) => (interval === 'HOUR' && hour.has(t) ? hour.get(t)! : daily(t))
+}
+
+/** Over daily [period start ms, value] pairs in time order: the last value at or before the day of t (binary search). */
+function lastDailyAtOrBefore(day: readonly (readonly [number, number])[]): (t: number) => number | null {
   return (t: number) => {
-    if (interval === 'HOUR' && hour.has(t)) return hour.get(t)!
     const d = Math.floor(t / DAY_MS) * DAY_MS
-    // binary search: last daily price at or before the day
     let lo = 0
     let hi = day.length - 1
     let best: number | null = null
@@ -43,21 +47,7 @@ async function marketCapSeries(pool: pg.Pool, asset: string): Promise<(t: number
     `SELECT period_start, market_cap::float8 AS market_cap FROM token_price WHERE asset = $1 AND interval = 'DAY' AND market_cap IS NOT NULL ORDER BY period_start`,
     [asset],
   )
-  const day = r.rows.map((x) => [x.period_start.getTime(), x.market_cap] as const)
-  return (t: number) => {
-    const d = Math.floor(t / DAY_MS) * DAY_MS
-    let lo = 0
-    let hi = day.length - 1
-    let best: number | null = null
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      if (day[mid][0] <= d) {
-        best = day[mid][1]
-        lo = mid + 1
-      } else hi = mid - 1
-    }
-    return best
-  }
+  return lastDailyAtOrBefore(r.rows.map((x) => [x.period_start.getTime(), x.market_cap] as const))
 }
 
 export async function networkMetrics(pool: pg.Pool, net: NetworkDef, interval: Interval): Promise<DerivedMetrics[]> {
